@@ -1,0 +1,23 @@
+/** One table from card verb to handler. */
+import { type ParsedAction, Verb } from "../cards/verbs.ts";
+import type { App } from "../src/app.ts";
+import type { Actor } from "../src/reports/types.ts";
+import { runCommand } from "./handlers/commands.ts";
+import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
+import type { Reply } from "./reply.ts";
+
+export function route(app: App, actor: Actor, action: ParsedAction): Promise<Reply> {
+  switch (action.verb) {
+    case Verb.ListReports:
+      return runCommand(app, actor, "start");
+    case Verb.OpenReport:
+      return openReport(app, actor, action.data);
+    case Verb.SaveSection:
+      return saveSection(app, actor, action.data, action.inputs);
+    case Verb.Review:
+    case Verb.Status:
+      return reviewReport(app, actor, action.data);
+    case Verb.Submit:
+      return submitReport(app, actor, action.data);
+  }
+}

@@ -1,0 +1,28 @@
+/** Every Norwegian sentence the bot layer says, in one place. */
+export const t = {
+  notAContact:
+    "Hei! Jeg er rapporteringsboten for desentralisert ordning. Jeg finner ingen rapportering der du er kontaktperson eller medredaktør. " +
+    "Kontaktpersonen for tiltaket kan invitere deg, eller ta kontakt med Statsforvalteren om du mener du skal ha tilgang.",
+  help:
+    "Slik bruker du meg:\n\n" +
+    "- **hei** eller **start**: se tiltakene du kan rapportere på\n" +
+    "- **fortsett**: gå videre der du slapp\n" +
+    "- **status**: se hvor langt du har kommet\n" +
+    "- **hjelp**: denne teksten\n\n" +
+    "Svarene lagres hver gang du trykker på en knapp på kortet, så du kan ta pause når som helst. " +
+    "Bare kontaktpersonen kan sende inn rapporteringen. Fristen er 15. januar.",
+  notFound: "Jeg finner ikke den rapporteringen. Skriv «hei» for å se tiltakene dine.",
+  forbidden: "Du har ikke tilgang til denne rapporteringen. Skriv «hei» for å se tiltakene dine.",
+  unknownAction: "Jeg forstod ikke den handlingen. Skriv «hei» for å begynne på nytt.",
+  storageFailed:
+    "Beklager, svarene kunne ikke lagres akkurat nå. Det du skrev står fortsatt i kortet – prøv å trykke på knappen igjen om litt.",
+  internalError: "Beklager, noe gikk galt hos meg. Prøv igjen om litt, eller skriv «hjelp».",
+  invalid: "Noen svar må rettes før de kan lagres. Se meldingene ved feltene. De andre svarene er lagret.",
+  stale:
+    "Noen av disse svarene er endret etter at dette kortet ble laget (kanskje av en medredaktør, eller i et annet vindu). " +
+    "Her er den nyeste versjonen – ingenting er overskrevet.",
+  readOnly: "Rapporteringen er sendt inn og kan ikke endres. Ta kontakt med Statsforvalteren om noe må rettes.",
+  paused: "Svarene er lagret. Skriv «fortsett» når du vil gå videre – du kommer rett tilbake hit.",
+  saved: "Lagret.",
+  tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",
+} as const;

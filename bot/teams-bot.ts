@@ -1,0 +1,138 @@
+/**
+ * The Teams activity handler: text commands, card actions (Action.Execute invokes and
+ * Action.Submit messages), and remembering where to reach each person.
+ */
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+} from "botbuilder";
+import { type CardJson } from "../cards/render.ts";
+import { parseAction } from "../cards/verbs.ts";
+import type { App } from "../src/app.ts";
+import { actorOf } from "./actor.ts";
+import { targetOf } from "./conversation-ref.ts";
+import { commandOf, runCommand } from "./handlers/commands.ts";
+import type { Reply } from "./reply.ts";
+import { route } from "./routes.ts";
+import { t } from "./strings.ts";
+
+const textCard = (text: string): CardJson => ({
+  type: "AdaptiveCard",
+  $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+  version: "1.5",
+  body: [{ type: "TextBlock", text, wrap: true }],
+});
+
+export class TeamsBot extends TeamsActivityHandler {
+  /** People whose conversation we stored in this process (saves a write per turn). */
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly app: App) {
+    super();
+    this.onMessage(async (ctx, next) => {
+      await this.handleMessage(ctx);
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      if (!(await this.allowed(ctx))) return;
+      await this.remember(ctx);
+      const botId = ctx.activity.recipient.id;
+      if ((ctx.activity.membersAdded ?? []).some((m) => m.id !== botId) && ctx.activity.conversation.conversationType === "personal") {
+        await this.send(ctx, await runCommand(this.app, actorOf(ctx.activity), "start"));
+      }
+      await next();
+    });
+  }
+
+  private allowed(ctx: TurnContext): boolean {
+    const allow = this.app.config.allowedTenantIds;
+    if (allow.length === 0) return true;
+    const tenant = actorOf(ctx.activity).tenantId;
+    return tenant !== undefined && allow.includes(tenant);
+  }
+
+  private async remember(ctx: TurnContext): Promise<void> {
+    const actor = actorOf(ctx.activity);
+    if (ctx.activity.conversation.conversationType !== "personal" || this.seen.has(actor.id)) return;
+    try {
+      const existing = await this.app.repos.people.get(actor.id);
+      await this.app.repos.people.upsert({
+        ...existing,
+        id: actor.id,
+        name: actor.name,
+        ...(actor.tenantId !== undefined ? { tenantId: actor.tenantId } : {}),
+        target: targetOf(ctx.activity),
+        updatedAt: this.app.clock().toISOString(),
+      });
+      this.seen.add(actor.id);
+    } catch (err) {
+      this.app.log.warn({ err }, "could not store the conversation reference");
+    }
+  }
+
+  private async handleMessage(ctx: TurnContext): Promise<void> {
+    if (!this.allowed(ctx)) {
+      await ctx.sendActivity(t.tenantRefused);
+      return;
+    }
+    await this.remember(ctx);
+    const actor = actorOf(ctx.activity);
+    const value = ctx.activity.value as Record<string, unknown> | undefined;
+    let reply: Reply;
+    if (value !== undefined && typeof value === "object" && value !== null) {
+      // Action.Submit (fallback for clients without Universal Actions).
+      const action = parseAction(value.verb, value);
+      reply = action === undefined ? { text: t.unknownAction } : await this.safely(() => route(this.app, actor, action));
+    } else {
+      reply = await this.safely(() => runCommand(this.app, actor, commandOf(ctx.activity.text ?? "")));
+    }
+    await this.send(ctx, reply, ctx.activity.replyToId);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    ctx: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    if (!this.allowed(ctx)) return { statusCode: 403, type: "application/vnd.microsoft.error", value: { code: "Forbidden", message: t.tenantRefused } as never };
+    await this.remember(ctx);
+    const action = parseAction(invokeValue?.action?.verb, invokeValue?.action?.data);
+    const reply = action === undefined ? { text: t.unknownAction } : await this.safely(() => route(this.app, actorOf(ctx.activity), action));
+    if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
+    return {
+      statusCode: 200,
+      type: "application/vnd.microsoft.card.adaptive",
+      value: reply.card ?? textCard(reply.text ?? ""),
+    };
+  }
+
+  private async safely(fn: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await fn();
+    } catch (err) {
+      this.app.log.error({ err }, "turn failed");
+      return { text: t.internalError };
+    }
+  }
+
+  /** Send a reply; a card answering a card replaces it in place when the client allows. */
+  private async send(ctx: TurnContext, reply: Reply, replaceId?: string): Promise<void> {
+    if (reply.card !== undefined) {
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+      if (replaceId !== undefined) {
+        try {
+          await ctx.updateActivity({ ...activity, id: replaceId });
+          if (reply.text !== undefined) await ctx.sendActivity(reply.text);
+          return;
+        } catch (err) {
+          this.app.log.debug({ err }, "updateActivity failed; sending a new card");
+        }
+      }
+      await ctx.sendActivity(activity);
+    }
+    if (reply.text !== undefined) await ctx.sendActivity(MessageFactory.text(reply.text));
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Expand an Adaptive Card template with data, and check the result fits Teams.
+ */
+import * as ACData from "adaptivecards-templating";
+
+/** Teams allows ~100 KB per message; we keep every card well under it. */
+export const MAX_CARD_BYTES = 40 * 1024;
+
+export type CardJson = Record<string, unknown>;
+
+export class CardTooLargeError extends Error {}
+
+export function render(template: object, data: object): CardJson {
+  const card = new ACData.Template(template).expand({ $root: data }) as CardJson;
+  const bytes = Buffer.byteLength(JSON.stringify(card), "utf8");
+  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(`Card is ${bytes} bytes (limit ${MAX_CARD_BYTES})`);
+  return card;
+}
+
+/**
+ * Text shown in a TextBlock is rendered as (a subset of) Markdown by Teams. Answers typed by
+ * people are shown literally: escape Markdown and strip angle brackets' HTML meaning.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|>~<]/g, (c) => `\\${c}`);
+}
+
+/** Shorten for display, on a word boundary where possible. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

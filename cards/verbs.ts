@@ -1,0 +1,55 @@
+/**
+ * Every action verb a card can send, and the zod schema of the data each one carries.
+ * Card data is untrusted: ids here are only hints of what the person clicked; bot/ and src/
+ * check access against the stored report and the Teams identity.
+ */
+import { z } from "zod";
+
+export const Verb = {
+  ListReports: "report.list",
+  OpenReport: "report.open",
+  SaveSection: "section.save",
+  Review: "report.review",
+  Submit: "report.submit",
+  Status: "report.status",
+} as const;
+export type Verb = (typeof Verb)[keyof typeof Verb];
+
+const id = z.string().min(1).max(200);
+/** Numbers arrive as strings from some clients. */
+const revision = z.coerce.number().int().min(0).max(1_000_000_000);
+const ref = { roundId: id, reportId: id };
+
+export const payloadSchemas = {
+  [Verb.ListReports]: z.object({}),
+  [Verb.OpenReport]: z.object({ ...ref, section: z.coerce.number().int().min(0).max(100).optional() }),
+  [Verb.SaveSection]: z.object({ ...ref, sectionId: id, revision, nav: z.enum(["next", "back", "pause"]) }),
+  [Verb.Review]: z.object({ ...ref }),
+  [Verb.Submit]: z.object({ ...ref, revision }),
+  [Verb.Status]: z.object({ ...ref }),
+} as const;
+
+export type Payload<V extends Verb> = z.infer<(typeof payloadSchemas)[V]>;
+
+export type ParsedAction = { [V in Verb]: { verb: V; data: Payload<V>; inputs: Record<string, unknown> } }[Verb];
+
+const KNOWN = new Set<string>(Object.values(Verb));
+const RESERVED = new Set(["verb", "roundId", "reportId", "sectionId", "revision", "nav", "section", "msteams"]);
+
+/**
+ * Parse what a card sent (Action.Execute data or Action.Submit value). Returns undefined for an
+ * unknown verb or a malformed payload. `inputs` holds everything that is not a routing field.
+ */
+export function parseAction(verb: unknown, data: unknown): ParsedAction | undefined {
+  if (typeof verb !== "string" || !KNOWN.has(verb)) return undefined;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  const schema = payloadSchemas[verb as Verb];
+  const parsed = schema.safeParse(record);
+  if (!parsed.success) return undefined;
+  const inputs = Object.fromEntries(Object.entries(record).filter(([k]) => !RESERVED.has(k)));
+  return { verb, data: parsed.data, inputs } as ParsedAction;
+}
+
+/** The data object of a button, with the verb repeated inside for Action.Submit fallbacks. */
+export const actionData = <V extends Verb>(verb: V, data: Payload<V>) => ({ verb, ...data });

@@ -1,0 +1,50 @@
+/**
+ * `npm run dev`: the whole product locally on embedded defaults — the bot, the embedded
+ * Cosmos-protocol server (data kept in .data/ across restarts) and the Agents Playground.
+ */
+import { startServer } from "../bot/server.ts";
+import { createApp } from "../src/app.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/log.ts";
+import { startPlayground } from "./playground.ts";
+
+const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const app = await createApp(config, log);
+  const server = await startServer(app, config.port, "127.0.0.1");
+  log.info({ data: app.dataLocation }, "data location");
+  const playground = await startPlayground({
+    botEndpoint: `${server.url}/api/messages`,
+    port: PLAYGROUND_PORT,
+    workDir: ".data/playground",
+  });
+  console.log(
+    `\n  Bot:        ${server.url}/api/messages\n  Data:       ${app.dataLocation}\n\n  Open ${playground.url} in your browser and say "hei" in Personal Chat.\n  Ctrl+C stops everything (the data is saved).\n`,
+  );
+
+  const stop = async () => {
+    await playground.stop();
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

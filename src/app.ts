@@ -1,0 +1,94 @@
+/**
+ * Composition root: wires storage, services and the clock from a parsed Config.
+ * Reads no environment itself.
+ */
+import { join } from "node:path";
+import type { TokenCredential } from "@azure/identity";
+import { type Clock, fixedClock, systemClock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { Logger } from "./log.ts";
+import { loadForms } from "./questionnaire/form.ts";
+import type { Form } from "./questionnaire/types.ts";
+import { ReportService } from "./reports/report-service.ts";
+import { demoRound } from "./rounds/demo-seed.ts";
+import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
+import { PeopleRepo } from "./storage/people-repo.ts";
+import { ReportRepo } from "./storage/report-repo.ts";
+import { RoundRepo } from "./storage/round-repo.ts";
+
+export interface App {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  forms: Map<string, Form>;
+  store: CosmosStore;
+  repos: { reports: ReportRepo; rounds: RoundRepo; people: PeopleRepo };
+  reports: ReportService;
+  /** Where the data lives, for the start-up log. */
+  dataLocation: string;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  const forms = loadForms();
+  const clock = config.clockNow !== undefined ? fixedClock(config.clockNow) : systemClock;
+
+  let endpoint = config.cosmos.endpoint;
+  let key = config.cosmos.key;
+  let dataLocation = `Cosmos DB ${endpoint ?? ""} / ${config.cosmos.database}`;
+  let stopLocal: (() => Promise<void>) | undefined;
+  if (endpoint === undefined) {
+    // Development default: the embedded Cosmos-protocol server, persisted to a snapshot file.
+    const { startLocalCosmos } = await import("./storage/local-cosmos.ts");
+    const snapshotFile = join(config.cosmos.localDataDir, "cosmos-snapshot.json");
+    const local = await startLocalCosmos({ port: 0, snapshotFile, database: config.cosmos.database });
+    endpoint = local.endpoint;
+    key = local.key;
+    dataLocation = `embedded local Cosmos server ${endpoint}, snapshot in ${snapshotFile}`;
+    const timer = setInterval(() => {
+      local.snapshot().catch((err: unknown) => log.warn({ err }, "local snapshot failed"));
+    }, 5_000);
+    timer.unref();
+    stopLocal = async () => {
+      clearInterval(timer);
+      await local.stop();
+    };
+  }
+
+  let credential: TokenCredential | undefined;
+  if (key === undefined) {
+    const { DefaultAzureCredential } = await import("@azure/identity");
+    credential = new DefaultAzureCredential();
+  }
+  const store = await openCosmos({ endpoint, key, database: config.cosmos.database, credential });
+  const repos = {
+    reports: new ReportRepo(store.containers.reports),
+    rounds: new RoundRepo(store.containers.rounds),
+    people: new PeopleRepo(store.containers.people),
+  };
+
+  if (config.seedDemo) {
+    const demo = demoRound(clock());
+    if ((await repos.rounds.get(demo.round.id)) === undefined) {
+      await repos.rounds.upsert(demo.round);
+      for (const r of demo.reports) await repos.reports.upsert(r);
+      log.info({ roundId: demo.round.id, reports: demo.reports.length }, "seeded demo round");
+    }
+  }
+
+  const reports = new ReportService({ reports: repos.reports, forms, staffIds: config.staffIds, clock });
+  return {
+    config,
+    log,
+    clock,
+    forms,
+    store,
+    repos,
+    reports,
+    dataLocation,
+    async close() {
+      store.dispose();
+      await stopLocal?.();
+    },
+  };
+}

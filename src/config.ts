@@ -1,0 +1,111 @@
+/**
+ * All configuration, parsed once from the environment at start-up with zod.
+ * Everything else receives config by argument; nothing else reads process.env.
+ */
+import { z } from "zod";
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  );
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Bot identity. Empty = anonymous local auth (Agents Playground). */
+    MICROSOFT_APP_ID: z.preprocess(emptyToUndefined, z.string().uuid().optional()),
+    MICROSOFT_APP_PASSWORD: z.preprocess(emptyToUndefined, z.string().optional()),
+    MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("UserAssignedMSI"),
+    MICROSOFT_APP_TENANT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** Cosmos DB. Empty endpoint = the embedded local Cosmos-protocol server. */
+    COSMOS_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    COSMOS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    COSMOS_DATABASE: z.string().min(1).default("dekom"),
+    /** Where the embedded local server keeps its data between runs. */
+    LOCAL_DATA_DIR: z.string().min(1).default(".data"),
+    /** Seed a demo round when the local store is empty (local runs only). */
+    SEED_DEMO: z
+      .enum(["true", "false", "1", "0"])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+    /** Comma-separated Entra tenant ids allowed to talk to the bot. Empty = any (local only). */
+    ALLOWED_TENANT_IDS: csv,
+    /** Comma-separated Entra object ids of county staff. */
+    STAFF_AAD_IDS: csv,
+    /** Shared secret for POST /api/jobs/*. */
+    JOBS_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** Fixed "now" for demos and tests (ISO instant). Never set in production. */
+    CLOCK_NOW: z.preprocess(emptyToUndefined, z.string().datetime({ offset: true }).optional()),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== "production") return;
+    const need = (key: keyof typeof c, why: string) => {
+      if (c[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `required in production (${why})` });
+    };
+    need("MICROSOFT_APP_ID", "the bot must validate Bot Framework tokens");
+    need("COSMOS_ENDPOINT", "the embedded local store is for development only");
+    need("MICROSOFT_APP_TENANT_ID", "single-tenant / managed identity bot");
+    if (c.ALLOWED_TENANT_IDS.length === 0)
+      ctx.addIssue({ code: "custom", path: ["ALLOWED_TENANT_IDS"], message: "required in production" });
+    if (c.CLOCK_NOW !== undefined)
+      ctx.addIssue({ code: "custom", path: ["CLOCK_NOW"], message: "must not be set in production" });
+  });
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  logLevel: string;
+  bot: { appId?: string; appPassword?: string; appType: string; tenantId?: string };
+  cosmos: { endpoint?: string; key?: string; database: string; localDataDir: string };
+  seedDemo: boolean;
+  allowedTenantIds: string[];
+  staffIds: string[];
+  jobsSecret?: string;
+  appInsightsConnectionString?: string;
+  clockNow?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parse the environment. Throws ConfigError naming every missing or invalid variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = r.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+    bot: {
+      appId: c.MICROSOFT_APP_ID,
+      appPassword: c.MICROSOFT_APP_PASSWORD,
+      appType: c.MICROSOFT_APP_TYPE,
+      tenantId: c.MICROSOFT_APP_TENANT_ID,
+    },
+    cosmos: {
+      endpoint: c.COSMOS_ENDPOINT,
+      key: c.COSMOS_KEY,
+      database: c.COSMOS_DATABASE,
+      localDataDir: c.LOCAL_DATA_DIR,
+    },
+    seedDemo: c.SEED_DEMO ?? c.COSMOS_ENDPOINT === undefined,
+    allowedTenantIds: c.ALLOWED_TENANT_IDS,
+    staffIds: c.STAFF_AAD_IDS,
+    jobsSecret: c.JOBS_SECRET,
+    appInsightsConnectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    clockNow: c.CLOCK_NOW,
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The path of one answer: access check -> validate -> rules -> one read + one conditional write.
+ * Knows nothing of Teams; bot/ maps outcomes to cards and messages.
+ */
+import type { Clock } from "../clock.ts";
+import { type Role, canEdit, canRead, canSubmit, roleOf } from "../people/access.ts";
+import { parseSection, checkPeriodPairs } from "../questionnaire/answers.ts";
+import type { AnswerContent, Form } from "../questionnaire/types.ts";
+import { NotFoundError } from "../storage/errors.ts";
+import type { ReportRepo } from "../storage/report-repo.ts";
+import { applyAnswers, resumeSectionIndex, staleQuestions, submitBlockers } from "./report.ts";
+import type { Actor, ReportDoc } from "./types.ts";
+
+export type Nav = "next" | "back" | "pause";
+
+export interface ReportRef {
+  roundId: string;
+  reportId: string;
+}
+
+export type Denied = { kind: "not_found" } | { kind: "forbidden" };
+
+export type OpenOutcome = Denied | { kind: "ok"; report: ReportDoc; form: Form; role: Role; sectionIndex: number };
+
+export type SaveOutcome =
+  | Denied
+  | { kind: "read_only"; report: ReportDoc; form: Form; role: Role }
+  | {
+      kind: "invalid";
+      report: ReportDoc;
+      form: Form;
+      role: Role;
+      sectionIndex: number;
+      errors: Record<string, string>;
+    }
+  | { kind: "stale"; report: ReportDoc; form: Form; role: Role; sectionIndex: number; questions: string[] }
+  | { kind: "saved"; report: ReportDoc; form: Form; role: Role; sectionIndex: number; nav: Nav; wrote: boolean };
+
+export type SubmitOutcome =
+  | Denied
+  | { kind: "not_contact"; report: ReportDoc; form: Form; role: Role }
+  | { kind: "incomplete"; report: ReportDoc; form: Form; role: Role; missing: string[]; unconfirmed: boolean }
+  | { kind: "stale"; report: ReportDoc; form: Form; role: Role }
+  | { kind: "submitted"; report: ReportDoc; form: Form; role: Role; already: boolean };
+
+export interface ReportServiceDeps {
+  reports: ReportRepo;
+  forms: Map<string, Form>;
+  staffIds: readonly string[];
+  clock: Clock;
+}
+
+export class ReportService {
+  constructor(private readonly deps: ReportServiceDeps) {}
+
+  /** Reports the actor may work on (as contact or co-editor), newest round first. */
+  async listMine(actor: Actor): Promise<ReportDoc[]> {
+    const found = await this.deps.reports.listForPerson({ id: actor.id, email: actor.email });
+    return found.sort((a, b) => b.roundId.localeCompare(a.roundId) || a.tiltak.name.localeCompare(b.tiltak.name));
+  }
+
+  formOf(report: ReportDoc): Form {
+    const form = this.deps.forms.get(report.formId);
+    if (form === undefined) throw new Error(`Unknown form ${report.formId} on report ${report.id}`);
+    return form;
+  }
+
+  private async load(actor: Actor, ref: ReportRef) {
+    const found = await this.deps.reports.get(ref.roundId, ref.reportId);
+    if (found === undefined) return { kind: "not_found" } as const;
+    const role = roleOf(actor, found.doc, this.deps.staffIds);
+    if (!canRead(role) || role === undefined) return { kind: "forbidden" } as const;
+    return { kind: "ok", report: found.doc, role, form: this.formOf(found.doc) } as const;
+  }
+
+  /** Open a report at a section (default: where the person should resume). */
+  async open(actor: Actor, ref: ReportRef, sectionIndex?: number): Promise<OpenOutcome> {
+    const r = await this.load(actor, ref);
+    if (r.kind !== "ok") return r;
+    const max = r.form.sections.length - 1;
+    const index =
+      sectionIndex === undefined ? resumeSectionIndex(r.form, r.report) : Math.min(Math.max(sectionIndex, 0), max);
+    return { ...r, sectionIndex: index };
+  }
+
+  /**
+   * Save one section's inputs. Valid answers are saved even when others are invalid; the
+   * invalid ones come back as errors. "next" requires the section's required answers.
+   * One point read and one conditional write (more only when another save wins the race).
+   */
+  async saveSection(
+    actor: Actor,
+    ref: ReportRef,
+    input: { sectionId: string; revision: number; nav: Nav; raw: Record<string, unknown> },
+  ): Promise<SaveOutcome> {
+    let outcome: SaveOutcome | undefined;
+    let errors: Record<string, string> = {};
+    let sectionIndex = -1;
+    const result = await this.update(ref, (doc) => {
+      const form = this.formOf(doc);
+      const role = roleOf(actor, doc, this.deps.staffIds);
+      sectionIndex = form.sections.findIndex((s) => s.id === input.sectionId);
+      const section = form.sections[sectionIndex];
+      if (role === undefined) return this.stop((outcome = { kind: "forbidden" }));
+      if (section === undefined) return this.stop((outcome = { kind: "not_found" }));
+      if (doc.status === "submitted" || !canEdit(role))
+        return this.stop((outcome = { kind: "read_only", report: doc, form, role }));
+      const parsed = parseSection(section, input.raw, { requireAnswer: input.nav === "next" });
+      const answers = parsed.answers;
+      const period = this.periodErrors(form, doc, answers);
+      for (const qid of Object.keys(period)) delete answers[qid];
+      errors = { ...parsed.errors, ...period };
+      const stale = staleQuestions(doc, answers, input.revision);
+      if (stale.length > 0)
+        return this.stop((outcome = { kind: "stale", report: doc, form, role, sectionIndex, questions: stale }));
+      outcome = undefined;
+      return applyAnswers(doc, answers, actor, this.deps.clock());
+    });
+    if (result === undefined) return { kind: "not_found" };
+    if (outcome !== undefined) return outcome;
+    const report = result.doc;
+    const form = this.formOf(report);
+    const role = roleOf(actor, report, this.deps.staffIds) ?? "coeditor";
+    if (Object.keys(errors).length > 0) return { kind: "invalid", report, form, role, sectionIndex, errors };
+    const next =
+      input.nav === "next"
+        ? Math.min(sectionIndex + 1, form.sections.length)
+        : input.nav === "back"
+          ? Math.max(sectionIndex - 1, 0)
+          : sectionIndex;
+    return { kind: "saved", report, form, role, sectionIndex: next, nav: input.nav, wrote: result.written };
+  }
+
+  /** Read-modify-write with If-Match; undefined when the report does not exist. */
+  private async update(ref: ReportRef, mutate: (doc: ReportDoc) => ReportDoc | undefined) {
+    try {
+      return await this.deps.reports.updateWithRetry(ref.roundId, ref.reportId, mutate);
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  /** Record a decision not to write (keeps the mutate callbacks one-liners). */
+  private stop(_outcome: unknown): undefined {
+    return undefined;
+  }
+
+  /** Season/year pairs: a side on this card is checked against the stored other side. */
+  private periodErrors(form: Form, report: ReportDoc, answers: Record<string, AnswerContent | null>) {
+    const values: Record<string, AnswerContent | null | undefined> = {};
+    for (const pair of form.periodPairs) {
+      for (const qid of [pair.start, pair.end]) {
+        values[qid] = qid in answers ? answers[qid] : (report.answers[qid] ?? null);
+      }
+    }
+    const errs = checkPeriodPairs(form, values);
+    return Object.fromEntries(Object.entries(errs).filter(([qid]) => qid in answers));
+  }
+
+  /** Send the report. Only the contact person, only when complete, exactly once. */
+  async submit(actor: Actor, ref: ReportRef, cardRevision: number): Promise<SubmitOutcome> {
+    let outcome: SubmitOutcome | undefined;
+    const result = await this.update(ref, (doc) => {
+      const form = this.formOf(doc);
+      const role = roleOf(actor, doc, this.deps.staffIds);
+      if (role === undefined) return this.stop((outcome = { kind: "forbidden" }));
+      if (doc.status === "submitted")
+        return this.stop((outcome = { kind: "submitted", report: doc, form, role, already: true }));
+      if (!canSubmit(role)) return this.stop((outcome = { kind: "not_contact", report: doc, form, role }));
+      if (doc.revision !== cardRevision) return this.stop((outcome = { kind: "stale", report: doc, form, role }));
+      const blockers = submitBlockers(form, doc);
+      if (blockers.missing.length > 0 || blockers.unconfirmed)
+        return this.stop((outcome = { kind: "incomplete", report: doc, form, role, ...blockers }));
+      const now = this.deps.clock().toISOString();
+      outcome = undefined;
+      return {
+        ...doc,
+        status: "submitted",
+        revision: doc.revision + 1,
+        submittedAt: now,
+        submittedBy: { id: actor.id, name: actor.name },
+        receipt: receiptFor(doc),
+        updatedAt: now,
+      };
+    });
+    if (result === undefined) return { kind: "not_found" };
+    if (outcome !== undefined) return outcome;
+    return { kind: "submitted", report: result.doc, form: this.formOf(result.doc), role: "contact", already: false };
+  }
+}
+
+/** A short reference the contact can quote to county staff. */
+export function receiptFor(report: ReportDoc): string {
+  const year = report.roundId.replace(/[^0-9]/g, "").slice(0, 4) || "0000";
+  const tail = report.id
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(-6)
+    .toUpperCase();
+  return `DEKOM-${year}-${tail}`;
+}

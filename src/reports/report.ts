@@ -1,0 +1,97 @@
+/**
+ * Pure rules of a report: progress, what is missing, stale-card detection, applying answers.
+ * No I/O.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { AnswerContent, Form, Section } from "../questionnaire/types.ts";
+import type { Actor, Answer, ReportDoc } from "./types.ts";
+
+export interface SectionProgress {
+  sectionId: string;
+  title: string;
+  answered: number;
+  requiredMissing: string[];
+  complete: boolean;
+}
+
+export function sectionProgress(section: Section, report: ReportDoc): SectionProgress {
+  const answered = section.questions.filter((q) => report.answers[q.id] !== undefined).length;
+  const requiredMissing = section.questions
+    .filter((q) => q.required && report.answers[q.id] === undefined)
+    .map((q) => q.id);
+  return {
+    sectionId: section.id,
+    title: section.title,
+    answered,
+    requiredMissing,
+    complete: requiredMissing.length === 0,
+  };
+}
+
+export const reportProgress = (form: Form, report: ReportDoc): SectionProgress[] =>
+  form.sections.map((s) => sectionProgress(s, report));
+
+/** Index of the first section with unanswered required questions; the last section when all are done. */
+export function resumeSectionIndex(form: Form, report: ReportDoc): number {
+  const i = form.sections.findIndex((s) => !sectionProgress(s, report).complete);
+  return i === -1 ? form.sections.length - 1 : i;
+}
+
+/** Everything that stops the report from being sent, as question ids. */
+export function submitBlockers(form: Form, report: ReportDoc): { missing: string[]; unconfirmed: boolean } {
+  const missing = form.sections.flatMap((s) => sectionProgress(s, report).requiredMissing);
+  const qid = form.confirmationQuestionId;
+  const unconfirmed = qid !== null && report.answers[qid]?.value !== true;
+  return { missing, unconfirmed };
+}
+
+const contentOf = (a: Answer | undefined): AnswerContent | null =>
+  a === undefined
+    ? null
+    : {
+        value: a.value,
+        ...(a.other !== undefined ? { other: a.other } : {}),
+        ...(a.comment !== undefined ? { comment: a.comment } : {}),
+      };
+
+/** The question ids whose submitted content differs from what is stored. */
+export function changedQuestions(report: ReportDoc, answers: Record<string, AnswerContent | null>): string[] {
+  return Object.entries(answers)
+    .filter(([qid, content]) => !isDeepStrictEqual(contentOf(report.answers[qid]), content))
+    .map(([qid]) => qid);
+}
+
+/**
+ * A card is stale when it would change an answer that someone saved after the card was made.
+ * Answers that equal what is stored never make a card stale (a double click is harmless).
+ */
+export function staleQuestions(
+  report: ReportDoc,
+  answers: Record<string, AnswerContent | null>,
+  cardRevision: number,
+): string[] {
+  return changedQuestions(report, answers).filter((qid) => (report.answers[qid]?.rev ?? 0) > cardRevision);
+}
+
+/**
+ * Apply answers (null = clear) to the report. Returns undefined when nothing changes.
+ * Only the changed answers get the actor and time, so "who changed it last" stays true.
+ */
+export function applyAnswers(
+  report: ReportDoc,
+  answers: Record<string, AnswerContent | null>,
+  actor: Actor,
+  now: Date,
+): ReportDoc | undefined {
+  const changed = changedQuestions(report, answers);
+  if (changed.length === 0) return undefined;
+  const revision = report.revision + 1;
+  const at = now.toISOString();
+  const next: Record<string, Answer> = { ...report.answers };
+  for (const qid of changed) {
+    const content = answers[qid];
+    if (content === null || content === undefined) delete next[qid];
+    else next[qid] = { ...content, by: { id: actor.id, name: actor.name }, at, rev: revision };
+  }
+  return { ...report, answers: next, revision, updatedAt: at };
+}

@@ -1,0 +1,104 @@
+/**
+ * Stored documents of the reporting domain. Pure types, shared by services and storage.
+ */
+import type { AnswerContent } from "../questionnaire/types.ts";
+
+/** Somebody acting in the bot, as identified from the Teams activity (never from card data). */
+export interface Actor {
+  /** Entra object id (aadObjectId) when Teams gives it; otherwise the channel user id. */
+  id: string;
+  name: string;
+  email?: string;
+  tenantId?: string;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+  phone?: string;
+  /** Entra object id, when known (import or first match). */
+  aadObjectId?: string;
+}
+
+export interface CoEditor {
+  email: string;
+  name?: string;
+  aadObjectId?: string;
+  invitedAt: string;
+  invitedBy: string;
+}
+
+/** One saved answer with who changed it last, when, and at which report revision. */
+export interface Answer extends AnswerContent {
+  by: { id: string; name: string };
+  at: string;
+  /** The report revision this answer was written in (used to detect stale cards). */
+  rev: number;
+}
+
+export const RESPONDENT_CATEGORIES = [
+  "Kommune",
+  "Fylkeskommune",
+  "Universitet / Høgskole",
+  "Skole",
+  "Organisasjon",
+  "Annet",
+] as const;
+export type RespondentCategory = (typeof RESPONDENT_CATEGORIES)[number];
+export type Sector = "Offentlig" | "Privat";
+
+export type ReportStatus = "draft" | "submitted";
+
+/** One report per tiltak. Container "reports", partition key /roundId. */
+export interface ReportDoc {
+  id: string;
+  roundId: string;
+  formId: string;
+  partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
+  tiltak: { id: string; name: string; caseNumber?: string };
+  contact: Contact;
+  coEditors: CoEditor[];
+  status: ReportStatus;
+  /** Increases by one on every write of answers or status. */
+  revision: number;
+  answers: Record<string, Answer>;
+  submittedAt?: string;
+  submittedBy?: { id: string; name: string };
+  /** Human-readable receipt reference, set on submit. */
+  receipt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A reporting round of one county. Container "rounds", partition key /id. */
+export interface RoundDoc {
+  id: string;
+  county: string;
+  formId: string;
+  reportingYear: number;
+  /** ISO instant of the deadline (default 15 January 23:59 Europe/Oslo of the following year). */
+  deadline: string;
+  /** Entra object ids of county staff. */
+  staffIds: string[];
+  createdAt: string;
+}
+
+/** Where to send a proactive message, independent of botbuilder types. */
+export interface ConversationTarget {
+  serviceUrl: string;
+  channelId: string;
+  conversationId: string;
+  tenantId?: string;
+  botId?: string;
+  userId?: string;
+}
+
+/** A person we have seen in Teams. Container "people", partition key /id (= Actor.id). */
+export interface PersonDoc {
+  id: string;
+  name: string;
+  email?: string;
+  tenantId?: string;
+  target?: ConversationTarget;
+  updatedAt: string;
+}

@@ -1,0 +1,133 @@
+/**
+ * Storage: the Cosmos DB (NoSQL) client, the database and its containers.
+ *
+ * `CONTAINERS` is the single list of containers and their partition keys; infra/ (Bicep) must declare
+ * the same, and a test compares them. With Entra ID (a TokenCredential) the data plane may not create
+ * databases or containers: Bicep provisions them, and `openCosmos` then only reads them.
+ */
+import { type Container, CosmosClient, type Database } from "@azure/cosmos";
+import type { TokenCredential } from "@azure/identity";
+
+/** One container: its name and the path of its partition key. */
+export interface ContainerDef {
+  name: string;
+  partitionKeyPath: string;
+}
+
+/** Every container of the product, with its partition key. Keep infra/ in step with this. */
+export const CONTAINERS = {
+  /** ReportDoc, one per tiltak and round. */
+  reports: { name: "reports", partitionKeyPath: "/roundId" },
+  /** RoundDoc, one per county and reporting year. */
+  rounds: { name: "rounds", partitionKeyPath: "/id" },
+  /** PersonDoc, one per person seen in Teams. */
+  people: { name: "people", partitionKeyPath: "/id" },
+  /** Ledger entries (what was sent/done when), grouped by round. */
+  ledger: { name: "ledger", partitionKeyPath: "/roundId" },
+} as const satisfies Record<string, ContainerDef>;
+
+export type ContainerKey = keyof typeof CONTAINERS;
+
+/** System properties Cosmos adds to every stored document; never part of our document types. */
+export const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_attachments", "_ts"] as const;
+
+/** A copy of a stored document without Cosmos' system properties. */
+export function stripSystemFields<T extends object>(doc: T): T {
+  const copy = { ...doc } as Record<string, unknown>;
+  for (const field of SYSTEM_FIELDS) delete copy[field];
+  return copy as T;
+}
+
+/** A document as read or written, with the ETag to make the next write conditional on. */
+export interface Versioned<T> {
+  doc: T;
+  etag: string;
+}
+
+export interface OpenCosmosOptions {
+  /** Account endpoint, e.g. https://<account>.documents.azure.com:443/ or http://127.0.0.1:8081. */
+  endpoint: string;
+  /** Account key. When absent, `credential` is used (Entra ID). */
+  key?: string;
+  /** Database name. */
+  database: string;
+  /** Entra ID credential (DefaultAzureCredential in production); used when no key is given. */
+  credential?: TokenCredential;
+}
+
+export interface CosmosStore {
+  client: CosmosClient;
+  database: Database;
+  containers: Record<ContainerKey, Container>;
+  /** True when the database answers within `timeoutMs` (default 2 s). Never throws. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  /** Closes the client's connections and timers. */
+  dispose(): void;
+}
+
+/** Builds a CosmosClient for key or Entra ID auth; plain http (a local server) turns off endpoint discovery. */
+export function createCosmosClient(opts: Pick<OpenCosmosOptions, "endpoint" | "key" | "credential">) {
+  const local = opts.endpoint.startsWith("http://");
+  const connectionPolicy = local ? { enableEndpointDiscovery: false } : undefined;
+  if (opts.key) {
+    return new CosmosClient({ endpoint: opts.endpoint, key: opts.key, connectionPolicy });
+  }
+  if (opts.credential) {
+    return new CosmosClient({ endpoint: opts.endpoint, aadCredentials: opts.credential, connectionPolicy });
+  }
+  throw new Error("openCosmos needs either a key or a credential");
+}
+
+/** Creates the database and every container in `defs` if they are missing (reads them otherwise). */
+export async function ensureContainers(
+  client: CosmosClient,
+  databaseId: string,
+  defs: Record<ContainerKey, ContainerDef> = CONTAINERS,
+): Promise<{ database: Database; containers: Record<ContainerKey, Container> }> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  const entries = await Promise.all(
+    (Object.keys(defs) as ContainerKey[]).map(async (key) => {
+      const def = defs[key];
+      const { container } = await database.containers.createIfNotExists({
+        id: def.name,
+        partitionKey: { paths: [def.partitionKeyPath] },
+      });
+      return [key, container] as const;
+    }),
+  );
+  return { database, containers: Object.fromEntries(entries) as Record<ContainerKey, Container> };
+}
+
+/** Opens the store: client, database and containers (created when missing). */
+export async function openCosmos(opts: OpenCosmosOptions): Promise<CosmosStore> {
+  const client = createCosmosClient(opts);
+  try {
+    const { database, containers } = await ensureContainers(client, opts.database);
+    return {
+      client,
+      database,
+      containers,
+      async ping(timeoutMs = 2_000) {
+        // A health probe: any failure (network, auth, timeout) simply means "not healthy". The SDK
+        // may wait in its retry policy without looking at the abort signal, hence the race.
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        });
+        const read = database.read({ abortSignal: AbortSignal.timeout(timeoutMs) }).then(
+          () => true,
+          () => false,
+        );
+        try {
+          return await Promise.race([read, timedOut]);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      dispose: () => client.dispose(),
+    };
+  } catch (err) {
+    client.dispose();
+    throw err;
+  }
+}

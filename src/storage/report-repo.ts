@@ -1,0 +1,131 @@
+/**
+ * Reports (container "reports", partition key /roundId): point reads, conditional writes and the two
+ * queries the product needs. Every query filters on the partition key in its WHERE clause where it has
+ * one (the local server ignores the partitionKey option).
+ */
+import type { Container, ItemResponse, SqlQuerySpec } from "@azure/cosmos";
+import type { ReportDoc } from "../reports/types.ts";
+import { stripSystemFields, type Versioned } from "./cosmos.ts";
+import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
+
+export interface UpdateResult extends Versioned<ReportDoc> {
+  /** False when `mutate` returned undefined (nothing to change) and no write was made. */
+  written: boolean;
+  /** How many read-mutate-write rounds it took (1 = no conflict). */
+  attempts: number;
+}
+
+export class ReportRepo {
+  constructor(private readonly container: Container) {}
+
+  /** Point read; undefined when the report does not exist. */
+  async get(roundId: string, id: string): Promise<Versioned<ReportDoc> | undefined> {
+    const response = await this.container.item(id, roundId).read<ReportDoc>();
+    if (response.statusCode === 404 || !response.resource) return undefined;
+    return versioned(response, id);
+  }
+
+  /** Creates a new report; throws ConflictError when the id is taken in its round. */
+  async create(doc: ReportDoc): Promise<Versioned<ReportDoc>> {
+    try {
+      return versioned(await this.container.items.create<ReportDoc>(doc), doc.id);
+    } catch (err) {
+      throw toStorageError(err, this.container.id, doc.id);
+    }
+  }
+
+  /**
+   * Replaces the report only if it still has `etag`. Throws ConcurrencyError when someone else wrote
+   * in between (412), NotFoundError when it is gone.
+   */
+  async replace(doc: ReportDoc, etag: string): Promise<Versioned<ReportDoc>> {
+    try {
+      const response = await this.container
+        .item(doc.id, doc.roundId)
+        .replace<ReportDoc>(doc, { accessCondition: { type: "IfMatch", condition: etag } });
+      return versioned(response, doc.id);
+    } catch (err) {
+      throw toStorageError(err, this.container.id, doc.id);
+    }
+  }
+
+  /** Creates or overwrites unconditionally (imports, tests). */
+  async upsert(doc: ReportDoc): Promise<Versioned<ReportDoc>> {
+    return versioned(await this.container.items.upsert<ReportDoc>(doc), doc.id);
+  }
+
+  /** Every report of a round (all pages), unordered. */
+  async listByRound(roundId: string): Promise<ReportDoc[]> {
+    return this.query(
+      {
+        query: "SELECT * FROM c WHERE c.roundId = @roundId",
+        parameters: [{ name: "@roundId", value: roundId }],
+      },
+      roundId,
+    );
+  }
+
+  /**
+   * Reports a person may work on, across rounds: as the contact (by Entra id or e-mail) or as a
+   * co-editor (by Entra id or e-mail). E-mails compare case-insensitively.
+   */
+  async listForPerson(person: { id: string; email?: string }): Promise<ReportDoc[]> {
+    const email = person.email?.trim().toLowerCase();
+    const parameters = [{ name: "@id", value: person.id }];
+    let contact = "c.contact.aadObjectId = @id";
+    let coEditor = "e.aadObjectId = @id";
+    if (email) {
+      parameters.push({ name: "@email", value: email });
+      contact += " OR LOWER(c.contact.email) = @email";
+      coEditor += " OR LOWER(e.email) = @email";
+    }
+    return this.query({
+      query: `SELECT * FROM c WHERE ${contact} OR EXISTS(SELECT VALUE e FROM e IN c.coEditors WHERE ${coEditor})`,
+      parameters,
+    });
+  }
+
+  /**
+   * Read, mutate, conditional write; on a lost race (412) read again and retry, up to `maxAttempts`.
+   * `mutate` gets a private copy and returns the new document, or undefined to write nothing.
+   * Throws NotFoundError when the report does not exist, ConcurrencyError when every attempt lost.
+   */
+  async updateWithRetry(
+    roundId: string,
+    id: string,
+    mutate: (doc: ReportDoc) => ReportDoc | undefined,
+    maxAttempts = 5,
+  ): Promise<UpdateResult> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(roundId, id);
+      if (!current) throw new NotFoundError(this.container.id, id);
+      const next = mutate(structuredClone(current.doc));
+      if (next === undefined) return { ...current, written: false, attempts: attempt };
+      try {
+        return { ...(await this.replace(next, current.etag)), written: true, attempts: attempt };
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError) || attempt >= maxAttempts) throw err;
+      }
+      await backoff(attempt);
+    }
+  }
+
+  private async query(spec: SqlQuerySpec, partitionKey?: string): Promise<ReportDoc[]> {
+    const options = partitionKey === undefined ? {} : { partitionKey };
+    const { resources } = await this.container.items.query<ReportDoc>(spec, options).fetchAll();
+    return resources.map(stripSystemFields);
+  }
+}
+
+function versioned(response: ItemResponse<ReportDoc>, id: string): Versioned<ReportDoc> {
+  const { resource } = response;
+  const etag = response.etag ?? resource?._etag;
+  if (!resource || !etag) throw new Error(`Cosmos returned no document or ETag for ${id}`);
+  return { doc: stripSystemFields(resource), etag };
+}
+
+/** Jittered exponential pause so concurrent writers of one report spread out: 0-20 ms, 0-40 ms, ... */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * 10 * 2 ** Math.min(attempt, 6);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

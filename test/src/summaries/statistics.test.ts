@@ -1,0 +1,455 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerContent } from "../../../src/questionnaire/types.ts";
+import {
+  type ChoiceQuestionStats,
+  choiceOptions,
+  choiceStats,
+  formatNumericStats,
+  type NumberQuestionStats,
+  numericStats,
+  progress,
+  type QuestionStats,
+  questionStats,
+  type TextQuestionStats,
+} from "../../../src/summaries/statistics.ts";
+import { form, Q, question, report } from "./fixtures.ts";
+
+describe("numericStats", () => {
+  it("should give undefined for no values", () => {
+    expect(numericStats([])).toBeUndefined();
+  });
+
+  it("should give stdev 0 and the value itself for N = 1", () => {
+    expect(numericStats([42])).toEqual({ n: 1, sum: 42, mean: 42, median: 42, stdev: 0 });
+  });
+
+  it("should take the middle value as median for odd N", () => {
+    // sorted 1 2 3 -> median 2; mean 6/3 = 2; squares 1+0+1 = 2, /(3-1) = 1 -> stdev 1
+    expect(numericStats([3, 1, 2])).toEqual({ n: 3, sum: 6, mean: 2, median: 2, stdev: 1 });
+  });
+
+  it("should take the mean of the two middle values as median for even N and use the sample stdev", () => {
+    // [2,4,4,4,5,5,7,9]: sum 40, mean 5, median (4+5)/2 = 4.5
+    // squared deviations 9+1+1+1+0+0+4+16 = 32; sample variance 32/7 = 4.5714…; stdev 2.13808993…
+    // (the population stdev would be exactly 2)
+    const s = numericStats([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(s?.n).toBe(8);
+    expect(s?.sum).toBe(40);
+    expect(s?.mean).toBe(5);
+    expect(s?.median).toBe(4.5);
+    expect(s?.stdev).toBeCloseTo(2.138089935, 8);
+  });
+
+  it("should count zeros as answers", () => {
+    // [0,0,10]: N 3, sum 10, mean 3.333…, median 0
+    // deviations -10/3, -10/3, 20/3: squares 100/9 + 100/9 + 400/9 = 600/9; /2 = 100/3; stdev sqrt(33.33…) = 5.7735…
+    const s = numericStats([0, 0, 10]);
+    expect(s?.n).toBe(3);
+    expect(s?.sum).toBe(10);
+    expect(s?.mean).toBeCloseTo(10 / 3, 12);
+    expect(s?.median).toBe(0);
+    expect(s?.stdev).toBeCloseTo(Math.sqrt(100 / 3), 12);
+  });
+
+  it("should not reorder the input", () => {
+    const values = [3, 1, 2];
+    numericStats(values);
+    expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe("formatNumericStats", () => {
+  it("should round the mean half up only at display", () => {
+    // (210000 + 210125) / 2 = 210062.5 -> "210 063"; stdev 125/sqrt(2) = 88.388… -> "88"
+    const s = numericStats([210000, 210125]);
+    expect(s?.mean).toBe(210062.5);
+    expect(s && formatNumericStats(s)).toEqual({
+      n: "2",
+      sum: "420 125",
+      mean: "210 063",
+      median: "210 063",
+      stdev: "88",
+    });
+  });
+
+  it("should show at most the given decimals without trailing zeros", () => {
+    // [2,4,4,4,5,5,7,9]: mean 5, median 4.5, stdev 2.138… -> "5", "4,5", "2,1"
+    const s = numericStats([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(s && formatNumericStats(s, 1)).toEqual({
+      n: "8",
+      sum: "40",
+      mean: "5",
+      median: "4,5",
+      stdev: "2,1",
+    });
+  });
+});
+
+describe("choiceOptions", () => {
+  it("should give Ja/Nei for yes/no and add Annet when allowOther", () => {
+    expect(choiceOptions(Q.confirm)).toEqual(["Ja", "Nei"]);
+    expect(choiceOptions(Q.phases)).toEqual(["Kartlegging", "Planlegging", "Gjennomføring", "Annet"]);
+    expect(choiceOptions(Q.sami)).toEqual(["I stor grad", "I noen grad", "I liten grad"]);
+    expect(choiceOptions(Q.goal)).toEqual([]);
+  });
+});
+
+describe("choiceStats", () => {
+  const scale = question("x", "choice", { options: ["A", "B", "C"] });
+
+  it("should give percentages of respondents rounded half up (6 of 16 -> 38 %)", () => {
+    // 16 respondents: 6 A (37.5 % -> 38 %), 10 B (62.5 % -> 63 %), 0 C
+    const answers: AnswerContent[] = [
+      ...Array.from({ length: 6 }, () => ({ value: "A" })),
+      ...Array.from({ length: 10 }, () => ({ value: "B" })),
+    ];
+    const stats = choiceStats(scale, answers);
+    expect(stats.n).toBe(16);
+    expect(stats.options).toEqual([
+      { option: "A", count: 6, percent: 37.5, display: "38 %" },
+      { option: "B", count: 10, percent: 62.5, display: "63 %" },
+      { option: "C", count: 0, percent: 0, display: "0 %" },
+    ]);
+  });
+
+  it("should give 33 % and 67 % for thirds", () => {
+    const stats = choiceStats(scale, [{ value: "A" }, { value: "B" }, { value: "B" }]);
+    expect(stats.options.map((o) => o.display)).toEqual(["33 %", "67 %", "0 %"]);
+  });
+
+  it("should count multichoice percentages of respondents, not ticks, so they may sum past 100 %", () => {
+    // 4 respondents, 7 ticks: Kartlegging 3/4 = 75 %, Planlegging 2/4 = 50 %, Gjennomføring 1/4 = 25 %,
+    // Annet 1/4 = 25 %: sum 175 %
+    const stats = choiceStats(Q.phases, [
+      { value: ["Kartlegging", "Planlegging"] },
+      { value: ["Kartlegging", "Planlegging", "Annet"], other: "Evaluering" },
+      { value: ["Kartlegging"] },
+      { value: ["Gjennomføring"] },
+    ]);
+    expect(stats.n).toBe(4);
+    expect(stats.options.map((o) => [o.option, o.count, o.display])).toEqual([
+      ["Kartlegging", 3, "75 %"],
+      ["Planlegging", 2, "50 %"],
+      ["Gjennomføring", 1, "25 %"],
+      ["Annet", 1, "25 %"],
+    ]);
+    expect(stats.options.reduce((sum, o) => sum + o.percent, 0)).toBe(175);
+  });
+
+  it("should skip unanswered entries and count a tick once per respondent", () => {
+    // 2 respondents answered (the empty multichoice and undefined do not count)
+    const stats = choiceStats(Q.phases, [
+      { value: ["Kartlegging", "Kartlegging"] },
+      { value: [] },
+      undefined,
+      { value: ["Planlegging"] },
+    ]);
+    expect(stats.n).toBe(2);
+    expect(stats.options.find((o) => o.option === "Kartlegging")).toMatchObject({
+      count: 1,
+      display: "50 %",
+    });
+  });
+
+  it("should count yes/no as Ja and Nei", () => {
+    // Ja 2 of 3 -> 67 %, Nei 1 of 3 -> 33 %
+    const stats = choiceStats(Q.confirm, [{ value: true }, { value: false }, { value: true }]);
+    expect(stats.options).toEqual([
+      { option: "Ja", count: 2, percent: (2 / 3) * 100, display: "67 %" },
+      { option: "Nei", count: 1, percent: (1 / 3) * 100, display: "33 %" },
+    ]);
+  });
+
+  it("should keep values that are not among the options as extra options, last", () => {
+    const stats = choiceStats(scale, [{ value: "A" }, { value: "Gammelt valg" }]);
+    expect(stats.options.map((o) => [o.option, o.count])).toEqual([
+      ["A", 1],
+      ["B", 0],
+      ["C", 0],
+      ["Gammelt valg", 1],
+    ]);
+  });
+});
+
+// A round: four submitted reports (A–D) and two drafts that must not be counted.
+const reports = [
+  report({
+    partnership: "Bodø kommune",
+    category: "Kommune",
+    answers: {
+      q1: { value: 0 },
+      q2: { value: 250000 },
+      q3: { value: ["Kartlegging", "Annet"], other: "Evaluering" },
+      q4: { value: "I noen grad" },
+      q5: { value: true },
+      q6: { value: "Mål B" },
+      q8: { value: { season: "Vår", year: 2022 } },
+    },
+  }),
+  report({
+    partnership: "Alta kommune",
+    category: "Kommune",
+    answers: {
+      q1: { value: 3 },
+      q2: { value: 100000 },
+      q3: { value: ["Kartlegging", "Planlegging"] },
+      q4: { value: "I stor grad", comment: "Tospråklig materiell" },
+      q5: { value: true },
+      q6: { value: "Mål A" },
+      q7: { value: "" },
+      q8: { value: { season: "Høst", year: 2021 } },
+    },
+  }),
+  report({
+    partnership: "Nord universitet",
+    category: "Universitet / Høgskole",
+    answers: {
+      q1: { value: 5 },
+      q2: { value: 0 },
+      q3: { value: ["Gjennomføring"] },
+      q4: { value: "I stor grad" },
+      q5: { value: false },
+      q6: { value: "Mål C" },
+      q7: { value: "Mer info" },
+      q8: { value: { season: "Høst", year: 2022 } },
+    },
+  }),
+  report({
+    partnership: "Privat skole AS",
+    category: "Skole",
+    sector: "Privat",
+    answers: {
+      q1: { value: 2 },
+      q3: { value: ["Kartlegging"] },
+      q5: { value: true },
+      q6: { value: "Mål D" },
+      q7: { value: "   " },
+    },
+  }),
+  report({
+    partnership: "Utkast kommune",
+    category: "Kommune",
+    status: "draft",
+    answers: {
+      q1: { value: 100 },
+      q2: { value: 999999 },
+      q3: { value: ["Planlegging"] },
+      q6: { value: "Utkast" },
+    },
+  }),
+  report({ partnership: "Forening", category: "Organisasjon", sector: "Privat", status: "draft" }),
+];
+
+const stats = questionStats(form, reports);
+function byId<K extends QuestionStats["kind"]>(id: string, kind: K): Extract<QuestionStats, { kind: K }> {
+  const s = stats.find((q) => q.question.id === id);
+  if (!s || s.kind !== kind) throw new Error(`no ${kind} stats for ${id}`);
+  return s as Extract<QuestionStats, { kind: K }>;
+}
+
+describe("questionStats", () => {
+  it("should give every question of the form in form order with its section", () => {
+    expect(stats.map((s) => s.question.id)).toEqual(["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]);
+    expect(stats.map((s) => s.kind)).toEqual([
+      "number",
+      "number",
+      "choice",
+      "choice",
+      "choice",
+      "text",
+      "text",
+      "text",
+    ]);
+    expect(stats[2]?.sectionId).toBe("s2");
+  });
+
+  it("should count only submitted reports", () => {
+    for (const s of stats) expect(s.respondents).toBe(4);
+    const goal = byId("q6", "text");
+    expect(goal.answers.map((a) => a.text)).not.toContain("Utkast");
+  });
+
+  it("should compute integer statistics with zeros counted", () => {
+    // values Bodø 0, Alta 3, Nord 5, Privat 2 (draft 100 ignored)
+    // N 4, sum 10, mean 2.5, median (2+3)/2 = 2.5
+    // deviations -2.5, .5, 2.5, -.5 -> squares 6.25+.25+6.25+.25 = 13; /3 = 4.333…; stdev 2.0817
+    const q1: NumberQuestionStats = byId("q1", "number");
+    expect(q1.n).toBe(4);
+    expect(q1.stats).toMatchObject({ n: 4, sum: 10, mean: 2.5, median: 2.5 });
+    expect(q1.stats?.stdev).toBeCloseTo(Math.sqrt(13 / 3), 12);
+    expect(q1.display).toEqual({ n: "4", sum: "10", mean: "2,5", median: "2,5", stdev: "2,1" });
+    expect(q1.notAnswered).toEqual([]);
+  });
+
+  it("should compute krone statistics in whole kroner and list who did not answer", () => {
+    // Bodø 250 000, Alta 100 000, Nord 0; Privat skole left it empty
+    // N 3, sum 350 000, mean 116 666.67 -> "116 667", median 100 000
+    const q2 = byId("q2", "number");
+    expect(q2.stats).toMatchObject({ n: 3, sum: 350000, median: 100000 });
+    expect(q2.stats?.mean).toBeCloseTo(350000 / 3, 9);
+    const mean = 350000 / 3;
+    const expectedStdev = Math.sqrt(((250000 - mean) ** 2 + (100000 - mean) ** 2 + (0 - mean) ** 2) / 2);
+    expect(q2.stats?.stdev).toBeCloseTo(expectedStdev, 6); // 125 830.57…
+    expect(q2.display).toEqual({
+      n: "3",
+      sum: "350 000",
+      mean: "116 667",
+      median: "100 000",
+      stdev: "125 831",
+    });
+    expect(q2.notAnswered.map((r) => r.partnership)).toEqual(["Privat skole AS"]);
+  });
+
+  it("should list number values per respondent category with partnership and sector", () => {
+    const q1 = byId("q1", "number");
+    expect(
+      q1.byCategory.map((g) => [
+        g.category,
+        g.entries.map((e) => [e.respondent.partnership, e.respondent.sector, e.value]),
+      ]),
+    ).toEqual([
+      [
+        "Kommune",
+        [
+          ["Alta kommune", "Offentlig", 3],
+          ["Bodø kommune", "Offentlig", 0],
+        ],
+      ],
+      ["Universitet / Høgskole", [["Nord universitet", "Offentlig", 5]]],
+      ["Skole", [["Privat skole AS", "Privat", 2]]],
+    ]);
+  });
+
+  it("should count multichoice overall and per category, with Annet and its texts", () => {
+    // 4 respondents: Kartlegging Bodø, Alta, Privat = 3 (75 %); Planlegging Alta = 1 (25 %);
+    // Gjennomføring Nord = 1 (25 %); Annet Bodø = 1 (25 %) -> 150 % in all
+    const q3: ChoiceQuestionStats = byId("q3", "choice");
+    expect(q3.n).toBe(4);
+    expect(q3.options.map((o) => [o.option, o.count, o.display])).toEqual([
+      ["Kartlegging", 3, "75 %"],
+      ["Planlegging", 1, "25 %"],
+      ["Gjennomføring", 1, "25 %"],
+      ["Annet", 1, "25 %"],
+    ]);
+    expect(q3.options.reduce((sum, o) => sum + o.percent, 0)).toBe(150);
+    expect(q3.otherTexts.map((t) => [t.respondent.partnership, t.text])).toEqual([
+      ["Bodø kommune", "Evaluering"],
+    ]);
+    // Kommune: 2 respondents; Kartlegging 2 (100 %), Planlegging 1 (50 %), Annet 1 (50 %)
+    expect(q3.byCategory.map((c) => c.category)).toEqual(["Kommune", "Universitet / Høgskole", "Skole"]);
+    const kommune = q3.byCategory[0];
+    expect(kommune?.n).toBe(2);
+    expect(kommune?.options.map((o) => [o.option, o.count, o.display])).toEqual([
+      ["Kartlegging", 2, "100 %"],
+      ["Planlegging", 1, "50 %"],
+      ["Gjennomføring", 0, "0 %"],
+      ["Annet", 1, "50 %"],
+    ]);
+  });
+
+  it("should give choice percentages of those who answered and collect comments", () => {
+    // Alta and Nord "I stor grad" (2 of 3 -> 67 %), Bodø "I noen grad" (1 of 3 -> 33 %); Privat skole empty
+    const q4 = byId("q4", "choice");
+    expect(q4.n).toBe(3);
+    expect(q4.options.map((o) => [o.option, o.count, o.display])).toEqual([
+      ["I stor grad", 2, "67 %"],
+      ["I noen grad", 1, "33 %"],
+      ["I liten grad", 0, "0 %"],
+    ]);
+    expect(q4.notAnswered.map((r) => r.partnership)).toEqual(["Privat skole AS"]);
+    expect(q4.comments.map((c) => [c.respondent.partnership, c.text])).toEqual([
+      ["Alta kommune", "Tospråklig materiell"],
+    ]);
+    expect(q4.commentsByCategory.map((g) => g.category)).toEqual(["Kommune"]);
+  });
+
+  it("should count yes/no as Ja/Nei", () => {
+    // Ja: Bodø, Alta, Privat = 3 of 4 (75 %); Nei: Nord = 1 (25 %)
+    const q5 = byId("q5", "choice");
+    expect(q5.options.map((o) => [o.option, o.count, o.display])).toEqual([
+      ["Ja", 3, "75 %"],
+      ["Nei", 1, "25 %"],
+    ]);
+  });
+
+  it("should group text answers by category", () => {
+    const q6: TextQuestionStats = byId("q6", "text");
+    expect(q6.n).toBe(4);
+    expect(q6.byCategory.map((g) => [g.category, g.entries.map((e) => e.text)])).toEqual([
+      ["Kommune", ["Mål A", "Mål B"]],
+      ["Universitet / Høgskole", ["Mål C"]],
+      ["Skole", ["Mål D"]],
+    ]);
+  });
+
+  it("should list who left an optional text empty as Ikke angitt", () => {
+    // Only Nord answered; Alta gave "", Bodø nothing, Privat skole only spaces -> Ikke angitt (3 Svar)
+    const q7 = byId("q7", "text");
+    expect(q7.n).toBe(1);
+    expect(q7.answers.map((a) => a.text)).toEqual(["Mer info"]);
+    expect(q7.notAnswered.length).toBe(3);
+    expect(q7.notAnswered.map((r) => [r.category, r.partnership])).toEqual([
+      ["Kommune", "Alta kommune"],
+      ["Kommune", "Bodø kommune"],
+      ["Skole", "Privat skole AS"],
+    ]);
+  });
+
+  it("should write season and year answers as text", () => {
+    const q8 = byId("q8", "text");
+    expect(q8.answers.map((a) => a.text).sort()).toEqual(["Høst 2021", "Høst 2022", "Vår 2022"]);
+    expect(q8.notAnswered.map((r) => r.partnership)).toEqual(["Privat skole AS"]);
+  });
+
+  it("should give empty statistics when nothing is submitted", () => {
+    const none = questionStats(
+      form,
+      reports.filter((r) => r.status === "draft"),
+    );
+    const q1 = none.find((s) => s.question.id === "q1") as NumberQuestionStats;
+    expect(q1.n).toBe(0);
+    expect(q1.stats).toBeUndefined();
+    expect(q1.display).toBeUndefined();
+    const q3 = none.find((s) => s.question.id === "q3") as ChoiceQuestionStats;
+    expect(q3.options.every((o) => o.count === 0 && o.display === "0 %")).toBe(true);
+    expect(q3.byCategory).toEqual([]);
+  });
+});
+
+describe("progress", () => {
+  it("should count reports of the round, submitted and per category", () => {
+    // 6 reports, 4 submitted; Kommune 3 (2 submitted), Universitet / Høgskole 1/1, Skole 1/1, Organisasjon 1/0
+    expect(progress(reports)).toEqual({
+      total: 6,
+      submitted: 4,
+      byCategory: {
+        Kommune: { total: 3, submitted: 2 },
+        Fylkeskommune: { total: 0, submitted: 0 },
+        "Universitet / Høgskole": { total: 1, submitted: 1 },
+        Skole: { total: 1, submitted: 1 },
+        Organisasjon: { total: 1, submitted: 0 },
+        Annet: { total: 0, submitted: 0 },
+      },
+    });
+  });
+
+  it("should count two reports of one partnership as two", () => {
+    const two = [
+      report({ partnership: "Alta kommune", tiltak: "Lesing" }),
+      report({ partnership: "Alta kommune", tiltak: "Regning", status: "draft" }),
+    ];
+    expect(progress(two)).toMatchObject({
+      total: 2,
+      submitted: 1,
+      byCategory: { Kommune: { total: 2, submitted: 1 } },
+    });
+  });
+
+  it("should give zeros for no reports", () => {
+    expect(progress([])).toMatchObject({
+      total: 0,
+      submitted: 0,
+      byCategory: { Annet: { total: 0, submitted: 0 } },
+    });
+  });
+});
