@@ -5,7 +5,8 @@ import type { ConversationTarget } from "../src/reports/types.ts";
 export function targetOf(activity: Activity): ConversationTarget {
   const ref = TurnContext.getConversationReference(activity);
   const tenantId =
-    activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    activity.conversation?.tenantId ??
+    (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return {
     serviceUrl: ref.serviceUrl ?? activity.serviceUrl,
     channelId: ref.channelId ?? activity.channelId,

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const app = await createApp(config, log);
   const server = await startServer(app, config.port);
   log.info(
-    { url: `${server.url}/api/messages`, data: app.dataLocation, auth: config.bot.appId ? "bot framework" : "anonymous (local)" },
+    {
+      url: `${server.url}/api/messages`,
+      data: app.dataLocation,
+      auth: config.bot.appId ? "bot framework" : "anonymous (local)",
+    },
     "bot listening",
   );
 

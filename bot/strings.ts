@@ -21,7 +21,8 @@ export const t = {
   stale:
     "Noen av disse svarene er endret etter at dette kortet ble laget (kanskje av en medredaktør, eller i et annet vindu). " +
     "Her er den nyeste versjonen – ingenting er overskrevet.",
-  readOnly: "Rapporteringen er sendt inn og kan ikke endres. Ta kontakt med Statsforvalteren om noe må rettes.",
+  readOnly:
+    "Rapporteringen er sendt inn og kan ikke endres. Ta kontakt med Statsforvalteren om noe må rettes.",
   paused: "Svarene er lagret. Skriv «fortsett» når du vil gå videre – du kommer rett tilbake hit.",
   saved: "Lagret.",
   tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",

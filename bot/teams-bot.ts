@@ -10,7 +10,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from "botbuilder";
-import { type CardJson } from "../cards/render.ts";
+import type { CardJson } from "../cards/render.ts";
 import { parseAction } from "../cards/verbs.ts";
 import type { App } from "../src/app.ts";
 import { actorOf } from "./actor.ts";
@@ -37,12 +37,17 @@ export class TeamsBot extends TeamsActivityHandler {
       await this.handleMessage(ctx);
       await next();
     });
-    this.onMembersAdded(async (ctx, next) => {
-      if (!(await this.allowed(ctx))) return;
-      await this.remember(ctx);
-      const botId = ctx.activity.recipient.id;
-      if ((ctx.activity.membersAdded ?? []).some((m) => m.id !== botId) && ctx.activity.conversation.conversationType === "personal") {
-        await this.send(ctx, await runCommand(this.app, actorOf(ctx.activity), "start"));
+    // Remember where to reach people from every activity (install events are not always delivered).
+    this.onConversationUpdate(async (ctx, next) => {
+      if (this.allowed(ctx)) await this.remember(ctx);
+      await next();
+    });
+    // Greet once when the app is installed in personal scope.
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      if (this.allowed(ctx)) {
+        await this.remember(ctx);
+        if (ctx.activity.conversation.conversationType === "personal")
+          await this.send(ctx, await this.safely(() => runCommand(this.app, actorOf(ctx.activity), "start")));
       }
       await next();
     });
@@ -86,7 +91,10 @@ export class TeamsBot extends TeamsActivityHandler {
     if (value !== undefined && typeof value === "object" && value !== null) {
       // Action.Submit (fallback for clients without Universal Actions).
       const action = parseAction(value.verb, value);
-      reply = action === undefined ? { text: t.unknownAction } : await this.safely(() => route(this.app, actor, action));
+      reply =
+        action === undefined
+          ? { text: t.unknownAction }
+          : await this.safely(() => route(this.app, actor, action));
     } else {
       reply = await this.safely(() => runCommand(this.app, actor, commandOf(ctx.activity.text ?? "")));
     }
@@ -97,10 +105,18 @@ export class TeamsBot extends TeamsActivityHandler {
     ctx: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    if (!this.allowed(ctx)) return { statusCode: 403, type: "application/vnd.microsoft.error", value: { code: "Forbidden", message: t.tenantRefused } as never };
+    if (!this.allowed(ctx))
+      return {
+        statusCode: 403,
+        type: "application/vnd.microsoft.error",
+        value: { code: "Forbidden", message: t.tenantRefused } as never,
+      };
     await this.remember(ctx);
     const action = parseAction(invokeValue?.action?.verb, invokeValue?.action?.data);
-    const reply = action === undefined ? { text: t.unknownAction } : await this.safely(() => route(this.app, actorOf(ctx.activity), action));
+    const reply =
+      action === undefined
+        ? { text: t.unknownAction }
+        : await this.safely(() => route(this.app, actorOf(ctx.activity), action));
     if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
     return {
       statusCode: 200,

@@ -41,7 +41,8 @@ export function reviewCard({ form, report, role, notice }: ReviewCardInput): Car
   } else if (role !== "contact") {
     footer = "Alt er besvart. Bare kontaktpersonen kan sende inn rapporteringen.";
   } else {
-    footer = "Alt er besvart. Når du trykker «Send inn», går rapporteringen til Statsforvalteren og kan ikke lenger endres.";
+    footer =
+      "Alt er besvart. Når du trykker «Send inn», går rapporteringen til Statsforvalteren og kan ikke lenger endres.";
   }
 
   return render(template, {
@@ -67,7 +68,10 @@ export function reviewCard({ form, report, role, notice }: ReviewCardInput): Car
                 : "Ikke besvart"
               : escapeMarkdown(shorten(formatAnswer(q, a), ANSWER_MAX)),
           color: a === undefined && q.required ? "Attention" : "Default",
-          by: a === undefined ? "" : `Sist endret av ${escapeMarkdown(a.by.name)}, ${formatOsloTime(new Date(a.at))}`,
+          by:
+            a === undefined
+              ? ""
+              : `Sist endret av ${escapeMarkdown(a.by.name)}, ${formatOsloTime(new Date(a.at))}`,
         };
       }),
     })),

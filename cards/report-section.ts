@@ -93,7 +93,8 @@ function questionData(q: Question, input: SectionCardInput) {
       kind = "line";
   }
   const maxLength = q.maxLength ?? TEXT_CAP;
-  const limitNote = q.maxLength !== null && (q.type === "text" || q.type === "longtext") ? `Høyst ${q.maxLength} tegn.` : "";
+  const limitNote =
+    q.maxLength !== null && (q.type === "text" || q.type === "longtext") ? `Høyst ${q.maxLength} tegn.` : "";
   return {
     id: inputId(q.id),
     kind,
@@ -104,7 +105,8 @@ function questionData(q: Question, input: SectionCardInput) {
     textStyle,
     placeholder,
     maxLength,
-    choiceStyle: q.type === "yesno" || options.length + (q.allowOther ? 1 : 0) <= RADIO_MAX ? "expanded" : "compact",
+    choiceStyle:
+      q.type === "yesno" || options.length + (q.allowOther ? 1 : 0) <= RADIO_MAX ? "expanded" : "compact",
     choices,
     seasonId: inputId(q.id, "season"),
     seasonValue: raw("season"),

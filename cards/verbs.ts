@@ -31,10 +31,21 @@ export const payloadSchemas = {
 
 export type Payload<V extends Verb> = z.infer<(typeof payloadSchemas)[V]>;
 
-export type ParsedAction = { [V in Verb]: { verb: V; data: Payload<V>; inputs: Record<string, unknown> } }[Verb];
+export type ParsedAction = {
+  [V in Verb]: { verb: V; data: Payload<V>; inputs: Record<string, unknown> };
+}[Verb];
 
 const KNOWN = new Set<string>(Object.values(Verb));
-const RESERVED = new Set(["verb", "roundId", "reportId", "sectionId", "revision", "nav", "section", "msteams"]);
+const RESERVED = new Set([
+  "verb",
+  "roundId",
+  "reportId",
+  "sectionId",
+  "revision",
+  "nav",
+  "section",
+  "msteams",
+]);
 
 /**
  * Parse what a card sent (Action.Execute data or Action.Submit value). Returns undefined for an

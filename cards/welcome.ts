@@ -13,16 +13,16 @@ export interface WelcomeItem {
 }
 
 export function welcomeCard(name: string, items: WelcomeItem[]): CardJson {
-  const first = name.split(" ")[0] ?? name;
+  const first = name.trim().split(" ")[0] ?? "";
   return render(template, {
-    heading: `Hei, ${escapeMarkdown(first)}!`,
+    heading: first === "" ? "Hei!" : `Hei, ${escapeMarkdown(first)}!`,
     intro:
       items.length === 1
         ? "Her er rapporteringen du har tilgang til for desentralisert ordning. Trykk på tiltaket for å fortsette."
         : `Du har tilgang til ${items.length} rapporteringer for desentralisert ordning. Hvert kompetansetiltak rapporteres for seg – velg hvilket du vil jobbe med.`,
     reports: items.map(({ report, form, isContact }) => {
       const progress = reportProgress(form, report);
-      const done = progress.filter((p) => p.complete).length;
+      const done = progress.filter((p) => p.complete && p.answered > 0).length;
       const state =
         report.status === "submitted"
           ? `Sendt inn ${report.submittedAt ? formatOsloTime(new Date(report.submittedAt)) : ""}`.trim()

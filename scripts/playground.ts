@@ -43,7 +43,16 @@ export async function startPlayground(opts: {
   }
   const child = spawn(
     process.execPath,
-    [playgroundCli(), "-e", opts.botEndpoint, "-c", "msteams", "-p", String(opts.port), "--disable-telemetry"],
+    [
+      playgroundCli(),
+      "-e",
+      opts.botEndpoint,
+      "-c",
+      "msteams",
+      "-p",
+      String(opts.port),
+      "--disable-telemetry",
+    ],
     { cwd: opts.workDir, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";

@@ -29,7 +29,7 @@ const schema = z
     /** Cosmos DB. Empty endpoint = the embedded local Cosmos-protocol server. */
     COSMOS_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url().optional()),
     COSMOS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
-    COSMOS_DATABASE: z.string().min(1).default("dekom"),
+    COSMOS_DATABASE: z.string().min(1).default("dekom-rapport"),
     /** Where the embedded local server keeps its data between runs. */
     LOCAL_DATA_DIR: z.string().min(1).default(".data"),
     /** Seed a demo round when the local store is empty (local runs only). */
@@ -50,7 +50,8 @@ const schema = z
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== "production") return;
     const need = (key: keyof typeof c, why: string) => {
-      if (c[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `required in production (${why})` });
+      if (c[key] === undefined)
+        ctx.addIssue({ code: "custom", path: [key], message: `required in production (${why})` });
     };
     need("MICROSOFT_APP_ID", "the bot must validate Bot Framework tokens");
     need("COSMOS_ENDPOINT", "the embedded local store is for development only");

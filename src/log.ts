@@ -10,7 +10,18 @@ export function createLogger(level: string): Logger {
     level,
     base: undefined,
     redact: {
-      paths: ["*.name", "*.email", "*.phone", "*.text", "*.answers", "*.value", "name", "email", "phone", "text"],
+      paths: [
+        "*.name",
+        "*.email",
+        "*.phone",
+        "*.text",
+        "*.answers",
+        "*.value",
+        "name",
+        "email",
+        "phone",
+        "text",
+      ],
       censor: "[redacted]",
     },
   });

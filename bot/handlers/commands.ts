@@ -1,10 +1,11 @@
 /** Text commands in personal chat: hei/start, fortsett, status, hjelp. */
+import { escapeMarkdown } from "../../cards/render.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
+import type { App } from "../../src/app.ts";
 import { isContact } from "../../src/people/access.ts";
 import { reportProgress, resumeSectionIndex } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
-import type { App } from "../../src/app.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
 
@@ -33,8 +34,11 @@ export async function runCommand(app: App, actor: Actor, command: Command): Prom
   const drafts = mine.filter((r) => r.status === "draft");
   if (drafts.length === 0) return { card: welcome(app, actor, mine) };
   const touched = drafts.filter((r) => Object.values(r.answers).some((a) => a.by.id === actor.id));
-  const pick = (touched.length > 0 ? touched : drafts).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  if (pick === undefined || (touched.length === 0 && drafts.length > 1)) return { card: welcome(app, actor, mine) };
+  const pick = (touched.length > 0 ? touched : drafts).sort((a, b) =>
+    b.updatedAt.localeCompare(a.updatedAt),
+  )[0];
+  if (pick === undefined || (touched.length === 0 && drafts.length > 1))
+    return { card: welcome(app, actor, mine) };
   const form = app.reports.formOf(pick);
   return { card: sectionCard({ form, report: pick, sectionIndex: resumeSectionIndex(form, pick) }) };
 }
@@ -42,7 +46,11 @@ export async function runCommand(app: App, actor: Actor, command: Command): Prom
 function welcome(app: App, actor: Actor, reports: ReportDoc[]) {
   return welcomeCard(
     actor.name,
-    reports.map((report) => ({ report, form: app.reports.formOf(report), isContact: isContact(actor, report) })),
+    reports.map((report) => ({
+      report,
+      form: app.reports.formOf(report),
+      isContact: isContact(actor, report),
+    })),
   );
 }
 
@@ -50,13 +58,19 @@ function statusText(app: App, reports: ReportDoc[]): string {
   return reports
     .map((r) => {
       const progress = reportProgress(app.reports.formOf(r), r);
-      const done = progress.filter((p) => p.complete).length;
-      const head = `**${r.tiltak.name}** (${r.partnership.name}): ${
+      const done = progress.filter((p) => p.complete && p.answered > 0).length;
+      const head = `**${escapeMarkdown(r.tiltak.name)}** (${escapeMarkdown(r.partnership.name)}): ${
         r.status === "submitted" ? "sendt inn" : `${done} av ${progress.length} deler besvart`
       }`;
       const lines = progress.map(
         (p, i) =>
-          `- Del ${i + 1} ${p.title}: ${p.complete ? "ferdig" : `${p.requiredMissing.length} obligatoriske svar mangler`}`,
+          `- Del ${i + 1} ${p.title}: ${
+            !p.complete
+              ? `${p.requiredMissing.length} obligatoriske svar mangler`
+              : p.answered > 0
+                ? "ferdig"
+                : "ingen obligatoriske spørsmål, ikke besvart"
+          }`,
       );
       return [head, ...lines].join("\n");
     })

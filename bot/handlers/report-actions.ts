@@ -14,14 +14,22 @@ import { t } from "../strings.ts";
 type Denied = { kind: "not_found" } | { kind: "forbidden" };
 const denied = (o: Denied): Reply => ({ text: o.kind === "not_found" ? t.notFound : t.forbidden });
 
-export async function openReport(app: App, actor: Actor, data: Payload<typeof Verb.OpenReport>): Promise<Reply> {
+export async function openReport(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.OpenReport>,
+): Promise<Reply> {
   const o = await app.reports.open(actor, data, data.section);
   if (o.kind !== "ok") return denied(o);
   if (o.report.status === "submitted" || o.role === "staff") return { card: reviewCard(o) };
   return { card: sectionCard({ form: o.form, report: o.report, sectionIndex: o.sectionIndex }) };
 }
 
-export async function reviewReport(app: App, actor: Actor, data: Payload<typeof Verb.Review>): Promise<Reply> {
+export async function reviewReport(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.Review>,
+): Promise<Reply> {
   const o = await app.reports.open(actor, data);
   if (o.kind !== "ok") return denied(o);
   return { card: reviewCard(o) };
@@ -91,7 +99,11 @@ async function storageFailed(
   }
 }
 
-export async function submitReport(app: App, actor: Actor, data: Payload<typeof Verb.Submit>): Promise<Reply> {
+export async function submitReport(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.Submit>,
+): Promise<Reply> {
   const o = await app.reports.submit(actor, data, data.revision);
   switch (o.kind) {
     case "not_found":
@@ -101,14 +113,20 @@ export async function submitReport(app: App, actor: Actor, data: Payload<typeof 
       return {
         card: reviewCard({
           ...o,
-          notice: { text: "Bare kontaktpersonen for tiltaket kan sende inn rapporteringen.", style: "warning" },
+          notice: {
+            text: "Bare kontaktpersonen for tiltaket kan sende inn rapporteringen.",
+            style: "warning",
+          },
         }),
       };
     case "incomplete":
       return {
         card: reviewCard({
           ...o,
-          notice: { text: "Rapporteringen er ikke klar til innsending ennå – se hva som mangler.", style: "attention" },
+          notice: {
+            text: "Rapporteringen er ikke klar til innsending ennå – se hva som mangler.",
+            style: "attention",
+          },
         }),
       };
     case "stale":

@@ -3,8 +3,8 @@
  * Knows nothing of Teams; bot/ maps outcomes to cards and messages.
  */
 import type { Clock } from "../clock.ts";
-import { type Role, canEdit, canRead, canSubmit, roleOf } from "../people/access.ts";
-import { parseSection, checkPeriodPairs } from "../questionnaire/answers.ts";
+import { canEdit, canRead, canSubmit, type Role, roleOf } from "../people/access.ts";
+import { checkPeriodPairs, parseSection } from "../questionnaire/answers.ts";
 import type { AnswerContent, Form } from "../questionnaire/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
@@ -20,7 +20,9 @@ export interface ReportRef {
 
 export type Denied = { kind: "not_found" } | { kind: "forbidden" };
 
-export type OpenOutcome = Denied | { kind: "ok"; report: ReportDoc; form: Form; role: Role; sectionIndex: number };
+export type OpenOutcome =
+  | Denied
+  | { kind: "ok"; report: ReportDoc; form: Form; role: Role; sectionIndex: number };
 
 export type SaveOutcome =
   | Denied
@@ -34,7 +36,15 @@ export type SaveOutcome =
       errors: Record<string, string>;
     }
   | { kind: "stale"; report: ReportDoc; form: Form; role: Role; sectionIndex: number; questions: string[] }
-  | { kind: "saved"; report: ReportDoc; form: Form; role: Role; sectionIndex: number; nav: Nav; wrote: boolean };
+  | {
+      kind: "saved";
+      report: ReportDoc;
+      form: Form;
+      role: Role;
+      sectionIndex: number;
+      nav: Nav;
+      wrote: boolean;
+    };
 
 export type SubmitOutcome =
   | Denied
@@ -42,6 +52,23 @@ export type SubmitOutcome =
   | { kind: "incomplete"; report: ReportDoc; form: Form; role: Role; missing: string[]; unconfirmed: boolean }
   | { kind: "stale"; report: ReportDoc; form: Form; role: Role }
   | { kind: "submitted"; report: ReportDoc; form: Form; role: Role; already: boolean };
+
+export interface SaveInput {
+  sectionId: string;
+  revision: number;
+  nav: Nav;
+  raw: Record<string, unknown>;
+}
+
+/** What a read-modify-write decided: a document to write, or an outcome without a write. */
+interface Decision<O> {
+  write?: ReportDoc | undefined;
+  outcome?: O;
+  errors: Record<string, string>;
+}
+
+/** Two editors saving at the same moment retry on 412; allow enough attempts for a busy report. */
+const MAX_WRITE_ATTEMPTS = 20;
 
 export interface ReportServiceDeps {
   reports: ReportRepo;
@@ -56,7 +83,9 @@ export class ReportService {
   /** Reports the actor may work on (as contact or co-editor), newest round first. */
   async listMine(actor: Actor): Promise<ReportDoc[]> {
     const found = await this.deps.reports.listForPerson({ id: actor.id, email: actor.email });
-    return found.sort((a, b) => b.roundId.localeCompare(a.roundId) || a.tiltak.name.localeCompare(b.tiltak.name));
+    return found.sort(
+      (a, b) => b.roundId.localeCompare(a.roundId) || a.tiltak.name.localeCompare(b.tiltak.name),
+    );
   }
 
   formOf(report: ReportDoc): Form {
@@ -79,7 +108,9 @@ export class ReportService {
     if (r.kind !== "ok") return r;
     const max = r.form.sections.length - 1;
     const index =
-      sectionIndex === undefined ? resumeSectionIndex(r.form, r.report) : Math.min(Math.max(sectionIndex, 0), max);
+      sectionIndex === undefined
+        ? resumeSectionIndex(r.form, r.report)
+        : Math.min(Math.max(sectionIndex, 0), max);
     return { ...r, sectionIndex: index };
   }
 
@@ -88,40 +119,20 @@ export class ReportService {
    * invalid ones come back as errors. "next" requires the section's required answers.
    * One point read and one conditional write (more only when another save wins the race).
    */
-  async saveSection(
-    actor: Actor,
-    ref: ReportRef,
-    input: { sectionId: string; revision: number; nav: Nav; raw: Record<string, unknown> },
-  ): Promise<SaveOutcome> {
-    let outcome: SaveOutcome | undefined;
-    let errors: Record<string, string> = {};
-    let sectionIndex = -1;
+  async saveSection(actor: Actor, ref: ReportRef, input: SaveInput): Promise<SaveOutcome> {
+    let decision: Decision<SaveOutcome> | undefined;
     const result = await this.update(ref, (doc) => {
-      const form = this.formOf(doc);
-      const role = roleOf(actor, doc, this.deps.staffIds);
-      sectionIndex = form.sections.findIndex((s) => s.id === input.sectionId);
-      const section = form.sections[sectionIndex];
-      if (role === undefined) return this.stop((outcome = { kind: "forbidden" }));
-      if (section === undefined) return this.stop((outcome = { kind: "not_found" }));
-      if (doc.status === "submitted" || !canEdit(role))
-        return this.stop((outcome = { kind: "read_only", report: doc, form, role }));
-      const parsed = parseSection(section, input.raw, { requireAnswer: input.nav === "next" });
-      const answers = parsed.answers;
-      const period = this.periodErrors(form, doc, answers);
-      for (const qid of Object.keys(period)) delete answers[qid];
-      errors = { ...parsed.errors, ...period };
-      const stale = staleQuestions(doc, answers, input.revision);
-      if (stale.length > 0)
-        return this.stop((outcome = { kind: "stale", report: doc, form, role, sectionIndex, questions: stale }));
-      outcome = undefined;
-      return applyAnswers(doc, answers, actor, this.deps.clock());
+      decision = this.decideSave(actor, input, doc);
+      return decision.write;
     });
-    if (result === undefined) return { kind: "not_found" };
-    if (outcome !== undefined) return outcome;
+    if (result === undefined || decision === undefined) return { kind: "not_found" };
+    if (decision.outcome !== undefined) return decision.outcome;
     const report = result.doc;
     const form = this.formOf(report);
     const role = roleOf(actor, report, this.deps.staffIds) ?? "coeditor";
-    if (Object.keys(errors).length > 0) return { kind: "invalid", report, form, role, sectionIndex, errors };
+    const sectionIndex = form.sections.findIndex((s) => s.id === input.sectionId);
+    if (Object.keys(decision.errors).length > 0)
+      return { kind: "invalid", report, form, role, sectionIndex, errors: decision.errors };
     const next =
       input.nav === "next"
         ? Math.min(sectionIndex + 1, form.sections.length)
@@ -131,19 +142,35 @@ export class ReportService {
     return { kind: "saved", report, form, role, sectionIndex: next, nav: input.nav, wrote: result.written };
   }
 
+  /** Pure decision on the freshest copy of the report: what to write, or why not. */
+  private decideSave(actor: Actor, input: SaveInput, doc: ReportDoc): Decision<SaveOutcome> {
+    const form = this.formOf(doc);
+    const role = roleOf(actor, doc, this.deps.staffIds);
+    const sectionIndex = form.sections.findIndex((s) => s.id === input.sectionId);
+    const section = form.sections[sectionIndex];
+    if (role === undefined) return { outcome: { kind: "forbidden" }, errors: {} };
+    if (section === undefined) return { outcome: { kind: "not_found" }, errors: {} };
+    if (doc.status === "submitted" || !canEdit(role))
+      return { outcome: { kind: "read_only", report: doc, form, role }, errors: {} };
+    const parsed = parseSection(section, input.raw, { requireAnswer: input.nav === "next" });
+    const answers = parsed.answers;
+    const period = this.periodErrors(form, doc, answers);
+    for (const qid of Object.keys(period)) delete answers[qid];
+    const errors = { ...parsed.errors, ...period };
+    const stale = staleQuestions(doc, answers, input.revision);
+    if (stale.length > 0)
+      return { outcome: { kind: "stale", report: doc, form, role, sectionIndex, questions: stale }, errors };
+    return { write: applyAnswers(doc, answers, actor, this.deps.clock()), errors };
+  }
+
   /** Read-modify-write with If-Match; undefined when the report does not exist. */
   private async update(ref: ReportRef, mutate: (doc: ReportDoc) => ReportDoc | undefined) {
     try {
-      return await this.deps.reports.updateWithRetry(ref.roundId, ref.reportId, mutate);
+      return await this.deps.reports.updateWithRetry(ref.roundId, ref.reportId, mutate, MAX_WRITE_ATTEMPTS);
     } catch (err) {
       if (err instanceof NotFoundError) return undefined;
       throw err;
     }
-  }
-
-  /** Record a decision not to write (keeps the mutate callbacks one-liners). */
-  private stop(_outcome: unknown): undefined {
-    return undefined;
   }
 
   /** Season/year pairs: a side on this card is checked against the stored other side. */
@@ -160,21 +187,38 @@ export class ReportService {
 
   /** Send the report. Only the contact person, only when complete, exactly once. */
   async submit(actor: Actor, ref: ReportRef, cardRevision: number): Promise<SubmitOutcome> {
-    let outcome: SubmitOutcome | undefined;
+    let decision: Decision<SubmitOutcome> | undefined;
     const result = await this.update(ref, (doc) => {
-      const form = this.formOf(doc);
-      const role = roleOf(actor, doc, this.deps.staffIds);
-      if (role === undefined) return this.stop((outcome = { kind: "forbidden" }));
-      if (doc.status === "submitted")
-        return this.stop((outcome = { kind: "submitted", report: doc, form, role, already: true }));
-      if (!canSubmit(role)) return this.stop((outcome = { kind: "not_contact", report: doc, form, role }));
-      if (doc.revision !== cardRevision) return this.stop((outcome = { kind: "stale", report: doc, form, role }));
-      const blockers = submitBlockers(form, doc);
-      if (blockers.missing.length > 0 || blockers.unconfirmed)
-        return this.stop((outcome = { kind: "incomplete", report: doc, form, role, ...blockers }));
-      const now = this.deps.clock().toISOString();
-      outcome = undefined;
-      return {
+      decision = this.decideSubmit(actor, cardRevision, doc);
+      return decision.write;
+    });
+    if (result === undefined || decision === undefined) return { kind: "not_found" };
+    if (decision.outcome !== undefined) return decision.outcome;
+    return {
+      kind: "submitted",
+      report: result.doc,
+      form: this.formOf(result.doc),
+      role: "contact",
+      already: false,
+    };
+  }
+
+  private decideSubmit(actor: Actor, cardRevision: number, doc: ReportDoc): Decision<SubmitOutcome> {
+    const form = this.formOf(doc);
+    const role = roleOf(actor, doc, this.deps.staffIds);
+    const stop = (outcome: SubmitOutcome) => ({ outcome, errors: {} });
+    if (role === undefined) return stop({ kind: "forbidden" });
+    if (doc.status === "submitted")
+      return stop({ kind: "submitted", report: doc, form, role, already: true });
+    if (!canSubmit(role)) return stop({ kind: "not_contact", report: doc, form, role });
+    if (doc.revision !== cardRevision) return stop({ kind: "stale", report: doc, form, role });
+    const blockers = submitBlockers(form, doc);
+    if (blockers.missing.length > 0 || blockers.unconfirmed)
+      return stop({ kind: "incomplete", report: doc, form, role, ...blockers });
+    const now = this.deps.clock().toISOString();
+    return {
+      errors: {},
+      write: {
         ...doc,
         status: "submitted",
         revision: doc.revision + 1,
@@ -182,11 +226,8 @@ export class ReportService {
         submittedBy: { id: actor.id, name: actor.name },
         receipt: receiptFor(doc),
         updatedAt: now,
-      };
-    });
-    if (result === undefined) return { kind: "not_found" };
-    if (outcome !== undefined) return outcome;
-    return { kind: "submitted", report: result.doc, form: this.formOf(result.doc), role: "contact", already: false };
+      },
+    };
   }
 }
 

@@ -3,7 +3,7 @@
  * Agents Playground UI. (Playwright gives every launch a fresh temporary profile.) Selectors are roles and labels; the Playground has no test ids.
  */
 import { existsSync } from "node:fs";
-import { type Browser, type Locator, type Page, chromium } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 

@@ -1,0 +1,96 @@
+/**
+ * The whole product on real parts for end-to-end tests: a local Cosmos-protocol server, the
+ * bot as a child process on a real HTTP port, the Agents Playground, and Debian Chromium.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CosmosClient } from "@azure/cosmos";
+import type { Browser } from "playwright-core";
+import { type Playground, startPlayground } from "../../scripts/playground.ts";
+import type { ReportDoc } from "../../src/reports/types.ts";
+import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosmos.ts";
+import { type BotProcess, startBot } from "./bot-process.ts";
+import { launchBrowser, PlaygroundPage } from "./browser.ts";
+import { freePort } from "./ports.ts";
+
+export const E2E_DATABASE = "e2e";
+
+export interface E2eEnv {
+  cosmos: LocalCosmos;
+  bot: BotProcess;
+  playground: Playground;
+  browser: Browser;
+  botPort: number;
+  botEnv: Record<string, string>;
+  /** Read a report straight through the @azure/cosmos SDK (not through our repositories). */
+  readReport(roundId: string, id: string): Promise<ReportDoc>;
+  newPage(): Promise<PlaygroundPage>;
+  restartBot(how: "kill" | "stop"): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startE2e(
+  opts: { env?: Record<string, string>; playgroundYaml?: string } = {},
+): Promise<E2eEnv> {
+  const cosmos = await startLocalCosmos({ port: 0, database: E2E_DATABASE });
+  const botPort = await freePort();
+  const botEnv = {
+    COSMOS_ENDPOINT: cosmos.endpoint,
+    COSMOS_KEY: cosmos.key,
+    COSMOS_DATABASE: E2E_DATABASE,
+    SEED_DEMO: "true",
+    ...opts.env,
+  };
+  let bot = await startBot({ port: botPort, env: botEnv });
+  const playground = await startPlayground({
+    botEndpoint: `${bot.url}/api/messages`,
+    port: await freePort(),
+    workDir: mkdtempSync(join(tmpdir(), "e2e-playground-")),
+    ...(opts.playgroundYaml !== undefined ? { configYaml: opts.playgroundYaml } : {}),
+  });
+  const browser = await launchBrowser();
+  const client = new CosmosClient({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  return {
+    cosmos,
+    get bot() {
+      return bot;
+    },
+    playground,
+    browser,
+    botPort,
+    botEnv,
+    async readReport(roundId, id) {
+      const { resource } = await client
+        .database(E2E_DATABASE)
+        .container("reports")
+        .item(id, roundId)
+        .read<ReportDoc>();
+      if (resource === undefined) throw new Error(`report ${roundId}/${id} not found`);
+      return resource;
+    },
+    async newPage() {
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+      const pg = new PlaygroundPage(page);
+      await pg.open(playground.url);
+      await pg.quiet();
+      return pg;
+    },
+    async restartBot(how) {
+      if (how === "kill") await bot.kill();
+      else await bot.stop();
+      bot = await startBot({ port: botPort, env: botEnv });
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await playground.stop();
+      await bot.stop();
+      client.dispose();
+      await cosmos.stop();
+    },
+  };
+}
