@@ -23,6 +23,8 @@ export const t = {
     "Her er den nyeste versjonen – ingenting er overskrevet.",
   readOnly:
     "Rapporteringen er sendt inn og kan ikke endres. Ta kontakt med Statsforvalteren om noe må rettes.",
+  tampered:
+    "Kortet sendte data jeg ikke kjenner igjen, så ingenting ble lagret. Her er skjemaet slik det er lagret nå – fyll inn og prøv igjen.",
   paused: "Svarene er lagret. Skriv «fortsett» når du vil gå videre – du kommer rett tilbake hit.",
   saved: "Lagret.",
   tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",

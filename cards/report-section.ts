@@ -111,7 +111,7 @@ function questionData(q: Question, input: SectionCardInput) {
     seasonId: inputId(q.id, "season"),
     seasonValue: raw("season"),
     yearId: inputId(q.id, "year"),
-    yearLabel: "Årstall",
+    yearLabel: `Årstall (${shorten(q.text, 60)})`,
     yearValue: raw("year"),
     error: err() || err("season") || err("year"),
     otherId: q.allowOther ? inputId(q.id, "other") : "",

@@ -12,6 +12,8 @@ export const Verb = {
   Review: "report.review",
   Submit: "report.submit",
   Status: "report.status",
+  ReminderSnooze: "reminder.snooze",
+  ReminderOptOut: "reminder.optout",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -27,6 +29,8 @@ export const payloadSchemas = {
   [Verb.Review]: z.object({ ...ref }),
   [Verb.Submit]: z.object({ ...ref, revision }),
   [Verb.Status]: z.object({ ...ref }),
+  [Verb.ReminderSnooze]: z.object({ ...ref }),
+  [Verb.ReminderOptOut]: z.object({ ...ref }),
 } as const;
 
 export type Payload<V extends Verb> = z.infer<(typeof payloadSchemas)[V]>;

@@ -54,6 +54,12 @@ export async function saveSection(
       return denied(o);
     case "read_only":
       return { card: reviewCard({ ...o, notice: { text: t.readOnly, style: "warning" } }) };
+    case "tampered":
+      app.log.warn(
+        { reportId: data.reportId, problem: o.problem },
+        "refused a card payload that our card cannot send",
+      );
+      return { card: sectionCard({ ...o, notice: { text: t.tampered, style: "attention" } }) };
     case "invalid":
       return {
         card: sectionCard({

@@ -5,6 +5,7 @@
 import type { Clock } from "../clock.ts";
 import { canEdit, canRead, canSubmit, type Role, roleOf } from "../people/access.ts";
 import { checkPeriodPairs, parseSection } from "../questionnaire/answers.ts";
+import { payloadProblem } from "../questionnaire/payload.ts";
 import type { AnswerContent, Form } from "../questionnaire/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
@@ -27,6 +28,7 @@ export type OpenOutcome =
 export type SaveOutcome =
   | Denied
   | { kind: "read_only"; report: ReportDoc; form: Form; role: Role }
+  | { kind: "tampered"; report: ReportDoc; form: Form; role: Role; sectionIndex: number; problem: string }
   | {
       kind: "invalid";
       report: ReportDoc;
@@ -152,6 +154,9 @@ export class ReportService {
     if (section === undefined) return { outcome: { kind: "not_found" }, errors: {} };
     if (doc.status === "submitted" || !canEdit(role))
       return { outcome: { kind: "read_only", report: doc, form, role }, errors: {} };
+    const problem = payloadProblem(section, input.raw);
+    if (problem !== undefined)
+      return { outcome: { kind: "tampered", report: doc, form, role, sectionIndex, problem }, errors: {} };
     const parsed = parseSection(section, input.raw, { requireAnswer: input.nav === "next" });
     const answers = parsed.answers;
     const period = this.periodErrors(form, doc, answers);

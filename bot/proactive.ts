@@ -1,0 +1,157 @@
+/**
+ * Proactive sending (the Messenger port for src/reminders) and the job route that starts a reminder
+ * run from an external timer.
+ *
+ * Sending: CloudAdapter.continueConversationAsync with the stored conversation reference, one card
+ * per message. Outcomes are mapped, never thrown: 429 -> throttled (Retry-After honoured by the
+ * caller), 403/404 -> unreachable with Teams' error code, anything else -> failed. The connector
+ * client's built-in retry policy is removed for these sends so that exactly one policy (ours: paced,
+ * exponential with jitter) decides when to try again, and the pacer sees every request.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { type CloudAdapter, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import type { Request, Response, Server } from "restify";
+import type { Logger } from "../src/log.ts";
+import type { Messenger, SendResult } from "../src/reminders/messenger.ts";
+import type { ReminderJob } from "../src/reminders/scheduler.ts";
+import type { ConversationTarget } from "../src/reports/types.ts";
+import { referenceOf } from "./conversation-ref.ts";
+
+/** The name @azure/core-rest-pipeline gives its retry policy (429 with Retry-After, 5xx, network). */
+const BUILT_IN_RETRY_POLICY = "defaultRetryPolicy";
+
+interface HttpError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  response?: { headers?: { get?(name: string): string | undefined }; bodyAsText?: string | null };
+}
+
+export class ProactiveMessenger implements Messenger {
+  /**
+   * @param adapter the bot's CloudAdapter
+   * @param botAppId the bot's Microsoft App Id; "" for anonymous local runs
+   */
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+  ) {}
+
+  async send(target: ConversationTarget, card: object): Promise<SendResult> {
+    let activityId: string | undefined;
+    let failure: unknown;
+    try {
+      await this.adapter.continueConversationAsync(this.botAppId, referenceOf(target), async (ctx) => {
+        // Errors are caught here, inside the turn: thrown further they would reach the adapter's
+        // onTurnError, which answers the user with an apology message.
+        try {
+          disableBuiltInRetry(ctx);
+          const response = await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+          activityId = response?.id;
+        } catch (err) {
+          failure = err;
+        }
+      });
+    } catch (err) {
+      failure = err;
+    }
+    if (failure === undefined) return activityId ? { kind: "ok", activityId } : { kind: "ok" };
+    return toSendResult(failure);
+  }
+}
+
+function disableBuiltInRetry(ctx: TurnContext): void {
+  const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
+    | undefined;
+  client?.client?.pipeline?.removePolicy({ name: BUILT_IN_RETRY_POLICY });
+}
+
+/** Maps an error from the connector client to a SendResult. */
+export function toSendResult(err: unknown): SendResult {
+  const e = (typeof err === "object" && err !== null ? err : {}) as HttpError;
+  const status = typeof e.statusCode === "number" ? e.statusCode : undefined;
+  const message = e.message ?? String(err);
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(e.response?.headers?.get?.("retry-after"));
+    return retryAfterMs !== undefined ? { kind: "throttled", retryAfterMs } : { kind: "throttled" };
+  }
+  const code = errorCode(e);
+  if (status === 403 || status === 404) return { kind: "unreachable", status, code: code ?? `Http${status}` };
+  return {
+    kind: "failed",
+    ...(status !== undefined ? { status } : {}),
+    ...(code !== undefined ? { code } : {}),
+    message,
+  };
+}
+
+/** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined | null, now = Date.now()): number | undefined {
+  if (value === undefined || value === null || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Teams' error code ("MessageWritesBlocked", "BotNotInConversationRoster", ...) from the body. */
+function errorCode(e: HttpError): string | undefined {
+  const text = e.response?.bodyAsText;
+  if (text) {
+    try {
+      const body = JSON.parse(text) as { error?: { code?: unknown } };
+      if (typeof body.error?.code === "string") return body.error.code;
+    } catch {
+      // not JSON: fall back to the error's own code
+    }
+  }
+  return typeof e.code === "string" && e.code !== "" ? e.code : undefined;
+}
+
+export interface JobRouteDeps {
+  /** config.jobsSecret; without it the route answers 404 (disabled). */
+  jobsSecret: string | undefined;
+  log: Logger;
+  reminders: Pick<ReminderJob, "trigger">;
+}
+
+const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
+
+/** Constant-time comparison that does not leak the secret's length either. */
+export function secretMatches(given: string | undefined, secret: string): boolean {
+  return given !== undefined && timingSafeEqual(digest(given), digest(secret));
+}
+
+/**
+ * POST /api/jobs/reminders with header `x-jobs-secret`: starts a reminder run (or joins the one in
+ * progress in this instance). 202 at once; with `?wait=1`, 200 and the run's summary when it is done.
+ */
+export function registerJobRoutes(server: Server, deps: JobRouteDeps): void {
+  server.post("/api/jobs/reminders", async (req: Request, res: Response) => {
+    const secret = deps.jobsSecret;
+    if (secret === undefined || secret === "") {
+      res.send(404, { error: "not found" });
+      return;
+    }
+    const header = req.headers["x-jobs-secret"];
+    if (!secretMatches(Array.isArray(header) ? header[0] : header, secret)) {
+      deps.log.warn({ ip: req.socket?.remoteAddress }, "job request with a wrong or missing secret");
+      res.send(401, { error: "unauthorized" });
+      return;
+    }
+    const { started, done } = deps.reminders.trigger();
+    const wait = new URL(req.url ?? "/", "http://localhost").searchParams.get("wait");
+    if (wait === "1" || wait === "true") {
+      try {
+        res.send(200, { started, summary: await done });
+      } catch (err) {
+        deps.log.error({ err }, "reminder run failed");
+        res.send(500, { error: "reminder run failed" });
+      }
+      return;
+    }
+    done.catch((err: unknown) => deps.log.error({ err }, "reminder run failed"));
+    res.send(202, { started });
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * The port through which reminders leave the product. bot/proactive.ts implements it with
+ * botbuilder; tests use a plain object. `send` never throws for an HTTP outcome: it maps it.
+ */
+import type { ConversationTarget } from "../reports/types.ts";
+
+export type SendResult =
+  /** Delivered; the channel's id of the new message when it gave one. */
+  | { kind: "ok"; activityId?: string }
+  /** 429: not delivered; try again after `retryAfterMs` (from Retry-After) or a back-off. */
+  | { kind: "throttled"; retryAfterMs?: number }
+  /** 403 (blocked, uninstalled, not in roster) or 404 (conversation gone): never retried. */
+  | { kind: "unreachable"; status: 403 | 404; code: string }
+  /** Anything else (5xx, network): not delivered, may be retried. */
+  | { kind: "failed"; status?: number; code?: string; message: string };
+
+export interface Messenger {
+  send(target: ConversationTarget, card: object): Promise<SendResult>;
+}

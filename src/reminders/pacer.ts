@@ -1,0 +1,143 @@
+/**
+ * Pacing for proactive messages within Teams' limits, and the back-off after a 429.
+ *
+ * Teams counts requests in sliding one-second windows: 50 per app per tenant, 7 per conversation.
+ * A token bucket would allow a full bucket as a burst plus the refill inside one window (twice the
+ * limit), so the pacer instead spaces requests evenly: one slot every 1000 / (limit x headroom) ms
+ * per tenant and per conversation. Even spacing also tolerates the jitter between "scheduled" and
+ * "arrived at Teams" (a few ms on a busy event loop) without ever putting limit+1 requests in a window.
+ * Slots are reserved synchronously in call order, so concurrent senders are served first come, first
+ * served, and a request that must wait for its conversation does not delay the rest of the tenant.
+ */
+
+export interface PacerOptions {
+  /** Requests per second per tenant (Teams: 50 per app per tenant). */
+  perTenantPerSecond: number;
+  /** Messages per second per conversation (Teams: 7). */
+  perConversationPerSecond: number;
+  /** Fraction of the limits actually used, leaving room for jitter (0 < headroom <= 1). */
+  headroom: number;
+}
+
+export const TEAMS_LIMITS: PacerOptions = { perTenantPerSecond: 50, perConversationPerSecond: 7, headroom: 0.97 };
+
+export interface TimeSource {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realTime: TimeSource = {
+  now: () => performance.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      if (ms <= 0) {
+        resolve();
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
+    }),
+};
+
+export class Pacer {
+  private readonly tenantGap: number;
+  private readonly conversationGap: number;
+  /** Per tenant: reserved slot times, ascending (only recent and future ones are kept). */
+  private readonly tenants = new Map<string, number[]>();
+  /** Per conversation: the earliest time its next message may go. */
+  private readonly conversations = new Map<string, number>();
+
+  constructor(
+    readonly options: PacerOptions = TEAMS_LIMITS,
+    private readonly time: TimeSource = realTime,
+  ) {
+    if (!(options.headroom > 0 && options.headroom <= 1)) throw new Error("headroom must be in (0, 1]");
+    this.tenantGap = 1000 / (options.perTenantPerSecond * options.headroom);
+    this.conversationGap = 1000 / (options.perConversationPerSecond * options.headroom);
+  }
+
+  /**
+   * Reserves the next slot for a request to `conversation` in `tenant` and waits until it comes.
+   * Rejects (with the signal's reason) when aborted while waiting.
+   */
+  async acquire(tenant: string, conversation: string, signal?: AbortSignal): Promise<void> {
+    const wait = this.reserve(tenant, conversation) - this.time.now();
+    if (wait > 0) await this.time.sleep(wait, signal);
+    else if (signal?.aborted) throw signal.reason;
+  }
+
+  /**
+   * Reserves a slot and returns when (in TimeSource time) it is: the earliest time, not before the
+   * conversation's next free time, that is at least one tenant gap away from every other reserved
+   * slot of the tenant. A conversation that must wait therefore takes a later tenant slot without
+   * pushing back the requests of other conversations that can go sooner.
+   */
+  reserve(tenant: string, conversation: string): number {
+    const now = this.time.now();
+    const convKey = `${tenant}\u0000${conversation}`;
+    const earliest = Math.max(now, this.conversations.get(convKey) ?? 0);
+    let slots = this.tenants.get(tenant);
+    if (slots === undefined) {
+      slots = [];
+      this.tenants.set(tenant, slots);
+    }
+    // Slots more than one gap in the past can no longer conflict with a new one.
+    let drop = 0;
+    while (drop < slots.length && (slots[drop] as number) <= now - this.tenantGap) drop++;
+    if (drop > 0) slots.splice(0, drop);
+    let slot = earliest;
+    let i = 0;
+    for (; i < slots.length; i++) {
+      const s = slots[i] as number;
+      if (s + this.tenantGap <= slot) continue; // entirely before: no conflict
+      if (slot + this.tenantGap <= s) break; // fits in the gap before s
+      slot = s + this.tenantGap; // conflicts with s: try right after it
+    }
+    slots.splice(i, 0, slot);
+    this.conversations.set(convKey, slot + this.conversationGap);
+    if (this.conversations.size > 10_000) this.sweep(now);
+    return slot;
+  }
+
+  /** Forget conversations whose next slot has passed (they would start fresh anyway). */
+  private sweep(now: number): void {
+    for (const [key, next] of this.conversations) if (next <= now) this.conversations.delete(key);
+  }
+}
+
+export interface RetryOptions {
+  /** Attempts per reminder within one run, the first included. */
+  maxAttempts: number;
+  /** First back-off step; doubles per attempt. */
+  baseDelayMs: number;
+  /** Cap of the exponential step (Retry-After may ask for longer and is honoured). */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 30_000 };
+
+/**
+ * How long to wait before attempt `attempt + 1` after a failed `attempt` (1-based): never less than
+ * Retry-After, exponential in the attempt, plus random jitter up to one exponential step so that
+ * senders throttled together do not retry together.
+ */
+export function backoffDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  options: RetryOptions = DEFAULT_RETRY,
+  random: () => number = Math.random,
+): number {
+  const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.max(retryAfterMs ?? 0, step) + random() * step;
+}
