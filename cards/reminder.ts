@@ -6,8 +6,8 @@ import type { ReminderActionOutcome } from "../src/reminders/reminder-actions.ts
 import { formatClock, formatDeadlineDate } from "../src/reminders/schedule.ts";
 import type { ReminderMessage } from "../src/reminders/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
-import { type CardJson, escapeMarkdown, render } from "./render.ts";
 import template from "./reminder.card.json" with { type: "json" };
+import { type CardJson, escapeMarkdown, render } from "./render.ts";
 
 const base = {
   subheading: "",
@@ -81,7 +81,9 @@ function ackCard(notice: string, style: string, report?: ReportDoc): CardJson {
   return render(template, {
     ...base,
     heading: "Påminnelse om rapportering",
-    subheading: report ? subheadingOf({ partnershipName: report.partnership.name, tiltakName: report.tiltak.name }) : "",
+    subheading: report
+      ? subheadingOf({ partnershipName: report.partnership.name, tiltakName: report.tiltak.name })
+      : "",
     notice,
     noticeStyle: style,
     // Without a section: the report opens where the person should resume at the time of the click.
@@ -101,7 +103,11 @@ export function reminderActionCard(outcome: ReminderActionOutcome): CardJson {
       return ackCard("Du har ikke tilgang til denne rapporteringen.", "warning");
     case "closed":
       return outcome.reason === "submitted"
-        ? ackCard("Rapporteringen er allerede sendt inn – du får ingen flere påminnelser om den.", "good", outcome.report)
+        ? ackCard(
+            "Rapporteringen er allerede sendt inn – du får ingen flere påminnelser om den.",
+            "good",
+            outcome.report,
+          )
         : ackCard(
             "Fristen har gått ut, så du får ingen flere påminnelser. Ta kontakt med Statsforvalteren hvis rapporteringen ikke er sendt inn.",
             "warning",

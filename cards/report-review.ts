@@ -51,7 +51,7 @@ export function reviewCard({ form, report, role, notice }: ReviewCardInput): Car
     notice: notice?.text ?? "",
     noticeStyle: notice?.style ?? "default",
     sections: form.sections.map((s, index) => ({
-      title: `${index + 1}. ${s.title}`,
+      title: `Del ${index + 1} – ${s.title}`,
       editable,
       editTitle: `Endre del ${index + 1}`,
       index,

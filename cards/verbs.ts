@@ -18,13 +18,22 @@ export const Verb = {
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
 const id = z.string().min(1).max(200);
-/** Numbers arrive as strings from some clients. */
-const revision = z.coerce.number().int().min(0).max(1_000_000_000);
+/** Whole numbers arrive as numbers or as digit strings (some clients send every value as a string). */
+const wholeNumber = (max: number) =>
+  z.union([
+    z.number().int().min(0).max(max),
+    z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .transform(Number)
+      .pipe(z.number().max(max)),
+  ]);
+const revision = wholeNumber(1_000_000_000);
 const ref = { roundId: id, reportId: id };
 
 export const payloadSchemas = {
   [Verb.ListReports]: z.object({}),
-  [Verb.OpenReport]: z.object({ ...ref, section: z.coerce.number().int().min(0).max(100).optional() }),
+  [Verb.OpenReport]: z.object({ ...ref, section: wholeNumber(100).optional() }),
   [Verb.SaveSection]: z.object({ ...ref, sectionId: id, revision, nav: z.enum(["next", "back", "pause"]) }),
   [Verb.Review]: z.object({ ...ref }),
   [Verb.Submit]: z.object({ ...ref, revision }),

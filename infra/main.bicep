@@ -191,6 +191,8 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'STAFF_AAD_IDS', value: staffAadIds }
         { name: 'JOBS_SECRET', value: jobsSecret }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        // App Service's codeless Application Insights agent for Node.js (requests, dependencies, console).
+        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
       ]
     }
   }

@@ -7,7 +7,7 @@ import type { Actor, ReportDoc } from "../reports/types.ts";
 export type Role = "contact" | "coeditor" | "staff";
 
 const sameEmail = (a: string | undefined, b: string | undefined) =>
-  a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+  a !== undefined && b !== undefined && a.trim() !== "" && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function isContact(actor: Actor, report: ReportDoc): boolean {
   const c = report.contact;

@@ -43,14 +43,31 @@ const charCount = (s: string): number => [...s].length;
 const rawInputSchema = z
   .string({ error: M.invalidValue })
   .max(RAW_MAX_LENGTH, { error: M.rawTooLong(RAW_MAX_LENGTH) })
-  .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+  // Control characters (except tab and newline) have no place in an answer and would bloat cards.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  .transform((s) =>
+    s
+      .replace(/\r\n?/g, "\n")
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+      .trim(),
+  )
   .nullish()
   .transform((s) => s ?? "");
 
 // ---- One parser per answer type (input: a trimmed, non-empty string) --------------------------------
 
+/**
+ * Cards must stay under 40 KB with every field at its limit, so text is also capped in UTF-8 bytes
+ * (2 bytes per allowed character): Norwegian text, even all æøå, never reaches it; emoji-heavy text can.
+ */
+export const BYTES_PER_CHAR = 2;
+
 function textSchema(max: number, tooLong: (max: number, typed: number) => string) {
-  return z.string().transform((s, ctx) => (charCount(s) > max ? fail(ctx, tooLong(max, charCount(s))) : s));
+  return z.string().transform((s, ctx) => {
+    if (charCount(s) > max) return fail(ctx, tooLong(max, charCount(s)));
+    if (Buffer.byteLength(s, "utf8") > max * BYTES_PER_CHAR) return fail(ctx, M.textTooHeavy);
+    return s;
+  });
 }
 
 /** All kinds of space (incl. NBSP and narrow NBSP) collapsed to one normal space. */

@@ -27,6 +27,8 @@ export const messages = {
   rawTooLong: (max: number) => `Teksten er for lang. Et felt kan ha høyst ${groupDigits(max)} tegn.`,
 
   textTooLong: (max: number, typed: number) => `Svaret kan være høyst ${max} tegn (du skrev ${typed}).`,
+  textTooHeavy:
+    "Teksten er for lang: emoji og enkelte spesialtegn tar mer plass enn vanlige bokstaver. Kort ned teksten litt.",
   commentTooLong: (max: number, typed: number) =>
     `Kommentaren kan være høyst ${max} tegn (du skrev ${typed}).`,
   otherTooLong: (max: number, typed: number) =>

@@ -137,6 +137,8 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
     }
     let result: SendResult;
     try {
+      // Not abortable: once claimed, the reminder is sent and its outcome recorded.
+      await ctx.pacer.admit(tenant, target.conversationId);
       result = await ctx.edge.messenger.send(target, card);
     } catch (err) {
       result = { kind: "failed", message: err instanceof Error ? err.message : String(err) };
@@ -169,7 +171,10 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
         if (result.kind === "throttled") summary.throttled++;
         if (attempt >= ctx.retry.maxAttempts || signal?.aborted) {
           summary.failed++;
-          ctx.log.warn({ ...log, attempts: attempt, ...error }, "reminder not delivered; a later run retries");
+          ctx.log.warn(
+            { ...log, attempts: attempt, ...error },
+            "reminder not delivered; a later run retries",
+          );
           return;
         }
         summary.retries++;
@@ -186,14 +191,14 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
 }
 
 /**
- * Orders work so that each conversation's messages are spread evenly over the whole pass (a
- * contact with 50 reports must not end up as a 7-per-second tail at the end): the k-th of n items
- * of a conversation goes to position (k + offset) / n, with a low-discrepancy offset per conversation.
+ * Orders work so that each key's items (one key = one person = one conversation) are spread evenly
+ * over the whole pass: a contact with 50 reports must not end up as a 7-per-second tail at the end.
+ * The k-th of n items of a key goes to position (k + offset) / n, with a low-discrepancy offset per key.
  */
-export function interleaveByConversation<T extends { target?: ConversationTarget }>(items: readonly T[]): T[] {
+export function interleaveBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const key = `${item.target?.tenantId ?? "-"}\u0000${item.target?.conversationId ?? ""}`;
+    const key = keyOf(item);
     const group = groups.get(key);
     if (group) group.push(item);
     else groups.set(key, [item]);

@@ -4,10 +4,15 @@
  * Teams counts requests in sliding one-second windows: 50 per app per tenant, 7 per conversation.
  * A token bucket would allow a full bucket as a burst plus the refill inside one window (twice the
  * limit), so the pacer instead spaces requests evenly: one slot every 1000 / (limit x headroom) ms
- * per tenant and per conversation. Even spacing also tolerates the jitter between "scheduled" and
+ * per tenant, and every (1000 + margin) / limit ms per conversation. Even spacing also tolerates the jitter between "scheduled" and
  * "arrived at Teams" (a few ms on a busy event loop) without ever putting limit+1 requests in a window.
  * Slots are reserved synchronously in call order, so concurrent senders are served first come, first
  * served, and a request that must wait for its conversation does not delay the rest of the tenant.
+ *
+ * Between the slot and the request leaving there is other work (the ledger claim, botbuilder), which
+ * takes a variable time, so requests can bunch up again. `admit`, called right before each request,
+ * is an exact sliding-window check on actual departures (the real limits over a window widened by a
+ * margin for the way to Teams) that waits out the rare bunch.
  */
 
 export interface PacerOptions {
@@ -15,11 +20,25 @@ export interface PacerOptions {
   perTenantPerSecond: number;
   /** Messages per second per conversation (Teams: 7). */
   perConversationPerSecond: number;
-  /** Fraction of the limits actually used, leaving room for jitter (0 < headroom <= 1). */
+  /** Fraction of the tenant limit the slots use, leaving room for jitter (0 < headroom <= 1). */
   headroom: number;
+  /**
+   * Added to the one-second window in `admit`, for the time between leaving here and arriving at
+   * Teams. Per conversation it is generous (a cold first request can take 50-100 ms through
+   * botbuilder, and one conversation rarely needs its full 7 per second); per tenant it is small,
+   * because it costs throughput on every pass.
+   */
+  tenantMarginMs: number;
+  conversationMarginMs: number;
 }
 
-export const TEAMS_LIMITS: PacerOptions = { perTenantPerSecond: 50, perConversationPerSecond: 7, headroom: 0.97 };
+export const TEAMS_LIMITS: PacerOptions = {
+  perTenantPerSecond: 50,
+  perConversationPerSecond: 7,
+  headroom: 0.97,
+  tenantMarginMs: 40,
+  conversationMarginMs: 250,
+};
 
 export interface TimeSource {
   now(): number;
@@ -57,6 +76,8 @@ export class Pacer {
   private readonly tenants = new Map<string, number[]>();
   /** Per conversation: the earliest time its next message may go. */
   private readonly conversations = new Map<string, number>();
+  /** Actual departures (see `admit`), per tenant and per conversation. */
+  private readonly departures = new Map<string, number[]>();
 
   constructor(
     readonly options: PacerOptions = TEAMS_LIMITS,
@@ -64,7 +85,7 @@ export class Pacer {
   ) {
     if (!(options.headroom > 0 && options.headroom <= 1)) throw new Error("headroom must be in (0, 1]");
     this.tenantGap = 1000 / (options.perTenantPerSecond * options.headroom);
-    this.conversationGap = 1000 / (options.perConversationPerSecond * options.headroom);
+    this.conversationGap = (1000 + options.conversationMarginMs) / options.perConversationPerSecond;
   }
 
   /**
@@ -106,13 +127,49 @@ export class Pacer {
     }
     slots.splice(i, 0, slot);
     this.conversations.set(convKey, slot + this.conversationGap);
-    if (this.conversations.size > 10_000) this.sweep(now);
+    if (this.conversations.size + this.departures.size > 20_000) this.sweep(now);
     return slot;
   }
 
-  /** Forget conversations whose next slot has passed (they would start fresh anyway). */
+  /**
+   * Call right before the request leaves: waits while sending now would put more than the limit
+   * into one window (as Teams would count it), then records the departure.
+   */
+  async admit(tenant: string, conversation: string, signal?: AbortSignal): Promise<void> {
+    const { perTenantPerSecond, perConversationPerSecond, tenantMarginMs, conversationMarginMs } =
+      this.options;
+    const checks: [key: string, limit: number, window: number][] = [
+      [`t\u0000${tenant}`, perTenantPerSecond, 1000 + tenantMarginMs],
+      [`c\u0000${tenant}\u0000${conversation}`, perConversationPerSecond, 1000 + conversationMarginMs],
+    ];
+    for (;;) {
+      const now = this.time.now();
+      let until = now;
+      for (const [key, limit, window] of checks) {
+        const list = this.departures.get(key) ?? [];
+        while (list.length > 0 && (list[0] as number) <= now - window) list.shift();
+        if (list.length >= limit) until = Math.max(until, (list[list.length - limit] as number) + window);
+      }
+      if (until <= now) break;
+      await this.time.sleep(until - now, signal);
+    }
+    const now = this.time.now();
+    for (const [key] of checks) {
+      let list = this.departures.get(key);
+      if (list === undefined) {
+        list = [];
+        this.departures.set(key, list);
+      }
+      list.push(now);
+    }
+  }
+
+  /** Forget conversations whose next slot or last departure is long past. */
   private sweep(now: number): void {
     for (const [key, next] of this.conversations) if (next <= now) this.conversations.delete(key);
+    for (const [key, list] of this.departures) {
+      if ((list.at(-1) ?? 0) <= now - 2000) this.departures.delete(key);
+    }
   }
 }
 

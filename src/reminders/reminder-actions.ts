@@ -53,16 +53,22 @@ async function load(deps: ReminderActionDeps, actor: Actor, ref: ReportRef): Pro
   if (!recipient) return { kind: "forbidden" };
   const deadline = new Date(round.deadline);
   if (report.status === "submitted") return { kind: "closed", reason: "submitted", report };
-  if (deps.clock().getTime() >= deadline.getTime()) return { kind: "closed", reason: "after_deadline", report };
+  if (deps.clock().getTime() >= deadline.getTime())
+    return { kind: "closed", reason: "after_deadline", report };
   return { kind: "ok", report, round, recipient, deadline };
 }
 
-export async function snooze(deps: ReminderActionDeps, actor: Actor, ref: ReportRef): Promise<ReminderActionOutcome> {
+export async function snooze(
+  deps: ReminderActionDeps,
+  actor: Actor,
+  ref: ReportRef,
+): Promise<ReminderActionOutcome> {
   const r = await load(deps, actor, ref);
   if (r.kind !== "ok") return r;
   const now = deps.clock();
   const until = snoozeUntil(now, deps.schedule);
-  if (until.getTime() >= r.deadline.getTime()) return { kind: "too_late_to_snooze", deadline: r.deadline, report: r.report };
+  if (until.getTime() >= r.deadline.getTime())
+    return { kind: "too_late_to_snooze", deadline: r.deadline, report: r.report };
   await deps.ledger.updateRecipient(
     r.report.roundId,
     r.report.id,
@@ -74,7 +80,11 @@ export async function snooze(deps: ReminderActionDeps, actor: Actor, ref: Report
   return { kind: "snoozed", until, report: r.report };
 }
 
-export async function optOut(deps: ReminderActionDeps, actor: Actor, ref: ReportRef): Promise<ReminderActionOutcome> {
+export async function optOut(
+  deps: ReminderActionDeps,
+  actor: Actor,
+  ref: ReportRef,
+): Promise<ReminderActionOutcome> {
   const r = await load(deps, actor, ref);
   if (r.kind !== "ok") return r;
   const now = deps.clock();
@@ -86,8 +96,14 @@ export async function optOut(deps: ReminderActionDeps, actor: Actor, ref: Report
     now.toISOString(),
   );
   deps.log.info({ reportId: r.report.id }, "reminders opted out");
-  const deadlineStage = stagesFor(r.deadline, deps.schedule).find((s) => s.kind === "deadline" && s.dueAt > now);
-  return { kind: "opted_out", ...(deadlineStage ? { deadlineReminder: deadlineStage.dueAt } : {}), report: r.report };
+  const deadlineStage = stagesFor(r.deadline, deps.schedule).find(
+    (s) => s.kind === "deadline" && s.dueAt > now,
+  );
+  return {
+    kind: "opted_out",
+    ...(deadlineStage ? { deadlineReminder: deadlineStage.dueAt } : {}),
+    report: r.report,
+  };
 }
 
 export async function setIncludeCoEditors(

@@ -25,7 +25,7 @@ import {
   deliver,
   emptySummary,
   forEachLimit,
-  interleaveByConversation,
+  interleaveBy,
   type ReminderEdge,
   type RunSummary,
 } from "./delivery.ts";
@@ -153,11 +153,20 @@ export class ReminderService {
    * Who would get what now, and what comes next. Only reads (the dry run shows it as is); with
    * `repair` (the run) stale claims are marked uncertain on the way.
    */
-  async plan(now: Date = this.deps.clock(), opts: { repair?: boolean; roundIds?: readonly string[] } = {}) {
-    const plan: Plan = { now, withinHours: withinSendingHours(now, this.schedule), rounds: [], markedUncertain: 0 };
+  async plan(
+    now: Date = this.deps.clock(),
+    opts: { repair?: boolean; roundIds?: readonly string[]; resolveTargets?: boolean } = {},
+  ) {
+    const plan: Plan = {
+      now,
+      withinHours: withinSendingHours(now, this.schedule),
+      rounds: [],
+      markedUncertain: 0,
+    };
     const rounds = (await this.deps.rounds.list()).filter(
       (r) =>
-        new Date(r.deadline).getTime() > now.getTime() && (opts.roundIds === undefined || opts.roundIds.includes(r.id)),
+        new Date(r.deadline).getTime() > now.getTime() &&
+        (opts.roundIds === undefined || opts.roundIds.includes(r.id)),
     );
     for (const round of rounds) {
       const stages = this.stagesOf(round);
@@ -179,7 +188,12 @@ export class ReminderService {
             if (opts.repair && (await this.deps.ledger.markUncertain(entry.record, now.toISOString()))) {
               plan.markedUncertain++;
               this.deps.log.warn(
-                { roundId: round.id, reportId: report.id, stage: entry.stage?.id, owner: entry.record.doc.owner },
+                {
+                  roundId: round.id,
+                  reportId: report.id,
+                  stage: entry.stage?.id,
+                  owner: entry.record.doc.owner,
+                },
                 "reminder claim expired without an outcome: marked uncertain, not resent",
               );
             }
@@ -189,18 +203,11 @@ export class ReminderService {
       plan.rounds.push({ round, stages, entries });
     }
     // Where to reach each recipient: only for what is to be sent now.
-    const lookups = new Map<string, Promise<PersonDoc | undefined>>();
-    const toSend = plan.rounds.flatMap((r) => r.entries).filter((e) => e.status === "send" || e.status === "retry");
-    await forEachLimit(toSend, LOOKUP_CONCURRENCY, async (entry) => {
-      const person = await this.lookup(entry.recipient, lookups);
-      if (person?.target === undefined) {
-        entry.status = "no_conversation";
-        return;
-      }
-      entry.target = person.target;
-      const message = this.messageFor(entry, now);
-      if (message) entry.message = message;
-    });
+    if (opts.resolveTargets !== false) {
+      const lookups = new Map<string, Promise<PersonDoc | undefined>>();
+      const toSend = plan.rounds.flatMap((r) => r.entries).filter(isToSend);
+      await forEachLimit(toSend, LOOKUP_CONCURRENCY, (entry) => this.resolve(entry, now, lookups));
+    }
     return plan;
   }
 
@@ -219,21 +226,16 @@ export class ReminderService {
       summary.outsideHours = true;
       return finish();
     }
-    const plan = await this.plan(now, { repair: true, ...(options.roundIds ? { roundIds: options.roundIds } : {}) });
+    // Targets are looked up by the senders as they go, so sending starts right after planning.
+    const plan = await this.plan(now, {
+      repair: true,
+      resolveTargets: false,
+      ...(options.roundIds ? { roundIds: options.roundIds } : {}),
+    });
     summary.markedUncertain = plan.markedUncertain;
     const entries = plan.rounds.flatMap((r) => r.entries);
     summary.inProgressElsewhere = entries.filter((e) => e.status === "in_progress").length;
-
-    // No stored conversation: nothing is claimed (a later run sends once the person has opened the
-    // app), but staff see it in the digest.
-    for (const entry of entries.filter((e) => e.status === "no_conversation")) {
-      summary.noConversation++;
-      if (entry.state?.reach?.status === "no_conversation") continue;
-      await this.setReach(entry, { status: "no_conversation", at: now.toISOString(), stage: entry.stage?.id ?? "" });
-    }
-
-    const work = interleaveByConversation(entries.flatMap((e) => deliveryItem(e)));
-    summary.due = work.length;
+    const work = interleaveBy(entries.filter(isToSend), (e) => e.recipient.key);
     const ctx: DeliveryContext = {
       ledger: this.deps.ledger,
       clock: this.deps.clock,
@@ -246,16 +248,38 @@ export class ReminderService {
       signal: options.signal,
       setReach: (item, reach) => this.setReach(item, reach),
     };
-    await forEachLimit(work, options.concurrency ?? 16, async (item) => {
+    const lookups = new Map<string, Promise<PersonDoc | undefined>>();
+    await forEachLimit(work, options.concurrency ?? 16, async (entry) => {
       if (options.signal?.aborted) {
         summary.notStarted++;
         return;
       }
       try {
+        await this.resolve(entry, now, lookups);
+        if (entry.status === "no_conversation") {
+          // Nothing is claimed (a later run sends once the person has opened the app), but staff
+          // see it in the digest.
+          summary.noConversation++;
+          if (entry.state?.reach?.status !== "no_conversation") {
+            const reach = {
+              status: "no_conversation" as const,
+              at: now.toISOString(),
+              stage: entry.stage?.id ?? "",
+            };
+            await this.setReach(entry, reach);
+          }
+          return;
+        }
+        const item = deliveryItem(entry);
+        if (!item) return;
+        summary.due++;
         await deliver(ctx, item);
       } catch (err) {
         summary.failed++;
-        this.deps.log.error({ err, reportId: item.report.id, stage: item.stage.id }, "reminder delivery crashed");
+        this.deps.log.error(
+          { err, reportId: entry.report.id, stage: entry.stage?.id },
+          "reminder delivery crashed",
+        );
       }
     });
     return finish();
@@ -283,7 +307,14 @@ export class ReminderService {
     for (const s of recipients) {
       if (!s.reach) continue;
       const { status, code, at, stage } = s.reach;
-      issues.push({ reportId: s.reportId, recipient: s.recipient, status, ...(code ? { code } : {}), at, stage });
+      issues.push({
+        reportId: s.reportId,
+        recipient: s.recipient,
+        status,
+        ...(code ? { code } : {}),
+        at,
+        stage,
+      });
     }
     for (const { doc } of reminders) {
       if (doc.status !== "uncertain") continue;
@@ -298,6 +329,18 @@ export class ReminderService {
       });
     }
     return issues;
+  }
+
+  /** Finds where to reach the recipient and builds the message; or marks the entry no_conversation. */
+  private async resolve(entry: PlanEntry, now: Date, lookups: Map<string, Promise<PersonDoc | undefined>>) {
+    const person = await this.lookup(entry.recipient, lookups);
+    if (person?.target === undefined) {
+      entry.status = "no_conversation";
+      return;
+    }
+    entry.target = person.target;
+    const message = this.messageFor(entry, now);
+    if (message) entry.message = message;
   }
 
   private entryFor(
@@ -338,7 +381,13 @@ export class ReminderService {
   ): Promise<void> {
     try {
       const at = this.deps.clock().toISOString();
-      await this.deps.ledger.updateRecipient(item.report.roundId, item.report.id, item.recipient.key, { reach }, at);
+      await this.deps.ledger.updateRecipient(
+        item.report.roundId,
+        item.report.id,
+        item.recipient.key,
+        { reach },
+        at,
+      );
     } catch (err) {
       // The reminder's own record is what guarantees delivery; the reach note only feeds the digest.
       this.deps.log.warn({ err, reportId: item.report.id }, "could not record reachability");
@@ -392,20 +441,20 @@ export class ReminderService {
   }
 }
 
+const isToSend = (e: PlanEntry) => e.status === "send" || e.status === "retry";
+
 /** The entry as something to deliver, when it is one. */
-function deliveryItem(e: PlanEntry): DeliveryItem[] {
-  if ((e.status !== "send" && e.status !== "retry") || !e.stage || !e.target || !e.message) return [];
-  return [
-    {
-      report: e.report,
-      recipient: e.recipient,
-      stage: e.stage,
-      target: e.target,
-      message: e.message,
-      ...(e.status === "retry" && e.record ? { failed: e.record } : {}),
-      ...(e.state ? { state: e.state } : {}),
-    },
-  ];
+function deliveryItem(e: PlanEntry): DeliveryItem | undefined {
+  if (!isToSend(e) || !e.stage || !e.target || !e.message) return undefined;
+  return {
+    report: e.report,
+    recipient: e.recipient,
+    stage: e.stage,
+    target: e.target,
+    message: e.message,
+    ...(e.status === "retry" && e.record ? { failed: e.record } : {}),
+    ...(e.state ? { state: e.state } : {}),
+  };
 }
 
 function statusOf(record: Versioned<ReminderRecord> | undefined): PlanStatus {

@@ -212,7 +212,8 @@ export function candidates(
   }
   // On a tie a regular stage goes after the snooze, so it is the one that counts as "latest".
   return list.sort(
-    (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || Number(b.kind === "snooze") - Number(a.kind === "snooze"),
+    (a, b) =>
+      a.dueAt.getTime() - b.dueAt.getTime() || Number(b.kind === "snooze") - Number(a.kind === "snooze"),
   );
 }
 

@@ -60,7 +60,11 @@ export interface ReminderSchedule {
 }
 
 /** Runs the job on a cron schedule while the process lives. */
-export function startReminderSchedule(job: ReminderJob, log: Logger, opts: ScheduleOptions = {}): ReminderSchedule {
+export function startReminderSchedule(
+  job: ReminderJob,
+  log: Logger,
+  opts: ScheduleOptions = {},
+): ReminderSchedule {
   const fire = (why: string) => {
     const { started, done } = job.trigger();
     if (!started) {

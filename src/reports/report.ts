@@ -70,7 +70,9 @@ export function staleQuestions(
   answers: Record<string, AnswerContent | null>,
   cardRevision: number,
 ): string[] {
-  return changedQuestions(report, answers).filter((qid) => (report.answers[qid]?.rev ?? 0) > cardRevision);
+  return changedQuestions(report, answers).filter(
+    (qid) => Math.max(report.answers[qid]?.rev ?? 0, report.cleared?.[qid] ?? 0) > cardRevision,
+  );
 }
 
 /**
@@ -88,10 +90,16 @@ export function applyAnswers(
   const revision = report.revision + 1;
   const at = now.toISOString();
   const next: Record<string, Answer> = { ...report.answers };
+  const cleared: Record<string, number> = { ...report.cleared };
   for (const qid of changed) {
     const content = answers[qid];
-    if (content === null || content === undefined) delete next[qid];
-    else next[qid] = { ...content, by: { id: actor.id, name: actor.name }, at, rev: revision };
+    if (content === null || content === undefined) {
+      delete next[qid];
+      cleared[qid] = revision;
+    } else {
+      next[qid] = { ...content, by: { id: actor.id, name: actor.name }, at, rev: revision };
+      delete cleared[qid];
+    }
   }
-  return { ...report, answers: next, revision, updatedAt: at };
+  return { ...report, answers: next, cleared, revision, updatedAt: at };
 }

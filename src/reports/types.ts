@@ -62,6 +62,8 @@ export interface ReportDoc {
   /** Increases by one on every write of answers or status. */
   revision: number;
   answers: Record<string, Answer>;
+  /** Revision at which an answer was cleared (so an older card cannot bring it back). */
+  cleared?: Record<string, number>;
   submittedAt?: string;
   submittedBy?: { id: string; name: string };
   /** Human-readable receipt reference, set on submit. */

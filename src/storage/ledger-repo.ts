@@ -112,7 +112,10 @@ export class LedgerRepo {
       ...current.doc,
       status: "uncertain",
       updatedAt: at,
-      error: { code: "claim_expired", message: `claimed by ${current.doc.owner} at ${current.doc.claimedAt}` },
+      error: {
+        code: "claim_expired",
+        message: `claimed by ${current.doc.owner} at ${current.doc.claimedAt}`,
+      },
     };
     return (await this.replaceIf(doc, current.etag)) !== undefined;
   }
@@ -153,8 +156,14 @@ export class LedgerRepo {
   }
 
   /** The recipient-state document, if any. */
-  async getRecipient(roundId: string, reportId: string, recipient: string): Promise<RecipientState | undefined> {
-    const response = await this.container.item(recipientStateId(reportId, recipient), roundId).read<RecipientState>();
+  async getRecipient(
+    roundId: string,
+    reportId: string,
+    recipient: string,
+  ): Promise<RecipientState | undefined> {
+    const response = await this.container
+      .item(recipientStateId(reportId, recipient), roundId)
+      .read<RecipientState>();
     if (response.statusCode === 404 || !response.resource) return undefined;
     return stripSystemFields(response.resource);
   }
@@ -184,7 +193,15 @@ export class LedgerRepo {
         if (cosmosStatus(err) !== 404) throw err;
       }
       try {
-        const doc: RecipientState = { id, kind: "recipient", roundId, reportId, recipient, ...fields, updatedAt: at };
+        const doc: RecipientState = {
+          id,
+          kind: "recipient",
+          roundId,
+          reportId,
+          recipient,
+          ...fields,
+          updatedAt: at,
+        };
         await this.container.items.create<RecipientState>(doc);
         return;
       } catch (err) {

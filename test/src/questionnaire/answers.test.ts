@@ -68,7 +68,21 @@ describe("text and longtext", () => {
   });
 
   it("should count an emoji as one character", () => {
-    expect(answerValue(parse(question("text", { maxLength: 3 }), { q1: "a😀b" }))).toBe("a😀b");
+    expect(answerValue(parse(question("text", { maxLength: 4 }), { q1: "a😀b" }))).toBe("a😀b");
+    expect(errorsOf(parse(question("text", { maxLength: 4 }), { q1: "a😀bcd" })).q1).toBe(
+      "Svaret kan være høyst 4 tegn (du skrev 5).",
+    );
+  });
+
+  it("should refuse text within the character limit that is too heavy in bytes for a card", () => {
+    // 10 emoji = 10 characters but 40 bytes; the budget for 10 characters is 20 bytes.
+    const errors = errorsOf(parse(question("text", { maxLength: 10 }), { q1: "😀".repeat(10) }));
+    expect(errors.q1).toContain("emoji");
+    expect(answerValue(parse(question("text", { maxLength: 10 }), { q1: "æøåÆØÅæøåx" }))).toBe("æøåÆØÅæøåx");
+  });
+
+  it("should strip control characters but keep line breaks and tabs", () => {
+    expect(answerValue(parse(question("longtext"), { q1: "a\u0001b\nc\td\u007f" }))).toBe("ab\nc\td");
   });
 
   it("should cap text at 4000 characters when the form has no limit", () => {

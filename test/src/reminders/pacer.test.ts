@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { interleaveByConversation } from "../../../src/reminders/delivery.ts";
-import { backoffDelay, DEFAULT_RETRY, Pacer, type TimeSource } from "../../../src/reminders/pacer.ts";
+import { interleaveBy } from "../../../src/reminders/delivery.ts";
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  Pacer,
+  TEAMS_LIMITS,
+  type TimeSource,
+} from "../../../src/reminders/pacer.ts";
 
 /** A clock that only moves when told to. */
 function fakeTime(): TimeSource & { t: number } {
@@ -29,7 +35,7 @@ function maxInWindow(slots: number[], windowMs = 1000): number {
 describe("Pacer", () => {
   it("should never put more than 50 requests of a tenant in any one-second window", () => {
     const time = fakeTime();
-    const pacer = new Pacer({ perTenantPerSecond: 50, perConversationPerSecond: 7, headroom: 0.97 }, time);
+    const pacer = new Pacer(TEAMS_LIMITS, time);
     const slots = Array.from({ length: 500 }, (_, i) => pacer.reserve("t1", `c${i}`));
     expect(maxInWindow(slots)).toBeLessThanOrEqual(50);
     // ...and still use the limit: 500 requests take about 500 / (50 x 0.97) seconds.
@@ -58,7 +64,10 @@ describe("Pacer", () => {
 
   it("should wait until the reserved slot", async () => {
     const time = fakeTime();
-    const pacer = new Pacer({ perTenantPerSecond: 10, perConversationPerSecond: 10, headroom: 1 }, time);
+    const pacer = new Pacer(
+      { ...TEAMS_LIMITS, perTenantPerSecond: 10, perConversationPerSecond: 10, headroom: 1 },
+      time,
+    );
     await pacer.acquire("t", "a");
     await pacer.acquire("t", "b");
     expect(time.t).toBe(100);
@@ -86,18 +95,32 @@ describe("backoffDelay", () => {
   });
 });
 
-describe("interleaveByConversation", () => {
+describe("interleaveBy", () => {
   it("should spread each conversation's messages over the whole pass", () => {
     const target = (c: string) => ({ target: { serviceUrl: "", channelId: "msteams", conversationId: c } });
     const items = [
       ...Array.from({ length: 4 }, () => target("big")),
       ...Array.from({ length: 12 }, (_, i) => target(`c${i}`)),
     ];
-    const order = interleaveByConversation(items).map((x) => x.target.conversationId);
+    const order = interleaveBy(items, (x) => x.target.conversationId).map((x) => x.target.conversationId);
     const positions = order.flatMap((c, i) => (c === "big" ? [i] : []));
     expect(positions).toHaveLength(4);
     for (let i = 1; i < positions.length; i++) {
       expect((positions[i] as number) - (positions[i - 1] as number)).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe("Pacer.admit", () => {
+  it("should hold back a request that would be the 8th of a conversation within a window", async () => {
+    const time = fakeTime();
+    const pacer = new Pacer(undefined, time);
+    for (let i = 0; i < 7; i++) await pacer.admit("t", "c");
+    expect(time.t).toBe(0);
+    await pacer.admit("t", "c");
+    expect(time.t).toBeGreaterThanOrEqual(1000);
+    const after = time.t;
+    await pacer.admit("t", "other"); // another conversation is not held back
+    expect(time.t).toBe(after);
   });
 });

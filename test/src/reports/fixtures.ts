@@ -4,6 +4,7 @@
  */
 import {
   AMOUNT_MAX,
+  BYTES_PER_CHAR,
   INTEGER_MAX,
   OTHER_MAX_LENGTH,
   parseSection,
@@ -89,13 +90,16 @@ function longestEmail(): string {
  * character repeated in free text (one code point; a multi-byte one makes the card bigger).
  */
 export function maxRaw(q: Question, fill = "ø"): Record<string, string> {
+  // The longest text the parser accepts: the character limit, or the byte budget for heavy characters.
+  const longest = (limit: number) =>
+    fill.repeat(Math.min(limit, Math.floor((limit * BYTES_PER_CHAR) / Buffer.byteLength(fill, "utf8"))));
   const out: Record<string, string> = {};
   const main = inputId(q.id);
   const count = optionCount(q);
   switch (q.type) {
     case "text":
     case "longtext":
-      out[main] = fill.repeat(q.maxLength ?? TEXT_HARD_CAP);
+      out[main] = longest(q.maxLength ?? TEXT_HARD_CAP);
       break;
     case "integer":
       out[main] = groupDigits(INTEGER_MAX);
@@ -123,8 +127,8 @@ export function maxRaw(q: Question, fill = "ø"): Record<string, string> {
       out[inputId(q.id, "year")] = String(YEAR_MAX);
       break;
   }
-  if (q.allowOther) out[inputId(q.id, "other")] = fill.repeat(OTHER_MAX_LENGTH);
-  if (q.comment) out[inputId(q.id, "comment")] = fill.repeat(q.commentMaxLength ?? TEXT_HARD_CAP);
+  if (q.allowOther) out[inputId(q.id, "other")] = longest(OTHER_MAX_LENGTH);
+  if (q.comment) out[inputId(q.id, "comment")] = longest(q.commentMaxLength ?? TEXT_HARD_CAP);
   return out;
 }
 

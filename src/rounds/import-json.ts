@@ -1,0 +1,141 @@
+/**
+ * JSON import files: the shape (checked with zod, unknown fields refused) and its rows, one per tiltak,
+ * with the round's and the partnership's values repeated on each so CSV and JSON share one row schema.
+ *
+ * { "round": { "county", "reportingYear", "formId"?, "deadline"?, "staffIds"? },
+ *   "partnerships": [{ "name", "category", "sector",
+ *     "tiltak": [{ "id"?, "name", "caseNumber", "contact": { "name", "email", "phone"?, "aadObjectId"? } }] }] }
+ */
+import { z } from "zod";
+import type { RawRow, RowField } from "./import-schema.ts";
+
+const leaf = z.unknown().optional();
+const shapeSchema = z.strictObject({
+  round: z.strictObject({
+    county: leaf,
+    reportingYear: leaf,
+    formId: leaf,
+    deadline: leaf,
+    staffIds: leaf,
+  }),
+  partnerships: z.array(
+    z.strictObject({
+      name: leaf,
+      category: leaf,
+      sector: leaf,
+      tiltak: z
+        .array(
+          z.strictObject({
+            id: leaf,
+            name: leaf,
+            caseNumber: leaf,
+            contact: z.strictObject({ name: leaf, email: leaf, phone: leaf, aadObjectId: leaf }),
+          }),
+        )
+        .min(1),
+    }),
+  ),
+});
+
+/** Where each row field sits in the JSON file. */
+const JSON_PATHS: Record<RowField, (string | number)[]> = {
+  county: ["round", "county"],
+  reportingYear: ["round", "reportingYear"],
+  formId: ["round", "formId"],
+  deadline: ["round", "deadline"],
+  staffIds: ["round", "staffIds"],
+  partnership: ["name"],
+  category: ["category"],
+  sector: ["sector"],
+  tiltak: ["name"],
+  caseNumber: ["caseNumber"],
+  tiltakId: ["id"],
+  contactName: ["contact", "name"],
+  email: ["contact", "email"],
+  phone: ["contact", "phone"],
+  aadObjectId: ["contact", "aadObjectId"],
+};
+const PARTNERSHIP_FIELDS = new Set<RowField>(["partnership", "category", "sector"]);
+
+/** "Partnerskap 2, tiltak 1, felt «contact.email»" for a path in the file (indexes from 0). */
+function jsonLocation(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let rest = [...path];
+  if (rest[0] === "partnerships" && typeof rest[1] === "number") {
+    parts.push(`Partnerskap ${rest[1] + 1}`);
+    rest = rest.slice(2);
+    if (rest[0] === "tiltak" && typeof rest[1] === "number") {
+      parts.push(`tiltak ${rest[1] + 1}`);
+      rest = rest.slice(2);
+    }
+  }
+  if (rest.length > 0) {
+    const field = `felt «${rest.map(String).join(".")}»`;
+    parts.push(parts.length === 0 ? `Felt «${rest.map(String).join(".")}»` : field);
+  }
+  return parts.length === 0 ? "Filen" : parts.join(", ");
+}
+
+/** Turns a JSON import file into rows (one per tiltak), or the errors of its shape. */
+export function jsonRows(text: string): { rows: RawRow[]; errors: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { rows: [], errors: [`Filen er ikke gyldig JSON (${(err as Error).message}).`] };
+  }
+  const shape = shapeSchema.safeParse(data);
+  if (!shape.success) return { rows: [], errors: shape.error.issues.flatMap(shapeMessages) };
+
+  const rows: RawRow[] = [];
+  const round = shape.data.round as Record<string, unknown>;
+  shape.data.partnerships.forEach((p, pi) => {
+    p.tiltak.forEach((t, ti) => {
+      const base = ["partnerships", pi, "tiltak", ti];
+      const pathOf = (field: RowField) => {
+        const tail = JSON_PATHS[field];
+        if (tail[0] === "round") return tail;
+        return PARTNERSHIP_FIELDS.has(field) ? ["partnerships", pi, ...tail] : [...base, ...tail];
+      };
+      const values: RawRow["values"] = {
+        county: round.county,
+        reportingYear: round.reportingYear,
+        formId: round.formId,
+        deadline: round.deadline,
+        staffIds: round.staffIds,
+        partnership: p.name,
+        category: p.category,
+        sector: p.sector,
+        tiltak: t.name,
+        caseNumber: t.caseNumber,
+        tiltakId: t.id,
+        contactName: t.contact.name,
+        email: t.contact.email,
+        phone: t.contact.phone,
+        aadObjectId: t.contact.aadObjectId,
+      };
+      rows.push({
+        name: `partnerskap ${pi + 1}, tiltak ${ti + 1}`,
+        at: (f) => jsonLocation(pathOf(f)),
+        values,
+      });
+    });
+  });
+  return { rows, errors: [] };
+}
+
+function shapeMessages(issue: z.core.$ZodIssue): string[] {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => `${jsonLocation([...issue.path, key])}: ukjent felt.`);
+    case "invalid_type":
+      if (issue.input === undefined) return [`${jsonLocation(issue.path)}: mangler.`];
+      return [
+        `${jsonLocation(issue.path)}: må være ${issue.expected === "array" ? "en liste" : "et objekt"}.`,
+      ];
+    case "too_small":
+      return [`${jsonLocation(issue.path.slice(0, -1))}: har ingen tiltak.`];
+    default:
+      return [`${jsonLocation(issue.path)}: ${issue.message}`];
+  }
+}

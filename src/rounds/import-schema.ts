@@ -1,0 +1,294 @@
+/**
+ * The one zod schema every import row passes (CSV and JSON are both turned into rows first), and the
+ * checks across rows: one round per file, each tiltak once, one description per partnership.
+ * Every message is Norwegian and names the row and the field: `Rad 4, kolonne «epost»: ...`.
+ */
+import { z } from "zod";
+import { loadForms } from "../questionnaire/form.ts";
+import {
+  type Contact,
+  RESPONDENT_CATEGORIES,
+  type RespondentCategory,
+  type Sector,
+} from "../reports/types.ts";
+import { type Checked, crossRowErrors, partnershipIdOf, tiltakIdOf } from "./import-checks.ts";
+import { parseDeadline, roundId, slug } from "./round.ts";
+
+export const ROW_FIELDS = [
+  "county",
+  "reportingYear",
+  "formId",
+  "deadline",
+  "staffIds",
+  "partnership",
+  "category",
+  "sector",
+  "tiltak",
+  "caseNumber",
+  "tiltakId",
+  "contactName",
+  "email",
+  "phone",
+  "aadObjectId",
+] as const;
+export type RowField = (typeof ROW_FIELDS)[number];
+
+/** One tiltak as read from a file, before validation. */
+export interface RawRow {
+  /** The row inside a sentence: "rad 4", "partnerskap 2, tiltak 1". */
+  name: string;
+  /** Where a field of this row is, to start a message: "Rad 4, kolonne «epost»". */
+  at(field: RowField): string;
+  values: Partial<Record<RowField, unknown>>;
+}
+
+/** The round a file describes. Optional fields keep the stored value (or the default) when absent. */
+export interface ImportedRound {
+  id: string;
+  county: string;
+  reportingYear: number;
+  formId?: string;
+  deadline?: string;
+  staffIds?: string[];
+}
+
+/** One tiltak of a file, validated, with its stable ids. */
+export interface ImportedTiltak {
+  /** Report id (= tiltak id). */
+  id: string;
+  /** The row it came from, for messages. */
+  source: string;
+  partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
+  tiltak: { id: string; name: string; caseNumber: string };
+  contact: Contact;
+}
+
+export interface ParsedImport {
+  round: ImportedRound;
+  tiltak: ImportedTiltak[];
+}
+
+export type ImportResult = { ok: true; value: ParsedImport } | { ok: false; errors: string[] };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TILTAK_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** A value as quoted in a message. */
+export function show(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** Trims text; blank and null become undefined; numbers become text (JSON case numbers, phones). */
+function clean(value: unknown): unknown {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  return value === null ? undefined : value;
+}
+
+/** A message for a value that is missing, not text, or wrong ("<value> <problem>"). */
+function problem(what: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? "mangler verdi." : `«${show(issue.input)}» ${what}`;
+}
+
+const text = z.preprocess(
+  clean,
+  z.string({ error: problem("må være tekst.") }).max(200, { error: problem("er for lang (over 200 tegn).") }),
+);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(clean, schema.optional());
+
+/** Case- and space-insensitive match against a fixed list; unmatched values pass through unchanged. */
+function oneOf<T extends string>(values: readonly T[]) {
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, "");
+  return (value: unknown) => {
+    const v = clean(value);
+    return typeof v === "string" ? (values.find((x) => key(x) === key(v)) ?? v) : v;
+  };
+}
+
+function normalizePhone(value: unknown): unknown {
+  const v = clean(value);
+  if (typeof v !== "string") return v;
+  const m = /^(?:\+47|0047)?([2-9]\d{7})$/.exec(v.replace(/[\s.()-]/g, ""));
+  return m ? `+47${m[1]}` : v;
+}
+
+function formIds(): string[] {
+  formIdCache ??= [...loadForms().keys()];
+  return formIdCache;
+}
+let formIdCache: string[] | undefined;
+
+/** Each field of a row, with its own schema (also used alone to recover the valid fields of a bad row). */
+const FIELD_SCHEMAS = {
+  county: text,
+  reportingYear: z.preprocess(
+    (v) =>
+      typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : clean(v),
+    z
+      .number({ error: problem("er ikke et gyldig årstall.") })
+      .int({ error: problem("er ikke et gyldig årstall.") })
+      .min(2000, { error: problem("er ikke et gyldig årstall.") })
+      .max(2100, { error: problem("er ikke et gyldig årstall.") }),
+  ),
+  formId: optional(
+    z.string().refine((id) => formIds().includes(id), {
+      error: (issue) =>
+        `«${show(issue.input)}» er ikke et kjent skjema. Kjente skjema: ${formIds().join(", ")}.`,
+    }),
+  ),
+  deadline: optional(
+    z.string().transform((s, ctx) => {
+      const iso = parseDeadline(s);
+      if (iso === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `«${s}» er ikke en gyldig frist. Skriv f.eks. 2026-01-15 eller 15.01.2026 23:59.`,
+        });
+        return z.NEVER;
+      }
+      return iso;
+    }),
+  ),
+  staffIds: z
+    .array(
+      z.string({ error: problem("er ikke en gyldig Entra objekt-ID (GUID).") }).regex(GUID, {
+        error: problem("er ikke en gyldig Entra objekt-ID (GUID)."),
+      }),
+      { error: "må være en liste med Entra objekt-ID-er." },
+    )
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+    .optional(),
+  partnership: text,
+  category: z.preprocess(
+    oneOf(RESPONDENT_CATEGORIES),
+    z.enum(RESPONDENT_CATEGORIES, {
+      error: problem(`er ikke en gyldig kategori. Gyldige verdier: ${RESPONDENT_CATEGORIES.join(", ")}.`),
+    }),
+  ),
+  sector: z.preprocess(
+    oneOf(["Offentlig", "Privat"] as const),
+    z.enum(["Offentlig", "Privat"], {
+      error: problem("er ikke en gyldig sektor. Gyldige verdier: Offentlig, Privat."),
+    }),
+  ),
+  tiltak: text,
+  caseNumber: text,
+  tiltakId: optional(
+    z.string().regex(TILTAK_ID, {
+      error: problem("er ikke en gyldig tiltak-id (bare små bokstaver a-z, sifre og bindestrek)."),
+    }),
+  ),
+  contactName: text,
+  email: z.preprocess(
+    clean,
+    z
+      .email({ error: problem("er ikke en gyldig e-postadresse.") })
+      .max(254, { error: problem("er ikke en gyldig e-postadresse.") })
+      .transform((s) => s.toLowerCase()),
+  ),
+  phone: z.preprocess(
+    normalizePhone,
+    z
+      .string()
+      .regex(/^\+47\d{8}$/, {
+        error: problem("er ikke et gyldig norsk telefonnummer (8 sifre, gjerne med +47)."),
+      })
+      .optional(),
+  ),
+  aadObjectId: optional(
+    z
+      .string()
+      .regex(GUID, { error: problem("er ikke en gyldig Entra objekt-ID (GUID).") })
+      .transform((s) => s.toLowerCase()),
+  ),
+} satisfies Record<RowField, z.ZodType>;
+
+/** The schema of one row. */
+export const rowSchema = z.object(FIELD_SCHEMAS).superRefine((row, ctx) => {
+  if (row.tiltakId === undefined && slug(row.caseNumber) === "") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["caseNumber"],
+      message: `«${row.caseNumber}» gir ingen id; oppgi tiltak_id.`,
+    });
+  }
+  if (slug(row.partnership) === "") {
+    ctx.addIssue({ code: "custom", path: ["partnership"], message: `«${row.partnership}» gir ingen id.` });
+  }
+});
+export type ImportRow = z.output<typeof rowSchema>;
+export type PartialRow = Partial<ImportRow>;
+
+/**
+ * Validates every row and the rows together. Reports every error at once without repeats: the errors
+ * of each row in row order, then those across rows.
+ */
+export function validateRows(rows: readonly RawRow[]): ImportResult {
+  const errors: string[] = [];
+  const checked: Checked[] = [];
+  const all = new Set<RowField>(ROW_FIELDS);
+  for (const raw of rows) {
+    const result = rowSchema.safeParse(raw.values);
+    if (result.success) {
+      checked.push({ raw, row: result.data, valid: all });
+      continue;
+    }
+    const bad = new Set<RowField>();
+    for (const issue of result.error.issues) {
+      const field = issue.path[0] as RowField;
+      bad.add(field);
+      errors.push(`${raw.at(field)}: ${issue.message}`);
+    }
+    checked.push(validFields(raw, bad));
+  }
+  if (rows.length === 0) errors.push("Filen har ingen tiltak.");
+  errors.push(...crossRowErrors(checked));
+  if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
+  return { ok: true, value: toImport(checked.map((c) => ({ source: c.raw.name, row: c.row as ImportRow }))) };
+}
+
+/** The fields of a failed row that are valid on their own (for the checks across rows). */
+function validFields(raw: RawRow, bad: ReadonlySet<RowField>): Checked {
+  const row: Record<string, unknown> = {};
+  const valid = new Set<RowField>();
+  for (const field of ROW_FIELDS) {
+    if (bad.has(field)) continue;
+    const r = FIELD_SCHEMAS[field].safeParse(raw.values[field]);
+    if (!r.success) continue;
+    valid.add(field);
+    if (r.data !== undefined) row[field] = r.data;
+  }
+  return { raw, row: row as PartialRow, valid };
+}
+
+function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedImport {
+  const first = (rows[0] as { row: ImportRow }).row;
+  const round: ImportedRound = {
+    id: roundId(first.county, first.reportingYear),
+    county: first.county,
+    reportingYear: first.reportingYear,
+  };
+  if (first.formId !== undefined) round.formId = first.formId;
+  if (first.deadline !== undefined) round.deadline = first.deadline;
+  if (first.staffIds !== undefined) round.staffIds = first.staffIds;
+  const tiltak = rows.map(({ source, row }): ImportedTiltak => {
+    const id = tiltakIdOf(row) as string;
+    const contact: Contact = { name: row.contactName, email: row.email };
+    if (row.phone !== undefined) contact.phone = row.phone;
+    if (row.aadObjectId !== undefined) contact.aadObjectId = row.aadObjectId;
+    return {
+      id,
+      source,
+      partnership: {
+        id: partnershipIdOf(row.partnership),
+        name: row.partnership,
+        category: row.category,
+        sector: row.sector,
+      },
+      tiltak: { id, name: row.tiltak, caseNumber: row.caseNumber },
+      contact,
+    };
+  });
+  return { round, tiltak };
+}

@@ -1,0 +1,103 @@
+/**
+ * Importing a reporting round from a file: partnerships, their tiltak and each tiltak's contact person.
+ *
+ * parseImport (CSV or JSON -> rows -> one zod schema -> ParsedImport, or every error in Norwegian)
+ * -> planImport (pure diff against the stored round and reports) -> applyImport (writes).
+ * scripts/import.ts is the command line around it (`npm run import -- <file> [--dry-run]`).
+ */
+import { extname } from "node:path";
+import type { ReportRepo } from "../storage/report-repo.ts";
+import type { RoundRepo } from "../storage/round-repo.ts";
+import { CsvSyntaxError, csvRows, parseCsv } from "./import-csv.ts";
+import { jsonRows } from "./import-json.ts";
+import {
+  applyImport,
+  type ImportPlan,
+  type ImportSummary,
+  loadExisting,
+  planImport,
+  summarize,
+} from "./import-plan.ts";
+import { type ImportResult, validateRows } from "./import-schema.ts";
+
+export { parseCsv } from "./import-csv.ts";
+export {
+  applyImport,
+  type ImportPlan,
+  type ImportSummary,
+  loadExisting,
+  planImport,
+  summarize,
+} from "./import-plan.ts";
+export type { ImportedRound, ImportedTiltak, ImportResult, ParsedImport } from "./import-schema.ts";
+
+/** Decodes UTF-8 (with or without BOM); undefined when the bytes are not UTF-8. */
+function decode(content: Uint8Array | string): string | undefined {
+  if (typeof content === "string") return content.replace(/^\uFEFF/, "");
+  try {
+    // TextDecoder drops a leading BOM itself.
+    return new TextDecoder("utf-8", { fatal: true }).decode(content);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads an import file (".csv" or ".json", by the file name) and validates every row. On success the
+ * round and its tiltak with stable ids; otherwise every error, each naming the row and field.
+ */
+export function parseImport(fileName: string, content: Uint8Array | string): ImportResult {
+  const kind = extname(fileName).toLowerCase();
+  if (kind !== ".csv" && kind !== ".json") {
+    return { ok: false, errors: [`Ukjent filtype «${kind || fileName}»: bruk .csv eller .json.`] };
+  }
+  const text = decode(content);
+  if (text === undefined) {
+    return {
+      ok: false,
+      errors: ["Filen er ikke UTF-8. Lagre den som «CSV UTF-8 (kommadelt)» i Excel og prøv igjen."],
+    };
+  }
+  let read: ReturnType<typeof jsonRows>;
+  if (kind === ".json") {
+    read = jsonRows(text);
+  } else {
+    try {
+      read = csvRows(parseCsv(text));
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) return { ok: false, errors: [err.message] };
+      throw err;
+    }
+  }
+  if (read.errors.length > 0) {
+    // Shape errors first; the rows that could be read are still checked so every error shows at once.
+    const rows = validateRows(read.rows);
+    const more = rows.ok || read.rows.length === 0 ? [] : rows.errors;
+    return { ok: false, errors: [...read.errors, ...more] };
+  }
+  return validateRows(read.rows);
+}
+
+export type RunImportResult =
+  /** The file is wrong; nothing was read from or written to the database. */
+  | { status: "invalid"; errors: string[] }
+  /** The file is valid but the plan may not be applied (see plan.problems); nothing was written. */
+  | { status: "refused"; plan: ImportPlan }
+  /** Planned only (dry run); nothing was written. */
+  | { status: "planned"; plan: ImportPlan; summary: ImportSummary }
+  | { status: "applied"; plan: ImportPlan; summary: ImportSummary };
+
+/** The whole import of one file: validate every row, plan against the database, then write unless `dryRun`. */
+export async function runImport(
+  file: { name: string; content: Uint8Array | string },
+  repos: { rounds: RoundRepo; reports: ReportRepo },
+  opts: { now: Date; dryRun?: boolean },
+): Promise<RunImportResult> {
+  const parsed = parseImport(file.name, file.content);
+  if (!parsed.ok) return { status: "invalid", errors: parsed.errors };
+  const existing = await loadExisting(repos, parsed.value.round.id);
+  const plan = planImport(parsed.value, existing, opts.now);
+  if (plan.problems.length > 0) return { status: "refused", plan };
+  if (opts.dryRun) return { status: "planned", plan, summary: summarize(plan) };
+  return { status: "applied", plan, summary: await applyImport(plan, repos, opts.now) };
+}
