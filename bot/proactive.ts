@@ -9,7 +9,7 @@
  * exponential with jitter) decides when to try again, and the pacer sees every request.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { type CloudAdapter, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import { CardFactory, type CloudAdapter, MessageFactory, type TurnContext } from "botbuilder";
 import type { Request, Response, Server } from "restify";
 import type { Logger } from "../src/log.ts";
 import type { Messenger, SendResult } from "../src/reminders/messenger.ts";

@@ -2,6 +2,7 @@
 import { type ParsedAction, Verb } from "../cards/verbs.ts";
 import type { App } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
+import { inviteCoEditor, removeCoEditor, showCoEditors } from "./handlers/coeditor-actions.ts";
 import { runCommand } from "./handlers/commands.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
 import type { Reply } from "./reply.ts";
@@ -19,5 +20,11 @@ export function route(app: App, actor: Actor, action: ParsedAction): Promise<Rep
       return reviewReport(app, actor, action.data);
     case Verb.Submit:
       return submitReport(app, actor, action.data);
+    case Verb.CoEditors:
+      return showCoEditors(app, actor, action.data);
+    case Verb.InviteCoEditor:
+      return inviteCoEditor(app, actor, action.data);
+    case Verb.RemoveCoEditor:
+      return removeCoEditor(app, actor, action.data);
   }
 }

@@ -27,5 +27,11 @@ export const t = {
     "Kortet sendte data jeg ikke kjenner igjen, så ingenting ble lagret. Her er skjemaet slik det er lagret nå – fyll inn og prøv igjen.",
   paused: "Svarene er lagret. Skriv «fortsett» når du vil gå videre – du kommer rett tilbake hit.",
   saved: "Lagret.",
+  onlyContactManagesCoEditors: "Bare kontaktpersonen for tiltaket kan invitere eller fjerne medredaktører.",
+  coEditorInvited: (email: string) =>
+    `${email} er invitert. Når personen åpner boten i Teams, kan hen fylle ut rapporteringen sammen med deg.`,
+  coEditorAlready: (email: string) => `${email} er allerede medredaktør.`,
+  coEditorRemoved: (email: string) => `${email} er fjernet og har ikke lenger tilgang.`,
+  coEditorNotThere: (email: string) => `${email} var ikke medredaktør.`,
   tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",
 } as const;

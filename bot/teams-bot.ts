@@ -14,8 +14,8 @@ import type { CardJson } from "../cards/render.ts";
 import { parseAction } from "../cards/verbs.ts";
 import type { App } from "../src/app.ts";
 import { actorOf } from "./actor.ts";
-import { targetOf } from "./conversation-ref.ts";
 import { commandOf, runCommand } from "./handlers/commands.ts";
+import { Identity } from "./identity.ts";
 import type { Reply } from "./reply.ts";
 import { route } from "./routes.ts";
 import { t } from "./strings.ts";
@@ -28,26 +28,26 @@ const textCard = (text: string): CardJson => ({
 });
 
 export class TeamsBot extends TeamsActivityHandler {
-  /** People whose conversation we stored in this process (saves a write per turn). */
-  private readonly seen = new Set<string>();
+  private readonly identity: Identity;
 
   constructor(private readonly app: App) {
     super();
+    this.identity = new Identity(app);
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
       await next();
     });
     // Remember where to reach people from every activity (install events are not always delivered).
     this.onConversationUpdate(async (ctx, next) => {
-      if (this.allowed(ctx)) await this.remember(ctx);
+      if (this.allowed(ctx)) await this.identity.resolve(ctx);
       await next();
     });
     // Greet once when the app is installed in personal scope.
     this.onInstallationUpdateAdd(async (ctx, next) => {
       if (this.allowed(ctx)) {
-        await this.remember(ctx);
+        const actor = await this.identity.resolve(ctx);
         if (ctx.activity.conversation.conversationType === "personal")
-          await this.send(ctx, await this.safely(() => runCommand(this.app, actorOf(ctx.activity), "start")));
+          await this.send(ctx, await this.safely(() => runCommand(this.app, actor, "start")));
       }
       await next();
     });
@@ -60,32 +60,12 @@ export class TeamsBot extends TeamsActivityHandler {
     return tenant !== undefined && allow.includes(tenant);
   }
 
-  private async remember(ctx: TurnContext): Promise<void> {
-    const actor = actorOf(ctx.activity);
-    if (ctx.activity.conversation.conversationType !== "personal" || this.seen.has(actor.id)) return;
-    try {
-      const existing = await this.app.repos.people.get(actor.id);
-      await this.app.repos.people.upsert({
-        ...existing,
-        id: actor.id,
-        name: actor.name,
-        ...(actor.tenantId !== undefined ? { tenantId: actor.tenantId } : {}),
-        target: targetOf(ctx.activity),
-        updatedAt: this.app.clock().toISOString(),
-      });
-      this.seen.add(actor.id);
-    } catch (err) {
-      this.app.log.warn({ err }, "could not store the conversation reference");
-    }
-  }
-
   private async handleMessage(ctx: TurnContext): Promise<void> {
     if (!this.allowed(ctx)) {
       await ctx.sendActivity(t.tenantRefused);
       return;
     }
-    await this.remember(ctx);
-    const actor = actorOf(ctx.activity);
+    const actor = await this.identity.resolve(ctx);
     const value = ctx.activity.value as Record<string, unknown> | undefined;
     let reply: Reply;
     if (value !== undefined && typeof value === "object" && value !== null) {
@@ -111,12 +91,12 @@ export class TeamsBot extends TeamsActivityHandler {
         type: "application/vnd.microsoft.error",
         value: { code: "Forbidden", message: t.tenantRefused } as never,
       };
-    await this.remember(ctx);
+    const actor = await this.identity.resolve(ctx);
     const action = parseAction(invokeValue?.action?.verb, invokeValue?.action?.data);
     const reply =
       action === undefined
         ? { text: t.unknownAction }
-        : await this.safely(() => route(this.app, actorOf(ctx.activity), action));
+        : await this.safely(() => route(this.app, actor, action));
     if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
     return {
       statusCode: 200,

@@ -145,6 +145,7 @@ export function sectionCard(input: SectionCardInput): CardJson {
     questions: section.questions.map((q) => questionData(q, input)),
     nextTitle: isLast ? "Lagre og se gjennom" : "Lagre og fortsett",
     hasBack: sectionIndex > 0,
+    isLast,
     roundId: report.roundId,
     reportId: report.id,
     sectionId: section.id,

@@ -12,6 +12,9 @@ export const Verb = {
   Review: "report.review",
   Submit: "report.submit",
   Status: "report.status",
+  CoEditors: "coeditors.show",
+  InviteCoEditor: "coeditors.invite",
+  RemoveCoEditor: "coeditors.remove",
   ReminderSnooze: "reminder.snooze",
   ReminderOptOut: "reminder.optout",
 } as const;
@@ -34,10 +37,18 @@ const ref = { roundId: id, reportId: id };
 export const payloadSchemas = {
   [Verb.ListReports]: z.object({}),
   [Verb.OpenReport]: z.object({ ...ref, section: wholeNumber(100).optional() }),
-  [Verb.SaveSection]: z.object({ ...ref, sectionId: id, revision, nav: z.enum(["next", "back", "pause"]) }),
+  [Verb.SaveSection]: z.object({
+    ...ref,
+    sectionId: id,
+    revision,
+    nav: z.enum(["next", "back", "pause", "review"]),
+  }),
   [Verb.Review]: z.object({ ...ref }),
   [Verb.Submit]: z.object({ ...ref, revision }),
   [Verb.Status]: z.object({ ...ref }),
+  [Verb.CoEditors]: z.object({ ...ref }),
+  [Verb.InviteCoEditor]: z.object({ ...ref, inviteEmail: z.string().max(1000).optional() }),
+  [Verb.RemoveCoEditor]: z.object({ ...ref, email: z.string().min(1).max(254) }),
   [Verb.ReminderSnooze]: z.object({ ...ref }),
   [Verb.ReminderOptOut]: z.object({ ...ref }),
 } as const;

@@ -31,6 +31,8 @@ export function welcomeCard(name: string, items: WelcomeItem[]): CardJson {
         title: escapeMarkdown(report.tiltak.name),
         details: `${escapeMarkdown(report.partnership.name)} · ${state}${isContact ? "" : " · du er medredaktør"}`,
         button: report.status === "submitted" ? `Se «${report.tiltak.name}»` : `Åpne «${report.tiltak.name}»`,
+        isContact: isContact && report.status !== "submitted",
+        coEditorsTitle: `Medredaktører (${report.coEditors.length})`,
         roundId: report.roundId,
         reportId: report.id,
       };

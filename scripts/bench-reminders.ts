@@ -13,10 +13,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { startLoopbackConnector, type RecordedCall } from "../test/support/loopback-connector.ts";
+import { type RecordedCall, startLoopbackConnector } from "../test/support/loopback-connector.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const REPORTS = 2_000;
 const TENANT = "bench-tenant";
 const DATABASE = "bench";
@@ -49,7 +48,9 @@ async function main(): Promise<void> {
     BENCH_CLOCK_OFFSET: String(clockOffset),
   };
   try {
-    console.log(`Seeding 2 rounds x ${REPORTS} reports (Cosmos ${cosmos.endpoint}, connector ${connector.url}) ...`);
+    console.log(
+      `Seeding 2 rounds x ${REPORTS} reports (Cosmos ${cosmos.endpoint}, connector ${connector.url}) ...`,
+    );
     const t0 = performance.now();
     await seed(store, connector.url, ["bench-a", "bench-b"]);
     console.log(`  seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     const aCalls = connector.calls().filter((c) => roundOf(c) === "bench-a");
     const aResult = count(aCalls);
     const aSpan = span(aCalls);
+    const first = aCalls.find((c) => c.status === 200)?.at ?? 0;
+    const throttledAt = aCalls.filter((c) => c.status === 429).map((c) => ((c.at - first) / 1000).toFixed(1));
     console.log(`   run ${(a.summary.elapsedMs / 1000).toFixed(1)} s, deliveries span ${aSpan.toFixed(1)} s`);
 
     // B: kill -9 half-way, then run again.
@@ -121,7 +124,8 @@ async function main(): Promise<void> {
     ]);
     console.log(
       `\nA: ${a.summary.sent} sent, ${a.summary.throttled} throttled, ${a.summary.failed} failed; deliveries span ${aSpan.toFixed(1)} s; ` +
-        `max accepted in any 1 s window: ${stats.maxPerTenantWindow} per tenant, ${stats.maxPerConversationWindow} per conversation.`,
+        `max accepted in any 1 s window: ${stats.maxPerTenantWindow} per tenant, ${stats.maxPerConversationWindow} per conversation; ` +
+        `429s at ${throttledAt.join(", ") || "-"} s after the first delivery.`,
     );
     console.log(
       `B: killed after ${killedAt || "?"} deliveries (${atKill} delivered when it died); ledger then: ` +
@@ -133,7 +137,11 @@ async function main(): Promise<void> {
         `not delivered: ${notDelivered.length}, of which silent (not flagged in the ledger): ${silent}.`,
     );
     const ok =
-      ratio <= 1.1 && aResult.duplicates === 0 && aResult.distinct === REPORTS && bResult.duplicates === 0 && silent === 0;
+      ratio <= 1.1 &&
+      aResult.duplicates === 0 &&
+      aResult.distinct === REPORTS &&
+      bResult.duplicates === 0 &&
+      silent === 0;
     console.log(
       `\nTargets: within 1.1x of the bound, 0 duplicates, 0 misses -> ${ok && bResult.distinct === REPORTS ? "met" : ok ? "met except the flagged in-flight message(s) above" : "NOT met"}`,
     );
@@ -193,7 +201,13 @@ async function seed(store: Store, serviceUrl: string, roundIds: string[]): Promi
         id: `aad-${c}`,
         name: `Kontakt ${c}`,
         tenantId: TENANT,
-        target: { serviceUrl, channelId: "msteams", conversationId: `a:conv-${c}`, tenantId: TENANT, userId: `29:${c}` },
+        target: {
+          serviceUrl,
+          channelId: "msteams",
+          conversationId: `a:conv-${c}`,
+          tenantId: TENANT,
+          userId: `29:${c}`,
+        },
         updatedAt: now,
       },
     });
@@ -210,11 +224,16 @@ interface ChildRun {
 }
 
 function startChild(env: NodeJS.ProcessEnv, roundId: string, instance: string): ChildRun {
-  const proc = spawn(TSX, [join(ROOT, "scripts", "bench-reminders.ts"), "--child"], {
-    cwd: ROOT,
-    env: { ...env, BENCH_ROUND: roundId, BENCH_INSTANCE: instance },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // node itself with tsx as a loader (not the tsx wrapper), so SIGKILL hits the sender, not a parent of it.
+  const proc = spawn(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "scripts", "bench-reminders.ts"), "--child"],
+    {
+      cwd: ROOT,
+      env: { ...env, BENCH_ROUND: roundId, BENCH_INSTANCE: instance },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   proc.stdout?.on("data", (d: Buffer) => {
     out += d.toString();
@@ -273,7 +292,7 @@ async function child(): Promise<void> {
   );
   const summary = await service.run(
     { messenger: new ProactiveMessenger(adapter, ""), buildCard: reminderCard },
-    { roundIds: [process.env.BENCH_ROUND ?? ""] },
+    { roundIds: [process.env.BENCH_ROUND ?? ""], concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16) },
   );
   process.stdout.write(`SUMMARY ${JSON.stringify(summary)}\n`);
   store.dispose();
@@ -285,7 +304,10 @@ function refOf(call: RecordedCall): { roundId?: string; reportId?: string } {
     | { attachments?: { content?: { actions?: { data?: { roundId?: string; reportId?: string } }[] } }[] }
     | undefined;
   const data = body?.attachments?.[0]?.content?.actions?.[0]?.data;
-  return { ...(data?.roundId ? { roundId: data.roundId } : {}), ...(data?.reportId ? { reportId: data.reportId } : {}) };
+  return {
+    ...(data?.roundId ? { roundId: data.roundId } : {}),
+    ...(data?.reportId ? { reportId: data.reportId } : {}),
+  };
 }
 const roundOf = (call: RecordedCall) => refOf(call).roundId;
 

@@ -7,8 +7,8 @@
  * POST /api/jobs/reminders do), e.g. to catch up by hand.
  */
 import { parseArgs } from "node:util";
-import { createAdapter } from "../bot/server.ts";
 import { ProactiveMessenger } from "../bot/proactive.ts";
+import { createAdapter } from "../bot/server.ts";
 import { reminderCard, reminderTexts } from "../cards/reminder.ts";
 import { createApp } from "../src/app.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
@@ -68,10 +68,7 @@ async function main(): Promise<void> {
     const roundIds = values.round;
     if (!values["dry-run"]) {
       const messenger = new ProactiveMessenger(createAdapter(app), config.bot.appId ?? "");
-      const summary = await service.run(
-        { messenger, buildCard: reminderCard },
-        roundIds ? { roundIds } : {},
-      );
+      const summary = await service.run({ messenger, buildCard: reminderCard }, roundIds ? { roundIds } : {});
       console.log(JSON.stringify(summary, null, 2));
       return;
     }

@@ -7,6 +7,7 @@ import type { TokenCredential } from "@azure/identity";
 import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./log.ts";
+import { CoEditorService } from "./people/coeditors.ts";
 import { loadForms } from "./questionnaire/form.ts";
 import type { Form } from "./questionnaire/types.ts";
 import { ReportService } from "./reports/report-service.ts";
@@ -24,6 +25,7 @@ export interface App {
   store: CosmosStore;
   repos: { reports: ReportRepo; rounds: RoundRepo; people: PeopleRepo };
   reports: ReportService;
+  coEditors: CoEditorService;
   /** Where the data lives, for the start-up log. */
   dataLocation: string;
   close(): Promise<void>;
@@ -85,6 +87,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store,
     repos,
     reports,
+    coEditors: new CoEditorService({ reports: repos.reports, clock }),
     dataLocation,
     async close() {
       store.dispose();

@@ -3,8 +3,8 @@
  *
  * Every transition into "sending" is conditional (create, or If-Match replace of a "failed" record),
  * so only one run anywhere sends a given reminder. The claim is taken only after the pacer slot has
- * come, right before the HTTP call, to keep "claimed but outcome unknown" (see README.md) as short
- * as a single request. A reminder that was not delivered (429, 5xx) is recorded "failed" before any
+ * come, right before the HTTP call, so that "claimed but outcome unknown" (see README.md) lasts about
+ * one request. A reminder that was not delivered (429, 5xx) is recorded "failed" before any
  * back-off, so a crash while waiting leaves it retryable instead of uncertain.
  */
 import type { Clock } from "../clock.ts";
@@ -137,7 +137,8 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
     }
     let result: SendResult;
     try {
-      // Not abortable: once claimed, the reminder is sent and its outcome recorded.
+      // The exact window check, as close to the request as possible. Slots come a little slower
+      // than it allows, so it rarely waits, and then only a few ms: the claim stays short.
       await ctx.pacer.admit(tenant, target.conversationId);
       result = await ctx.edge.messenger.send(target, card);
     } catch (err) {

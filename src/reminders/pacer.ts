@@ -3,16 +3,16 @@
  *
  * Teams counts requests in sliding one-second windows: 50 per app per tenant, 7 per conversation.
  * A token bucket would allow a full bucket as a burst plus the refill inside one window (twice the
- * limit), so the pacer instead spaces requests evenly: one slot every 1000 / (limit x headroom) ms
- * per tenant, and every (1000 + margin) / limit ms per conversation. Even spacing also tolerates the jitter between "scheduled" and
- * "arrived at Teams" (a few ms on a busy event loop) without ever putting limit+1 requests in a window.
- * Slots are reserved synchronously in call order, so concurrent senders are served first come, first
- * served, and a request that must wait for its conversation does not delay the rest of the tenant.
+ * limit), so the pacer spaces requests evenly instead: a slot every 1000 / (limit x headroom) ms per
+ * tenant, and every (1000 + margin) / limit ms per conversation. Even spacing tolerates the jitter
+ * between "scheduled" and "arrived at Teams" without putting limit+1 requests in a window. Slots are
+ * reserved synchronously in call order (first come, first served), and a request that must wait for
+ * its conversation takes a later tenant slot without delaying the rest of the tenant.
  *
- * Between the slot and the request leaving there is other work (the ledger claim, botbuilder), which
- * takes a variable time, so requests can bunch up again. `admit`, called right before each request,
- * is an exact sliding-window check on actual departures (the real limits over a window widened by a
- * margin for the way to Teams) that waits out the rare bunch.
+ * Between the slot and the request there is other work (the ledger claim, botbuilder), which takes a
+ * variable time, so requests can bunch up again. `admit`, called right before each request, is an
+ * exact sliding-window check on departures (the real limits, over a window widened by a margin for
+ * the way to Teams) that waits out the rare bunch.
  */
 
 export interface PacerOptions {
@@ -35,7 +35,7 @@ export interface PacerOptions {
 export const TEAMS_LIMITS: PacerOptions = {
   perTenantPerSecond: 50,
   perConversationPerSecond: 7,
-  headroom: 0.97,
+  headroom: 0.95,
   tenantMarginMs: 40,
   conversationMarginMs: 250,
 };

@@ -12,7 +12,8 @@ import type { ReportRepo } from "../storage/report-repo.ts";
 import { applyAnswers, resumeSectionIndex, staleQuestions, submitBlockers } from "./report.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
-export type Nav = "next" | "back" | "pause";
+/** After saving: the next section, the previous one, stay (pause), or the review of the whole report. */
+export type Nav = "next" | "back" | "pause" | "review";
 
 export interface ReportRef {
   roundId: string;
@@ -140,7 +141,9 @@ export class ReportService {
         ? Math.min(sectionIndex + 1, form.sections.length)
         : input.nav === "back"
           ? Math.max(sectionIndex - 1, 0)
-          : sectionIndex;
+          : input.nav === "review"
+            ? form.sections.length
+            : sectionIndex;
     return { kind: "saved", report, form, role, sectionIndex: next, nav: input.nav, wrote: result.written };
   }
 

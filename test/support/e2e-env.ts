@@ -12,6 +12,7 @@ import type { ReportDoc } from "../../src/reports/types.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosmos.ts";
 import { type BotProcess, startBot } from "./bot-process.ts";
 import { launchBrowser, PlaygroundPage } from "./browser.ts";
+import { playgroundYaml } from "./playground-users.ts";
 import { freePort } from "./ports.ts";
 
 export const E2E_DATABASE = "e2e";
@@ -27,6 +28,8 @@ export interface E2eEnv {
   readReport(roundId: string, id: string): Promise<ReportDoc>;
   newPage(): Promise<PlaygroundPage>;
   restartBot(how: "kill" | "stop"): Promise<void>;
+  /** Another Playground talking to the same bot as another person (built-in user index). */
+  openAs(userIndex: number): Promise<PlaygroundPage>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startE2e(
     ...(opts.playgroundYaml !== undefined ? { configYaml: opts.playgroundYaml } : {}),
   });
   const browser = await launchBrowser();
+  const extra: Playground[] = [];
   const client = new CosmosClient({
     endpoint: cosmos.endpoint,
     key: cosmos.key,
@@ -80,6 +84,20 @@ export async function startE2e(
       await pg.quiet();
       return pg;
     },
+    async openAs(userIndex) {
+      const other = await startPlayground({
+        botEndpoint: `${bot.url}/api/messages`,
+        port: await freePort(),
+        workDir: mkdtempSync(join(tmpdir(), "e2e-playground-")),
+        configYaml: playgroundYaml(userIndex),
+      });
+      extra.push(other);
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+      const pg = new PlaygroundPage(page);
+      await pg.open(other.url);
+      await pg.quiet();
+      return pg;
+    },
     async restartBot(how) {
       if (how === "kill") await bot.kill();
       else await bot.stop();
@@ -88,6 +106,7 @@ export async function startE2e(
     async close() {
       await browser.close().catch(() => undefined);
       await playground.stop();
+      for (const p of extra) await p.stop();
       await bot.stop();
       client.dispose();
       await cosmos.stop();

@@ -1,0 +1,76 @@
+/** The contact person manages co-editors: show, invite, remove. */
+import { coEditorsCard } from "../../cards/coeditors.ts";
+import type { Payload, Verb } from "../../cards/verbs.ts";
+import type { App } from "../../src/app.ts";
+import type { CoEditorOutcome } from "../../src/people/coeditors.ts";
+import type { Actor } from "../../src/reports/types.ts";
+import type { Reply } from "../reply.ts";
+import { t } from "../strings.ts";
+
+function reply(
+  o: CoEditorOutcome,
+  ok: (o: Extract<CoEditorOutcome, { kind: "ok" }>) => Reply,
+  typed?: string,
+): Reply {
+  switch (o.kind) {
+    case "not_found":
+      return { text: t.notFound };
+    case "forbidden":
+    case "not_contact":
+      return { text: t.onlyContactManagesCoEditors };
+    case "invalid":
+      return {
+        card: coEditorsCard(o.report, {
+          error: o.message,
+          ...(typed !== undefined ? { typedEmail: typed } : {}),
+        }),
+      };
+    case "ok":
+      return ok(o);
+  }
+}
+
+export async function showCoEditors(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.CoEditors>,
+): Promise<Reply> {
+  return reply(await app.coEditors.list(actor, data), (o) => ({ card: coEditorsCard(o.report) }));
+}
+
+export async function inviteCoEditor(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.InviteCoEditor>,
+): Promise<Reply> {
+  const o = await app.coEditors.invite(actor, data, data.inviteEmail ?? "");
+  if (o.kind === "ok" && o.changed) app.log.info({ reportId: o.report.id }, "co-editor invited");
+  return reply(
+    o,
+    (ok) => ({
+      card: coEditorsCard(ok.report, {
+        notice: {
+          text: ok.changed ? t.coEditorInvited(ok.email) : t.coEditorAlready(ok.email),
+          style: "good",
+        },
+      }),
+    }),
+    typeof data.inviteEmail === "string" ? data.inviteEmail : undefined,
+  );
+}
+
+export async function removeCoEditor(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.RemoveCoEditor>,
+): Promise<Reply> {
+  const o = await app.coEditors.remove(actor, data, data.email);
+  return reply(o, (ok) => ({
+    card: coEditorsCard(ok.report, {
+      notice: {
+        text: ok.changed ? t.coEditorRemoved(ok.email) : t.coEditorNotThere(ok.email),
+        style: "good",
+      },
+    }),
+  }));
+}

@@ -1,0 +1,31 @@
+/** The contact person's list of co-editors, with invite and remove. */
+import type { ReportDoc } from "../src/reports/types.ts";
+import template from "./coeditors.card.json" with { type: "json" };
+import { type CardJson, escapeMarkdown, render } from "./render.ts";
+import { formatOsloTime } from "./time.ts";
+
+export function coEditorsCard(
+  report: ReportDoc,
+  opts: {
+    notice?: { text: string; style: "good" | "attention" | "warning" };
+    error?: string;
+    typedEmail?: string;
+  } = {},
+): CardJson {
+  return render(template, {
+    subheading: `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`,
+    notice: opts.notice?.text ?? "",
+    noticeStyle: opts.notice?.style ?? "default",
+    editors: report.coEditors.map((e) => ({
+      label: `${escapeMarkdown(e.name ?? e.email)}${e.name ? ` (${escapeMarkdown(e.email)})` : ""} – invitert ${formatOsloTime(new Date(e.invitedAt))}`,
+      email: e.email,
+      removeTitle: `Fjern ${e.email}`,
+      roundId: report.roundId,
+      reportId: report.id,
+    })),
+    typedEmail: opts.typedEmail ?? "",
+    error: opts.error ?? "",
+    roundId: report.roundId,
+    reportId: report.id,
+  });
+}
