@@ -1,8 +1,7 @@
 /** Start-up: parse config, wire the app, serve, and shut down gracefully on SIGTERM/SIGINT. */
-import { createApp } from "../src/app.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { startServer } from "./server.ts";
+import { start } from "./start.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -16,8 +15,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const app = await createApp(config, log);
-  const server = await startServer(app, config.port);
+  const { app, server, stop: stopAll } = await start(config, log);
   log.info(
     {
       url: `${server.url}/api/messages`,
@@ -32,8 +30,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down: finishing in-flight turns");
-    await server.close();
-    await app.close();
+    await stopAll();
     log.info("stopped");
     process.exit(0);
   };

@@ -5,6 +5,7 @@ import type { Actor } from "../src/reports/types.ts";
 import { inviteCoEditor, removeCoEditor, showCoEditors } from "./handlers/coeditor-actions.ts";
 import { runCommand } from "./handlers/commands.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
+import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
 import type { Reply } from "./reply.ts";
 
 export function route(app: App, actor: Actor, action: ParsedAction): Promise<Reply> {
@@ -20,6 +21,10 @@ export function route(app: App, actor: Actor, action: ParsedAction): Promise<Rep
       return reviewReport(app, actor, action.data);
     case Verb.Submit:
       return submitReport(app, actor, action.data);
+    case Verb.Reopen:
+      return reopenReport(app, actor, action.data);
+    case Verb.StaffReports:
+      return staffReports(app, actor, action.data);
     case Verb.CoEditors:
       return showCoEditors(app, actor, action.data);
     case Verb.InviteCoEditor:

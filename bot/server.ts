@@ -9,6 +9,8 @@ import {
 } from "botbuilder";
 import restify from "restify";
 import type { App } from "../src/app.ts";
+import type { Config } from "../src/config.ts";
+import type { Logger } from "../src/log.ts";
 import { TeamsBot } from "./teams-bot.ts";
 
 export interface BotServer {
@@ -18,8 +20,8 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
-export function createAdapter(app: App): CloudAdapter {
-  const { appId, appPassword, appType, tenantId } = app.config.bot;
+export function createAdapter(config: Config, log: Logger): CloudAdapter {
+  const { appId, appPassword, appType, tenantId } = config.bot;
   const options: ConfigurationBotFrameworkAuthenticationOptions =
     appId === undefined
       ? { MicrosoftAppId: "", MicrosoftAppPassword: "" }
@@ -31,14 +33,17 @@ export function createAdapter(app: App): CloudAdapter {
         };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (ctx, err) => {
-    app.log.error({ err, activityType: ctx.activity.type }, "unhandled turn error");
+    log.error({ err, activityType: ctx.activity.type }, "unhandled turn error");
     await ctx.sendActivity("Beklager, noe gikk galt hos meg. Prøv igjen om litt.").catch(() => undefined);
   };
   return adapter;
 }
 
-export async function startServer(app: App, port: number, host = "0.0.0.0"): Promise<BotServer> {
-  const adapter = createAdapter(app);
+export async function startServer(
+  app: App,
+  adapter: CloudAdapter,
+  opts: { port: number; host?: string },
+): Promise<BotServer> {
   const bot = new TeamsBot(app);
   const server = restify.createServer({ name: "dekom-rapport-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
@@ -66,7 +71,7 @@ export async function startServer(app: App, port: number, host = "0.0.0.0"): Pro
     res.send(ok ? 200 : 503, { status: ok ? "ok" : "cosmos unavailable" });
   });
 
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
   return {

@@ -33,5 +33,11 @@ export const t = {
   coEditorAlready: (email: string) => `${email} er allerede medredaktør.`,
   coEditorRemoved: (email: string) => `${email} er fjernet og har ikke lenger tilgang.`,
   coEditorNotThere: (email: string) => `${email} var ikke medredaktør.`,
+  staffOnly: "Dette er bare for Statsforvalterens saksbehandlere.",
+  notSubmitted: "Rapporteringen er ikke sendt inn, så den trenger ikke gjenåpnes.",
+  reopenStale: "Rapporteringen er endret siden du åpnet dette kortet. Her er den nyeste versjonen.",
+  reopenedTold: "Rapporteringen er gjenåpnet, og kontaktpersonen har fått beskjed i chatten.",
+  reopenedNotTold:
+    "Rapporteringen er gjenåpnet, men kontaktpersonen kunne ikke nås i Teams (boten er ikke installert hos hen). Gi beskjed på annen måte.",
   tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",
 } as const;

@@ -10,7 +10,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from "botbuilder";
-import type { CardJson } from "../cards/render.ts";
+import { noticeCard } from "../cards/notice.ts";
 import { parseAction } from "../cards/verbs.ts";
 import type { App } from "../src/app.ts";
 import { actorOf } from "./actor.ts";
@@ -19,13 +19,6 @@ import { Identity } from "./identity.ts";
 import type { Reply } from "./reply.ts";
 import { route } from "./routes.ts";
 import { t } from "./strings.ts";
-
-const textCard = (text: string): CardJson => ({
-  type: "AdaptiveCard",
-  $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-  version: "1.5",
-  body: [{ type: "TextBlock", text, wrap: true }],
-});
 
 export class TeamsBot extends TeamsActivityHandler {
   private readonly identity: Identity;
@@ -101,7 +94,7 @@ export class TeamsBot extends TeamsActivityHandler {
     return {
       statusCode: 200,
       type: "application/vnd.microsoft.card.adaptive",
-      value: reply.card ?? textCard(reply.text ?? ""),
+      value: reply.card ?? noticeCard(reply.text ?? ""),
     };
   }
 

@@ -19,9 +19,11 @@ export interface ReviewCardInput {
   report: ReportDoc;
   role: Role;
   notice?: { text: string; style: "attention" | "good" | "warning" | "accent" };
+  /** Staff reopening: the typed reason and its error, kept when something was wrong. */
+  reopen?: { reason: string; error: string };
 }
 
-export function reviewCard({ form, report, role, notice }: ReviewCardInput): CardJson {
+export function reviewCard({ form, report, role, notice, reopen }: ReviewCardInput): CardJson {
   const submitted = report.status === "submitted";
   const editable = !submitted && (role === "contact" || role === "coeditor");
   const blockers = submitBlockers(form, report);
@@ -75,8 +77,14 @@ export function reviewCard({ form, report, role, notice }: ReviewCardInput): Car
         };
       }),
     })),
-    footer,
+    footer:
+      !submitted && report.reopened
+        ? `Gjenåpnet av Statsforvalteren ${formatOsloTime(new Date(report.reopened.at))}: ${escapeMarkdown(report.reopened.reason)}\n\n${footer}`
+        : footer,
     canSubmit,
+    canReopen: submitted && role === "staff",
+    reopenReason: reopen?.reason ?? "",
+    reopenError: reopen?.error ?? "",
     editableReport: editable,
     roundId: report.roundId,
     reportId: report.id,

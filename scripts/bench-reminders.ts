@@ -292,7 +292,10 @@ async function child(): Promise<void> {
   );
   const summary = await service.run(
     { messenger: new ProactiveMessenger(adapter, ""), buildCard: reminderCard },
-    { roundIds: [process.env.BENCH_ROUND ?? ""], concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16) },
+    {
+      roundIds: [process.env.BENCH_ROUND ?? ""],
+      ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
+    },
   );
   process.stdout.write(`SUMMARY ${JSON.stringify(summary)}\n`);
   store.dispose();

@@ -2,8 +2,7 @@
  * `npm run dev`: the whole product locally on embedded defaults — the bot, the embedded
  * Cosmos-protocol server (data kept in .data/ across restarts) and the Agents Playground.
  */
-import { startServer } from "../bot/server.ts";
-import { createApp } from "../src/app.ts";
+import { start } from "../bot/start.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { startPlayground } from "./playground.ts";
@@ -22,8 +21,7 @@ async function main() {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const app = await createApp(config, log);
-  const server = await startServer(app, config.port, "127.0.0.1");
+  const { app, server, stop: stopBot } = await start(config, log, "127.0.0.1");
   log.info({ data: app.dataLocation }, "data location");
   const playground = await startPlayground({
     botEndpoint: `${server.url}/api/messages`,
@@ -36,8 +34,7 @@ async function main() {
 
   const stop = async () => {
     await playground.stop();
-    await server.close();
-    await app.close();
+    await stopBot();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop());

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     });
     const roundIds = values.round;
     if (!values["dry-run"]) {
-      const messenger = new ProactiveMessenger(createAdapter(app), config.bot.appId ?? "");
+      const messenger = new ProactiveMessenger(createAdapter(config, log), config.bot.appId ?? "");
       const summary = await service.run({ messenger, buildCard: reminderCard }, roundIds ? { roundIds } : {});
       console.log(JSON.stringify(summary, null, 2));
       return;

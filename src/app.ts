@@ -11,6 +11,7 @@ import { CoEditorService } from "./people/coeditors.ts";
 import { loadForms } from "./questionnaire/form.ts";
 import type { Form } from "./questionnaire/types.ts";
 import { ReportService } from "./reports/report-service.ts";
+import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
@@ -26,12 +27,18 @@ export interface App {
   repos: { reports: ReportRepo; rounds: RoundRepo; people: PeopleRepo };
   reports: ReportService;
   coEditors: CoEditorService;
+  staff: StaffService;
   /** Where the data lives, for the start-up log. */
   dataLocation: string;
   close(): Promise<void>;
 }
 
-export async function createApp(config: Config, log: Logger): Promise<App> {
+/** What the edge (bot/) lends the domain: sending a message to a person. */
+export interface AppPorts {
+  notify?: NotifyPerson;
+}
+
+export async function createApp(config: Config, log: Logger, ports: AppPorts = {}): Promise<App> {
   const forms = loadForms();
   const clock = config.clockNow !== undefined ? fixedClock(config.clockNow) : systemClock;
 
@@ -78,7 +85,25 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     }
   }
 
-  const reports = new ReportService({ reports: repos.reports, forms, staffIds: config.staffIds, clock });
+  const staff = new StaffService({
+    ...repos,
+    forms,
+    staffIds: config.staffIds,
+    clock,
+    notify:
+      ports.notify ??
+      (async () => {
+        log.warn("no messenger configured: a person could not be told");
+        return false;
+      }),
+  });
+  const reports = new ReportService({
+    reports: repos.reports,
+    forms,
+    staffIds: config.staffIds,
+    clock,
+    isRoundStaff: async (actor, roundId) => (await staff.isStaffOf(actor, roundId)) !== undefined,
+  });
   return {
     config,
     log,
@@ -88,6 +113,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     repos,
     reports,
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
+    staff,
     dataLocation,
     async close() {
       store.dispose();

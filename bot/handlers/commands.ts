@@ -8,8 +8,9 @@ import { reportProgress, resumeSectionIndex } from "../../src/reports/report.ts"
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
+import { staffOverview } from "./staff-actions.ts";
 
-export type Command = "start" | "continue" | "status" | "help";
+export type Command = "start" | "continue" | "status" | "help" | "reports";
 
 /** Normalise what the person typed to a command. Anything unknown resumes the work. */
 export function commandOf(text: string): Command {
@@ -21,13 +22,15 @@ export function commandOf(text: string): Command {
   if (["hei", "hallo", "start", "meny", "hi", "hello", "tiltak"].includes(word)) return "start";
   if (["status", "fremdrift"].includes(word)) return "status";
   if (["hjelp", "help", "?"].includes(word)) return "help";
+  if (["rapporter", "rapporteringer", "innleveringer"].includes(word)) return "reports";
   return "continue";
 }
 
 export async function runCommand(app: App, actor: Actor, command: Command): Promise<Reply> {
   if (command === "help") return { text: t.help };
+  if (command === "reports") return (await staffOverview(app, actor)) ?? { text: t.staffOnly };
   const mine = await app.reports.listMine(actor);
-  if (mine.length === 0) return { text: t.notAContact };
+  if (mine.length === 0) return (await staffOverview(app, actor)) ?? { text: t.notAContact };
   if (command === "start") return { card: welcome(app, actor, mine) };
   if (command === "status") return { text: statusText(app, mine) };
   // "fortsett" (or anything else): the draft this person touched last, at its first unanswered section.

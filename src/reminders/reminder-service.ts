@@ -70,7 +70,11 @@ export interface ReminderServiceDeps {
 export interface RunOptions {
   /** Stop taking new reminders; ones being sent finish and are recorded. */
   signal?: AbortSignal;
-  /** Reminders in flight at once (they still go out at the pacer's rate). Default 16. */
+  /**
+   * Reminders being worked on at once (looked up, waiting for a slot, sent, recorded); they still go
+   * out at the pacer's rate. Enough to keep every slot used while Cosmos and botbuilder take their
+   * time. Default 32.
+   */
   concurrency?: number;
   limits?: PacerOptions;
   retry?: RetryOptions;
@@ -249,7 +253,7 @@ export class ReminderService {
       setReach: (item, reach) => this.setReach(item, reach),
     };
     const lookups = new Map<string, Promise<PersonDoc | undefined>>();
-    await forEachLimit(work, options.concurrency ?? 16, async (entry) => {
+    await forEachLimit(work, options.concurrency ?? 32, async (entry) => {
       if (options.signal?.aborted) {
         summary.notStarted++;
         return;

@@ -78,6 +78,8 @@ export interface ReportServiceDeps {
   forms: Map<string, Form>;
   staffIds: readonly string[];
   clock: Clock;
+  /** Whether the actor is staff of the round (beyond the configured staff ids). */
+  isRoundStaff?: (actor: Actor, roundId: string) => Promise<boolean>;
 }
 
 export class ReportService {
@@ -100,7 +102,9 @@ export class ReportService {
   private async load(actor: Actor, ref: ReportRef) {
     const found = await this.deps.reports.get(ref.roundId, ref.reportId);
     if (found === undefined) return { kind: "not_found" } as const;
-    const role = roleOf(actor, found.doc, this.deps.staffIds);
+    let role = roleOf(actor, found.doc, this.deps.staffIds);
+    // Staff of the round (imported or from the bound staff team) may read; one extra read, off the answer path.
+    if (role === undefined && (await this.deps.isRoundStaff?.(actor, ref.roundId))) role = "staff";
     if (!canRead(role) || role === undefined) return { kind: "forbidden" } as const;
     return { kind: "ok", report: found.doc, role, form: this.formOf(found.doc) } as const;
   }

@@ -66,6 +66,8 @@ export interface ReportDoc {
   cleared?: Record<string, number>;
   submittedAt?: string;
   submittedBy?: { id: string; name: string };
+  /** Set when county staff reopened a submitted report. */
+  reopened?: { by: { id: string; name: string }; at: string; reason: string };
   /** Human-readable receipt reference, set on submit. */
   receipt?: string;
   createdAt: string;
@@ -80,8 +82,10 @@ export interface RoundDoc {
   reportingYear: number;
   /** ISO instant of the deadline (default 15 January 23:59 Europe/Oslo of the following year). */
   deadline: string;
-  /** Entra object ids of county staff. */
+  /** Entra object ids of county staff (configured, imported, or members of the bound staff team). */
   staffIds: string[];
+  /** The staff channel the round reports to, bound with "@bot bruk denne kanalen". */
+  staffChannel?: ConversationTarget & { teamId?: string; channelName?: string };
   createdAt: string;
 }
 

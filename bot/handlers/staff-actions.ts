@@ -1,0 +1,68 @@
+/** County staff in personal chat: the round's reports, reading any report, reopening with a reason. */
+import { reviewCard } from "../../cards/report-review.ts";
+import { staffReportsCard } from "../../cards/staff-reports.ts";
+import type { Payload, Verb } from "../../cards/verbs.ts";
+import type { App } from "../../src/app.ts";
+import type { Actor } from "../../src/reports/types.ts";
+import type { Reply } from "../reply.ts";
+import { t } from "../strings.ts";
+
+export async function staffReports(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.StaffReports>,
+): Promise<Reply> {
+  const listed = await app.staff.listRound(actor, data.roundId);
+  if (listed === undefined) return { text: t.staffOnly };
+  const form = app.forms.get(listed.round.formId);
+  if (form === undefined) return { text: t.internalError };
+  return { card: staffReportsCard(listed.round, form, listed.reports) };
+}
+
+/** "rapporter": the reports of every round this person is staff of (one card per round). */
+export async function staffOverview(app: App, actor: Actor): Promise<Reply | undefined> {
+  const rounds = await app.staff.roundsOf(actor);
+  const first = rounds[0];
+  if (first === undefined) return undefined;
+  return staffReports(app, actor, { roundId: first.id });
+}
+
+export async function reopenReport(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.Reopen>,
+): Promise<Reply> {
+  const o = await app.staff.reopen(actor, data, { reason: data.reopenReason, revision: data.revision });
+  switch (o.kind) {
+    case "not_found":
+      return { text: t.notFound };
+    case "forbidden":
+      return { text: t.staffOnly };
+    case "invalid":
+      return {
+        card: reviewCard({
+          ...o,
+          role: "staff",
+          reopen: { reason: data.reopenReason ?? "", error: o.message },
+        }),
+      };
+    case "not_submitted":
+      return {
+        card: reviewCard({ ...o, role: "staff", notice: { text: t.notSubmitted, style: "warning" } }),
+      };
+    case "stale":
+      return { card: reviewCard({ ...o, role: "staff", notice: { text: t.reopenStale, style: "warning" } }) };
+    case "reopened":
+      app.log.info({ reportId: o.report.id, contactTold: o.contactTold }, "report reopened by staff");
+      return {
+        card: reviewCard({
+          ...o,
+          role: "staff",
+          notice: {
+            text: o.contactTold ? t.reopenedTold : t.reopenedNotTold,
+            style: o.contactTold ? "good" : "warning",
+          },
+        }),
+      };
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Wire the product for a running process: the adapter, the proactive messenger lent to the
+ * domain, the app, and the HTTP server. Used by bot/index.ts and the local dev launcher.
+ */
+import { noticeCard } from "../cards/notice.ts";
+import { type App, createApp } from "../src/app.ts";
+import type { Config } from "../src/config.ts";
+import type { Logger } from "../src/log.ts";
+import { ProactiveMessenger } from "./proactive.ts";
+import { type BotServer, createAdapter, startServer } from "./server.ts";
+
+export interface Running {
+  app: App;
+  server: BotServer;
+  messenger: ProactiveMessenger;
+  stop(): Promise<void>;
+}
+
+export async function start(config: Config, log: Logger, host?: string): Promise<Running> {
+  const adapter = createAdapter(config, log);
+  const messenger = new ProactiveMessenger(adapter, config.bot.appId ?? "");
+  const app = await createApp(config, log, {
+    notify: async (target, text) => {
+      const result = await messenger.send(target, noticeCard(text));
+      if (result.kind !== "ok") log.warn({ result: result.kind }, "could not tell a person in chat");
+      return result.kind === "ok";
+    },
+  });
+  const server = await startServer(app, adapter, {
+    port: config.port,
+    ...(host !== undefined ? { host } : {}),
+  });
+  return {
+    app,
+    server,
+    messenger,
+    async stop() {
+      await server.close();
+      await app.close();
+    },
+  };
+}
