@@ -4,14 +4,17 @@
  *
  * Sending: CloudAdapter.continueConversationAsync with the stored conversation reference, one card
  * per message. Outcomes are mapped, never thrown: 429 -> throttled (Retry-After honoured by the
- * caller), 403/404 -> unreachable with Teams' error code, anything else -> failed. The connector
- * client's built-in retry policy is removed for these sends so that exactly one policy (ours: paced,
- * exponential with jitter) decides when to try again, and the pacer sees every request.
+ * caller), 403/404 -> unreachable with Teams' error code, no answer at all (reset, timeout) ->
+ * unknown, anything else (5xx, connection refused) -> failed. The connector client's built-in retry
+ * policy is removed for these sends so that exactly one policy (ours: paced, exponential with
+ * jitter) decides when to try again, and the pacer sees every request.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { CardFactory, type CloudAdapter, MessageFactory, type TurnContext } from "botbuilder";
 import type { Request, Response, Server } from "restify";
+import { reminderCard } from "../cards/reminder.ts";
 import type { Logger } from "../src/log.ts";
+import type { ReminderEdge } from "../src/reminders/delivery.ts";
 import type { Messenger, SendResult } from "../src/reminders/messenger.ts";
 import type { ReminderJob } from "../src/reminders/scheduler.ts";
 import type { ConversationTarget } from "../src/reports/types.ts";
@@ -19,6 +22,9 @@ import { referenceOf } from "./conversation-ref.ts";
 
 /** The name @azure/core-rest-pipeline gives its retry policy (429 with Retry-After, 5xx, network). */
 const BUILT_IN_RETRY_POLICY = "defaultRetryPolicy";
+
+/** Transport errors that mean the request never reached the server. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 interface HttpError {
   statusCode?: number;
@@ -60,6 +66,11 @@ export class ProactiveMessenger implements Messenger {
   }
 }
 
+/** What a reminder run needs from the edge: this messenger and the reminder card. */
+export function reminderEdge(adapter: CloudAdapter, botAppId: string): ReminderEdge {
+  return { messenger: new ProactiveMessenger(adapter, botAppId), buildCard: reminderCard };
+}
+
 function disableBuiltInRetry(ctx: TurnContext): void {
   const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as
     | { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
@@ -78,6 +89,10 @@ export function toSendResult(err: unknown): SendResult {
   }
   const code = errorCode(e);
   if (status === 403 || status === 404) return { kind: "unreachable", status, code: code ?? `Http${status}` };
+  if (status === undefined && !(code !== undefined && NOT_SENT_CODES.has(code))) {
+    // No HTTP answer, and not an error that proves the request never left (reset, timeout, ...).
+    return { kind: "unknown", ...(code !== undefined ? { code } : {}), message };
+  }
   return {
     kind: "failed",
     ...(status !== undefined ? { status } : {}),

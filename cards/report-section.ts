@@ -3,6 +3,7 @@
  * section with its saved (or just typed) value, errors at the fields, and navigation.
  */
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
+import { encodeFingerprints, fingerprint } from "../src/questionnaire/fingerprint.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { type CardJson, escapeMarkdown, render, shorten } from "./render.ts";
@@ -150,5 +151,13 @@ export function sectionCard(input: SectionCardInput): CardJson {
     reportId: report.id,
     sectionId: section.id,
     revision: report.revision,
+    base: encodeFingerprints(
+      Object.fromEntries(
+        section.questions.map((q) => {
+          const stored = report.answers[q.id];
+          return [q.id, fingerprint(q, stored === undefined ? {} : toRawInputs(q, stored))];
+        }),
+      ),
+    ),
   });
 }

@@ -44,6 +44,8 @@ export const payloadSchemas = {
     sectionId: id,
     revision,
     nav: z.enum(["next", "back", "pause", "review"]),
+    /** Fingerprints of the values the card showed ("q01=abc;…"), see src/questionnaire/fingerprint.ts. */
+    base: z.string().max(20_000).optional(),
   }),
   [Verb.Review]: z.object({ ...ref }),
   [Verb.Submit]: z.object({ ...ref, revision }),
@@ -70,6 +72,7 @@ const RESERVED = new Set([
   "reportId",
   "sectionId",
   "revision",
+  "base",
   "nav",
   "section",
   "msteams",

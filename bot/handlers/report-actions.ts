@@ -7,6 +7,7 @@ import { reviewCard } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { App } from "../../src/app.ts";
+import { decodeFingerprints } from "../../src/questionnaire/fingerprint.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -43,7 +44,9 @@ export async function saveSection(
 ): Promise<Reply> {
   let o: Awaited<ReturnType<App["reports"]["saveSection"]>>;
   try {
-    o = await app.reports.saveSection(actor, data, { ...data, raw: inputs });
+    const base = decodeFingerprints(data.base);
+    const { base: _encoded, ...rest } = data;
+    o = await app.reports.saveSection(actor, data, { ...rest, raw: inputs, ...(base ? { base } : {}) });
   } catch (err) {
     app.log.error({ err, reportId: data.reportId }, "saving a section failed");
     return storageFailed(app, actor, data, inputs);

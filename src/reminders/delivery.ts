@@ -46,6 +46,8 @@ export interface RunSummary {
   inProgressElsewhere: number;
   /** Stale claims found and marked uncertain by this run. */
   markedUncertain: number;
+  /** Requests of this run that got no answer (delivery unknown), marked uncertain. */
+  uncertain: number;
   /** Extra attempts after 429 or another failure. */
   retries: number;
   throttled: number;
@@ -67,6 +69,7 @@ export function emptySummary(runId: string, startedAt: string): RunSummary {
     noConversation: 0,
     inProgressElsewhere: 0,
     markedUncertain: 0,
+    uncertain: 0,
     retries: 0,
     throttled: 0,
   };
@@ -156,6 +159,17 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
         await ctx.setReach(item, { status: "unreachable", code: result.code, at: doneAt, stage: stage.id });
         summary.unreachable++;
         ctx.log.warn({ ...log, status: result.status, code: result.code }, "reminder recipient unreachable");
+        return;
+      }
+      case "unknown": {
+        // The request may have reached Teams: at most once, so it is never retried (README.md).
+        const error = { ...(result.code ? { code: result.code } : {}), message: result.message };
+        await ledger.markUncertain(claimed, doneAt, error);
+        summary.uncertain++;
+        ctx.log.warn(
+          { ...log, ...error },
+          "reminder delivery unknown (no answer): marked uncertain, not resent",
+        );
         return;
       }
       case "throttled":

@@ -11,8 +11,13 @@ export type SendResult =
   | { kind: "throttled"; retryAfterMs?: number }
   /** 403 (blocked, uninstalled, not in roster) or 404 (conversation gone): never retried. */
   | { kind: "unreachable"; status: 403 | 404; code: string }
-  /** Anything else (5xx, network): not delivered, may be retried. */
-  | { kind: "failed"; status?: number; code?: string; message: string };
+  /** Not delivered (5xx, connection refused, ...): may be retried. */
+  | { kind: "failed"; status?: number; code?: string; message: string }
+  /**
+   * No answer after the request may have reached Teams (connection reset, timeout): whether it was
+   * delivered cannot be known, so it is never retried (at most once, see src/reminders/README.md).
+   */
+  | { kind: "unknown"; code?: string; message: string };
 
 export interface Messenger {
   send(target: ConversationTarget, card: object): Promise<SendResult>;

@@ -5,6 +5,7 @@
 import type { Clock } from "../clock.ts";
 import { canEdit, canRead, canSubmit, type Role, roleOf } from "../people/access.ts";
 import { checkPeriodPairs, parseSection } from "../questionnaire/answers.ts";
+import { fingerprint } from "../questionnaire/fingerprint.ts";
 import { payloadProblem } from "../questionnaire/payload.ts";
 import type { AnswerContent, Form } from "../questionnaire/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
@@ -61,6 +62,8 @@ export interface SaveInput {
   revision: number;
   nav: Nav;
   raw: Record<string, unknown>;
+  /** Fingerprints of what the card showed, by question id (see questionnaire/fingerprint.ts). */
+  base?: Record<string, string>;
 }
 
 /** What a read-modify-write decided: a document to write, or an outcome without a write. */
@@ -71,7 +74,7 @@ interface Decision<O> {
 }
 
 /** Two editors saving at the same moment retry on 412; allow enough attempts for a busy report. */
-const MAX_WRITE_ATTEMPTS = 20;
+const MAX_WRITE_ATTEMPTS = 40;
 
 export interface ReportServiceDeps {
   reports: ReportRepo;
@@ -166,6 +169,13 @@ export class ReportService {
       return { outcome: { kind: "tampered", report: doc, form, role, sectionIndex, problem }, errors: {} };
     const parsed = parseSection(section, input.raw, { requireAnswer: input.nav === "next" });
     const answers = parsed.answers;
+    if (input.base !== undefined) {
+      // Questions this person did not touch are left as stored (someone else may have changed them).
+      for (const q of section.questions) {
+        if (input.base[q.id] !== undefined && input.base[q.id] === fingerprint(q, input.raw))
+          delete answers[q.id];
+      }
+    }
     const period = this.periodErrors(form, doc, answers);
     for (const qid of Object.keys(period)) delete answers[qid];
     const errors = { ...parsed.errors, ...period };

@@ -103,19 +103,23 @@ export class LedgerRepo {
   }
 
   /**
-   * A claim older than the lease: its sender died between claiming and recording the outcome, so the
-   * message may or may not have gone out. Marked "uncertain" (conditionally) and never resent.
-   * Returns false when another run changed it first.
+   * The message may or may not have gone out: a claim older than the lease (its sender died between
+   * claiming and recording the outcome), or a request that got no answer. Marked "uncertain"
+   * (conditionally) and never resent. Returns false when another run changed it first.
    */
-  async markUncertain(current: Versioned<ReminderRecord>, at: string): Promise<boolean> {
+  async markUncertain(
+    current: Versioned<ReminderRecord>,
+    at: string,
+    error: ReminderRecord["error"] = {
+      code: "claim_expired",
+      message: `claimed by ${current.doc.owner} at ${current.doc.claimedAt}`,
+    },
+  ): Promise<boolean> {
     const doc: ReminderRecord = {
       ...current.doc,
       status: "uncertain",
       updatedAt: at,
-      error: {
-        code: "claim_expired",
-        message: `claimed by ${current.doc.owner} at ${current.doc.claimedAt}`,
-      },
+      ...(error ? { error } : {}),
     };
     return (await this.replaceIf(doc, current.etag)) !== undefined;
   }

@@ -2,6 +2,8 @@
  * Proactive sending through botbuilder's CloudAdapter against the loopback connector, and the
  * reminder job route.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import restify from "restify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -99,6 +101,23 @@ describe("ProactiveMessenger", () => {
       ["broken", 502],
     ]);
     expect(turnErrors).toBe(0);
+  });
+
+  it("should tell 'not sent' (refused) from 'no answer' (reset) when there is no HTTP status", async () => {
+    const messenger = new ProactiveMessenger(adapter, "");
+    const refused = await messenger.send({ ...target("c"), serviceUrl: "http://127.0.0.1:9" }, card);
+    expect(refused).toMatchObject({ kind: "failed", code: "ECONNREFUSED" });
+    const hangUp = createServer((req) => req.socket.destroy());
+    await new Promise<void>((resolve) => hangUp.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(hangUp.address() as AddressInfo).port}`;
+      expect(await messenger.send({ ...target("c"), serviceUrl: url }, card)).toMatchObject({
+        kind: "unknown",
+        code: "ECONNRESET",
+      });
+    } finally {
+      hangUp.close();
+    }
   });
 
   it("should read Retry-After as seconds or as a date", () => {

@@ -410,7 +410,7 @@ describe("parseAction", () => {
     const actions = [...walk(card)]
       .map(([n]) => n)
       .filter((n) => (n.type === "Action.Execute" || n.type === "Action.Submit") && n.data !== undefined);
-    expect(actions.length).toBe(6); // next, back, pause, each with an Action.Submit fallback
+    expect(actions.length).toBe(8); // next, back, pause, review, each with an Action.Submit fallback
     for (const action of actions) {
       const data: Node = { ...(action.data as Node), q04: "12" };
       const parsed = parseAction(data.verb, data);

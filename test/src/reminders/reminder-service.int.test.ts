@@ -356,6 +356,23 @@ describe("ReminderService.run", () => {
     expect(fake.sent).toHaveLength(1);
   });
 
+  it("should never resend a reminder whose request got no answer, and tell staff", async () => {
+    const { roundId } = await seedRound(1);
+    const clock = { now: new Date(D7) };
+    const fake = fakeMessenger(() => ({ kind: "unknown", code: "ECONNRESET", message: "socket hang up" }));
+    expect(await service(clock).run(fake.edge, only(roundId))).toMatchObject({
+      sent: 0,
+      uncertain: 1,
+      retries: 0,
+    });
+    clock.now = new Date("2026-01-08T12:00:00.000Z");
+    expect(await service(clock).run(fake.edge, only(roundId))).toMatchObject({ due: 0 });
+    expect(fake.calls).toHaveLength(1);
+    expect(await service(clock).reachIssues(roundId)).toEqual([
+      expect.objectContaining({ reportId: "rep-0", status: "uncertain", code: "ECONNRESET" }),
+    ]);
+  });
+
   it("should send nothing after the deadline", async () => {
     const { roundId } = await seedRound(2);
     const fake = fakeMessenger();
