@@ -20,6 +20,7 @@ export async function start(config: Config, log: Logger, host?: string): Promise
   const adapter = createAdapter(config, log);
   const messenger = new ProactiveMessenger(adapter, config.bot.appId ?? "");
   const app = await createApp(config, log, {
+    messenger,
     notify: async (target, text) => {
       const result = await messenger.send(target, noticeCard(text));
       if (result.kind !== "ok") log.warn({ result: result.kind }, "could not tell a person in chat");

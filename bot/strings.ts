@@ -39,5 +39,19 @@ export const t = {
   reopenedTold: "Rapporteringen er gjenåpnet, og kontaktpersonen har fått beskjed i chatten.",
   reopenedNotTold:
     "Rapporteringen er gjenåpnet, men kontaktpersonen kunne ikke nås i Teams (boten er ikke installert hos hen). Gi beskjed på annen måte.",
+  channelHelp:
+    "Kommandoer i kanalen (skriv @-omtale av boten først):\n\n" +
+    "- **bruk denne kanalen**: koble kanalen til rapporteringsrunden (sammendrag og status kommer hit)\n" +
+    "- **status**: hvor mange som har levert, og hvem som mangler\n" +
+    "- **oversikt**: statistikk per spørsmål\n" +
+    "- **eksport**: last ned alle svar som Excel eller CSV\n" +
+    "- **hjelp**: denne teksten",
+  channelNotBound:
+    "Denne kanalen er ikke koblet til en rapporteringsrunde. En saksbehandler kan skrive «@boten bruk denne kanalen».",
+  channelBound: (round: string, members: number) =>
+    `Kanalen er nå koblet til rapporteringen ${round}. Sammendrag av hver innsendt rapportering og status kommer hit.` +
+    (members > 0 ? ` De ${members} medlemmene i teamet er registrert som saksbehandlere.` : ""),
+  answeredInThread: "Svaret står i tråden.",
+  notAvailableYet: "Det er ikke klart ennå.",
   tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",
 } as const;

@@ -14,6 +14,7 @@ import { noticeCard } from "../cards/notice.ts";
 import { parseAction } from "../cards/verbs.ts";
 import type { App } from "../src/app.ts";
 import { actorOf } from "./actor.ts";
+import { type ChannelReply, runChannelCommand } from "./handlers/channel.ts";
 import { commandOf, runCommand } from "./handlers/commands.ts";
 import { Identity } from "./identity.ts";
 import type { Reply } from "./reply.ts";
@@ -59,6 +60,12 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     }
     const actor = await this.identity.resolve(ctx);
+    if (ctx.activity.conversation.conversationType === "channel" && ctx.activity.value === undefined) {
+      const reply = await this.safely(() => runChannelCommand(this.app, ctx, actor));
+      await this.send(ctx, reply);
+      for (const card of (reply as ChannelReply).extraCards ?? []) await this.send(ctx, { card });
+      return;
+    }
     const value = ctx.activity.value as Record<string, unknown> | undefined;
     let reply: Reply;
     if (value !== undefined && typeof value === "object" && value !== null) {
@@ -90,6 +97,15 @@ export class TeamsBot extends TeamsActivityHandler {
       action === undefined
         ? { text: t.unknownAction }
         : await this.safely(() => route(this.app, actor, action));
+    if (ctx.activity.conversation.conversationType === "channel" && reply.card !== undefined) {
+      // In a channel the card belongs to everyone: answer in the thread and leave the card as it is.
+      await this.send(ctx, reply);
+      return {
+        statusCode: 200,
+        type: "application/vnd.microsoft.activity.message",
+        value: t.answeredInThread as never,
+      };
+    }
     if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
     return {
       statusCode: 200,

@@ -11,7 +11,11 @@ export type CardJson = Record<string, unknown>;
 export class CardTooLargeError extends Error {}
 
 export function render(template: object, data: object): CardJson {
-  const card = new ACData.Template(template).expand({ $root: data }) as CardJson;
+  return fits(new ACData.Template(template).expand({ $root: data }) as CardJson);
+}
+
+/** The card itself, or CardTooLargeError when it would not fit a Teams message with margin. */
+export function fits(card: CardJson): CardJson {
   const bytes = Buffer.byteLength(JSON.stringify(card), "utf8");
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(`Card is ${bytes} bytes (limit ${MAX_CARD_BYTES})`);
   return card;

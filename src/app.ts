@@ -10,6 +10,7 @@ import type { Logger } from "./log.ts";
 import { CoEditorService } from "./people/coeditors.ts";
 import { loadForms } from "./questionnaire/form.ts";
 import type { Form } from "./questionnaire/types.ts";
+import type { Messenger } from "./reminders/messenger.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
@@ -28,6 +29,7 @@ export interface App {
   reports: ReportService;
   coEditors: CoEditorService;
   staff: StaffService;
+  messenger?: Messenger;
   /** Where the data lives, for the start-up log. */
   dataLocation: string;
   close(): Promise<void>;
@@ -36,6 +38,8 @@ export interface App {
 /** What the edge (bot/) lends the domain: sending a message to a person. */
 export interface AppPorts {
   notify?: NotifyPerson;
+  /** Proactive sending (channel posts, reminders); implemented in bot/. */
+  messenger?: Messenger;
 }
 
 export async function createApp(config: Config, log: Logger, ports: AppPorts = {}): Promise<App> {
@@ -114,6 +118,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     reports,
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
     staff,
+    ...(ports.messenger !== undefined ? { messenger: ports.messenger } : {}),
     dataLocation,
     async close() {
       store.dispose();

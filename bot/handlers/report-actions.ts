@@ -11,6 +11,7 @@ import { decodeFingerprints } from "../../src/questionnaire/fingerprint.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
+import { postSummary } from "./channel.ts";
 
 type Denied = { kind: "not_found" } | { kind: "forbidden" };
 const denied = (o: Denied): Reply => ({ text: o.kind === "not_found" ? t.notFound : t.forbidden });
@@ -149,7 +150,12 @@ export async function submitReport(
         }),
       };
     case "submitted":
-      if (!o.already) app.log.info({ reportId: o.report.id, roundId: o.report.roundId }, "report submitted");
+      if (!o.already) {
+        app.log.info({ reportId: o.report.id, roundId: o.report.roundId }, "report submitted");
+        await postSummary(app, await app.repos.rounds.get(o.report.roundId), o.report).catch((err: unknown) =>
+          app.log.error({ err, reportId: o.report.id }, "posting the summary failed"),
+        );
+      }
       return { card: receiptCard(o.report) };
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
-import type { ConversationTarget, ReportDoc } from "../reports/types.ts";
+import type { ConversationTarget, PersonDoc, ReportDoc } from "../reports/types.ts";
 import type { Versioned } from "../storage/cosmos.ts";
 import type { LedgerRepo } from "../storage/ledger-repo.ts";
 import type { Messenger, SendResult } from "./messenger.ts";
@@ -85,6 +85,8 @@ export interface DeliveryItem {
   /** A "failed" record from an earlier attempt, to reclaim instead of creating. */
   failed?: Versioned<ReminderRecord>;
   state?: RecipientState;
+  /** The person as looked up for `target`. */
+  person?: PersonDoc;
 }
 
 export interface DeliveryContext {
@@ -99,6 +101,8 @@ export interface DeliveryContext {
   signal: AbortSignal | undefined;
   /** Records (or clears, with null) that the recipient could not be reached. */
   setReach(item: DeliveryItem, reach: RecipientState["reach"]): Promise<void>;
+  /** Marks (or clears, with null) the person unreachable on their PersonDoc. */
+  markPerson(item: DeliveryItem, unreachable: PersonDoc["unreachable"] | null): Promise<void>;
 }
 
 export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise<void> {
@@ -153,10 +157,12 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
         await ledger.markSent(claimed.doc, doneAt, result.activityId);
         summary.sent++;
         if (item.state?.reach) await ctx.setReach(item, null);
+        if (item.person?.unreachable) await ctx.markPerson(item, null);
         return;
       case "unreachable": {
         await ledger.markUnreachable(claimed.doc, doneAt, { status: result.status, code: result.code });
         await ctx.setReach(item, { status: "unreachable", code: result.code, at: doneAt, stage: stage.id });
+        await ctx.markPerson(item, { status: result.status, code: result.code, at: doneAt });
         summary.unreachable++;
         ctx.log.warn({ ...log, status: result.status, code: result.code }, "reminder recipient unreachable");
         return;

@@ -113,6 +113,7 @@ export interface PlanEntry {
   record?: Versioned<ReminderRecord>;
   state?: RecipientState;
   message?: ReminderMessage;
+  person?: PersonDoc;
 }
 
 export interface Plan {
@@ -251,6 +252,7 @@ export class ReminderService {
       summary,
       signal: options.signal,
       setReach: (item, reach) => this.setReach(item, reach),
+      markPerson: (item, unreachable) => this.markPerson(item, unreachable),
     };
     const lookups = new Map<string, Promise<PersonDoc | undefined>>();
     await forEachLimit(work, options.concurrency ?? 32, async (entry) => {
@@ -343,6 +345,7 @@ export class ReminderService {
       return;
     }
     entry.target = person.target;
+    entry.person = person;
     const message = this.messageFor(entry, now);
     if (message) entry.message = message;
   }
@@ -377,6 +380,20 @@ export class ReminderService {
 
   private isStale(record: ReminderRecord, now: Date): boolean {
     return now.getTime() - new Date(record.claimedAt).getTime() > this.leaseMs;
+  }
+
+  /** Person-level reachability on the PersonDoc (read fresh, then written; a rare path). */
+  private async markPerson(item: DeliveryItem, unreachable: PersonDoc["unreachable"] | null): Promise<void> {
+    const id = item.person?.id;
+    if (id === undefined) return;
+    try {
+      const fresh = await this.deps.people.get(id);
+      if (!fresh || fresh.target?.conversationId !== item.target.conversationId) return; // moved on
+      const { unreachable: _old, ...rest } = fresh;
+      await this.deps.people.upsert(unreachable ? { ...rest, unreachable } : rest);
+    } catch (err) {
+      this.deps.log.warn({ err, reportId: item.report.id }, "could not record reachability on the person");
+    }
   }
 
   private async setReach(
@@ -458,6 +475,7 @@ function deliveryItem(e: PlanEntry): DeliveryItem | undefined {
     message: e.message,
     ...(e.status === "retry" && e.record ? { failed: e.record } : {}),
     ...(e.state ? { state: e.state } : {}),
+    ...(e.person ? { person: e.person } : {}),
   };
 }
 

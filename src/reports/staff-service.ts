@@ -22,6 +22,9 @@ const reasonSchema = z.string().trim().min(5, staffMessages.reasonRequired).max(
 /** Tells a person something in chat; implemented in bot/ (proactive message). */
 export type NotifyPerson = (target: ConversationTarget, text: string) => Promise<boolean>;
 
+/** A channel's conversation id without the thread part. */
+export const channelIdOf = (conversationId: string): string => conversationId.split(";")[0] ?? conversationId;
+
 export type ReopenOutcome =
   | { kind: "not_found" }
   | { kind: "forbidden" }
@@ -68,6 +71,37 @@ export class StaffService {
         a.tiltak.name.localeCompare(b.tiltak.name, "nb"),
     );
     return { round, reports };
+  }
+
+  /** The round whose staff channel is this conversation (channel id without ";messageid=…"). */
+  async roundOfChannel(conversationId: string): Promise<RoundDoc | undefined> {
+    const id = channelIdOf(conversationId);
+    const rounds = await this.deps.rounds.list();
+    return rounds.find(
+      (r) => r.staffChannel !== undefined && channelIdOf(r.staffChannel.conversationId) === id,
+    );
+  }
+
+  /**
+   * Bind a staff channel to the newest round the actor is staff of (or the named one). The
+   * team's members become staff of the round.
+   */
+  async bindChannel(
+    actor: Actor,
+    channel: NonNullable<RoundDoc["staffChannel"]>,
+    teamMemberIds: string[],
+    roundId?: string,
+  ): Promise<RoundDoc | undefined> {
+    const rounds = await this.roundsOf(actor);
+    const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
+    if (round === undefined) return undefined;
+    const next: RoundDoc = {
+      ...round,
+      staffChannel: { ...channel, conversationId: channelIdOf(channel.conversationId) },
+      staffIds: [...new Set([...round.staffIds, ...teamMemberIds])],
+    };
+    await this.deps.rounds.upsert(next);
+    return next;
   }
 
   async reopen(

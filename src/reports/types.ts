@@ -106,5 +106,11 @@ export interface PersonDoc {
   email?: string;
   tenantId?: string;
   target?: ConversationTarget;
+  /**
+   * Set by a reminder run when Teams refused a proactive message to `target` (403: blocked or
+   * uninstalled, 404: conversation gone); cleared by a later successful send. A fresh `target`
+   * from a new activity means the person is reachable again.
+   */
+  unreachable?: { status: 403 | 404; code: string; at: string };
   updatedAt: string;
 }

@@ -69,3 +69,17 @@ export class PlaygroundPage {
     await this.page.screenshot({ path, fullPage: true });
   }
 }
+
+/** Post in the open channel with a real @mention of the bot, as a person does. */
+export async function postWithMention(pg: PlaygroundPage, text: string): Promise<void> {
+  const page = pg.page;
+  // The channel view opens with the "Start a new post" composer ready (a button in some versions).
+  const start = page.getByRole("button", { name: /Start a new post/i });
+  if ((await start.count()) > 0) await start.first().click();
+  const box = page.locator('[contenteditable="true"][role="textbox"]').first();
+  await box.click();
+  await page.keyboard.type("@Test");
+  await page.getByRole("menuitem", { name: "Test Bot" }).click();
+  await page.keyboard.type(` ${text}`);
+  await page.getByRole("button", { name: "Post", exact: true }).click();
+}

@@ -293,7 +293,8 @@ describe("ReminderService.run", () => {
   });
 
   it("should mark a contact who blocked the app unreachable and try again at the next stage", async () => {
-    const { roundId } = await seedRound(2);
+    const { roundId, reports } = await seedRound(2);
+    const aad = (reports[0] as ReportDoc).contact.aadObjectId as string;
     const clock = { now: new Date(D7) };
     let blocked = true;
     const fake = fakeMessenger((t) =>
@@ -307,11 +308,19 @@ describe("ReminderService.run", () => {
     expect(await service(clock).reachIssues(roundId)).toEqual([
       expect.objectContaining({ reportId: "rep-0", status: "unreachable", code: "MessageWritesBlocked" }),
     ]);
+    expect((await repos.people.get(aad))?.unreachable).toEqual({
+      status: 403,
+      code: "MessageWritesBlocked",
+      at: D7,
+    });
 
     blocked = false;
     clock.now = new Date(D3);
     expect(await service(clock).run(fake.edge, only(roundId))).toMatchObject({ sent: 2 });
     expect(await service(clock).reachIssues(roundId)).toEqual([]);
+    const person = await repos.people.get(aad);
+    expect(person?.unreachable).toBeUndefined();
+    expect(person?.target?.conversationId).toBe(`conv-${aad}`);
   });
 
   it("should back off on 429, honouring Retry-After, and deliver once", async () => {

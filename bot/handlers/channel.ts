@@ -1,0 +1,109 @@
+/**
+ * The county staff's channel: "@bot bruk denne kanalen" binds it to the round; "status",
+ * "oversikt", "eksport", "hjelp". Only staff of the round may ask; others are refused politely.
+ */
+import { TeamsInfo, type TurnContext } from "botbuilder";
+import type { CardJson } from "../../cards/render.ts";
+import { summaryCard } from "../../cards/report-summary.ts";
+import { roundStatusCard } from "../../cards/round-status.ts";
+import type { App } from "../../src/app.ts";
+import { isStaff } from "../../src/people/staff.ts";
+import type { Actor, ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import { targetOf } from "../conversation-ref.ts";
+import type { Reply } from "../reply.ts";
+import { t } from "../strings.ts";
+
+export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
+
+export function channelCommandOf(text: string): ChannelCommand {
+  const words = text
+    .replace(/<at>[^<]*<\/at>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .trim()
+    .toLowerCase()
+    .replace(/[!.?]+$/, "");
+  if (/bruk denne kanalen/.test(words)) return "bind";
+  if (/^status\b/.test(words)) return "status";
+  if (/^oversikt\b/.test(words)) return "overview";
+  if (/^eksport\b/.test(words)) return "export";
+  return "help";
+}
+
+/** Replies for the channel; `extraCards` are posted after the first (e.g. an overview split in parts). */
+export interface ChannelReply extends Reply {
+  extraCards?: CardJson[];
+}
+
+export async function runChannelCommand(app: App, ctx: TurnContext, actor: Actor): Promise<ChannelReply> {
+  const command = channelCommandOf(ctx.activity.text ?? "");
+  if (command === "help") return { text: t.channelHelp };
+  if (command === "bind") return bind(app, ctx, actor);
+  const round = await app.staff.roundOfChannel(ctx.activity.conversation.id);
+  if (round === undefined) return { text: t.channelNotBound };
+  if (!isStaff(actor, app.config.staffIds, round)) return { text: t.staffOnly };
+  const reports = await app.repos.reports.listByRound(round.id);
+  switch (command) {
+    case "status":
+      return {
+        card: roundStatusCard({
+          round,
+          reports,
+          now: app.clock(),
+          unreachable: await unreachable(app, reports),
+        }),
+      };
+    case "overview":
+    case "export":
+      return { text: t.notAvailableYet };
+  }
+}
+
+async function bind(app: App, ctx: TurnContext, actor: Actor): Promise<Reply> {
+  const target = targetOf(ctx.activity);
+  const channelData = ctx.activity.channelData as
+    | { team?: { id?: string }; channel?: { name?: string } }
+    | undefined;
+  let memberIds: string[] = [];
+  try {
+    const members = await TeamsInfo.getPagedTeamMembers(ctx, undefined, 500);
+    memberIds = members.members.flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
+  } catch (err) {
+    app.log.warn({ err }, "could not list the staff team's members");
+  }
+  const { userId: _user, ...channel } = target;
+  const round = await app.staff.bindChannel(
+    actor,
+    {
+      ...channel,
+      ...(channelData?.team?.id ? { teamId: channelData.team.id } : {}),
+      ...(channelData?.channel?.name ? { channelName: channelData.channel.name } : {}),
+    },
+    memberIds,
+  );
+  if (round === undefined) return { text: t.staffOnly };
+  app.log.info({ roundId: round.id, members: memberIds.length }, "staff channel bound");
+  return { text: t.channelBound(`${round.county} ${round.reportingYear}`, memberIds.length) };
+}
+
+/** Contacts the bot cannot reach: no stored conversation (never opened the bot in Teams). */
+async function unreachable(app: App, reports: ReportDoc[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const r of reports) {
+    if (r.status === "submitted") continue;
+    const c = r.contact;
+    const person =
+      (c.aadObjectId ? await app.repos.people.get(c.aadObjectId) : undefined) ??
+      (await app.repos.people.findByEmail(c.email));
+    if (person?.target === undefined) out.add(r.id);
+  }
+  return out;
+}
+
+/** After a report is sent: a new thread in the round's staff channel with its summary. */
+export async function postSummary(app: App, round: RoundDoc | undefined, report: ReportDoc): Promise<void> {
+  if (round?.staffChannel === undefined || app.messenger === undefined) return;
+  const form = app.forms.get(report.formId);
+  if (form === undefined) return;
+  const result = await app.messenger.send(round.staffChannel, summaryCard(form, report));
+  if (result.kind !== "ok") app.log.warn({ reportId: report.id, result: result.kind }, "summary not posted");
+}

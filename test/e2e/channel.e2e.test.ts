@@ -1,0 +1,92 @@
+/**
+ * The county channel end to end: staff bind "My Team - General" with an @mention; a report
+ * submitted in Personal Chat appears there as a summary thread; "@bot status" counts it.
+ */
+import { CosmosClient } from "@azure/cosmos";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadForms } from "../../src/questionnaire/form.ts";
+import type { Form } from "../../src/questionnaire/types.ts";
+import type { Answer } from "../../src/reports/types.ts";
+import { DEMO_ROUND_ID, PLAYGROUND_USER } from "../../src/rounds/demo-seed.ts";
+import { postWithMention } from "../support/browser.ts";
+import { E2E_DATABASE, type E2eEnv, startE2e } from "../support/e2e-env.ts";
+import { plan2024 } from "./report-plans.ts";
+
+const form = loadForms().get("dekom-2024-2025") as Form;
+
+describe("the county channel in the Agents Playground", () => {
+  let env: E2eEnv;
+  beforeAll(async () => {
+    // Alex is county staff here as well as a contact person.
+    env = await startE2e({ env: { STAFF_AAD_IDS: PLAYGROUND_USER.aadObjectId } });
+    // Every answer of "Vurdering for læring" is already saved; only review and submit remain.
+    const answers: Record<string, Answer> = {};
+    for (const [qid, step] of Object.entries(plan2024)) {
+      if (step.stored)
+        answers[qid] = {
+          ...step.stored,
+          by: { id: PLAYGROUND_USER.aadObjectId, name: "Alex Wilber" },
+          at: "2026-01-05T10:00:00.000Z",
+          rev: 1,
+        };
+    }
+    const client = new CosmosClient({
+      endpoint: env.cosmos.endpoint,
+      key: env.cosmos.key,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    const reports = client.database(E2E_DATABASE).container("reports");
+    const { resource } = await reports.item("t-salten-vurdering", DEMO_ROUND_ID).read();
+    await reports.items.upsert({ ...resource, answers, revision: 1 });
+    client.dispose();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it("should post a summary thread for a submitted report and answer @bot status with the right counts", async () => {
+    const pg = await env.newPage();
+    await pg.page
+      .getByRole("treeitem", { name: /General/ })
+      .first()
+      .click();
+    await pg.quiet();
+    await postWithMention(pg, "bruk denne kanalen");
+    await pg.page.getByText(/Kanalen er nå koblet til rapporteringen Nordland 2025/).waitFor();
+
+    await pg.page.getByRole("treeitem", { name: "Personal Chat" }).first().click();
+    await pg.quiet();
+    await pg.say("hei");
+    let card = pg.cardWith("Vurdering for læring");
+    await card.waitFor();
+    await pg.quiet();
+    await card.getByRole("button", { name: "Åpne «Vurdering for læring»" }).click();
+    card = pg.cardWith(`Del ${form.sections.length} av ${form.sections.length}`);
+    await card.waitFor();
+    await pg.quiet();
+    await card.getByRole("button", { name: "Lagre og se gjennom" }).click();
+    card = pg.cardWith("Se gjennom og send inn");
+    await card.waitFor();
+    await pg.quiet();
+    await card.getByRole("button", { name: "Send inn" }).click();
+    await pg.cardWith("Rapporteringen er sendt inn").waitFor();
+
+    await pg.page
+      .getByRole("treeitem", { name: /General/ })
+      .first()
+      .click();
+    const summary = pg.cardWith("Salten regionråd – Vurdering for læring");
+    await summary.waitFor();
+    const text = await summary.innerText();
+    expect(text).toContain("Mål for tiltaket:");
+    expect(text).toContain("Tilskudd skoleeier: 1 300 000 kr");
+    expect(text).toContain("Partner: Nord universitet");
+
+    await pg.quiet();
+    await postWithMention(pg, "status");
+    const status = pg.cardWith("av 3 levert");
+    await status.waitFor();
+    expect(await status.innerText()).toContain("1 av 3 levert");
+    expect(await status.innerText()).toContain("Lesing i alle fag"); // still missing, with its contact
+  });
+});

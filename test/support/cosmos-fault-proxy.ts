@@ -1,0 +1,322 @@
+/**
+ * A fault-injecting HTTP proxy in front of a Cosmos DB (NoSQL) endpoint, for tests and benchmarks.
+ * Point the product's COSMOS_ENDPOINT at `url`; every request is forwarded (keep-alive) to the real
+ * (local) server unless a fault rule says otherwise. Rules can be switched at run time:
+ *
+ *   latency      wait `ms` before forwarding
+ *   throttle     answer 429 with `x-ms-retry-after-ms` (and `x-ms-substatus`), Cosmos' error body
+ *   unavailable  answer 503 ServiceUnavailable without forwarding
+ *   drop         destroy the client's socket without forwarding (a dropped connection)
+ *   drop-after   forward (Cosmos applies it), then destroy the socket instead of answering: the
+ *                client cannot know whether a write happened
+ *
+ * Every request is also classified and counted, so a benchmark can report "Cosmos requests per
+ * step" with the proxy in pass-through mode:
+ *
+ *   read   GET  .../docs/<id>                          point read
+ *   write  POST/PUT/PATCH/DELETE .../docs[/<id>]        create, upsert, replace, patch, delete
+ *   query  POST .../docs with x-ms-documentdb-isquery   (also query-plan requests)
+ *   meta   everything else (account, databases, containers, partition key ranges)
+ *
+ * Note: @azure/cosmos retries 429 by itself (honouring x-ms-retry-after-ms, by default up to 9 times or
+ * 30 s in total), retries dropped connections (ECONNRESET) for reads and queries only (up to 10 times,
+ * 1 s apart), and, with endpoint discovery off (plain http), does not retry 503 at all.
+ */
+import {
+  createServer,
+  Agent as HttpAgent,
+  type IncomingMessage,
+  request,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export type CosmosRequestKind = "read" | "write" | "query" | "meta";
+
+export type Fault =
+  | { type: "latency"; ms: number }
+  | { type: "throttle"; retryAfterMs?: number; substatus?: number }
+  | { type: "unavailable" }
+  | { type: "drop" }
+  | { type: "drop-after" };
+
+export interface FaultRule {
+  /** Request kinds the rule applies to (default: all). */
+  kinds?: CosmosRequestKind[];
+  /** Only requests to this container (e.g. "reports"). */
+  container?: string;
+  /** Only requests for this document id (point operations). */
+  docId?: string;
+  fault: Fault;
+  /** Chance that a matching request is hit, 0..1 (default 1). */
+  probability?: number;
+  /** Hit at most this many requests, then the rule is spent (default: no limit). */
+  count?: number;
+}
+
+/** What the proxy saw of one request. */
+export interface CosmosRequestInfo {
+  kind: CosmosRequestKind;
+  method: string;
+  path: string;
+  container?: string;
+  /** The document id of a point operation. */
+  docId?: string;
+  /** For queries: the SQL text and parameters. */
+  query?: { query?: string; parameters?: { name: string; value: unknown }[] };
+  /** The fault applied, if any (latency is not a failure but is reported here too). */
+  fault?: Fault["type"];
+  /** HTTP status returned to the client; 0 when the connection was dropped. */
+  status: number;
+}
+
+export interface CosmosCounts {
+  read: number;
+  write: number;
+  query: number;
+  meta: number;
+  total: number;
+  /** Faults injected, by type. */
+  faults: Record<Fault["type"], number>;
+  /** Requests by "<container>:<kind>". */
+  byContainer: Record<string, number>;
+}
+
+export interface CosmosFaultProxy {
+  /** The endpoint to give the client (http://127.0.0.1:port). */
+  url: string;
+  /** Replace the fault rules (an empty list = pass-through). */
+  setFaults(rules: FaultRule[]): void;
+  clearFaults(): void;
+  /** Counters since start or the last reset. */
+  counts(): CosmosCounts;
+  resetCounts(): void;
+  /** Called for every request when its outcome is known (status set). Returns an unsubscribe function. */
+  onRequest(listener: (info: CosmosRequestInfo) => void): () => void;
+  close(): Promise<void>;
+}
+
+const DOCS = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/]+))?\/?$/;
+const COLL = /^\/dbs\/[^/]+\/colls\/([^/]+)/;
+
+/** Classifies a Cosmos REST request by method, path and headers. */
+export function classify(
+  method: string,
+  path: string,
+  headers: Record<string, string | string[] | undefined>,
+): { kind: CosmosRequestKind; container?: string; docId?: string } {
+  const m = DOCS.exec(path);
+  const container = m?.[2] ?? COLL.exec(path)?.[1];
+  const withContainer = container === undefined ? {} : { container: decodeURIComponent(container) };
+  if (m === null) return { kind: "meta", ...withContainer };
+  const docId = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
+  const withDoc = docId === undefined ? {} : { docId };
+  const isQuery =
+    String(headers["x-ms-documentdb-isquery"] ?? "").toLowerCase() === "true" ||
+    String(headers["x-ms-cosmos-is-query-plan-request"] ?? "").toLowerCase() === "true";
+  if (method === "POST" && isQuery) return { kind: "query", ...withContainer };
+  if (method === "GET") return { kind: docId === undefined ? "query" : "read", ...withContainer, ...withDoc };
+  return { kind: "write", ...withContainer, ...withDoc };
+}
+
+function emptyCounts(): CosmosCounts {
+  return {
+    read: 0,
+    write: 0,
+    query: 0,
+    meta: 0,
+    total: 0,
+    faults: { latency: 0, throttle: 0, unavailable: 0, drop: 0, "drop-after": 0 },
+    byContainer: {},
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startCosmosFaultProxy(opts: {
+  /** The real Cosmos endpoint, http only (e.g. the local server). */
+  target: string;
+  port?: number;
+  rules?: FaultRule[];
+}): Promise<CosmosFaultProxy> {
+  const target = new URL(opts.target);
+  if (target.protocol !== "http:") throw new Error("cosmos-fault-proxy forwards to http endpoints only");
+  const agent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
+  let rules: (FaultRule & { left: number })[] = [];
+  let counts = emptyCounts();
+  const listeners = new Set<(info: CosmosRequestInfo) => void>();
+  const sockets = new Set<Socket>();
+
+  const setFaults = (next: FaultRule[]) => {
+    rules = next.map((r) => ({ ...r, left: r.count ?? Number.POSITIVE_INFINITY }));
+  };
+  setFaults(opts.rules ?? []);
+
+  /** The first rule that matches and fires (probability), consuming one of its count. */
+  const pick = (info: { kind: CosmosRequestKind; container?: string; docId?: string }) => {
+    for (const rule of rules) {
+      if (rule.left <= 0) continue;
+      if (rule.kinds !== undefined && !rule.kinds.includes(info.kind)) continue;
+      if (rule.container !== undefined && rule.container !== info.container) continue;
+      if (rule.docId !== undefined && rule.docId !== info.docId) continue;
+      if (rule.probability !== undefined && Math.random() >= rule.probability) continue;
+      rule.left--;
+      return rule.fault;
+    }
+    return undefined;
+  };
+
+  const forward = (req: IncomingMessage, body: Buffer) =>
+    new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+      const headers = { ...req.headers, host: target.host, "content-length": String(body.length) };
+      const upstream = request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers,
+        },
+        (res) => {
+          readBody(res).then(
+            (b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }),
+            reject,
+          );
+        },
+      );
+      upstream.on("error", reject);
+      upstream.end(body);
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    const method = req.method ?? "GET";
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const cls = classify(method, path, req.headers);
+    const info: CosmosRequestInfo = { ...cls, method, path, status: 0 };
+    if (cls.kind === "query" && body.length > 0) {
+      try {
+        info.query = JSON.parse(body.toString("utf8")) as CosmosRequestInfo["query"];
+      } catch {
+        // not JSON: leave it out
+      }
+    }
+    counts[cls.kind]++;
+    counts.total++;
+    const key = `${cls.container ?? "-"}:${cls.kind}`;
+    counts.byContainer[key] = (counts.byContainer[key] ?? 0) + 1;
+
+    const done = () => {
+      for (const l of listeners) l(info);
+    };
+    const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}) => {
+      info.status = status;
+      const json = JSON.stringify({ code, message });
+      res.writeHead(status, {
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(json)),
+        "x-ms-request-charge": "0",
+        "x-ms-activity-id": "00000000-0000-0000-0000-000000000000",
+        ...headers,
+      });
+      res.end(json);
+      done();
+    };
+    const drop = () => {
+      info.status = 0;
+      req.socket.destroy();
+      done();
+    };
+
+    let fault = pick(cls);
+    if (fault?.type === "latency") {
+      counts.faults.latency++;
+      info.fault = "latency";
+      await sleep(fault.ms);
+      fault = pick(cls); // a latency rule may be combined with a failure rule after it
+      if (fault?.type === "latency") fault = undefined;
+    }
+    if (fault !== undefined) {
+      counts.faults[fault.type]++;
+      info.fault = fault.type;
+      switch (fault.type) {
+        case "throttle":
+          fail(429, "TooManyRequests", "Request rate is large. More Request Units may be needed.", {
+            "x-ms-retry-after-ms": String(fault.retryAfterMs ?? 100),
+            "x-ms-substatus": String(fault.substatus ?? 3200),
+          });
+          return;
+        case "unavailable":
+          fail(503, "ServiceUnavailable", "Service is currently unavailable (injected).", {
+            "x-ms-substatus": "20003",
+          });
+          return;
+        case "drop":
+          drop();
+          return;
+        case "drop-after":
+          await forward(req, body).catch(() => undefined);
+          drop();
+          return;
+      }
+    }
+    try {
+      const up = await forward(req, body);
+      info.status = up.status;
+      const headers = { ...up.headers };
+      delete headers.connection;
+      delete headers["keep-alive"];
+      delete headers["transfer-encoding"];
+      headers["content-length"] = String(up.body.length);
+      res.writeHead(up.status, headers);
+      res.end(up.body);
+      done();
+    } catch (err) {
+      fail(502, "BadGateway", `cosmos-fault-proxy: upstream failed: ${String(err)}`);
+    }
+  };
+
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ code: "ProxyError", message: String(err) }));
+      }
+    });
+  });
+  server.on("connection", (s: Socket) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    setFaults,
+    clearFaults: () => setFaults([]),
+    counts: () => structuredClone(counts),
+    resetCounts() {
+      counts = emptyCounts();
+    },
+    onRequest(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      agent.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
