@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     });
     await b1.exited;
     off();
+    if (process.env.BENCH_DEBUG) console.log(b1.output().split("\n").filter((l) => l.includes("unknown")).slice(0, 5).join("\n"));
     const atKill = count(connector.calls().filter((c) => roundOf(c) === "bench-b")).deliveredOnce;
     await new Promise((r) => setTimeout(r, 200)); // let any request already on the wire land
     const inFlight = await ledgerStatuses(store, "bench-b");

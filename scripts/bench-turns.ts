@@ -30,7 +30,7 @@ import { startLoopbackConnector } from "../test/support/loopback-connector.ts";
 import { freePort } from "../test/support/ports.ts";
 import { messageActivity } from "./bench-support/activities.ts";
 import { ActivityClient } from "./bench-support/client.ts";
-import { summarizeProfile } from "./bench-support/profile-summary.ts";
+import { monotonicUs, summarizeProfile, type Window } from "./bench-support/profile-summary.ts";
 import {
   type BotChild,
   clkTck,
@@ -80,6 +80,8 @@ if (!Number.isInteger(N) || N < 1 || !Number.isInteger(WARMUP) || WARMUP < 0) {
 
 interface PhaseResult {
   records: StepRecord[];
+  /** When the phase ran, for cutting CPU profiles to it. */
+  window: Window;
   wallMs: number;
   botCpuMs: number;
   cosmosCpuMs: number;
@@ -95,11 +97,13 @@ async function phase(
   const records: StepRecord[] = [];
   const cpu0 = cpuMs(bot.pid);
   const db0 = cosmosPid === undefined ? 0 : cpuMs(cosmosPid);
+  const fromUs = monotonicUs();
   const t0 = performance.now();
   await work((r) => records.push(r));
   const wallMs = performance.now() - t0;
   return {
     records,
+    window: { fromUs, toUs: monotonicUs() },
     wallMs,
     botCpuMs: cpuMs(bot.pid) - cpu0,
     cosmosCpuMs: cosmosPid === undefined ? 0 : cpuMs(cosmosPid) - db0,
@@ -228,9 +232,12 @@ async function main(): Promise<void> {
       rss: [rss0, rss1],
     });
     if (profileDir) {
-      for (const name of ["bot", ...(args["no-echo"] ? [] : ["echo"])]) {
-        console.log(`\nCPU profile of the ${name} (${join(profileDir, `${name}.cpuprofile`)}):`);
-        console.log(summarizeProfile(join(profileDir, `${name}.cpuprofile`), 25));
+      const profiles = [{ name: "bot", window: botB.window }];
+      if (echoB) profiles.push({ name: "echo", window: echoB.window });
+      for (const { name, window } of profiles) {
+        const file = join(profileDir, `${name}.cpuprofile`);
+        console.log(`\nCPU profile of the ${name}, phase B only (${file}):`);
+        console.log(summarizeProfile(file, 25, window));
       }
     }
     if (args.json) writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);

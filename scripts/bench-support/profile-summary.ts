@@ -2,7 +2,9 @@
  * Reads a V8 .cpuprofile (node --cpu-prof) and prints where the time went: self time per function and
  * per package (node_modules/<package>, or our own top folder), leaving out idle time.
  *
- *   node --import tsx scripts/bench-support/profile-summary.ts <file.cpuprofile> [top]
+ *   node --import tsx scripts/bench-support/profile-summary.ts <file.cpuprofile> [top] [pattern]
+ *
+ * With a pattern, also the inclusive time of the functions whose "name  file:line" matches it.
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -15,8 +17,32 @@ interface ProfileNode {
 
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
+}
+
+/** A time window in µs of the monotonic clock (process.hrtime.bigint() / 1000n), as V8 stamps samples. */
+export interface Window {
+  fromUs: number;
+  toUs: number;
+}
+
+/** Monotonic now in µs, comparable with V8 profile sample times of processes on the same machine. */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/** Self time (µs) per node id, only of samples inside `window` when given. */
+function selfTimes(profile: Profile, window?: Window): Map<number, number> {
+  const self = new Map<number, number>();
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    if (window !== undefined && (t < window.fromUs || t > window.toUs)) continue;
+    const id = profile.samples[i] as number;
+    self.set(id, (self.get(id) ?? 0) + dt);
+  }
+  return self;
 }
 
 /** Where a script lives: "botbuilder", "@azure/cosmos", "bot/", "(gc)", "node:internal" ... */
@@ -32,14 +58,10 @@ export function ownerOf(url: string, name: string): string {
   return m ? `${m[1]}/` : url;
 }
 
-export function summarizeProfile(file: string, top = 25): string {
+export function summarizeProfile(file: string, top = 25, window?: Window): string {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i] as number;
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
-  }
+  const self = selfTimes(profile, window);
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
   let busy = 0;
@@ -56,7 +78,9 @@ export function summarizeProfile(file: string, top = 25): string {
     pkg.set(owner, (pkg.get(owner) ?? 0) + us);
   }
   const pct = (us: number) => `${((100 * us) / Math.max(1, busy)).toFixed(1).padStart(5)}%`;
-  const lines = [`busy ${(busy / 1000).toFixed(0)} ms (idle left out); self time by package:`];
+  const lines = [
+    `busy ${(busy / 1000).toFixed(0)} ms${window ? " in the measured phases" : ""} (idle left out); self time by package:`,
+  ];
   for (const [k, us] of [...pkg].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  ${pct(us)}  ${k}`);
   lines.push("self time by function:");
   for (const [k, us] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(us)}  ${k}`);
@@ -67,16 +91,19 @@ export function summarizeProfile(file: string, top = 25): string {
  * Inclusive time of every function whose name or url matches `pattern` (a call counted once per
  * sample, however deep the recursion), as a share of busy time.
  */
-export function inclusiveShare(file: string, pattern: RegExp): { key: string; pct: number }[] {
+export function inclusiveShare(file: string, pattern: RegExp, window?: Window): { key: string; pct: number }[] {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map<string, number>();
   let busy = 0;
+  let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i] as number;
     const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    if (window !== undefined && (t < window.fromUs || t > window.toUs)) continue;
     if (byId.get(id)?.callFrame.functionName === "(idle)") continue;
     busy += dt;
     const seen = new Set<string>();

@@ -182,7 +182,7 @@ export async function walkReport(
     record,
     () => client.post(invokeActivity(serviceUrl, c.user, "report.submit", submitData)),
     (res) =>
-      textBlocks(invokeCard(res.body)).some((t) => t.includes("DEKOM-"))
+      JSON.stringify(invokeCard(res.body) ?? "").includes('"value":"DEKOM-')
         ? undefined
         : `expected the receipt: ${cardSummary(res.body)}`,
   );

@@ -204,6 +204,15 @@ export async function startCosmosFaultProxy(opts: {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const cls = classify(method, path, req.headers);
     const info: CosmosRequestInfo = { ...cls, method, path, status: 0 };
+    if (cls.kind === "write" && cls.docId === undefined && body.length > 0) {
+      // create/upsert: the id is in the body
+      try {
+        const id = (JSON.parse(body.toString("utf8")) as { id?: unknown }).id;
+        if (typeof id === "string") info.docId = id;
+      } catch {
+        // not JSON: leave it out
+      }
+    }
     if (cls.kind === "query" && body.length > 0) {
       try {
         info.query = JSON.parse(body.toString("utf8")) as CosmosRequestInfo["query"];
@@ -238,12 +247,12 @@ export async function startCosmosFaultProxy(opts: {
       done();
     };
 
-    let fault = pick(cls);
+    let fault = pick(info);
     if (fault?.type === "latency") {
       counts.faults.latency++;
       info.fault = "latency";
       await sleep(fault.ms);
-      fault = pick(cls); // a latency rule may be combined with a failure rule after it
+      fault = pick(info); // a latency rule may be combined with a failure rule after it
       if (fault?.type === "latency") fault = undefined;
     }
     if (fault !== undefined) {
