@@ -80,7 +80,6 @@ async function main(): Promise<void> {
     });
     await b1.exited;
     off();
-    if (process.env.BENCH_DEBUG) console.log(b1.output().split("\n").filter((l) => l.includes("unknown")).slice(0, 5).join("\n"));
     const atKill = count(connector.calls().filter((c) => roundOf(c) === "bench-b")).deliveredOnce;
     await new Promise((r) => setTimeout(r, 200)); // let any request already on the wire land
     const inFlight = await ledgerStatuses(store, "bench-b");
@@ -124,7 +123,7 @@ async function main(): Promise<void> {
       ],
     ]);
     console.log(
-      `\nA: ${a.summary.sent} sent, ${a.summary.throttled} throttled, ${a.summary.failed} failed; deliveries span ${aSpan.toFixed(1)} s; ` +
+      `\nA: ${a.summary.sent} sent, ${a.summary.throttled} throttled, ${a.summary.failed} failed, ${a.summary.uncertain} without an answer; deliveries span ${aSpan.toFixed(1)} s; ` +
         `max accepted in any 1 s window: ${stats.maxPerTenantWindow} per tenant, ${stats.maxPerConversationWindow} per conversation; ` +
         `429s at ${throttledAt.join(", ") || "-"} s after the first delivery.`,
     );

@@ -35,8 +35,8 @@ export interface PacerOptions {
 export const TEAMS_LIMITS: PacerOptions = {
   perTenantPerSecond: 50,
   perConversationPerSecond: 7,
-  headroom: 0.95,
-  tenantMarginMs: 40,
+  headroom: 0.97,
+  tenantMarginMs: 25,
   conversationMarginMs: 250,
 };
 

@@ -257,6 +257,9 @@ export async function startLoopbackConnector(options: LoopbackOptions = {}): Pro
       res.end(JSON.stringify({ error: { code: "LoopbackError", message: String(err) } }));
     });
   });
+  // Like the load balancers in front of Teams, keep idle connections for a while: with Node's
+  // default of 5 s a client reusing a socket the server is just closing sees "socket hang up".
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 

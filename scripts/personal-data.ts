@@ -1,0 +1,161 @@
+/**
+ * `npm run personal-data -- export --email <address>`: prints (JSON, on stdout) everything the bot holds
+ * about the person with that e-mail.
+ * `npm run personal-data -- erase --email <address> [--yes]`: shows what erasing the person changes;
+ * with --yes it does it. See docs/personal-data.md.
+ *
+ * Uses the database the environment points at (COSMOS_ENDPOINT, or the embedded local store in
+ * LOCAL_DATA_DIR), like `npm run import`. Never seeds the demo round.
+ *
+ * Exit codes: 0 done (or nothing found / dry run), 1 failed, 2 wrong usage or configuration.
+ */
+import { parseArgs } from "node:util";
+import { createApp } from "../src/app.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/log.ts";
+import {
+  applyErasure,
+  type ErasurePlan,
+  exportOf,
+  isEmptyPlan,
+  loadHoldings,
+  type PersonalDataStores,
+  planErasure,
+  type ReportErasure,
+} from "../src/people/personal-data.ts";
+import { LedgerRepo } from "../src/storage/ledger-repo.ts";
+
+const TEXT = {
+  usage: [
+    "Bruk:",
+    "  npm run personal-data -- export --email <adresse>         skriv ut alt boten har om personen (JSON)",
+    "  npm run personal-data -- erase --email <adresse>          vis hva sletting vil endre (endrer ingenting)",
+    "  npm run personal-data -- erase --email <adresse> --yes    slett personopplysningene",
+  ].join("\n"),
+  badEmail: (e: string) => `«${e}» er ikke en e-postadresse.`,
+  embeddedStore: (dir: string) => `(Bruker den innebygde lokale databasen i ${dir}.)`,
+  nothing: (e: string) => `Fant ingen personopplysninger om ${e}. Ingenting å slette.`,
+  heading: (e: string, dry: boolean) =>
+    `Sletting av personopplysninger om ${e}${dry ? " – prøvekjøring, ingenting er endret" : ""}:`,
+  person: (id: string) => `  people/${id}: slettes (navn, e-post, samtalereferanse for meldinger)`,
+  report: (roundId: string, reportId: string, label: string, parts: string[]) =>
+    `  reports/${roundId}/${reportId} (${label}): ${parts.join("; ")}`,
+  ledger: (roundId: string, n: number) =>
+    `  ledger/${roundId}: ${n} ${n === 1 ? "post" : "poster"} om påminnelser slettes`,
+  staff: (roundIds: string[]) =>
+    `Ikke endret: personen står på saksbehandlerlisten i ${roundIds.join(", ")}. Tilgangen styres av STAFF_AAD_IDS, importen og Statsforvalterens team – fjern den der.`,
+  again: "Kjør på nytt med --yes for å slette.",
+  done: (r: { peopleDeleted: number; reportsChanged: number; ledgerDeleted: number }) =>
+    `Ferdig: ${r.peopleDeleted} personpost(er) slettet, ${r.reportsChanged} rapportering(er) endret, ${r.ledgerDeleted} påminnelsespost(er) slettet.`,
+  importNote:
+    "Husk: står personen fortsatt i importfilen for runden, kommer kontaktopplysningene tilbake ved neste import. Rett filen.",
+};
+
+function describe(c: ReportErasure): string[] {
+  const parts: string[] = [];
+  if (c.contact) parts.push("kontaktpersonen erstattes med «(slettet)» (navn, e-post, telefon, Entra-id)");
+  if (c.coEditorsRemoved > 0) parts.push("fjernes som medredaktør");
+  if (c.answersAnonymised > 0) parts.push(`«sist endret av» anonymiseres på ${c.answersAnonymised} svar`);
+  if (c.answerTextsScrubbed > 0)
+    parts.push(`personens navn/e-post/telefon fjernes fra teksten i ${c.answerTextsScrubbed} svar`);
+  if (c.submitter) parts.push("«sendt inn av» anonymiseres");
+  if (c.reopener) parts.push("«gjenåpnet av» anonymiseres");
+  if (c.reopenReason) parts.push("personen fjernes fra begrunnelsen for gjenåpning");
+  if (c.invitedBy > 0) parts.push(`«invitert av» anonymiseres på ${c.invitedBy} medredaktør(er)`);
+  return parts;
+}
+
+function printPlan(plan: ErasurePlan, dry: boolean): void {
+  console.log(TEXT.heading(plan.subject.email, dry));
+  for (const p of plan.people) console.log(TEXT.person(p.id));
+  for (const r of plan.reports) console.log(TEXT.report(r.roundId, r.reportId, r.label, describe(r.changes)));
+  const perRound = new Map<string, number>();
+  for (const d of plan.ledger) perRound.set(d.roundId, (perRound.get(d.roundId) ?? 0) + 1);
+  for (const [roundId, n] of perRound) console.log(TEXT.ledger(roundId, n));
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    console.error((err as Error).message);
+    console.error(TEXT.usage);
+    return 2;
+  }
+  const { command, email, yes } = parsed;
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
+    console.error(TEXT.badEmail(email));
+    return 2;
+  }
+
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = { ...loadConfig(process.env), seedDemo: false };
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
+  // Quiet unless asked: stdout carries the export.
+  const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
+  const app = await createApp(config, log);
+  try {
+    if (config.cosmos.endpoint === undefined) console.error(TEXT.embeddedStore(config.cosmos.localDataDir));
+    const stores: PersonalDataStores = {
+      ...app.repos,
+      ledger: new LedgerRepo(app.store.containers.ledger),
+      containers: { people: app.store.containers.people, ledger: app.store.containers.ledger },
+    };
+    const holdings = await loadHoldings(stores, email);
+    const now = app.clock();
+    if (command === "export") {
+      console.log(JSON.stringify(exportOf(email, holdings, now), null, 2));
+      return 0;
+    }
+    const plan = planErasure(email, holdings, now);
+    if (isEmptyPlan(plan)) {
+      console.log(TEXT.nothing(plan.subject.email));
+      if (plan.staffOf.length > 0) console.log(TEXT.staff(plan.staffOf));
+      return 0;
+    }
+    printPlan(plan, !yes);
+    if (plan.staffOf.length > 0) console.log(TEXT.staff(plan.staffOf));
+    if (!yes) {
+      console.log(TEXT.again);
+      return 0;
+    }
+    console.log(TEXT.done(await applyErasure(stores, plan, now)));
+    if (plan.reports.some((r) => r.changes.contact)) console.log(TEXT.importNote);
+    return 0;
+  } finally {
+    // Also writes the embedded store's snapshot.
+    await app.close();
+  }
+}
+
+function parse(argv: string[]): { command: "export" | "erase"; email: string; yes: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: "string" }, yes: { type: "boolean", default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (command !== "export" && command !== "erase") throw new Error("Oppgi export eller erase.");
+  if (rest.length > 0) throw new Error(`Ukjent argument: ${rest.join(" ")}`);
+  if (values.email === undefined) throw new Error("Oppgi --email <adresse>.");
+  if (command === "export" && values.yes) throw new Error("--yes gjelder bare erase.");
+  return { command, email: values.email.trim(), yes: values.yes };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);
