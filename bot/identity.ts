@@ -50,8 +50,10 @@ export class Identity {
   /** Store the conversation reference (with tenant) for proactive messages later. */
   private async store(ctx: TurnContext, base: Actor, email: string | undefined, existing?: PersonDoc) {
     try {
+      // A fresh conversation reference means the person can be reached again.
+      const { unreachable: _stale, ...rest } = existing ?? ({} as Partial<PersonDoc>);
       await this.app.repos.people.upsert({
-        ...existing,
+        ...rest,
         id: base.id,
         name: base.name || existing?.name || "",
         ...(email !== undefined ? { email } : {}),

@@ -1,4 +1,5 @@
 /** One table from card verb to handler. */
+import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, Verb } from "../cards/verbs.ts";
 import type { App } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
@@ -25,6 +26,10 @@ export function route(app: App, actor: Actor, action: ParsedAction): Promise<Rep
       return reopenReport(app, actor, action.data);
     case Verb.StaffReports:
       return staffReports(app, actor, action.data);
+    case Verb.ReminderSnooze:
+      return app.reminders.snooze(actor, action.data).then((o) => ({ card: reminderActionCard(o) }));
+    case Verb.ReminderOptOut:
+      return app.reminders.optOut(actor, action.data).then((o) => ({ card: reminderActionCard(o) }));
     case Verb.CoEditors:
       return showCoEditors(app, actor, action.data);
     case Verb.InviteCoEditor:

@@ -15,6 +15,8 @@ import { TeamsBot } from "./teams-bot.ts";
 
 export interface BotServer {
   url: string;
+  /** The restify server, for routes added by other parts of bot/ (jobs, exports). */
+  restify: restify.Server;
   adapter: CloudAdapter;
   /** Stop accepting requests, let in-flight turns finish, then resolve. */
   close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${address.port}`;
   return {
     url,
+    restify: server,
     adapter,
     async close() {
       closing = true;

@@ -6,13 +6,15 @@ import { noticeCard } from "../cards/notice.ts";
 import { type App, createApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/log.ts";
-import { ProactiveMessenger } from "./proactive.ts";
+import { ReminderJob, startReminderSchedule } from "../src/reminders/scheduler.ts";
+import { ProactiveMessenger, registerJobRoutes, reminderEdge } from "./proactive.ts";
 import { type BotServer, createAdapter, startServer } from "./server.ts";
 
 export interface Running {
   app: App;
   server: BotServer;
   messenger: ProactiveMessenger;
+  reminders: ReminderJob;
   stop(): Promise<void>;
 }
 
@@ -31,11 +33,18 @@ export async function start(config: Config, log: Logger, host?: string): Promise
     port: config.port,
     ...(host !== undefined ? { host } : {}),
   });
+  const reminders = new ReminderJob(app.reminders, reminderEdge(adapter, config.bot.appId ?? ""));
+  registerJobRoutes(server.restify, { jobsSecret: config.jobsSecret, log, reminders });
+  const schedule = config.schedules
+    ? startReminderSchedule(reminders, log, { runOnStartAfterMs: 30_000 })
+    : undefined;
   return {
     app,
     server,
     messenger,
+    reminders,
     async stop() {
+      await schedule?.stop();
       await server.close();
       await app.close();
     },

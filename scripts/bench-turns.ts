@@ -30,7 +30,6 @@ import { startLoopbackConnector } from "../test/support/loopback-connector.ts";
 import { freePort } from "../test/support/ports.ts";
 import { messageActivity } from "./bench-support/activities.ts";
 import { ActivityClient } from "./bench-support/client.ts";
-import { monotonicUs, summarizeProfile, type Window } from "./bench-support/profile-summary.ts";
 import {
   type BotChild,
   clkTck,
@@ -40,6 +39,7 @@ import {
   startCosmosProcess,
   startEchoProcess,
 } from "./bench-support/processes.ts";
+import { monotonicUs, summarizeProfile, type Window } from "./bench-support/profile-summary.ts";
 import { byStep, fmt, ratio, type StepStats, stepStats, table } from "./bench-support/report.ts";
 import {
   type BenchContact,
@@ -212,7 +212,9 @@ async function main(): Promise<void> {
           await walkEcho(echoClient, connector.url, c, form, () => undefined);
         }),
       );
-      echoA = await phase(echo, undefined, (record) => Promise.all(contacts.map((c) => echoGreet(c, record))));
+      echoA = await phase(echo, undefined, (record) =>
+        Promise.all(contacts.map((c) => echoGreet(c, record))),
+      );
       echoB = await phase(echo, undefined, (record) =>
         Promise.all(contacts.map((c) => walkEcho(echoClient, connector.url, c, form, record))),
       );
@@ -289,7 +291,9 @@ function attributeCosmos(proxy: Awaited<ReturnType<typeof startCosmosFaultProxy>
     summary(answerSteps: string[]) {
       const steps = [HEI, ...answerSteps];
       const rows = steps.map((step) => {
-        const ts = [...turns.entries()].filter(([k]) => k.slice(k.indexOf("|") + 1) === step).map(([, v]) => v);
+        const ts = [...turns.entries()]
+          .filter(([k]) => k.slice(k.indexOf("|") + 1) === step)
+          .map(([, v]) => v);
         const n = Math.max(1, ts.length);
         const sum = (kind: CosmosRequestKind) => ts.reduce((s, t) => s + t[kind], 0);
         return {
@@ -325,11 +329,14 @@ function printReport(r: {
     ...byStep(r.botB.records, r.steps.answers),
     stepStats(ALL, r.botB.records),
   ];
-  const echoStats = r.echoA && r.echoB ? [
-    ...byStep(r.echoA.records, [r.steps.greeting]),
-    ...byStep(r.echoB.records, r.steps.answers),
-    stepStats(ALL, r.echoB.records),
-  ] : undefined;
+  const echoStats =
+    r.echoA && r.echoB
+      ? [
+          ...byStep(r.echoA.records, [r.steps.greeting]),
+          ...byStep(r.echoB.records, r.steps.answers),
+          stepStats(ALL, r.echoB.records),
+        ]
+      : undefined;
   const echoOf = (s: StepStats) => echoStats?.find((e) => e.step === s.step);
   const thr = (p: PhaseResult) => (p.turns * 1000) / p.wallMs;
 
@@ -362,7 +369,17 @@ function printReport(r: {
   console.log("\nThroughput and CPU time of the bot process (utime + stime from /proc, per turn):");
   console.log(
     table(
-      ["phase", "turns", "wall s", "turns/s", "bot CPU ms/turn", "echo turns/s", "echo CPU ms/turn", "CPU x", "Cosmos server CPU ms/turn"],
+      [
+        "phase",
+        "turns",
+        "wall s",
+        "turns/s",
+        "bot CPU ms/turn",
+        "echo turns/s",
+        "echo CPU ms/turn",
+        "CPU x",
+        "Cosmos server CPU ms/turn",
+      ],
       [
         [
           "A: hei (message)",

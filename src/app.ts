@@ -11,10 +11,12 @@ import { CoEditorService } from "./people/coeditors.ts";
 import { loadForms } from "./questionnaire/form.ts";
 import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
+import { ReminderService } from "./reminders/reminder-service.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
+import { LedgerRepo } from "./storage/ledger-repo.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
 import { ReportRepo } from "./storage/report-repo.ts";
 import { RoundRepo } from "./storage/round-repo.ts";
@@ -25,10 +27,11 @@ export interface App {
   clock: Clock;
   forms: Map<string, Form>;
   store: CosmosStore;
-  repos: { reports: ReportRepo; rounds: RoundRepo; people: PeopleRepo };
+  repos: { reports: ReportRepo; rounds: RoundRepo; people: PeopleRepo; ledger: LedgerRepo };
   reports: ReportService;
   coEditors: CoEditorService;
   staff: StaffService;
+  reminders: ReminderService;
   messenger?: Messenger;
   /** Where the data lives, for the start-up log. */
   dataLocation: string;
@@ -78,6 +81,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     reports: new ReportRepo(store.containers.reports),
     rounds: new RoundRepo(store.containers.rounds),
     people: new PeopleRepo(store.containers.people),
+    ledger: new LedgerRepo(store.containers.ledger),
   };
 
   if (config.seedDemo) {
@@ -90,7 +94,9 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
   }
 
   const staff = new StaffService({
-    ...repos,
+    reports: repos.reports,
+    rounds: repos.rounds,
+    people: repos.people,
     forms,
     staffIds: config.staffIds,
     clock,
@@ -118,6 +124,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     reports,
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
     staff,
+    reminders: new ReminderService({ ...repos, forms, clock, log }),
     ...(ports.messenger !== undefined ? { messenger: ports.messenger } : {}),
     dataLocation,
     async close() {

@@ -44,6 +44,9 @@ const schema = z
     /** Shared secret for POST /api/jobs/*. */
     JOBS_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** In-process schedules (reminders, digests). Turn off when several instances run and an external
+     * timer calls POST /api/jobs/* instead. */
+    SCHEDULES: z.enum(["on", "off"]).default("on"),
     /** Fixed "now" for demos and tests (ISO instant). Never set in production. */
     CLOCK_NOW: z.preprocess(emptyToUndefined, z.string().datetime({ offset: true }).optional()),
   })
@@ -74,6 +77,8 @@ export interface Config {
   jobsSecret?: string;
   appInsightsConnectionString?: string;
   clockNow?: string;
+  /** Run the reminder and digest schedules in this process. */
+  schedules: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +113,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     jobsSecret: c.JOBS_SECRET,
     appInsightsConnectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING,
     clockNow: c.CLOCK_NOW,
+    schedules: c.SCHEDULES === "on",
   };
 }

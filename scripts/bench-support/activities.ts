@@ -32,7 +32,12 @@ export function messageActivity(serviceUrl: string, user: ChatUser, text: string
 }
 
 /** An Action.Execute from a card: invoke adaptiveCard/action with the inputs merged into data. */
-export function invokeActivity(serviceUrl: string, user: ChatUser, verb: string, data: Record<string, unknown>) {
+export function invokeActivity(
+  serviceUrl: string,
+  user: ChatUser,
+  verb: string,
+  data: Record<string, unknown>,
+) {
   return {
     ...baseActivity(serviceUrl, user),
     type: "invoke",
@@ -49,7 +54,9 @@ export function invokeCard(body: unknown): Record<string, unknown> | undefined {
 }
 
 /** Every Action.Execute in a card (body and actions, nested), in document order. */
-export function executeActions(card: unknown): { verb: string; title?: string; data: Record<string, unknown> }[] {
+export function executeActions(
+  card: unknown,
+): { verb: string; title?: string; data: Record<string, unknown> }[] {
   const found: { verb: string; title?: string; data: Record<string, unknown> }[] = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) {

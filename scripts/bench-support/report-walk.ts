@@ -199,7 +199,8 @@ export async function walkEcho(
 ): Promise<boolean> {
   const ref = { roundId: c.roundId, reportId: c.reportId };
   const progress: Progress = { step: undefined };
-  const expectCard = (res: PostResult) => (invokeCard(res.body) ? undefined : "no card in the invoke response");
+  const expectCard = (res: PostResult) =>
+    invokeCard(res.body) ? undefined : "no card in the invoke response";
   let ok = await timed(
     OPEN,
     progress,

@@ -116,6 +116,7 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
   for (let attempt = 1; ; attempt++) {
     try {
       await ctx.pacer.acquire(tenant, target.conversationId, signal);
+      await ctx.pacer.admit(tenant, target.conversationId, signal, { record: false });
     } catch {
       // Aborted while waiting: nothing is claimed now (a failed record stays failed).
       if (attempt === 1) summary.notStarted++;
@@ -144,8 +145,8 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
     }
     let result: SendResult;
     try {
-      // The exact window check, as close to the request as possible. Slots come a little slower
-      // than it allows, so it rarely waits, and then only a few ms: the claim stays short.
+      // The exact window check again, as close to the request as possible; it waited above already,
+      // so here it only waits (a few ms) when the claim took unusually long: the claim stays short.
       await ctx.pacer.admit(tenant, target.conversationId);
       result = await ctx.edge.messenger.send(target, card);
     } catch (err) {

@@ -36,7 +36,7 @@ export const TEAMS_LIMITS: PacerOptions = {
   perTenantPerSecond: 50,
   perConversationPerSecond: 7,
   headroom: 0.97,
-  tenantMarginMs: 25,
+  tenantMarginMs: 30,
   conversationMarginMs: 250,
 };
 
@@ -132,10 +132,16 @@ export class Pacer {
   }
 
   /**
-   * Call right before the request leaves: waits while sending now would put more than the limit
-   * into one window (as Teams would count it), then records the departure.
+   * Waits while sending now would put more than the limit into one window (as Teams would count
+   * it); then, unless `record` is false, records the departure. Call it with `record: false` before
+   * expensive preparation (so the wait happens there) and again right before the request.
    */
-  async admit(tenant: string, conversation: string, signal?: AbortSignal): Promise<void> {
+  async admit(
+    tenant: string,
+    conversation: string,
+    signal?: AbortSignal,
+    opts: { record?: boolean } = {},
+  ): Promise<void> {
     const { perTenantPerSecond, perConversationPerSecond, tenantMarginMs, conversationMarginMs } =
       this.options;
     const checks: [key: string, limit: number, window: number][] = [
@@ -153,6 +159,7 @@ export class Pacer {
       if (until <= now) break;
       await this.time.sleep(until - now, signal);
     }
+    if (opts.record === false) return;
     const now = this.time.now();
     for (const [key] of checks) {
       let list = this.departures.get(key);

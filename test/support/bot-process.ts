@@ -6,7 +6,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 export interface BotProcess {
   url: string;
@@ -18,8 +17,22 @@ export interface BotProcess {
   kill(): Promise<void>;
 }
 
+/** Whether something answers on the port (a bot left over would make a restart test lie). */
+async function listening(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startBot(opts: { port: number; env: Record<string, string> }): Promise<BotProcess> {
-  const child = spawn(TSX, [join(ROOT, "bot", "index.ts")], {
+  const url = `http://127.0.0.1:${opts.port}`;
+  if (await listening(url))
+    throw new Error(`port ${opts.port} is already in use: refusing to start a second bot`);
+  // Node itself with tsx as a loader (not the tsx wrapper), so kill() reaches the bot's own process.
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bot", "index.ts")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", ...opts.env, PORT: String(opts.port) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -31,7 +44,6 @@ export async function startBot(opts: { port: number; env: Record<string, string>
   child.stderr?.on("data", (d: Buffer) => {
     out += d.toString();
   });
-  const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot exited early (${child.exitCode}):\n${out}`);
@@ -61,6 +73,7 @@ export async function startBot(opts: { port: number; env: Record<string, string>
       if (child.exitCode !== null) return;
       child.kill("SIGKILL");
       await exited;
+      if (await listening(url)) throw new Error("the bot still answers after SIGKILL");
     },
   };
 }

@@ -1,0 +1,84 @@
+/**
+ * GET /api/export/<token> — a round's export as a file download, for county staff who got a signed,
+ * short-lived link in Teams (cards/export-links.ts). The token alone authorises the download: bad,
+ * tampered, expired and unknown-round tokens all get the same 404 without detail.
+ */
+import type restify from "restify";
+import type { App } from "../src/app.ts";
+import { buildCsv, buildWorkbook } from "../src/summaries/export.ts";
+import {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_ROUTE_PREFIX,
+  exportFileName,
+  verifyExportToken,
+} from "../src/summaries/export-link.ts";
+import { questionStats } from "../src/summaries/statistics.ts";
+
+export interface ExportRouteDeps {
+  app: App;
+  /** The key export links are signed with (the same one the link builder uses). */
+  secret: Buffer | string;
+}
+
+const NOT_FOUND = "Lenken er ugyldig eller utløpt. Be om en ny lenke i Teams.";
+const FAILED = "Beklager, eksporten kunne ikke lages. Prøv igjen om litt.";
+
+const COMMON_HEADERS = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
+
+function sendText(res: restify.Response, status: number, body: string): void {
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body, "utf8"),
+  });
+  res.end(body);
+}
+
+export function registerExportRoute(server: restify.Server, deps: ExportRouteDeps): void {
+  const { app, secret } = deps;
+  // A wildcard, not ":token": restify's router refuses parameters longer than 100 characters with a 404,
+  // and a token for a long round id is longer than that.
+  server.get(`${EXPORT_ROUTE_PREFIX}*`, async (req, res) => {
+    const param: unknown = req.params?.["*"];
+    const token = typeof param === "string" ? param : "";
+    const now = app.clock();
+    const claims = verifyExportToken(token, secret, now.getTime());
+    if (!claims) {
+      sendText(res, 404, NOT_FOUND);
+      return;
+    }
+    try {
+      const round = await app.repos.rounds.get(claims.roundId);
+      const form = round ? app.forms.get(round.formId) : undefined;
+      if (!round || !form) {
+        app.log.warn({ roundId: claims.roundId }, "export link for a missing round or form");
+        sendText(res, 404, NOT_FOUND);
+        return;
+      }
+      const reports = await app.repos.reports.listByRound(round.id);
+      const body =
+        claims.format === "xlsx"
+          ? await buildWorkbook(form, reports, questionStats(form, reports))
+          : buildCsv(form, reports);
+      const fileName = exportFileName(round.id, claims.format, now);
+      res.writeHead(200, {
+        ...COMMON_HEADERS,
+        "Content-Type": EXPORT_CONTENT_TYPES[claims.format],
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Content-Length": body.length,
+      });
+      res.end(body);
+      app.log.info(
+        { roundId: round.id, format: claims.format, reports: reports.length },
+        "export downloaded",
+      );
+    } catch (err) {
+      app.log.error({ err, roundId: claims.roundId }, "export failed");
+      if (!res.headersSent) sendText(res, 500, FAILED);
+    }
+  });
+}
