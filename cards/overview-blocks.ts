@@ -57,9 +57,15 @@ export function byteSize(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), "utf8");
 }
 
-/** One line of user text, shortened and escaped. */
-function userText(text: string, max: number): string {
-  return escapeMarkdown(shorten(text.replace(/\s+/g, " ").trim(), max));
+/**
+ * One line of user text (whitespace runs as one space), shortened and escaped. Only the head of a long
+ * text is looked at, since a 1,000-report round has thousands of long answers.
+ */
+export function userText(text: string, max: number): string {
+  const headLength = max * 4;
+  let line = (text.length > headLength ? text.slice(0, headLength) : text).replace(/\s+/g, " ").trim();
+  if (text.length > headLength && line.length <= max) line = text.replace(/\s+/g, " ").trim(); // mostly blanks
+  return escapeMarkdown(shorten(line, max));
 }
 
 /** The number people know a question by: "2.1" (2021 form ids) or "1" (2024/2025 form ids q01, q02, ...). */

@@ -1,6 +1,6 @@
 /** County staff's list of a round's reports: who has submitted, who is working, and a way to read each. */
 import type { Form } from "../src/questionnaire/types.ts";
-import { reportProgress } from "../src/reports/report.ts";
+import { sectionsDone } from "../src/reports/report.ts";
 import type { ReportDoc, RoundDoc } from "../src/reports/types.ts";
 import { type CardJson, escapeMarkdown, render } from "./render.ts";
 import template from "./staff-reports.card.json" with { type: "json" };
@@ -12,7 +12,7 @@ export function staffReportsCard(round: RoundDoc, form: Form, reports: ReportDoc
     heading: `${escapeMarkdown(round.county)} – rapportering ${round.reportingYear}`,
     progress: `${submitted} av ${reports.length} levert · frist ${formatOsloTime(new Date(round.deadline))}`,
     reports: reports.map((r) => {
-      const done = reportProgress(form, r).filter((p) => p.complete && p.answered > 0).length;
+      const done = sectionsDone(form, r);
       const state =
         r.status === "submitted"
           ? `Levert ${formatOsloTime(new Date(r.submittedAt ?? r.updatedAt))}`

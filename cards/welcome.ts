@@ -1,6 +1,6 @@
 /** The first card: which reports (tiltak) this person can work on, with progress. */
 import type { Form } from "../src/questionnaire/types.ts";
-import { reportProgress } from "../src/reports/report.ts";
+import { sectionsDone } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { type CardJson, escapeMarkdown, render } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
@@ -21,12 +21,11 @@ export function welcomeCard(name: string, items: WelcomeItem[]): CardJson {
         ? "Her er rapporteringen du har tilgang til for desentralisert ordning. Trykk på tiltaket for å fortsette."
         : `Du har tilgang til ${items.length} rapporteringer for desentralisert ordning. Hvert kompetansetiltak rapporteres for seg – velg hvilket du vil jobbe med.`,
     reports: items.map(({ report, form, isContact }) => {
-      const progress = reportProgress(form, report);
-      const done = progress.filter((p) => p.complete && p.answered > 0).length;
+      const done = sectionsDone(form, report);
       const state =
         report.status === "submitted"
           ? `Sendt inn ${report.submittedAt ? formatOsloTime(new Date(report.submittedAt)) : ""}`.trim()
-          : `${done} av ${progress.length} deler besvart`;
+          : `${done} av ${form.sections.length} deler besvart`;
       return {
         title: escapeMarkdown(report.tiltak.name),
         details: `${escapeMarkdown(report.partnership.name)} · ${state}${isContact ? "" : " · du er medredaktør"}`,

@@ -7,17 +7,12 @@
  * overviewCards. Every request the SDK makes goes through a tiny counting HTTP proxy, so the table shows
  * exactly how many Cosmos requests one overview costs. Target: under 1 s per overview.
  */
-import { createServer, request as httpRequest, Agent } from "node:http";
+import { Agent, createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { overviewCards } from "../cards/overview.ts";
 import { getForm, loadForms } from "../src/questionnaire/form.ts";
 import type { AnswerContent, Form, Question } from "../src/questionnaire/types.ts";
-import {
-  type Answer,
-  RESPONDENT_CATEGORIES,
-  type ReportDoc,
-  type RoundDoc,
-} from "../src/reports/types.ts";
+import { type Answer, RESPONDENT_CATEGORIES, type ReportDoc, type RoundDoc } from "../src/reports/types.ts";
 import { FORM_2024 } from "../src/rounds/round.ts";
 import { openCosmos } from "../src/storage/cosmos.ts";
 import { startLocalCosmos } from "../src/storage/local-cosmos.ts";
@@ -59,8 +54,21 @@ const SENTENCES = [
   "Arbeidet videreføres neste år med vekt på inkludering og tidlig innsats.",
 ];
 const PEOPLE = ["Kari Nordmann", "Ola Hansen", "Ingrid Johansen", "Per Olsen", "Siri Larsen", "Nils Berg"];
-const PLACES = ["Bodø kommune", "Rana kommune", "Vefsn kommune", "Nord universitet", "Nordland fylkeskommune"];
-const PARTNERSHIPS = ["Salten regionråd", "Helgeland", "Lofotrådet", "Ofoten", "Vesterålen", "Indre Helgeland"];
+const PLACES = [
+  "Bodø kommune",
+  "Rana kommune",
+  "Vefsn kommune",
+  "Nord universitet",
+  "Nordland fylkeskommune",
+];
+const PARTNERSHIPS = [
+  "Salten regionråd",
+  "Helgeland",
+  "Lofotrådet",
+  "Ofoten",
+  "Vesterålen",
+  "Indre Helgeland",
+];
 const THEMES = ["Lesing i alle fag", "Vurdering for læring", "Inkludering", "Klasseledelse", "Realfag"];
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
@@ -86,7 +94,9 @@ function answerFor(q: Question, rand: () => number): AnswerContent | undefined {
   let content: AnswerContent;
   switch (q.type) {
     case "text":
-      content = { value: q.id === "q01" ? pick(rand, PEOPLE) : `${pick(rand, PLACES)}, ${pick(rand, PLACES)}` };
+      content = {
+        value: q.id === "q01" ? pick(rand, PEOPLE) : `${pick(rand, PLACES)}, ${pick(rand, PLACES)}`,
+      };
       break;
     case "longtext":
       content = { value: prose(rand, 200, 2_000) };
@@ -101,7 +111,7 @@ function answerFor(q: Question, rand: () => number): AnswerContent | undefined {
       content = { value: rand() < 0.2 ? 0 : Math.floor(rand() * 20) };
       break;
     case "amount_nok":
-      content = { value: rand() < 0.1 ? 0 : Math.round((10 ** (4 + rand() * 2.5)) / 1000) * 1000 };
+      content = { value: rand() < 0.1 ? 0 : Math.round(10 ** (4 + rand() * 2.5) / 1000) * 1000 };
       break;
     case "yesno":
       content = { value: rand() < 0.9 };
@@ -247,7 +257,11 @@ const median = (xs: number[]) => {
 function table(rows: string[][]): void {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
   for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  "));
+    console.log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+        .join("  "),
+    );
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
 }
@@ -280,10 +294,19 @@ async function main(): Promise<void> {
     proxy.reset();
     const seedStart = performance.now();
     const results = await store.containers.reports.items.executeBulkOperations(
-      docs.map((d) => ({ operationType: "Upsert" as const, resourceBody: d as unknown as Record<string, never> })),
+      docs.map((d) => ({
+        operationType: "Upsert" as const,
+        partitionKey: d.roundId,
+        resourceBody: d as unknown as Record<string, never>,
+      })),
     );
     const failed = results.filter((r) => r.error || (r.response && r.response.statusCode >= 400));
-    if (failed.length > 0) throw new Error(`${failed.length} bulk writes failed`);
+    if (failed.length > 0) {
+      const first = failed[0];
+      throw new Error(
+        `${failed.length} bulk writes failed, e.g. ${JSON.stringify(first?.error ?? first?.response).slice(0, 500)}`,
+      );
+    }
     const seedMs = performance.now() - seedStart;
     const seedRequests = [...proxy.counts.values()].reduce((a, b) => a + b, 0);
     console.log(`  seeded in ${(seedMs / 1000).toFixed(1)} s with ${seedRequests} Cosmos requests\n`);
@@ -321,7 +344,18 @@ async function main(): Promise<void> {
 
     console.log(`Overview of one round, ${REPORTS} submitted reports, ${RUNS} runs:\n`);
     table([
-      ["run", "read (Cosmos)", "questionStats", "overviewCards", "total", "requests", "query pages", "point reads", "cards", "largest card"],
+      [
+        "run",
+        "read (Cosmos)",
+        "questionStats",
+        "overviewCards",
+        "total",
+        "requests",
+        "query pages",
+        "point reads",
+        "cards",
+        "largest card",
+      ],
       ...runs.map((x, i) => [
         String(i + 1),
         ms(x.readMs),

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import type { Form } from "../questionnaire/types.ts";
-import { reportProgress, resumeSectionIndex } from "../reports/report.ts";
+import { reportProgress, resumeSectionIndex, sectionsDone } from "../reports/report.ts";
 import type { Actor, ConversationTarget, PersonDoc, ReportDoc, RoundDoc } from "../reports/types.ts";
 import type { Versioned } from "../storage/cosmos.ts";
 import { type LedgerRepo, recipientStateId, reminderRecordId } from "../storage/ledger-repo.ts";
@@ -452,7 +452,7 @@ export class ReminderService {
       deadlineClock: formatClock(deadline, tz),
       daysLeft: left,
       daysLeftText: daysLeftText(left),
-      sectionsDone: progress.filter((p) => p.complete).length,
+      sectionsDone: sectionsDone(form, report),
       sectionsTotal: progress.length,
       resumeSection: resume,
       resumeSectionTitle: form.sections[resume]?.title ?? "",

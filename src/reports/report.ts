@@ -103,3 +103,11 @@ export function applyAnswers(
   }
   return { ...report, answers: next, cleared, revision, updatedAt: at };
 }
+
+/**
+ * Sections a person would call done: every required answer given and something answered (a section
+ * of optional questions only is not "done" just because nothing in it is required).
+ */
+export function sectionsDone(form: Form, report: ReportDoc): number {
+  return reportProgress(form, report).filter((p) => p.complete && p.answered > 0).length;
+}

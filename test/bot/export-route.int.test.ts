@@ -50,7 +50,10 @@ describe("GET /api/export/:token", () => {
   let server: restify.Server;
   let base: string;
 
-  const token = (claims: { roundId?: string; format?: "xlsx" | "csv"; expiresAt?: number }, secret = SECRET) =>
+  const token = (
+    claims: { roundId?: string; format?: "xlsx" | "csv"; expiresAt?: number },
+    secret = SECRET,
+  ) =>
     signExportToken(
       {
         roundId: claims.roundId ?? round.id,
@@ -81,7 +84,9 @@ describe("GET /api/export/:token", () => {
     expect(res.headers.get("content-type")).toBe(
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     );
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="dekom-troms-2025-2026-01-14.xlsx"');
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="dekom-troms-2025-2026-01-14.xlsx"',
+    );
     expect(res.headers.get("cache-control")).toBe("no-store");
 
     const workbook = new ExcelJS.Workbook();
@@ -92,7 +97,14 @@ describe("GET /api/export/:token", () => {
       rows.push((row.values as unknown[]).slice(1));
     });
     expect(rows).toHaveLength(1 + reports.length);
-    expect(rows[0]?.slice(0, 6)).toEqual(["Partnerskap", "Kategori", "Sektor", "Tiltak", "Kontaktperson", "Status"]);
+    expect(rows[0]?.slice(0, 6)).toEqual([
+      "Partnerskap",
+      "Kategori",
+      "Sektor",
+      "Tiltak",
+      "Kontaktperson",
+      "Status",
+    ]);
     expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([
       ["Partnerskap 1", "Levert"],
       ["Partnerskap 2", "Levert"],
@@ -116,7 +128,9 @@ describe("GET /api/export/:token", () => {
     const res = await fetch(exportUrl(base, token({ format: "csv" })));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="dekom-troms-2025-2026-01-14.csv"');
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="dekom-troms-2025-2026-01-14.csv"',
+    );
     expect(res.headers.get("cache-control")).toBe("no-store");
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

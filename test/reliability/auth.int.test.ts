@@ -172,7 +172,9 @@ describe("authentication with an app id configured", () => {
       const otherBot = channelClaims({ aud: randomUUID() });
       expect((await post(`Bearer ${signJwt(trusted.privateKey, TRUSTED_KID, otherBot)}`)).status).toBe(401);
       const otherIssuer = channelClaims({ iss: "https://evil.example.com" });
-      expect((await post(`Bearer ${signJwt(trusted.privateKey, TRUSTED_KID, otherIssuer)}`)).status).toBe(401);
+      expect((await post(`Bearer ${signJwt(trusted.privateKey, TRUSTED_KID, otherIssuer)}`)).status).toBe(
+        401,
+      );
       await expectUntouched();
     });
 

@@ -65,15 +65,19 @@ describe("startTelemetry", () => {
 describe("redactUrl", () => {
   it("should replace ids in paths and drop query strings", () => {
     expect(
-      redactUrl("https://acc.documents.azure.com:443/dbs/dekom/colls/people/docs/11111111-2222-3333-4444-555555555555"),
+      redactUrl(
+        "https://acc.documents.azure.com:443/dbs/dekom/colls/people/docs/11111111-2222-3333-4444-555555555555",
+      ),
     ).toBe("https://acc.documents.azure.com:443/dbs/dekom/colls/people/docs/:id");
-    expect(redactUrl("https://smba.trafficmanager.net/emea/v3/conversations/a%3A1kari/activities/1712?x=1")).toBe(
-      "https://smba.trafficmanager.net/emea/v3/conversations/:id/activities/:id",
-    );
+    expect(
+      redactUrl("https://smba.trafficmanager.net/emea/v3/conversations/a%3A1kari/activities/1712?x=1"),
+    ).toBe("https://smba.trafficmanager.net/emea/v3/conversations/:id/activities/:id");
     expect(redactUrl("/v3/conversations/19:abc@thread.tacv2/members/29:1xyz")).toBe(
       "/v3/conversations/:id/members/:id",
     );
-    expect(redactUrl("/11111111-2222-3333-4444-555555555555/oauth2/v2.0/token")).toBe("/:id/oauth2/v2.0/token");
+    expect(redactUrl("/11111111-2222-3333-4444-555555555555/oauth2/v2.0/token")).toBe(
+      "/:id/oauth2/v2.0/token",
+    );
     expect(redactUrl("/api/messages")).toBe("/api/messages");
     expect(redactUrl("/dbs/dekom/colls/reports/docs")).toBe("/dbs/dekom/colls/reports/docs");
     expect(redactUrl("/api/jobs/reminders?wait=1")).toBe("/api/jobs/reminders");
