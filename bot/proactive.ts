@@ -43,7 +43,16 @@ export class ProactiveMessenger implements Messenger {
     private readonly botAppId: string,
   ) {}
 
-  async send(target: ConversationTarget, card: object): Promise<SendResult> {
+  send(target: ConversationTarget, card: object): Promise<SendResult> {
+    return this.deliver(target, card);
+  }
+
+  /** Replace a message the bot sent earlier (e.g. the channel's digest card) in place. */
+  update(target: ConversationTarget, activityId: string, card: object): Promise<SendResult> {
+    return this.deliver(target, card, activityId);
+  }
+
+  private async deliver(target: ConversationTarget, card: object, replaceId?: string): Promise<SendResult> {
     let activityId: string | undefined;
     let failure: unknown;
     try {
@@ -52,8 +61,14 @@ export class ProactiveMessenger implements Messenger {
         // onTurnError, which answers the user with an apology message.
         try {
           disableBuiltInRetry(ctx);
-          const response = await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-          activityId = response?.id;
+          const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+          if (replaceId !== undefined) {
+            await ctx.updateActivity({ ...activity, id: replaceId });
+            activityId = replaceId;
+          } else {
+            const response = await ctx.sendActivity(activity);
+            activityId = response?.id;
+          }
         } catch (err) {
           failure = err;
         }
@@ -129,6 +144,8 @@ export interface JobRouteDeps {
   jobsSecret: string | undefined;
   log: Logger;
   reminders: Pick<ReminderJob, "trigger">;
+  /** Posts the due channel digests; resolves to how many were posted. */
+  digests?: () => Promise<number>;
 }
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
@@ -139,11 +156,28 @@ export function secretMatches(given: string | undefined, secret: string): boolea
 }
 
 /**
- * POST /api/jobs/reminders with header `x-jobs-secret`: starts a reminder run (or joins the one in
- * progress in this instance). 202 at once; with `?wait=1`, 200 and the run's summary when it is done.
+ * Job routes for an external timer (several instances), each guarded by the header `x-jobs-secret`:
+ * POST /api/jobs/reminders starts a reminder run (or joins the one in progress in this instance);
+ * POST /api/jobs/digest posts the channel digests that are due. 202 at once; with `?wait=1`, 200 and
+ * the run's summary when it is done. 404 when no secret is configured, 401 for a wrong one.
  */
 export function registerJobRoutes(server: Server, deps: JobRouteDeps): void {
-  server.post("/api/jobs/reminders", async (req: Request, res: Response) => {
+  jobRoute(server, "/api/jobs/reminders", deps, () => deps.reminders.trigger());
+  const digests = deps.digests;
+  if (digests !== undefined)
+    jobRoute(server, "/api/jobs/digest", deps, () => ({
+      started: true,
+      done: digests().then((posted) => ({ posted })),
+    }));
+}
+
+function jobRoute(
+  server: Server,
+  path: string,
+  deps: Pick<JobRouteDeps, "jobsSecret" | "log">,
+  start: () => { started: boolean; done: Promise<unknown> },
+): void {
+  server.post(path, async (req: Request, res: Response) => {
     const secret = deps.jobsSecret;
     if (secret === undefined || secret === "") {
       res.send(404, { error: "not found" });
@@ -151,22 +185,22 @@ export function registerJobRoutes(server: Server, deps: JobRouteDeps): void {
     }
     const header = req.headers["x-jobs-secret"];
     if (!secretMatches(Array.isArray(header) ? header[0] : header, secret)) {
-      deps.log.warn({ ip: req.socket?.remoteAddress }, "job request with a wrong or missing secret");
+      deps.log.warn({ ip: req.socket?.remoteAddress, path }, "job request with a wrong or missing secret");
       res.send(401, { error: "unauthorized" });
       return;
     }
-    const { started, done } = deps.reminders.trigger();
+    const { started, done } = start();
     const wait = new URL(req.url ?? "/", "http://localhost").searchParams.get("wait");
     if (wait === "1" || wait === "true") {
       try {
         res.send(200, { started, summary: await done });
       } catch (err) {
-        deps.log.error({ err }, "reminder run failed");
-        res.send(500, { error: "reminder run failed" });
+        deps.log.error({ err, path }, "job failed");
+        res.send(500, { error: "job failed" });
       }
       return;
     }
-    done.catch((err: unknown) => deps.log.error({ err }, "reminder run failed"));
+    done.catch((err: unknown) => deps.log.error({ err, path }, "job failed"));
     res.send(202, { started });
   });
 }

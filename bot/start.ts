@@ -7,6 +7,7 @@ import { type App, createApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/log.ts";
 import { ReminderJob, startReminderSchedule } from "../src/reminders/scheduler.ts";
+import { runDigests, startDigestSchedule } from "./digest-job.ts";
 import { ProactiveMessenger, registerJobRoutes, reminderEdge } from "./proactive.ts";
 import { type BotServer, createAdapter, startServer } from "./server.ts";
 
@@ -34,10 +35,16 @@ export async function start(config: Config, log: Logger, host?: string): Promise
     ...(host !== undefined ? { host } : {}),
   });
   const reminders = new ReminderJob(app.reminders, reminderEdge(adapter, config.bot.appId ?? ""));
-  registerJobRoutes(server.restify, { jobsSecret: config.jobsSecret, log, reminders });
+  registerJobRoutes(server.restify, {
+    jobsSecret: config.jobsSecret,
+    log,
+    reminders,
+    digests: () => runDigests(app, messenger),
+  });
   const schedule = config.schedules
     ? startReminderSchedule(reminders, log, { runOnStartAfterMs: 30_000 })
     : undefined;
+  const digests = config.schedules ? startDigestSchedule(app, messenger) : undefined;
   return {
     app,
     server,
@@ -45,6 +52,7 @@ export async function start(config: Config, log: Logger, host?: string): Promise
     reminders,
     async stop() {
       await schedule?.stop();
+      digests?.stop();
       await server.close();
       await app.close();
     },

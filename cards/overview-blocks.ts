@@ -63,9 +63,15 @@ export function byteSize(value: unknown): number {
  */
 export function userText(text: string, max: number): string {
   const headLength = max * 4;
-  let line = (text.length > headLength ? text.slice(0, headLength) : text).replace(/\s+/g, " ").trim();
-  if (text.length > headLength && line.length <= max) line = text.replace(/\s+/g, " ").trim(); // mostly blanks
+  const cut = text.length > headLength;
+  let line = oneLine(cut ? text.slice(0, headLength) : text);
+  if (cut && line.length <= max) line = oneLine(text); // mostly blanks: look at all of it
   return escapeMarkdown(shorten(line, max));
+}
+
+/** Whitespace runs as one space. The test first: plain prose (the common case) skips the slow replace. */
+function oneLine(text: string): string {
+  return (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ") : text).trim();
 }
 
 /** The number people know a question by: "2.1" (2021 form ids) or "1" (2024/2025 form ids q01, q02, ...). */

@@ -174,6 +174,8 @@ function reportOf(form: Form, i: number): ReportDoc {
 interface CountingProxy {
   endpoint: string;
   counts: Map<string, number>;
+  /** Documents in each query page answered since the last reset (x-ms-item-count), in order. */
+  pageItems: number[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -194,6 +196,7 @@ async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   const agent = new Agent({ keepAlive: true });
   const counts = new Map<string, number>();
+  const pageItems: number[] = [];
   const server = createServer((req, res) => {
     const kind = kindOf(req.method ?? "GET", req.url ?? "/", req.headers);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
@@ -207,6 +210,7 @@ async function startCountingProxy(target: string): Promise<CountingProxy> {
         agent,
       },
       (answer) => {
+        if (kind.startsWith("query")) pageItems.push(Number(answer.headers["x-ms-item-count"] ?? Number.NaN));
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
@@ -223,7 +227,11 @@ async function startCountingProxy(target: string): Promise<CountingProxy> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     counts,
-    reset: () => counts.clear(),
+    pageItems,
+    reset: () => {
+      counts.clear();
+      pageItems.length = 0;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -241,6 +249,7 @@ interface Run {
   totalMs: number;
   requests: number;
   queryPages: number;
+  pageItems: string;
   pointReads: number;
   cards: number;
   largestCard: number;
@@ -335,6 +344,7 @@ async function main(): Promise<void> {
         totalMs: t3 - t0,
         requests: counts.reduce((a, [, n]) => a + n, 0),
         queryPages: counts.filter(([k]) => k.startsWith("query")).reduce((a, [, n]) => a + n, 0),
+        pageItems: proxy.pageItems.join(" + "),
         pointReads: counts.filter(([k]) => k.includes("one document")).reduce((a, [, n]) => a + n, 0),
         cards: cards.length,
         largestCard: Math.max(...sizes),
@@ -363,7 +373,7 @@ async function main(): Promise<void> {
         ms(x.cardsMs),
         ms(x.totalMs),
         String(x.requests),
-        String(x.queryPages),
+        `${x.queryPages} (${x.pageItems} docs)`,
         String(x.pointReads),
         String(x.cards),
         `${x.largestCard} B`,

@@ -2,7 +2,9 @@
  * `npm run personal-data -- export --email <address>`: prints (JSON, on stdout) everything the bot holds
  * about the person with that e-mail.
  * `npm run personal-data -- erase --email <address> [--yes]`: shows what erasing the person changes;
- * with --yes it does it. See docs/personal-data.md.
+ * with --yes it does it.
+ * `npm run personal-data -- delete-round --round <id> [--yes]`: when the county's retention time for a
+ * round is over, deletes the round, all its reports and its reminder ledger. See docs/personal-data.md.
  *
  * Uses the database the environment points at (COSMOS_ENDPOINT, or the embedded local store in
  * LOCAL_DATA_DIR), like `npm run import`. Never seeds the demo round.
@@ -10,6 +12,7 @@
  * Exit codes: 0 done (or nothing found / dry run), 1 failed, 2 wrong usage or configuration.
  */
 import { parseArgs } from "node:util";
+import type { Container } from "@azure/cosmos";
 import { createApp } from "../src/app.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
@@ -23,6 +26,7 @@ import {
   planErasure,
   type ReportErasure,
 } from "../src/people/personal-data.ts";
+import { cosmosStatus } from "../src/storage/errors.ts";
 import { LedgerRepo } from "../src/storage/ledger-repo.ts";
 
 const TEXT = {
@@ -31,6 +35,7 @@ const TEXT = {
     "  npm run personal-data -- export --email <adresse>         skriv ut alt boten har om personen (JSON)",
     "  npm run personal-data -- erase --email <adresse>          vis hva sletting vil endre (endrer ingenting)",
     "  npm run personal-data -- erase --email <adresse> --yes    slett personopplysningene",
+    "  npm run personal-data -- delete-round --round <id> [--yes]   slett en hel rapporteringsrunde",
   ].join("\n"),
   badEmail: (e: string) => `«${e}» er ikke en e-postadresse.`,
   embeddedStore: (dir: string) => `(Bruker den innebygde lokale databasen i ${dir}.)`,
@@ -47,6 +52,16 @@ const TEXT = {
   again: "Kjør på nytt med --yes for å slette.",
   done: (r: { peopleDeleted: number; reportsChanged: number; ledgerDeleted: number }) =>
     `Ferdig: ${r.peopleDeleted} personpost(er) slettet, ${r.reportsChanged} rapportering(er) endret, ${r.ledgerDeleted} påminnelsespost(er) slettet.`,
+  noRound: (id: string) => `Fant ingen runde ${id}. Ingenting å slette.`,
+  roundPlan: (id: string, county: string, reports: number, submitted: number, ledger: number, dry: boolean) =>
+    [
+      `Sletting av runden ${id} (${county})${dry ? " – prøvekjøring, ingenting er endret" : ""}:`,
+      `  rounds/${id}: slettes`,
+      `  reports/${id}: ${reports} rapportering(er) slettes (${submitted} levert, ${reports - submitted} ikke levert)`,
+      `  ledger/${id}: ${ledger} post(er) om påminnelser slettes`,
+      "Personposter (people) slettes ikke her: de gjelder personen, ikke runden (se erase).",
+    ].join("\n"),
+  roundDone: (n: number) => `Ferdig: ${n} dokument(er) slettet.`,
   importNote:
     "Husk: står personen fortsatt i importfilen for runden, kommer kontaktopplysningene tilbake ved neste import. Rett filen.",
 };
@@ -83,8 +98,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(TEXT.usage);
     return 2;
   }
-  const { command, email, yes } = parsed;
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
+  const { command, email, round, yes } = parsed;
+  if (command !== "delete-round" && !/^[^@\s]+@[^@\s]+$/.test(email)) {
     console.error(TEXT.badEmail(email));
     return 2;
   }
@@ -109,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
       ledger: new LedgerRepo(app.store.containers.ledger),
       containers: { people: app.store.containers.people, ledger: app.store.containers.ledger },
     };
+    if (command === "delete-round") return await deleteRound(app.store.containers, stores, round, yes);
     const holdings = await loadHoldings(stores, email);
     const now = app.clock();
     if (command === "export") {
@@ -136,18 +152,69 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function parse(argv: string[]): { command: "export" | "erase"; email: string; yes: boolean } {
+type Command = "export" | "erase" | "delete-round";
+
+function parse(argv: string[]): { command: Command; email: string; round: string; yes: boolean } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: "string" }, yes: { type: "boolean", default: false } },
+    options: {
+      email: { type: "string" },
+      round: { type: "string" },
+      yes: { type: "boolean", default: false },
+    },
   });
   const [command, ...rest] = positionals;
-  if (command !== "export" && command !== "erase") throw new Error("Oppgi export eller erase.");
+  if (command !== "export" && command !== "erase" && command !== "delete-round")
+    throw new Error("Oppgi export, erase eller delete-round.");
   if (rest.length > 0) throw new Error(`Ukjent argument: ${rest.join(" ")}`);
-  if (values.email === undefined) throw new Error("Oppgi --email <adresse>.");
-  if (command === "export" && values.yes) throw new Error("--yes gjelder bare erase.");
-  return { command, email: values.email.trim(), yes: values.yes };
+  if (command === "delete-round") {
+    if (!values.round?.trim()) throw new Error("Oppgi --round <id>.");
+  } else if (values.email === undefined) throw new Error("Oppgi --email <adresse>.");
+  if (command === "export" && values.yes) throw new Error("--yes gjelder bare erase og delete-round.");
+  return { command, email: values.email?.trim() ?? "", round: values.round?.trim() ?? "", yes: values.yes };
+}
+
+/** Deletes a round, its reports and its ledger (dry run without --yes). */
+async function deleteRound(
+  containers: Record<"reports" | "rounds" | "ledger", Container>,
+  stores: PersonalDataStores,
+  roundId: string,
+  yes: boolean,
+): Promise<number> {
+  const round = await stores.rounds.get(roundId);
+  const reports = await stores.reports.listByRound(roundId);
+  const ledger = await stores.ledger.listByRound(roundId);
+  const ledgerIds = [...ledger.reminders.map((v) => v.doc.id), ...ledger.recipients.map((d) => d.id)];
+  if (round === undefined && reports.length === 0 && ledgerIds.length === 0) {
+    console.log(TEXT.noRound(roundId));
+    return 0;
+  }
+  const submitted = reports.filter((r) => r.status === "submitted").length;
+  console.log(
+    TEXT.roundPlan(roundId, round?.county ?? "?", reports.length, submitted, ledgerIds.length, !yes),
+  );
+  if (!yes) {
+    console.log(TEXT.again);
+    return 0;
+  }
+  let deleted = 0;
+  for (const id of ledgerIds) deleted += await deleteDocument(containers.ledger, id, roundId);
+  for (const r of reports) deleted += await deleteDocument(containers.reports, r.id, roundId);
+  if (round !== undefined) deleted += await deleteDocument(containers.rounds, roundId, roundId);
+  console.log(TEXT.roundDone(deleted));
+  return 0;
+}
+
+/** 1 when deleted, 0 when it was already gone. */
+async function deleteDocument(container: Container, id: string, partitionKey: string): Promise<number> {
+  try {
+    const response = await container.item(id, partitionKey).delete();
+    return response.statusCode === 404 ? 0 : 1;
+  } catch (err) {
+    if (cosmosStatus(err) === 404) return 0;
+    throw err;
+  }
 }
 
 main(process.argv.slice(2)).then(

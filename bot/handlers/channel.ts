@@ -49,7 +49,7 @@ export async function runChannelCommand(app: App, ctx: TurnContext, actor: Actor
           round,
           reports,
           now: app.clock(),
-          unreachable: await unreachable(app, reports),
+          unreachable: await unreachableReports(app, reports),
         }),
       };
     case "overview":
@@ -85,8 +85,8 @@ async function bind(app: App, ctx: TurnContext, actor: Actor): Promise<Reply> {
   return { text: t.channelBound(`${round.county} ${round.reportingYear}`, memberIds.length) };
 }
 
-/** Contacts the bot cannot reach: no stored conversation (never opened the bot in Teams). */
-async function unreachable(app: App, reports: ReportDoc[]): Promise<Set<string>> {
+/** Contacts the bot cannot reach: no stored conversation (never opened the bot), or blocked/uninstalled. */
+export async function unreachableReports(app: App, reports: ReportDoc[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const r of reports) {
     if (r.status === "submitted") continue;
@@ -94,7 +94,7 @@ async function unreachable(app: App, reports: ReportDoc[]): Promise<Set<string>>
     const person =
       (c.aadObjectId ? await app.repos.people.get(c.aadObjectId) : undefined) ??
       (await app.repos.people.findByEmail(c.email));
-    if (person?.target === undefined) out.add(r.id);
+    if (person?.target === undefined || person.unreachable !== undefined) out.add(r.id);
   }
   return out;
 }

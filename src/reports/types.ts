@@ -85,7 +85,13 @@ export interface RoundDoc {
   /** Entra object ids of county staff (configured, imported, or members of the bound staff team). */
   staffIds: string[];
   /** The staff channel the round reports to, bound with "@bot bruk denne kanalen". */
-  staffChannel?: ConversationTarget & { teamId?: string; channelName?: string };
+  staffChannel?: ConversationTarget & {
+    teamId?: string;
+    channelName?: string;
+    /** The digest card posted last (updated in place) and the schedule slot it was for. */
+    digestActivityId?: string;
+    lastDigestSlot?: string;
+  };
   createdAt: string;
 }
 

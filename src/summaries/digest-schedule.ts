@@ -9,15 +9,17 @@ export const DIGEST_HOUR = 9;
 /** Days before the deadline date when the digest comes every weekday. */
 const LAST_WEEK_DAYS = 7;
 
-/** The latest digest slot at or before `now` (as an instant), or undefined before the first one. */
-export function latestDigestSlot(now: Date, deadline: Date, roundStart: Date): Date | undefined {
+/**
+ * The latest digest slot at or before `now` (as an instant). The first check after a channel is bound
+ * posts the current digest; after that, one per slot.
+ */
+export function latestDigestSlot(now: Date, deadline: Date): Date | undefined {
   const deadlineDate = localDateOf(deadline, OSLO);
   let day = localDateOf(now, OSLO);
   // Walk back at most two weeks to find the newest day with a slot that has come.
   for (let i = 0; i < 14; i++, day = addDays(day, -1)) {
     const slot = zonedInstant(day, DIGEST_HOUR, 0, OSLO);
     if (slot.getTime() > now.getTime()) continue;
-    if (slot.getTime() < roundStart.getTime()) return undefined;
     const wd = weekday(day); // 0 = Sunday, 1 = Monday ... 6 = Saturday
     const daysToDeadline = daysBetween(day, deadlineDate);
     const lastWeek = daysToDeadline >= 0 && daysToDeadline <= LAST_WEEK_DAYS && wd >= 1 && wd <= 5;
@@ -29,10 +31,10 @@ export function latestDigestSlot(now: Date, deadline: Date, roundStart: Date): D
 /** Whether a digest is due now, given the slot posted last (ISO) — at most one per slot. */
 export function digestDue(
   now: Date,
-  round: { deadline: string; createdAt: string },
+  round: { deadline: string },
   lastSlot: string | undefined,
 ): Date | undefined {
-  const slot = latestDigestSlot(now, new Date(round.deadline), new Date(round.createdAt));
+  const slot = latestDigestSlot(now, new Date(round.deadline));
   if (slot === undefined) return undefined;
   if (lastSlot !== undefined && new Date(lastSlot).getTime() >= slot.getTime()) return undefined;
   return slot;

@@ -101,6 +101,20 @@ describe("personal data through Cosmos", () => {
     userId: "29:kari",
   });
 
+  const { LOG_LEVEL: _level, ...env } = process.env;
+  const cli = (...args: string[]) =>
+    promisify(execFile)(join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/personal-data.ts", ...args], {
+      cwd: ROOT,
+      env: {
+        ...env,
+        NODE_ENV: "test",
+        COSMOS_ENDPOINT: cosmos.endpoint,
+        COSMOS_KEY: cosmos.key,
+        COSMOS_DATABASE: DATABASE,
+        CLOCK_NOW: NOW.toISOString(),
+      },
+    });
+
   const read = async (roundId: string, id: string): Promise<ReportDoc> => {
     const found = await st.reports.get(roundId, id);
     if (!found) throw new Error(`${roundId}/${id} missing`);
@@ -172,19 +186,6 @@ describe("personal data through Cosmos", () => {
     timeout: 90_000,
   }, async () => {
     await seed("round-b");
-    const { LOG_LEVEL: _level, ...env } = process.env;
-    const cli = (...args: string[]) =>
-      promisify(execFile)(join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/personal-data.ts", ...args], {
-        cwd: ROOT,
-        env: {
-          ...env,
-          NODE_ENV: "test",
-          COSMOS_ENDPOINT: cosmos.endpoint,
-          COSMOS_KEY: cosmos.key,
-          COSMOS_DATABASE: DATABASE,
-          CLOCK_NOW: NOW.toISOString(),
-        },
-      });
 
     const exported = JSON.parse((await cli("export", "--email", KARI.email)).stdout) as PersonalDataExport;
     expect(exported.email).toBe(KARI.email);
@@ -205,5 +206,23 @@ describe("personal data through Cosmos", () => {
     expect((await cli("erase", "--email", KARI.email)).stdout).toContain("Fant ingen personopplysninger");
 
     await expect(cli("erase")).rejects.toMatchObject({ code: 2 });
+  });
+
+  it("should delete a whole round with delete-round --yes, after a dry run that changes nothing", {
+    timeout: 90_000,
+  }, async () => {
+    await seed("round-c");
+    const dry = await cli("delete-round", "--round", "round-c");
+    expect(dry.stdout).toContain("2 rapportering(er) slettes (0 levert, 2 ikke levert)");
+    expect(dry.stdout).toContain("prøvekjøring");
+    expect(await st.rounds.get("round-c")).toBeDefined();
+
+    const done = await cli("delete-round", "--round", "round-c", "--yes");
+    expect(done.stdout).toContain("Ferdig: 6 dokument(er) slettet.");
+    expect(await st.rounds.get("round-c")).toBeUndefined();
+    expect(await st.reports.listByRound("round-c")).toEqual([]);
+    expect(await st.ledger.listByRound("round-c")).toEqual({ reminders: [], recipients: [] });
+    expect(await st.people.get("aad-ola")).toBeDefined();
+    expect((await cli("delete-round", "--round", "round-c")).stdout).toContain("Fant ingen runde round-c");
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * The staff channel's digest through the real bot: binding by @mention in a channel, the digest job
+ * posting once per schedule slot, and updating the same card in place at the next slot.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
+import { activityBase, type Harness, startHarness, TENANT, type TestUser } from "../support/bot-harness.ts";
+
+const SECRET = "digest-test-secret-0123456789";
+const staff: TestUser = {
+  id: "user-id-9",
+  aadObjectId: "00000000-0000-0000-0000-0000000000099",
+  name: "Siri Saksbehandler",
+};
+const CHANNEL = "19:general@thread.tacv2";
+
+describe("the channel digest", () => {
+  let h: Harness;
+  const job = () =>
+    fetch(`${h.running.server.url}/api/jobs/digest?wait=1`, {
+      method: "POST",
+      headers: { "x-jobs-secret": SECRET },
+    });
+
+  beforeAll(async () => {
+    // Monday 12 January 2026 09:05 Oslo, the last week before the demo round's deadline (15 January).
+    h = await startHarness({
+      env: {
+        STAFF_AAD_IDS: staff.aadObjectId,
+        JOBS_SECRET: SECRET,
+        SCHEDULES: "off",
+        CLOCK_NOW: "2026-01-12T08:05:00.000Z",
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("should refuse the job without the secret", async () => {
+    const res = await fetch(`${h.running.server.url}/api/jobs/digest?wait=1`, { method: "POST" });
+    expect(res.status).toBe(401);
+  });
+
+  it("should bind the channel, post one digest per slot, and update it in place at the next slot", async () => {
+    const bind = await h.post({
+      ...activityBase(h.connector.url, staff),
+      type: "message",
+      text: "<at>Test Bot</at> bruk denne kanalen",
+      entities: [
+        { type: "mention", mentioned: { id: "28:bot", name: "Test Bot" }, text: "<at>Test Bot</at>" },
+      ],
+      conversation: {
+        id: `${CHANNEL};messageid=1`,
+        conversationType: "channel",
+        tenantId: TENANT,
+        isGroup: true,
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: "19:team@thread.tacv2" },
+        channel: { id: CHANNEL, name: "General" },
+      },
+    });
+    expect(bind.status).toBe(200);
+    const round = await h.running.app.repos.rounds.get(DEMO_ROUND_ID);
+    expect(round?.staffChannel?.conversationId).toBe(CHANNEL);
+
+    const mark = h.connector.calls().length;
+    const first = await job();
+    expect(((await first.json()) as { summary: { posted: number } }).summary.posted).toBe(1);
+    const sent = h.connector.calls().filter((c) => c.seq > mark && c.conversationId === CHANNEL);
+    // botbuilder's proactive send posts to the conversation "in reply to" its own continuation event id.
+    expect(sent.map((c) => c.operation)).toEqual(["reply"]);
+    expect(JSON.stringify(sent[0]?.body)).toContain("0 av 3 levert");
+
+    const second = await job();
+    expect(((await second.json()) as { summary: { posted: number } }).summary.posted).toBe(0);
+
+    // The next slot (pretend the last one was a week earlier): the same card is updated, not reposted.
+    const bound = await h.running.app.repos.rounds.get(DEMO_ROUND_ID);
+    if (bound?.staffChannel === undefined) throw new Error("not bound");
+    await h.running.app.repos.rounds.upsert({
+      ...bound,
+      staffChannel: { ...bound.staffChannel, lastDigestSlot: "2026-01-05T08:00:00.000Z" },
+    });
+    const mark2 = h.connector.calls().length;
+    const third = await job();
+    expect(((await third.json()) as { summary: { posted: number } }).summary.posted).toBe(1);
+    const calls = h.connector.calls().filter((c) => c.seq > mark2 && c.conversationId === CHANNEL);
+    expect(calls.map((c) => c.operation)).toEqual(["update"]);
+    expect(calls[0]?.activityId).toBe(
+      sent[0] === undefined ? "" : (bound.staffChannel.digestActivityId ?? ""),
+    );
+  });
+});
