@@ -5,7 +5,7 @@
  * local Cosmos server and the loopback connector live in this test process, like Azure and Teams.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionData, invokeActivity } from "../../scripts/bench-support/activities.ts";
+import { actionData } from "../../scripts/bench-support/activities.ts";
 import { ActivityClient } from "../../scripts/bench-support/client.ts";
 import { type BotChild, startBotProcess } from "../../scripts/bench-support/processes.ts";
 import type { BenchContact } from "../../scripts/bench-support/report-walk.ts";
@@ -76,17 +76,24 @@ describe("kill -9 of the bot under load", () => {
     await cosmos?.stop();
   });
 
-  it("should have every acknowledged answer in Cosmos after kill -9, and let everyone finish after a restart", { timeout: 150_000 }, async () => {
+  it("should have every acknowledged answer in Cosmos after kill -9, and let everyone finish after a restart", {
+    timeout: 150_000,
+  }, async () => {
     let current = await startBot();
     let up: Promise<void> = Promise.resolve();
-    const client = new ActivityClient(`http://127.0.0.1:${port}/api/messages`, { maxSockets: CONTACTS, timeoutMs: 30_000 });
+    const client = new ActivityClient(`http://127.0.0.1:${port}/api/messages`, {
+      maxSockets: CONTACTS,
+      timeoutMs: 30_000,
+    });
     const post = async (a: object) => {
       const r = await client.post(a);
       if (r.error !== undefined) throw new Error(r.error);
       return r;
     };
     /** Acknowledged saves: contact -> section id -> the raw inputs the bot confirmed. */
-    const acks = new Map<BenchContact, Map<string, Record<string, string>>>(contacts.map((c) => [c, new Map()]));
+    const acks = new Map<BenchContact, Map<string, Record<string, string>>>(
+      contacts.map((c) => [c, new Map()]),
+    );
     let ackCount = 0;
     let killed: Promise<number> | undefined;
     let connectionErrors = 0;
@@ -138,18 +145,17 @@ describe("kill -9 of the bot under load", () => {
         const k = form2024.sections.findIndex((s) => s.id === sid);
         const section = form2024.sections[k];
         if (section === undefined) throw new Error(`unknown section ${sid}`);
-        if (mine.has(sid) && k < form2024.sections.length) {
-          // Resuming shows a section that was already acknowledged: only fine if a later one is missing.
-          const laterMissing = form2024.sections.slice(0, k).some((s) => !mine.has(s.id));
-          if (!laterMissing) resumedEarly.push(`${c.reportId}/${sid}`);
-        }
+        // Resuming at a section the bot had acknowledged means its answers are not stored (the last
+        // section has no required questions, so a complete report resumes there: not a loss).
+        if (mine.has(sid) && k < form2024.sections.length - 1) resumedEarly.push(`${c.reportId}/${sid}`);
         const raw = rawFor(section, c.index + k);
-        let r: CardReply;
-        r = await press(post, connector.url, c, "section.save", saveData(card) ?? {}, raw);
+        const r: CardReply = await press(post, connector.url, c, "section.save", saveData(card) ?? {}, raw);
         const expected = form2024.sections[k + 1]?.id;
         const acknowledged =
           r.status === 200 &&
-          (expected === undefined ? actionData(r.card, "report.submit") !== undefined : sectionOf(r.card) === expected);
+          (expected === undefined
+            ? actionData(r.card, "report.submit") !== undefined
+            : sectionOf(r.card) === expected);
         if (!acknowledged) {
           connectionErrors++;
           card = await reopen();
@@ -189,7 +195,5 @@ describe("kill -9 of the bot under load", () => {
       }
     }
     expect(lost).toEqual([]);
-    // Raw activity used once more so the import is not only for types.
-    expect(invokeActivity(connector.url, contacts[0]?.user ?? { id: "x", aadObjectId: "x", name: "x" }, "x", {}).type).toBe("invoke");
   });
 });
