@@ -11,6 +11,7 @@ import restify from "restify";
 import type { App } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/log.ts";
+import { registerExportRoute } from "./export-route.ts";
 import { TeamsBot } from "./teams-bot.ts";
 
 export interface BotServer {
@@ -44,9 +45,9 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
 export async function startServer(
   app: App,
   adapter: CloudAdapter,
-  opts: { port: number; host?: string },
+  opts: { port: number; host?: string; exportSecret: Buffer | string },
 ): Promise<BotServer> {
-  const bot = new TeamsBot(app);
+  const bot = new TeamsBot(app, { exportSecret: opts.exportSecret });
   const server = restify.createServer({ name: "dekom-rapport-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
@@ -72,6 +73,8 @@ export async function startServer(
     const ok = await app.store.ping();
     res.send(ok ? 200 : 503, { status: ok ? "ok" : "cosmos unavailable" });
   });
+
+  registerExportRoute(server, { app, secret: opts.exportSecret });
 
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
   const address = server.address();

@@ -2,6 +2,7 @@
  * Wire the product for a running process: the adapter, the proactive messenger lent to the
  * domain, the app, and the HTTP server. Used by bot/index.ts and the local dev launcher.
  */
+import { randomBytes } from "node:crypto";
 import { noticeCard } from "../cards/notice.ts";
 import { type App, createApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
@@ -12,6 +13,7 @@ import { ProactiveMessenger, registerJobRoutes, reminderEdge } from "./proactive
 import { type BotServer, createAdapter, startServer } from "./server.ts";
 
 export interface Running {
+  exportSecret: Buffer | string;
   app: App;
   server: BotServer;
   messenger: ProactiveMessenger;
@@ -30,8 +32,11 @@ export async function start(config: Config, log: Logger, host?: string): Promise
       return result.kind === "ok";
     },
   });
+  // Signs export links; without a configured secret, links die with the process.
+  const exportSecret = config.jobsSecret ?? randomBytes(32);
   const server = await startServer(app, adapter, {
     port: config.port,
+    exportSecret,
     ...(host !== undefined ? { host } : {}),
   });
   const reminders = new ReminderJob(app.reminders, reminderEdge(adapter, config.bot.appId ?? ""));
@@ -46,6 +51,7 @@ export async function start(config: Config, log: Logger, host?: string): Promise
     : undefined;
   const digests = config.schedules ? startDigestSchedule(app, messenger) : undefined;
   return {
+    exportSecret,
     app,
     server,
     messenger,

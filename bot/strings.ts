@@ -52,6 +52,7 @@ export const t = {
     `Kanalen er nå koblet til rapporteringen ${round}. Sammendrag av hver innsendt rapportering og status kommer hit.` +
     (members > 0 ? ` De ${members} medlemmene i teamet er registrert som saksbehandlere.` : ""),
   answeredInThread: "Svaret står i tråden.",
-  notAvailableYet: "Det er ikke klart ennå.",
+  overviewTruncated: (more: number) =>
+    `Oversikten fortsetter i ${more} kort til – de står i eksporten (lenkene under), så kanalen ikke fylles opp.`,
   tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",
 } as const;

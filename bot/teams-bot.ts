@@ -24,7 +24,10 @@ import { t } from "./strings.ts";
 export class TeamsBot extends TeamsActivityHandler {
   private readonly identity: Identity;
 
-  constructor(private readonly app: App) {
+  constructor(
+    private readonly app: App,
+    private readonly opts: { exportSecret: Buffer | string },
+  ) {
     super();
     this.identity = new Identity(app);
     this.onMessage(async (ctx, next) => {
@@ -61,7 +64,9 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     const actor = await this.identity.resolve(ctx);
     if (ctx.activity.conversation.conversationType === "channel" && ctx.activity.value === undefined) {
-      const reply = await this.safely(() => runChannelCommand(this.app, ctx, actor));
+      const reply = await this.safely(() =>
+        runChannelCommand(this.app, ctx, actor, { exportSecret: this.opts.exportSecret }),
+      );
       await this.send(ctx, reply);
       for (const card of (reply as ChannelReply).extraCards ?? []) await this.send(ctx, { card });
       return;

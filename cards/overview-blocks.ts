@@ -46,6 +46,7 @@ const QUESTION_MAX = 300;
 const NAME_MAX = 80;
 const OPTION_MAX = 120;
 const LEGEND_MAX = 60;
+const CONTINUATION_MAX = 120;
 /** Facts per FactSet in per-respondent lists (keeps every unit far below the card limit). */
 const FACTS_PER_SET = 20;
 /** Names per TextBlock in "Ikke angitt" lists. */
@@ -288,7 +289,7 @@ export function questionBlocks(stats: QuestionStats): QuestionBlocks {
   textGroupUnits(T.comments(stats.comments.length), stats.commentsByCategory, units);
   notAnsweredUnits(stats, units);
   const continuation = textBlock(
-    `${label} ${escapeMarkdown(shorten(stats.question.text, LEGEND_MAX * 2))} ${T.continued}`,
+    `${label} ${escapeMarkdown(shorten(stats.question.text, CONTINUATION_MAX))} ${T.continued}`,
     { weight: "Bolder", isSubtle: true },
   );
   return { question: stats.question, label, continuation, units: units.done() };

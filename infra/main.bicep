@@ -190,6 +190,8 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'STAFF_AAD_IDS', value: staffAadIds }
         { name: 'JOBS_SECRET', value: jobsSecret }
+        // The site cannot read its own defaultHostName here; App Service's default host is predictable.
+        { name: 'PUBLIC_BASE_URL', value: 'https://${webAppName}.azurewebsites.net' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
         // App Service's codeless Application Insights agent for Node.js (requests, dependencies, console).
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }

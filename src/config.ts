@@ -41,6 +41,8 @@ const schema = z
     ALLOWED_TENANT_IDS: csv,
     /** Comma-separated Entra object ids of county staff. */
     STAFF_AAD_IDS: csv,
+    /** Public https base URL of the bot (for short-lived export links), e.g. https://dekom.azurewebsites.net. */
+    PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
     /** Shared secret for POST /api/jobs/*. */
     JOBS_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -59,6 +61,7 @@ const schema = z
     need("MICROSOFT_APP_ID", "the bot must validate Bot Framework tokens");
     need("COSMOS_ENDPOINT", "the embedded local store is for development only");
     need("MICROSOFT_APP_TENANT_ID", "single-tenant / managed identity bot");
+    need("PUBLIC_BASE_URL", "export links must point at the bot's public address");
     if (c.ALLOWED_TENANT_IDS.length === 0)
       ctx.addIssue({ code: "custom", path: ["ALLOWED_TENANT_IDS"], message: "required in production" });
     if (c.CLOCK_NOW !== undefined)
@@ -75,6 +78,8 @@ export interface Config {
   allowedTenantIds: string[];
   staffIds: string[];
   jobsSecret?: string;
+  /** Base URL for links back to the bot (export downloads). */
+  publicBaseUrl: string;
   appInsightsConnectionString?: string;
   clockNow?: string;
   /** Run the reminder and digest schedules in this process. */
@@ -111,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     allowedTenantIds: c.ALLOWED_TENANT_IDS,
     staffIds: c.STAFF_AAD_IDS,
     jobsSecret: c.JOBS_SECRET,
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ""),
     appInsightsConnectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING,
     clockNow: c.CLOCK_NOW,
     schedules: c.SCHEDULES === "on",

@@ -3,12 +3,15 @@
  * "oversikt", "eksport", "hjelp". Only staff of the round may ask; others are refused politely.
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
+import { exportLinksCard } from "../../cards/export-links.ts";
+import { overviewCards } from "../../cards/overview.ts";
 import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { App } from "../../src/app.ts";
 import { isStaff } from "../../src/people/staff.ts";
 import type { Actor, ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import { EXPORT_LINK_TTL_MS, exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -34,7 +37,15 @@ export interface ChannelReply extends Reply {
   extraCards?: CardJson[];
 }
 
-export async function runChannelCommand(app: App, ctx: TurnContext, actor: Actor): Promise<ChannelReply> {
+/** Overview cards posted at most; a bigger round gets the rest in the export. */
+const OVERVIEW_MAX_CARDS = 8;
+
+export async function runChannelCommand(
+  app: App,
+  ctx: TurnContext,
+  actor: Actor,
+  opts: { exportSecret: Buffer | string },
+): Promise<ChannelReply> {
   const command = channelCommandOf(ctx.activity.text ?? "");
   if (command === "help") return { text: t.channelHelp };
   if (command === "bind") return bind(app, ctx, actor);
@@ -52,9 +63,22 @@ export async function runChannelCommand(app: App, ctx: TurnContext, actor: Actor
           unreachable: await unreachableReports(app, reports),
         }),
       };
-    case "overview":
+    case "overview": {
+      const form = app.forms.get(round.formId);
+      if (form === undefined) return { text: t.internalError };
+      const cards = overviewCards({ round, form, reports });
+      const [first, ...rest] = cards;
+      if (first === undefined) return { text: t.internalError };
+      const shown = rest.slice(0, OVERVIEW_MAX_CARDS - 1);
+      const more = cards.length - 1 - shown.length;
+      return {
+        card: first,
+        extraCards: more > 0 ? [...shown, exportCard(app, round, opts.exportSecret)] : shown,
+        ...(more > 0 ? { text: t.overviewTruncated(more) } : {}),
+      };
+    }
     case "export":
-      return { text: t.notAvailableYet };
+      return { card: exportCard(app, round, opts.exportSecret) };
   }
 }
 
@@ -97,6 +121,14 @@ export async function unreachableReports(app: App, reports: ReportDoc[]): Promis
     if (person?.target === undefined || person.unreachable !== undefined) out.add(r.id);
   }
   return out;
+}
+
+/** Short-lived signed download links for the round (Excel and CSV). */
+function exportCard(app: App, round: RoundDoc, secret: Buffer | string): CardJson {
+  const expiresAt = app.clock().getTime() + EXPORT_LINK_TTL_MS;
+  const url = (format: "xlsx" | "csv") =>
+    exportUrl(app.config.publicBaseUrl, signExportToken({ roundId: round.id, format, expiresAt }, secret));
+  return exportLinksCard({ round, xlsxUrl: url("xlsx"), csvUrl: url("csv"), expiresAt });
 }
 
 /** After a report is sent: a new thread in the round's staff channel with its summary. */

@@ -1,5 +1,5 @@
 /**
- * The staff channel's digest through the real bot: binding by @mention in a channel, the digest job
+ * The staff channel through the real bot: overview, export links, refusal for non-staff, and the digest: binding by @mention in a channel, the digest job
  * posting once per schedule slot, and updating the same card in place at the next slot.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,5 +92,53 @@ describe("the channel digest", () => {
     expect(calls[0]?.activityId).toBe(
       sent[0] === undefined ? "" : (bound.staffChannel.digestActivityId ?? ""),
     );
+  });
+
+  const inChannel = (user: TestUser, text: string) =>
+    h.post({
+      ...activityBase(h.connector.url, user),
+      type: "message",
+      text: `<at>Test Bot</at> ${text}`,
+      conversation: {
+        id: `${CHANNEL};messageid=2`,
+        conversationType: "channel",
+        tenantId: TENANT,
+        isGroup: true,
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: "19:team@thread.tacv2" },
+        channel: { id: CHANNEL, name: "General" },
+      },
+    });
+
+  it("should answer oversikt and eksport for staff, with a download link that works once signed", async () => {
+    const mark = h.connector.calls().length;
+    await inChannel(staff, "oversikt");
+    expect(h.sentTexts(mark).join()).toContain("Oversikt – Nordland 2025");
+    const mark2 = h.connector.calls().length;
+    await inChannel(staff, "eksport");
+    const sent = h.sentTexts(mark2).join();
+    const link = /http:\/\/localhost:\d+\/api\/export\/[A-Za-z0-9_.-]+/.exec(sent)?.[0];
+    expect(link).toBeDefined();
+    const url = new URL(link as string);
+    const res = await fetch(`${h.running.server.url}${url.pathname}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    const tampered = await fetch(`${h.running.server.url}${url.pathname.slice(0, -2)}xx`);
+    expect(tampered.status).toBe(404);
+  });
+
+  it("should refuse channel commands from someone who is not staff", async () => {
+    const contact: TestUser = {
+      id: "user-id-0",
+      aadObjectId: "00000000-0000-0000-0000-0000000000020",
+      name: "Alex Wilber",
+    };
+    const mark = h.connector.calls().length;
+    await inChannel(contact, "eksport");
+    const sent = h.sentTexts(mark).join();
+    expect(sent).toContain("bare for Statsforvalterens");
+    expect(sent).not.toContain("/api/export/");
   });
 });
