@@ -1,19 +1,10 @@
 /** Start-up: parse config, wire the app, serve, and shut down gracefully on SIGTERM/SIGINT. */
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { start } from "./start.ts";
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   const log = createLogger(config.logLevel);
   const { app, server, stop: stopAll } = await start(config, log);
   log.info(

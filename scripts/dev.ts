@@ -3,23 +3,14 @@
  * Cosmos-protocol server (data kept in .data/ across restarts) and the Agents Playground.
  */
 import { start } from "../bot/start.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { startPlayground } from "./playground.ts";
 
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   const log = createLogger(config.logLevel);
   const { app, server, stop: stopBot } = await start(config, log, "127.0.0.1");
   log.info({ data: app.dataLocation }, "data location");

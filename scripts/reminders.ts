@@ -11,7 +11,7 @@ import { ProactiveMessenger } from "../bot/proactive.ts";
 import { createAdapter } from "../bot/server.ts";
 import { reminderCard, reminderTexts } from "../cards/reminder.ts";
 import { createApp } from "../src/app.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { type PlanEntry, ReminderService } from "../src/reminders/reminder-service.ts";
 import { formatClock, formatDeadlineDate, type Stage, wallClock } from "../src/reminders/schedule.ts";
@@ -43,16 +43,7 @@ const LABEL: Record<PlanEntry["status"], string> = {
 };
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
   const app = await createApp(config, log);
   try {

@@ -122,3 +122,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     schedules: c.SCHEDULES === "on",
   };
 }
+
+/** For entry points: the parsed config, or the message naming every bad variable and exit code 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
