@@ -1,11 +1,15 @@
 /** Start-up: parse config, wire the app, serve, and shut down gracefully on SIGTERM/SIGINT. */
 import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { start } from "./start.ts";
+import { startTelemetry } from "../src/telemetry.ts";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
   const log = createLogger(config.logLevel);
+  // Telemetry first, the rest of the app imported after it: ESM instrumentation only sees modules
+  // loaded once its hooks are registered. Without a connection string this loads nothing.
+  const telemetry = await startTelemetry(config.appInsightsConnectionString, log);
+  const { start } = await import("./start.ts");
   const { app, server, stop: stopAll } = await start(config, log);
   log.info(
     {
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, "shutting down: finishing in-flight turns");
     await stopAll();
+    await telemetry?.shutdown();
     log.info("stopped");
     process.exit(0);
   };

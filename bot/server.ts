@@ -1,6 +1,6 @@
 /**
  * The HTTP edge: POST /api/messages through CloudAdapter (JWT-validated whenever an app id is
- * configured), GET /healthz (200 only when Cosmos answers), graceful shutdown.
+ * configured), GET /healthz (alive: 200 only when Cosmos answers), GET /readyz (ready for traffic: Cosmos answers and not shutting down), graceful shutdown.
  */
 import {
   CloudAdapter,
@@ -19,8 +19,13 @@ export interface BotServer {
   /** The restify server, for routes added by other parts of bot/ (jobs, exports). */
   restify: restify.Server;
   adapter: CloudAdapter;
-  /** Stop accepting requests, let in-flight turns finish, then resolve. */
-  close(): Promise<void>;
+  /**
+   * Stop accepting requests, let in-flight turns finish, then resolve. GET /readyz answers 503 from
+   * the first moment; with `drainDelayMs` the server keeps serving that long before it stops
+   * accepting connections, so a load balancer polling /readyz stops routing here first.
+   * Calling it again returns the same promise.
+   */
+  close(opts?: { drainDelayMs?: number }): Promise<void>;
 }
 
 export function createAdapter(config: Config, log: Logger): CloudAdapter {
@@ -53,6 +58,9 @@ export async function startServer(
 
   let inFlight = 0;
   let closing = false;
+  /** False from the moment close() is called (also while it still serves during drainDelayMs). */
+  let ready = true;
+  let closed: Promise<void> | undefined;
   let drained: (() => void) | undefined;
 
   server.post("/api/messages", async (req, res) => {
@@ -74,6 +82,17 @@ export async function startServer(
     res.send(ok ? 200 : 503, { status: ok ? "ok" : "cosmos unavailable" });
   });
 
+  // Ready for traffic: start-up is done (the server listens only once createApp has opened Cosmos
+  // and wired everything), it is not shutting down, and Cosmos DB answers.
+  server.get("/readyz", async (_req, res) => {
+    if (!ready) {
+      res.send(503, { status: "shutting down" });
+      return;
+    }
+    const ok = await app.store.ping();
+    res.send(ok ? 200 : 503, { status: ok ? "ready" : "cosmos unavailable" });
+  });
+
   registerExportRoute(server, { app, secret: opts.exportSecret });
 
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
@@ -83,12 +102,18 @@ export async function startServer(
     url,
     restify: server,
     adapter,
-    async close() {
-      closing = true;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-      server.server.closeIdleConnections?.();
-      await stopped;
+    close(closeOpts = {}) {
+      closed ??= (async () => {
+        ready = false;
+        const delay = closeOpts.drainDelayMs ?? 0;
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        closing = true;
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+        server.server.closeIdleConnections?.();
+        await stopped;
+      })();
+      return closed;
     },
   };
 }

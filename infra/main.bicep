@@ -193,8 +193,6 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
         // The site cannot read its own defaultHostName here; App Service's default host is predictable.
         { name: 'PUBLIC_BASE_URL', value: 'https://${webAppName}.azurewebsites.net' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-        // App Service's codeless Application Insights agent for Node.js (requests, dependencies, console).
-        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
       ]
     }
   }
