@@ -25,11 +25,13 @@ import { getForm, loadForms } from "../src/questionnaire/form.ts";
 import { openCosmos } from "../src/storage/cosmos.ts";
 import { ReportRepo } from "../src/storage/report-repo.ts";
 import { RoundRepo } from "../src/storage/round-repo.ts";
-import { type CosmosRequestKind, startCosmosFaultProxy } from "../test/support/cosmos-fault-proxy.ts";
+import { startCosmosFaultProxy } from "../test/support/cosmos-fault-proxy.ts";
 import { startLoopbackConnector } from "../test/support/loopback-connector.ts";
 import { freePort } from "../test/support/ports.ts";
 import { messageActivity } from "./bench-support/activities.ts";
+import { attributeCosmos } from "./bench-support/attribution.ts";
 import { ActivityClient } from "./bench-support/client.ts";
+import { type PhaseResult, printReport } from "./bench-support/print.ts";
 import {
   type BotChild,
   clkTck,
@@ -39,8 +41,7 @@ import {
   startCosmosProcess,
   startEchoProcess,
 } from "./bench-support/processes.ts";
-import { monotonicUs, summarizeProfile, type Window } from "./bench-support/profile-summary.ts";
-import { byStep, fmt, ratio, type StepStats, stepStats, table } from "./bench-support/report.ts";
+import { monotonicUs, summarizeProfile } from "./bench-support/profile-summary.ts";
 import {
   type BenchContact,
   benchContact,
@@ -48,7 +49,6 @@ import {
   benchRound,
   greet,
   HEI,
-  type Progress,
   type StepRecord,
   stepNames,
   walkEcho,
@@ -58,7 +58,6 @@ import {
 const FORM_ID = "dekom-2024-2025";
 const ROUND_ID = "bench-2025";
 const DATABASE = "bench";
-const TARGET = { p99: 1.3, cpu: 1.5, reads: 1, writes: 1 };
 
 const { values: args } = parseArgs({
   options: {
@@ -76,16 +75,6 @@ const WARMUP = Number(args.warmup);
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(WARMUP) || WARMUP < 0) {
   console.error("--contacts and --warmup must be whole numbers (contacts >= 1)");
   process.exit(2);
-}
-
-interface PhaseResult {
-  records: StepRecord[];
-  /** When the phase ran, for cutting CPU profiles to it. */
-  window: Window;
-  wallMs: number;
-  botCpuMs: number;
-  cosmosCpuMs: number;
-  turns: number;
 }
 
 /** Runs `work` and measures wall time and the CPU time of the bot (and the Cosmos server). */
@@ -166,9 +155,11 @@ async function main(): Promise<void> {
     );
     attribution.reset();
     const rss0 = rssMb(bot.pid);
+    attribution.setPhase("phase A");
     const botA = await phase(bot, cosmos.pid, (record) =>
       Promise.all(contacts.map((c) => greet(client, connector.url, c, record, attribution.progress(c)))),
     );
+    attribution.setPhase("phase B");
     const botB = await phase(bot, cosmos.pid, (record) =>
       Promise.all(
         contacts.map((c) => walkReport(client, connector.url, c, form, record, attribution.progress(c))),
@@ -223,7 +214,7 @@ async function main(): Promise<void> {
     }
 
     // --- report -------------------------------------------------------------------------------
-    const result = printReport({
+    const result = printReport(N, {
       steps,
       botA,
       botB,
@@ -251,234 +242,6 @@ async function main(): Promise<void> {
     store.dispose();
     await cosmos.stop();
   }
-}
-
-/** Attributes each Cosmos request to the contact (by report id, person id or query @id) and its current step. */
-function attributeCosmos(proxy: Awaited<ReturnType<typeof startCosmosFaultProxy>>, contacts: BenchContact[]) {
-  const progress = new Map<BenchContact, Progress>();
-  const byId = new Map<string, BenchContact>();
-  for (const c of contacts) {
-    byId.set(c.reportId, c);
-    byId.set(c.user.aadObjectId, c);
-    progress.set(c, { step: undefined });
-  }
-  /** Requests per turn: "<contact>|<step>" -> kind -> count. */
-  let turns = new Map<string, Record<CosmosRequestKind, number>>();
-  let other = 0;
-  proxy.onRequest((info) => {
-    const idParam = info.query?.parameters?.find((p) => p.name === "@id")?.value;
-    const c = byId.get(info.docId ?? (typeof idParam === "string" ? idParam : ""));
-    const step = c === undefined ? undefined : progress.get(c)?.step;
-    if (c === undefined || step === undefined) {
-      other++;
-      return;
-    }
-    const key = `${c.index}|${step}`;
-    let t = turns.get(key);
-    if (t === undefined) {
-      t = { read: 0, write: 0, query: 0, meta: 0 };
-      turns.set(key, t);
-    }
-    t[info.kind]++;
-  });
-  return {
-    progress: (c: BenchContact) => progress.get(c) as Progress,
-    reset() {
-      turns = new Map();
-      other = 0;
-    },
-    /** Per step: mean requests of each kind per turn, and the most reads/writes any one turn made. */
-    summary(answerSteps: string[]) {
-      const steps = [HEI, ...answerSteps];
-      const rows = steps.map((step) => {
-        const ts = [...turns.entries()]
-          .filter(([k]) => k.slice(k.indexOf("|") + 1) === step)
-          .map(([, v]) => v);
-        const n = Math.max(1, ts.length);
-        const sum = (kind: CosmosRequestKind) => ts.reduce((s, t) => s + t[kind], 0);
-        return {
-          step,
-          turns: ts.length,
-          read: sum("read") / n,
-          write: sum("write") / n,
-          query: sum("query") / n,
-          meta: sum("meta") / n,
-          maxRead: Math.max(0, ...ts.map((t) => t.read)),
-          maxWrite: Math.max(0, ...ts.map((t) => t.write)),
-          maxQuery: Math.max(0, ...ts.map((t) => t.query)),
-        };
-      });
-      return { rows, unattributed: other };
-    },
-  };
-}
-
-function printReport(r: {
-  steps: { greeting: string; answers: string[] };
-  botA: PhaseResult;
-  botB: PhaseResult;
-  echoA: PhaseResult | undefined;
-  echoB: PhaseResult | undefined;
-  attribution: ReturnType<ReturnType<typeof attributeCosmos>["summary"]>;
-  stateErrors: string[];
-  rss: [number, number];
-}) {
-  const ALL = "all answer steps";
-  const botStats = [
-    ...byStep(r.botA.records, [r.steps.greeting]),
-    ...byStep(r.botB.records, r.steps.answers),
-    stepStats(ALL, r.botB.records),
-  ];
-  const echoStats =
-    r.echoA && r.echoB
-      ? [
-          ...byStep(r.echoA.records, [r.steps.greeting]),
-          ...byStep(r.echoB.records, r.steps.answers),
-          stepStats(ALL, r.echoB.records),
-        ]
-      : undefined;
-  const echoOf = (s: StepStats) => echoStats?.find((e) => e.step === s.step);
-  const thr = (p: PhaseResult) => (p.turns * 1000) / p.wallMs;
-
-  console.log("Latency per step (ms, POST until the HTTP response), product bot vs echo bot:");
-  console.log(
-    table(
-      ["step", "n", "err", "p50", "p95", "p99", "echo p50", "echo p99", "p50 x", "p99 x"],
-      botStats.map((s) => {
-        const e = echoOf(s);
-        return [
-          s.step,
-          s.n,
-          s.errors,
-          s.p50,
-          s.p95,
-          s.p99,
-          e?.p50 ?? Number.NaN,
-          e?.p99 ?? Number.NaN,
-          ratio(s.p50, e?.p50 ?? Number.NaN),
-          ratio(s.p99, e?.p99 ?? Number.NaN),
-        ];
-      }),
-    ),
-  );
-
-  const cpuA = r.botA.botCpuMs / Math.max(1, r.botA.turns);
-  const cpuB = r.botB.botCpuMs / Math.max(1, r.botB.turns);
-  const echoCpuA = r.echoA ? r.echoA.botCpuMs / Math.max(1, r.echoA.turns) : Number.NaN;
-  const echoCpuB = r.echoB ? r.echoB.botCpuMs / Math.max(1, r.echoB.turns) : Number.NaN;
-  console.log("\nThroughput and CPU time of the bot process (utime + stime from /proc, per turn):");
-  console.log(
-    table(
-      [
-        "phase",
-        "turns",
-        "wall s",
-        "turns/s",
-        "bot CPU ms/turn",
-        "echo turns/s",
-        "echo CPU ms/turn",
-        "CPU x",
-        "Cosmos server CPU ms/turn",
-      ],
-      [
-        [
-          "A: hei (message)",
-          r.botA.turns,
-          r.botA.wallMs / 1000,
-          thr(r.botA),
-          cpuA,
-          r.echoA ? thr(r.echoA) : Number.NaN,
-          echoCpuA,
-          ratio(cpuA, echoCpuA),
-          r.botA.cosmosCpuMs / Math.max(1, r.botA.turns),
-        ],
-        [
-          "B: answer steps (invokes)",
-          r.botB.turns,
-          r.botB.wallMs / 1000,
-          thr(r.botB),
-          cpuB,
-          r.echoB ? thr(r.echoB) : Number.NaN,
-          echoCpuB,
-          ratio(cpuB, echoCpuB),
-          r.botB.cosmosCpuMs / Math.max(1, r.botB.turns),
-        ],
-      ],
-    ),
-  );
-  console.log(`bot RSS: ${fmt(r.rss[0])} MB before the measured phases, ${fmt(r.rss[1])} MB after`);
-
-  console.log("\nCosmos requests per turn, seen by the proxy (mean; max of any one turn):");
-  console.log(
-    table(
-      ["step", "turns", "reads", "writes", "queries", "meta", "max reads", "max writes", "max queries"],
-      r.attribution.rows.map((x) => [
-        x.step,
-        x.turns,
-        x.read,
-        x.write,
-        x.query,
-        x.meta,
-        x.maxRead,
-        x.maxWrite,
-        x.maxQuery,
-      ]),
-    ),
-  );
-  if (r.attribution.unattributed > 0)
-    console.log(`(${r.attribution.unattributed} requests could not be attributed to a contact's step)`);
-
-  const failed = [...r.botA.records, ...r.botB.records].filter((x) => !x.ok);
-  const echoFailed = [...(r.echoA?.records ?? []), ...(r.echoB?.records ?? [])].filter((x) => !x.ok);
-  const errors = failed.length + r.stateErrors.length;
-  console.log(
-    `\nErrors: product ${failed.length} failed requests, ${r.stateErrors.length} reports not stored as submitted; echo ${echoFailed.length}`,
-  );
-  for (const f of failed.slice(0, 5)) console.log(`  ${f.step}: ${f.problem}`);
-  for (const s of r.stateErrors.slice(0, 5)) console.log(`  ${s}`);
-
-  const all = botStats.find((s) => s.step === ALL) as StepStats;
-  const echoAll = echoStats?.find((s) => s.step === ALL);
-  const answerRows = r.attribution.rows.filter((x) => x.step !== HEI);
-  const maxReads = Math.max(...answerRows.map((x) => x.maxRead));
-  const maxWrites = Math.max(...answerRows.map((x) => x.maxWrite));
-  const maxQueries = Math.max(...answerRows.map((x) => x.maxQuery));
-  const p99x = ratio(all.p99, echoAll?.p99 ?? Number.NaN);
-  const cpux = ratio(cpuB, echoCpuB);
-  const verdict = (ok: boolean) => (ok ? "MET" : "MISSED");
-  console.log("\nTargets (answer steps vs the echo bot's invoke turns):");
-  console.log(
-    table(
-      ["target", "measured", "limit", ""],
-      [
-        ["p99 latency vs echo", `${fmt(p99x)}x`, `<= ${TARGET.p99}x`, verdict(p99x <= TARGET.p99)],
-        ["CPU per answer step vs echo", `${fmt(cpux)}x`, `<= ${TARGET.cpu}x`, verdict(cpux <= TARGET.cpu)],
-        [
-          "Cosmos per answer step (max of any turn)",
-          `${maxReads} read, ${maxWrites} write, ${maxQueries} query`,
-          "<= 1 read + 1 write",
-          verdict(maxReads <= TARGET.reads && maxWrites <= TARGET.writes && maxQueries === 0),
-        ],
-        ["errors", String(errors), "0", verdict(errors === 0)],
-      ],
-    ),
-  );
-  return {
-    contacts: N,
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-    bot: botStats,
-    echo: echoStats,
-    cpuMsPerTurn: { botHei: cpuA, botAnswer: cpuB, echoMessage: echoCpuA, echoInvoke: echoCpuB },
-    throughput: {
-      botHei: thr(r.botA),
-      botAnswer: thr(r.botB),
-      echoMessage: r.echoA ? thr(r.echoA) : undefined,
-      echoInvoke: r.echoB ? thr(r.echoB) : undefined,
-    },
-    cosmos: r.attribution,
-    ratios: { p99: p99x, cpu: cpux },
-    errors,
-  };
 }
 
 main().catch((err: unknown) => {

@@ -40,17 +40,19 @@ const charCount = (s: string): number => [...s].length;
 
 // ---- Raw card input -------------------------------------------------------------------------------
 
+/** Control characters (except tab and newline) have no place in an answer and would bloat cards. */
+const stripControl = (s: string): string =>
+  Array.from(s)
+    .filter((c) => {
+      const n = c.codePointAt(0) ?? 0;
+      return n === 9 || n === 10 || (n >= 32 && n !== 127);
+    })
+    .join("");
+
 const rawInputSchema = z
   .string({ error: M.invalidValue })
   .max(RAW_MAX_LENGTH, { error: M.rawTooLong(RAW_MAX_LENGTH) })
-  // Control characters (except tab and newline) have no place in an answer and would bloat cards.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  .transform((s) =>
-    s
-      .replace(/\r\n?/g, "\n")
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
-      .trim(),
-  )
+  .transform((s) => stripControl(s.replace(/\r\n?/g, "\n")).trim())
   .nullish()
   .transform((s) => s ?? "");
 

@@ -145,15 +145,13 @@ describe("Cosmos faults while answering", () => {
     expect(proxy.counts().write).toBe(10); // the first try and the SDK's 9 retries
   });
 
-  it("should wait out two dropped read connections (the SDK retries reads, 1 s apart) and save", async () => {
+  it("should wait out two dropped read connections (the SDK retries reads, 1 s apart) and show the card", async () => {
     const c = fresh();
-    const card = await open(c);
-    const raw = rawFor(S1, c.index);
     proxy.setFaults([{ kinds: ["read"], container: "reports", fault: { type: "drop" }, count: 2 }]);
     const started = performance.now();
-    const r = await save(c, card, raw);
+    const card = await open(c);
     proxy.clearFaults();
-    expect(sectionOf(r.card), r.texts.join(" | ")).toBe(S2.id);
+    expect(sectionOf(card)).toBe(S1.id);
     expect(performance.now() - started).toBeGreaterThan(1_500);
   });
 

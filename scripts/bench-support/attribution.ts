@@ -1,0 +1,74 @@
+/** Which contact, in which step, caused each Cosmos request the counting proxy saw. */
+import type { CosmosFaultProxy, CosmosRequestKind } from "../../test/support/cosmos-fault-proxy.ts";
+import { type BenchContact, HEI, type Progress } from "./report-walk.ts";
+
+/** Attributes each Cosmos request to the contact (by report id, person id or query @id) and its current step. */
+export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[]) {
+  const progress = new Map<BenchContact, Progress>();
+  const byId = new Map<string, BenchContact>();
+  for (const c of contacts) {
+    byId.set(c.reportId, c);
+    byId.set(c.user.aadObjectId, c);
+    progress.set(c, { step: undefined });
+  }
+  /** Requests per turn: "<contact>|<step>" -> kind -> count. */
+  let turns = new Map<string, Record<CosmosRequestKind, number>>();
+  let other = 0;
+  const otherKinds = new Map<string, number>();
+  /** The phase running now, to tell where requests that name no contact come from. */
+  let phase = "";
+  proxy.onRequest((info) => {
+    const idParam = info.query?.parameters?.find((p) => p.name === "@id")?.value;
+    const c = byId.get(info.docId ?? (typeof idParam === "string" ? idParam : ""));
+    const step = c === undefined ? undefined : progress.get(c)?.step;
+    if (c === undefined || step === undefined) {
+      other++;
+      const kind = `${phase} ${info.container ?? "-"}:${info.kind}${c === undefined ? "" : " (between steps)"}`;
+      otherKinds.set(kind, (otherKinds.get(kind) ?? 0) + 1);
+      return;
+    }
+    const key = `${c.index}|${step}`;
+    let t = turns.get(key);
+    if (t === undefined) {
+      t = { read: 0, write: 0, query: 0, meta: 0 };
+      turns.set(key, t);
+    }
+    t[info.kind]++;
+  });
+  return {
+    progress: (c: BenchContact) => progress.get(c) as Progress,
+    setPhase(name: string) {
+      phase = name;
+    },
+    reset() {
+      turns = new Map();
+      other = 0;
+      otherKinds.clear();
+    },
+    /** Per step: mean requests of each kind per turn, and the most reads/writes any one turn made. */
+    summary(answerSteps: string[]) {
+      const steps = [HEI, ...answerSteps];
+      const rows = steps.map((step) => {
+        const ts = [...turns.entries()]
+          .filter(([k]) => k.slice(k.indexOf("|") + 1) === step)
+          .map(([, v]) => v);
+        const n = Math.max(1, ts.length);
+        const sum = (kind: CosmosRequestKind) => ts.reduce((s, t) => s + t[kind], 0);
+        return {
+          step,
+          turns: ts.length,
+          read: sum("read") / n,
+          write: sum("write") / n,
+          query: sum("query") / n,
+          meta: sum("meta") / n,
+          maxRead: Math.max(0, ...ts.map((t) => t.read)),
+          maxWrite: Math.max(0, ...ts.map((t) => t.write)),
+          maxQuery: Math.max(0, ...ts.map((t) => t.query)),
+        };
+      });
+      return { rows, unattributed: other, unattributedKinds: Object.fromEntries(otherKinds) };
+    },
+  };
+}
+
+export type CosmosAttribution = ReturnType<ReturnType<typeof attributeCosmos>["summary"]>;

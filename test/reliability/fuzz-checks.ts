@@ -1,0 +1,89 @@
+/**
+ * The fuzz's checks: which 5xx are known product bugs (reported; everything else must not happen),
+ * and whether person-typed text shown in cards is Markdown-escaped.
+ */
+import { END, MARK } from "./fuzz-activities.ts";
+
+/** Known product bugs that answer 5xx (see the report); everything else must not. */
+export function knownBug(body: string, status: number, answer: unknown): string | undefined {
+  const said = JSON.stringify(answer ?? "");
+  if (status === 500 && said.includes("validateAndFixActivity(): missing activity type"))
+    return "no-activity-type-500";
+  let a: Record<string, unknown> | undefined;
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      a = parsed as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (a === undefined) return undefined;
+  if (status === 500 && typeof a.serviceUrl !== "string") return "service-url-not-string-500";
+  if (status === 501 && a.type === "invoke") {
+    const value = a.value as { action?: unknown } | undefined;
+    if (a.name !== "adaptiveCard/action") return "unhandled-invoke-501";
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return "unhandled-invoke-501";
+    if (typeof value.action !== "object" || value.action === null) return "invoke-without-action-501";
+    const from = a.from as { id?: unknown } | undefined;
+    const conversation = a.conversation as { id?: unknown } | undefined;
+    if (
+      typeof from !== "object" ||
+      from === null ||
+      typeof conversation !== "object" ||
+      conversation === null
+    )
+      return "invoke-turn-crash-501";
+  }
+  return undefined;
+}
+
+/** A short description of a request for failure messages. */
+export function describeRequest(body: string): string {
+  try {
+    const a = JSON.parse(body) as Record<string, unknown>;
+    const missing = ["from", "conversation", "recipient", "serviceUrl", "channelId"].filter(
+      (k) => a[k] === undefined,
+    );
+    return JSON.stringify({
+      type: a.type,
+      name: a.name,
+      text: a.text,
+      value: a.value,
+      missing,
+      serviceUrl: a.serviceUrl,
+      from: a.from,
+      conversation: a.conversation,
+    }).slice(0, 600);
+  } catch {
+    return body.slice(0, 200);
+  }
+}
+
+/** Checks that every marked person-typed text in a TextBlock (or a text message) is Markdown-escaped. */
+export class EscapeCheck {
+  readonly unescaped: string[] = [];
+  checked = 0;
+  private static readonly SPECIAL = new Set("\\`*_{}[]()#+-.!|>~<");
+
+  check(texts: string[], where: string): void {
+    for (const t of texts) {
+      for (const m of t.matchAll(MARK)) {
+        const start = (m.index ?? 0) + m[0].length;
+        // The generator puts a space after the marker; anything else means the text was cut right at
+        // the marker (e.g. only the first word of a name is shown) and what follows is the bot's own.
+        if (t[start] !== " ") continue;
+        this.checked++;
+        const stop = t.indexOf(END, start);
+        const segment = t.slice(start, stop < 0 ? t.length : stop);
+        for (let i = 0; i < segment.length; i++) {
+          const ch = segment[i] as string;
+          if (ch === "\\") i++;
+          else if (EscapeCheck.SPECIAL.has(ch)) {
+            this.unescaped.push(`${where}: ${JSON.stringify(t.slice(0, 200))}`);
+            break;
+          }
+        }
+      }
+    }
+  }
+}
