@@ -3,9 +3,11 @@
  * configured), GET /healthz (alive: 200 only when Cosmos answers), GET /readyz (ready for traffic: Cosmos answers and not shutting down), graceful shutdown.
  */
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
 } from "botbuilder";
 import restify from "restify";
 import type { App } from "../src/app.ts";
@@ -28,7 +30,33 @@ export interface BotServer {
   close(opts?: { drainDelayMs?: number }): Promise<void>;
 }
 
-export function createAdapter(config: Config, log: Logger): CloudAdapter {
+/** CloudAdapter with its turn entry point open to our own HTTP handler. */
+export class BotAdapter extends CloudAdapter {
+  handle(authHeader: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** Errors from token validation (botbuilder rethrows the JWT library's own and fetch failures). */
+const AUTH_ERRORS = new Set(["JsonWebTokenError", "TokenExpiredError", "NotBeforeError", "FetchError"]);
+
+function isAuthError(err: unknown): boolean {
+  const e = err as { statusCode?: unknown; name?: unknown } | null;
+  return e !== null && typeof e === "object" && (e.statusCode === 401 || AUTH_ERRORS.has(String(e.name)));
+}
+
+/** The envelope every activity must have before botbuilder sees it; anything else is a 400. */
+function isActivityEnvelope(body: unknown): body is Activity {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+  const a = body as Record<string, unknown>;
+  const idOf = (v: unknown) =>
+    typeof v === "object" && v !== null && typeof (v as { id?: unknown }).id === "string";
+  return (
+    typeof a.type === "string" && typeof a.serviceUrl === "string" && idOf(a.from) && idOf(a.conversation)
+  );
+}
+
+export function createAdapter(config: Config, log: Logger): BotAdapter {
   const { appId, appPassword, appType, tenantId } = config.bot;
   const options: ConfigurationBotFrameworkAuthenticationOptions =
     appId === undefined
@@ -39,7 +67,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
           MicrosoftAppType: appType,
           MicrosoftAppTenantId: tenantId ?? "",
         };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (ctx, err) => {
     log.error({ err, activityType: ctx.activity.type }, "unhandled turn error");
     await ctx.sendActivity("Beklager, noe gikk galt hos meg. Prøv igjen om litt.").catch(() => undefined);
@@ -49,7 +77,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
 
 export async function startServer(
   app: App,
-  adapter: CloudAdapter,
+  adapter: BotAdapter,
   opts: { port: number; host?: string; exportSecret: Buffer | string },
 ): Promise<BotServer> {
   const bot = new TeamsBot(app, { exportSecret: opts.exportSecret });
@@ -70,7 +98,31 @@ export async function startServer(
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (ctx) => bot.run(ctx));
+      // What CloudAdapter.process does, answering 400 (not 500) to a body that is not an activity and
+      // 401 (not 500) to every token that does not validate; never an internal error text.
+      const activity: unknown = req.body;
+      if (!isActivityEnvelope(activity)) {
+        res.send(400, { error: "not a Bot Framework activity" });
+        return;
+      }
+      for (const field of ["timestamp", "localTimestamp", "expiration"] as const) {
+        const v = activity[field] as unknown;
+        if (typeof v === "string") (activity as unknown as Record<string, unknown>)[field] = new Date(v);
+      }
+      try {
+        const invoke = await adapter.handle(req.header("authorization") ?? "", activity, (ctx) =>
+          bot.run(ctx),
+        );
+        if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
+        else res.send(invoke?.status ?? 200);
+      } catch (err) {
+        if (isAuthError(err)) {
+          res.send(401);
+          return;
+        }
+        app.log.error({ err }, "processing an activity failed");
+        res.send(500);
+      }
     } finally {
       inFlight--;
       if (closing && inFlight === 0) drained?.();

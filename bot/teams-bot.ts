@@ -6,6 +6,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
+  type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
   type TurnContext,
@@ -84,6 +85,18 @@ export class TeamsBot extends TeamsActivityHandler {
       reply = await this.safely(() => runCommand(this.app, actor, commandOf(ctx.activity.text ?? "")));
     }
     await this.send(ctx, reply, ctx.activity.replyToId);
+  }
+
+  /** Invokes we do not handle, or card actions without an action, are bad requests (not 501). */
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    const value = ctx.activity.value as { action?: unknown } | undefined;
+    if (
+      ctx.activity.name !== "adaptiveCard/action" ||
+      typeof value?.action !== "object" ||
+      value.action === null
+    )
+      return { status: 400 };
+    return super.onInvokeActivity(ctx);
   }
 
   protected override async onAdaptiveCardInvoke(

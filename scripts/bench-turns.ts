@@ -49,6 +49,7 @@ import {
   benchRound,
   greet,
   HEI,
+  type Progress,
   type StepRecord,
   stepNames,
   walkEcho,
@@ -125,7 +126,9 @@ async function main(): Promise<void> {
     const warm = Array.from({ length: WARMUP }, (_, i) => benchContact(i, ROUND_ID, "warm"));
     const reports = new ReportRepo(store.containers.reports);
     await new RoundRepo(store.containers.rounds).upsert(benchRound(ROUND_ID, FORM_ID));
-    const all = [...warm, ...contacts];
+    /** Walks alone after the measured phases, for exact Cosmos requests per step. */
+    const solo = benchContact(0, ROUND_ID, "solo");
+    const all = [...warm, ...contacts, solo];
     for (let i = 0; i < all.length; i += 16) {
       await Promise.all(all.slice(i, i + 16).map((c) => reports.upsert(benchReport(c, FORM_ID))));
     }
@@ -166,6 +169,11 @@ async function main(): Promise<void> {
       ),
     );
     const rss1 = rssMb(bot.pid);
+    const soloProgress: Progress = { step: undefined };
+    attribution.setSolo(soloProgress);
+    await greet(client, connector.url, solo, () => undefined, soloProgress);
+    await walkReport(client, connector.url, solo, form, () => undefined, soloProgress);
+    attribution.setSolo(undefined);
     client.close();
     await bot.stop();
 

@@ -8,7 +8,7 @@ import { sectionCard } from "../../cards/report-section.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { App } from "../../src/app.ts";
 import { decodeFingerprints } from "../../src/questionnaire/fingerprint.ts";
-import type { Actor } from "../../src/reports/types.ts";
+import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
 import { postSummary } from "./channel.ts";
@@ -83,13 +83,17 @@ export async function saveSection(
   }
 }
 
-/** Saving failed (storage down): show the same section with everything the person typed. */
+/**
+ * Saving failed (storage down): show the same section with everything the person typed. When the
+ * report cannot even be read, the card is rebuilt from the form and the typed values alone.
+ */
 async function storageFailed(
   app: App,
   actor: Actor,
   data: Payload<typeof Verb.SaveSection>,
   inputs: Record<string, unknown>,
 ): Promise<Reply> {
+  const notice = { text: t.storageFailed, style: "attention" as const };
   try {
     const o = await app.reports.open(actor, data);
     if (o.kind !== "ok") return denied(o);
@@ -100,13 +104,38 @@ async function storageFailed(
         report: { ...o.report, revision: data.revision },
         sectionIndex: index < 0 ? o.sectionIndex : index,
         typed: inputs,
-        notice: { text: t.storageFailed, style: "attention" },
+        notice,
       }),
     };
   } catch (err) {
     app.log.error({ err, reportId: data.reportId }, "reading the report after a failed save also failed");
+    for (const form of app.forms.values()) {
+      const index = form.sections.findIndex((s) => s.id === data.sectionId);
+      if (index < 0) continue;
+      const report = offlineReport(data, form.id);
+      return { card: sectionCard({ form, report, sectionIndex: index, typed: inputs, notice }) };
+    }
     return { text: t.storageFailed };
   }
+}
+
+/** A stand-in for a report that cannot be read: ids from the card, nothing stored. */
+function offlineReport(data: Payload<typeof Verb.SaveSection>, formId: string): ReportDoc {
+  const at = new Date(0).toISOString();
+  return {
+    id: data.reportId,
+    roundId: data.roundId,
+    formId,
+    partnership: { id: "", name: "Rapportering", category: "Annet", sector: "Offentlig" },
+    tiltak: { id: data.reportId, name: "lagres ikke akkurat nå" },
+    contact: { name: "", email: "" },
+    coEditors: [],
+    status: "draft",
+    revision: data.revision,
+    answers: {},
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 export async function submitReport(
@@ -152,9 +181,12 @@ export async function submitReport(
     case "submitted":
       if (!o.already) {
         app.log.info({ reportId: o.report.id, roundId: o.report.roundId }, "report submitted");
-        await postSummary(app, await app.repos.rounds.get(o.report.roundId), o.report).catch((err: unknown) =>
-          app.log.error({ err, reportId: o.report.id }, "posting the summary failed"),
-        );
+        // Off the request path: the person's receipt never waits for (or fails with) the channel post.
+        const report = o.report;
+        void app.repos.rounds
+          .get(report.roundId)
+          .then((round) => postSummary(app, round, report))
+          .catch((err: unknown) => app.log.error({ err, reportId: report.id }, "posting the summary failed"));
       }
       return { card: receiptCard(o.report) };
   }

@@ -17,7 +17,22 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
   const otherKinds = new Map<string, number>();
   /** The phase running now, to tell where requests that name no contact come from. */
   let phase = "";
+  /** While one contact walks alone, every request belongs to its current step (exact counts). */
+  let solo: Progress | undefined;
+  const exact = new Map<string, Record<CosmosRequestKind, number> & { containers: Record<string, number> }>();
   proxy.onRequest((info) => {
+    if (solo !== undefined) {
+      const step = solo.step ?? "(between steps)";
+      let t = exact.get(step);
+      if (t === undefined) {
+        t = { read: 0, write: 0, query: 0, meta: 0, containers: {} };
+        exact.set(step, t);
+      }
+      t[info.kind]++;
+      const where = `${info.container ?? "-"} ${info.kind}`;
+      t.containers[where] = (t.containers[where] ?? 0) + 1;
+      return;
+    }
     const idParam = info.query?.parameters?.find((p) => p.name === "@id")?.value;
     const c = byId.get(info.docId ?? (typeof idParam === "string" ? idParam : ""));
     const step = c === undefined ? undefined : progress.get(c)?.step;
@@ -39,6 +54,10 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
     progress: (c: BenchContact) => progress.get(c) as Progress,
     setPhase(name: string) {
       phase = name;
+    },
+    /** Count every request against this contact's step until called with undefined. */
+    setSolo(progress: Progress | undefined) {
+      solo = progress;
     },
     reset() {
       turns = new Map();
@@ -66,7 +85,18 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
           maxQuery: Math.max(0, ...ts.map((t) => t.query)),
         };
       });
-      return { rows, unattributed: other, unattributedKinds: Object.fromEntries(otherKinds) };
+      const exactRows = [...steps, "(between steps)"]
+        .filter((step) => exact.has(step))
+        .map((step) => {
+          const t = exact.get(step) as Record<CosmosRequestKind, number> & {
+            containers: Record<string, number>;
+          };
+          const where = Object.entries(t.containers)
+            .map(([k, v]) => `${k} x${v}`)
+            .join(", ");
+          return { step, read: t.read, write: t.write, query: t.query, meta: t.meta, where };
+        });
+      return { rows, exactRows, unattributed: other, unattributedKinds: Object.fromEntries(otherKinds) };
     },
   };
 }

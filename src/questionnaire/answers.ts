@@ -64,7 +64,30 @@ const rawInputSchema = z
  */
 export const BYTES_PER_CHAR = 2;
 
+/** Schemas are built once per parameter set (building a zod schema costs more than running it). */
+function memo<K, S>(build: (key: K) => S): (key: K) => S {
+  const cache = new Map<K, S>();
+  return (key) => {
+    let schema = cache.get(key);
+    if (schema === undefined) {
+      schema = build(key);
+      cache.set(key, schema);
+    }
+    return schema;
+  };
+}
+
+const textSchemas = new Map<(max: number, typed: number) => string, (max: number) => z.ZodType<string, string>>();
 function textSchema(max: number, tooLong: (max: number, typed: number) => string) {
+  let byMax = textSchemas.get(tooLong);
+  if (byMax === undefined) {
+    byMax = memo((m: number) => buildTextSchema(m, tooLong));
+    textSchemas.set(tooLong, byMax);
+  }
+  return byMax(max);
+}
+
+function buildTextSchema(max: number, tooLong: (max: number, typed: number) => string) {
   return z.string().transform((s, ctx) => {
     if (charCount(s) > max) return fail(ctx, tooLong(max, charCount(s)));
     if (Buffer.byteLength(s, "utf8") > max * BYTES_PER_CHAR) return fail(ctx, M.textTooHeavy);
@@ -127,17 +150,17 @@ const yesnoSchema = z.string().transform((s, ctx) => {
 });
 
 /** Option index ("0", "1", ...); `count` includes the "Annet" slot when the question has one. */
-function indexSchema(count: number) {
-  return z
+const indexSchema = memo((count: number) =>
+  z
     .string()
     .regex(/^\d{1,4}$/, { error: M.unknownOption })
     .transform(Number)
-    .refine((i) => i < count, { error: M.unknownOption });
-}
+    .refine((i) => i < count, { error: M.unknownOption }),
+);
 
 /** Comma-separated option indices ("0,3,5"), de-duplicated and sorted into form order. */
-function indexListSchema(count: number) {
-  return z
+const indexListSchema = memo((count: number) =>
+  z
     .string()
     .transform((s) =>
       s
@@ -146,8 +169,8 @@ function indexListSchema(count: number) {
         .filter((x) => x !== ""),
     )
     .pipe(z.array(indexSchema(count)))
-    .transform((list) => [...new Set(list)].sort((a, b) => a - b));
-}
+    .transform((list) => [...new Set(list)].sort((a, b) => a - b)),
+);
 
 const SEASON_BY_KEY: Record<string, Season> = { vår: "Vår", var: "Vår", høst: "Høst", host: "Høst" };
 const seasonSchema = z.string().transform((s, ctx) => SEASON_BY_KEY[s.toLowerCase()] ?? fail(ctx, M.season));

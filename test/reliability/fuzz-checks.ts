@@ -1,41 +1,8 @@
 /**
- * The fuzz's checks: which 5xx are known product bugs (reported; everything else must not happen),
- * and whether person-typed text shown in cards is Markdown-escaped.
+ * The fuzz's checks: whether person-typed text shown in cards is Markdown-escaped,
+ * and short descriptions of requests for failure messages.
  */
 import { END, MARK } from "./fuzz-activities.ts";
-
-/** Known product bugs that answer 5xx (see the report); everything else must not. */
-export function knownBug(body: string, status: number, answer: unknown): string | undefined {
-  const said = JSON.stringify(answer ?? "");
-  if (status === 500 && said.includes("validateAndFixActivity(): missing activity type"))
-    return "no-activity-type-500";
-  let a: Record<string, unknown> | undefined;
-  try {
-    const parsed = JSON.parse(body) as unknown;
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
-      a = parsed as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (a === undefined) return undefined;
-  if (status === 500 && typeof a.serviceUrl !== "string") return "service-url-not-string-500";
-  if (status === 501 && a.type === "invoke") {
-    const value = a.value as { action?: unknown } | undefined;
-    if (a.name !== "adaptiveCard/action") return "unhandled-invoke-501";
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return "unhandled-invoke-501";
-    if (typeof value.action !== "object" || value.action === null) return "invoke-without-action-501";
-    const from = a.from as { id?: unknown } | undefined;
-    const conversation = a.conversation as { id?: unknown } | undefined;
-    if (
-      typeof from !== "object" ||
-      from === null ||
-      typeof conversation !== "object" ||
-      conversation === null
-    )
-      return "invoke-turn-crash-501";
-  }
-  return undefined;
-}
 
 /** A short description of a request for failure messages. */
 export function describeRequest(body: string): string {
