@@ -13,7 +13,7 @@ import { targetOf } from "./conversation-ref.ts";
 const CACHE_MAX = 10_000;
 
 export class Identity {
-  private readonly known = new Map<string, { email?: string; stored: boolean }>();
+  private readonly known = new Map<string, { email?: string; name?: string; stored: boolean }>();
 
   constructor(private readonly app: App) {}
 
@@ -22,25 +22,33 @@ export class Identity {
     const base = actorOf(ctx.activity);
     const cached = this.known.get(base.id);
     const personal = ctx.activity.conversation.conversationType === "personal";
-    if (cached !== undefined && (cached.stored || !personal)) return withEmail(base, cached.email);
+    if (cached !== undefined && (cached.stored || !personal))
+      return withDetails(base, cached.email, cached.name);
     let person: PersonDoc | undefined;
     try {
       person = await this.app.repos.people.get(base.id);
     } catch (err) {
       this.app.log.warn({ err }, "could not read the person record");
     }
-    const email = person?.email ?? (await this.memberEmail(ctx));
+    const member = person?.email === undefined ? await this.member(ctx) : undefined;
+    const email = person?.email ?? member?.email;
+    // Some activities (e.g. installationUpdate) carry no display name.
+    const name = base.name || person?.name || member?.name || undefined;
+    const actor = withDetails(base, email, name);
     let stored = false;
-    if (personal) stored = await this.store(ctx, base, email, person);
-    this.remember(base.id, { ...(email !== undefined ? { email } : {}), stored });
-    return withEmail(base, email);
+    if (personal) stored = await this.store(ctx, actor, email, person);
+    this.remember(base.id, { ...(email !== undefined ? { email } : {}), ...(name ? { name } : {}), stored });
+    return actor;
   }
 
-  private async memberEmail(ctx: TurnContext): Promise<string | undefined> {
+  private async member(ctx: TurnContext): Promise<{ email?: string; name?: string } | undefined> {
     try {
       const member = await TeamsInfo.getMember(ctx, ctx.activity.from.id);
       const email = member.email ?? member.userPrincipalName;
-      return typeof email === "string" && email.includes("@") ? email.toLowerCase() : undefined;
+      return {
+        ...(typeof email === "string" && email.includes("@") ? { email: email.toLowerCase() } : {}),
+        ...(member.name ? { name: member.name } : {}),
+      };
     } catch (err) {
       this.app.log.debug({ err }, "could not read the Teams member record");
       return undefined;
@@ -77,4 +85,8 @@ export class Identity {
   }
 }
 
-const withEmail = (a: Actor, email: string | undefined): Actor => (email === undefined ? a : { ...a, email });
+const withDetails = (a: Actor, email: string | undefined, name: string | undefined): Actor => ({
+  ...a,
+  ...(email !== undefined ? { email } : {}),
+  ...(a.name === "" && name ? { name } : {}),
+});
