@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createApp } from "../src/app.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { parseImport, runImport } from "../src/rounds/import.ts";
 import { IMPORT_TEXT, planLines, summaryText } from "../src/rounds/import-messages.ts";
@@ -36,17 +36,8 @@ async function main(argv: string[]): Promise<number> {
   const parsed = parseImport(file, content);
   if (!parsed.ok) return printErrors(file, parsed.errors);
 
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    // Never seed the demo round from an import (a dry run must write nothing).
-    config = { ...loadConfig(process.env), seedDemo: false };
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  // Never seed the demo round from an import (a dry run must write nothing). Bad config: exit 2.
+  const config = { ...loadConfigOrExit(process.env, 2), seedDemo: false };
   const app = await createApp(config, createLogger(config.logLevel));
   try {
     if (config.cosmos.endpoint === undefined)

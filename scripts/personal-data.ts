@@ -14,7 +14,7 @@
 import { parseArgs } from "node:util";
 import type { Container } from "@azure/cosmos";
 import { createApp } from "../src/app.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import {
   applyErasure,
@@ -104,16 +104,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = { ...loadConfig(process.env), seedDemo: false };
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const config = { ...loadConfigOrExit(process.env, 2), seedDemo: false };
   // Quiet unless asked: stdout carries the export.
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
   const app = await createApp(config, log);

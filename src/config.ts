@@ -124,13 +124,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 /** For entry points: the parsed config, or the message naming every bad variable and exit code 1. */
-export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
+export function loadConfigOrExit(env: Record<string, string | undefined>, exitCode = 1): Config {
   try {
     return loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
-      process.exit(1);
+      process.exit(exitCode);
     }
     throw err;
   }

@@ -77,7 +77,10 @@ function memo<K, S>(build: (key: K) => S): (key: K) => S {
   };
 }
 
-const textSchemas = new Map<(max: number, typed: number) => string, (max: number) => z.ZodType<string, string>>();
+const textSchemas = new Map<
+  (max: number, typed: number) => string,
+  (max: number) => z.ZodType<string, string>
+>();
 function textSchema(max: number, tooLong: (max: number, typed: number) => string) {
   let byMax = textSchemas.get(tooLong);
   if (byMax === undefined) {
