@@ -3,7 +3,12 @@ import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, Verb } from "../cards/verbs.ts";
 import type { App } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
-import { inviteCoEditor, removeCoEditor, showCoEditors } from "./handlers/coeditor-actions.ts";
+import {
+  inviteCoEditor,
+  removeCoEditor,
+  setCoEditorReminders,
+  showCoEditors,
+} from "./handlers/coeditor-actions.ts";
 import { runCommand } from "./handlers/commands.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
 import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
@@ -34,6 +39,8 @@ export function route(app: App, actor: Actor, action: ParsedAction): Promise<Rep
       return showCoEditors(app, actor, action.data);
     case Verb.InviteCoEditor:
       return inviteCoEditor(app, actor, action.data);
+    case Verb.CoEditorReminders:
+      return setCoEditorReminders(app, actor, action.data);
     case Verb.RemoveCoEditor:
       return removeCoEditor(app, actor, action.data);
   }

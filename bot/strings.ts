@@ -32,6 +32,8 @@ export const t = {
     `${email} er invitert. Når personen åpner boten i Teams, kan hen fylle ut rapporteringen sammen med deg.`,
   coEditorAlready: (email: string) => `${email} er allerede medredaktør.`,
   coEditorRemoved: (email: string) => `${email} er fjernet og har ikke lenger tilgang.`,
+  coEditorsReminded: "Medredaktørene får også påminnelsene før fristen.",
+  onlyContactReminded: "Bare du får påminnelsene før fristen.",
   coEditorNotThere: (email: string) => `${email} var ikke medredaktør.`,
   staffOnly: "Dette er bare for Statsforvalterens saksbehandlere.",
   notSubmitted: "Rapporteringen er ikke sendt inn, så den trenger ikke gjenåpnes.",

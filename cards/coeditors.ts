@@ -10,6 +10,8 @@ export function coEditorsCard(
     notice?: { text: string; style: "good" | "attention" | "warning" };
     error?: string;
     typedEmail?: string;
+    /** Whether co-editors get the deadline reminders too (the contact's choice). */
+    remindCoEditors?: boolean;
   } = {},
 ): CardJson {
   return render(template, {
@@ -24,6 +26,11 @@ export function coEditorsCard(
       reportId: report.id,
     })),
     typedEmail: opts.typedEmail ?? "",
+    remindersText: opts.remindCoEditors
+      ? "Påminnelser før fristen går også til medredaktørene."
+      : "Påminnelser før fristen går bare til deg.",
+    remindersTitle: opts.remindCoEditors ? "Bare påminn meg" : "Påminn medredaktørene også",
+    remindersNext: opts.remindCoEditors ? "false" : "true",
     error: opts.error ?? "",
     roundId: report.roundId,
     reportId: report.id,

@@ -17,6 +17,7 @@ export const Verb = {
   CoEditors: "coeditors.show",
   InviteCoEditor: "coeditors.invite",
   RemoveCoEditor: "coeditors.remove",
+  CoEditorReminders: "coeditors.reminders",
   ReminderSnooze: "reminder.snooze",
   ReminderOptOut: "reminder.optout",
 } as const;
@@ -55,6 +56,7 @@ export const payloadSchemas = {
   [Verb.CoEditors]: z.object({ ...ref }),
   [Verb.InviteCoEditor]: z.object({ ...ref, inviteEmail: z.string().max(1000).optional() }),
   [Verb.RemoveCoEditor]: z.object({ ...ref, email: z.string().min(1).max(254) }),
+  [Verb.CoEditorReminders]: z.object({ ...ref, include: z.enum(["true", "false"]) }),
   [Verb.ReminderSnooze]: z.object({ ...ref }),
   [Verb.ReminderOptOut]: z.object({ ...ref }),
 } as const;

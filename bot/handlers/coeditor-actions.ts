@@ -35,7 +35,30 @@ export async function showCoEditors(
   actor: Actor,
   data: Payload<typeof Verb.CoEditors>,
 ): Promise<Reply> {
-  return reply(await app.coEditors.list(actor, data), (o) => ({ card: coEditorsCard(o.report) }));
+  const o = await app.coEditors.list(actor, data);
+  if (o.kind !== "ok") return reply(o, () => ({}));
+  return {
+    card: coEditorsCard(o.report, { remindCoEditors: await app.reminders.includesCoEditors(o.report) }),
+  };
+}
+
+export async function setCoEditorReminders(
+  app: App,
+  actor: Actor,
+  data: Payload<typeof Verb.CoEditorReminders>,
+): Promise<Reply> {
+  const include = data.include === "true";
+  const o = await app.reminders.setIncludeCoEditors(actor, data, include);
+  if (o.kind === "not_found") return { text: t.notFound };
+  if (o.kind === "forbidden") return { text: t.onlyContactManagesCoEditors };
+  const listed = await app.coEditors.list(actor, data);
+  if (listed.kind !== "ok") return reply(listed, () => ({}));
+  return {
+    card: coEditorsCard(listed.report, {
+      remindCoEditors: include,
+      notice: { text: include ? t.coEditorsReminded : t.onlyContactReminded, style: "good" },
+    }),
+  };
 }
 
 export async function inviteCoEditor(

@@ -302,6 +302,16 @@ export class ReminderService {
   }
 
   /** The contact chooses whether the report's co-editors get reminders too. */
+  /** Whether the contact has chosen that co-editors get reminders too (one ledger read). */
+  async includesCoEditors(report: ReportDoc): Promise<boolean> {
+    const state = await this.deps.ledger.getRecipient(
+      report.roundId,
+      report.id,
+      recipientKey(report.contact),
+    );
+    return state?.includeCoEditors === true;
+  }
+
   setIncludeCoEditors(actor: Actor, ref: actions.ReportRef, include: boolean) {
     return actions.setIncludeCoEditors(this.actionDeps, actor, ref, include);
   }

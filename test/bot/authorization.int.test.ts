@@ -120,6 +120,15 @@ describe("authorization at the bot's edge", () => {
     expect(await read()).toEqual(before);
   });
 
+  it("should let only the contact choose whether co-editors get reminders too", async () => {
+    const refused = await h.execute(megan, "coeditors.reminders", { ...LESING, include: "true" });
+    expect(text(refused)).toContain("Bare kontaktpersonen");
+    expect(await h.running.app.reminders.includesCoEditors(await read())).toBe(false);
+    const ok = await h.execute(alex, "coeditors.reminders", { ...LESING, include: "true" });
+    expect(text(ok)).toContain("Medredaktørene får også påminnelsene");
+    expect(await h.running.app.reminders.includesCoEditors(await read())).toBe(true);
+  });
+
   it("should refuse staff-only actions by a contact person", async () => {
     await h.running.app.repos.reports.updateWithRetry(DEMO_ROUND_ID, "t-salten-vurdering", (d) => ({
       ...d,
