@@ -15,20 +15,44 @@ export interface UpdateResult extends Versioned<ReportDoc> {
   attempts: number;
 }
 
+/** Reports remembered with their ETag; beyond this many the oldest is forgotten. */
+const CACHE_MAX = 1_000;
+
 export class ReportRepo {
+  /**
+   * The last version this process read or wrote of each report. Only ever used as the base of a
+   * conditional write (If-Match): if someone else wrote since, Cosmos answers 412 and we read again.
+   * Any decision not to write is made on a fresh read.
+   */
+  private readonly known = new Map<string, Versioned<ReportDoc>>();
+
   constructor(private readonly container: Container) {}
+
+  private remember(v: Versioned<ReportDoc>): Versioned<ReportDoc> {
+    const key = `${v.doc.roundId}|${v.doc.id}`;
+    this.known.delete(key);
+    if (this.known.size >= CACHE_MAX) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
+    this.known.set(key, v);
+    return v;
+  }
 
   /** Point read; undefined when the report does not exist. */
   async get(roundId: string, id: string): Promise<Versioned<ReportDoc> | undefined> {
     const response = await this.container.item(id, roundId).read<ReportDoc>();
-    if (response.statusCode === 404 || !response.resource) return undefined;
-    return versioned(response, id);
+    if (response.statusCode === 404 || !response.resource) {
+      this.known.delete(`${roundId}|${id}`);
+      return undefined;
+    }
+    return this.remember(versioned(response, id));
   }
 
   /** Creates a new report; throws ConflictError when the id is taken in its round. */
   async create(doc: ReportDoc): Promise<Versioned<ReportDoc>> {
     try {
-      return versioned(await this.container.items.create<ReportDoc>(doc), doc.id);
+      return this.remember(versioned(await this.container.items.create<ReportDoc>(doc), doc.id));
     } catch (err) {
       throw toStorageError(err, this.container.id, doc.id);
     }
@@ -43,15 +67,16 @@ export class ReportRepo {
       const response = await this.container
         .item(doc.id, doc.roundId)
         .replace<ReportDoc>(doc, { accessCondition: { type: "IfMatch", condition: etag } });
-      return versioned(response, doc.id);
+      return this.remember(versioned(response, doc.id));
     } catch (err) {
+      this.known.delete(`${doc.roundId}|${doc.id}`);
       throw toStorageError(err, this.container.id, doc.id);
     }
   }
 
   /** Creates or overwrites unconditionally (imports, tests). */
   async upsert(doc: ReportDoc): Promise<Versioned<ReportDoc>> {
-    return versioned(await this.container.items.upsert<ReportDoc>(doc), doc.id);
+    return this.remember(versioned(await this.container.items.upsert<ReportDoc>(doc), doc.id));
   }
 
   /** Every report of a round (all pages), unordered. */
@@ -96,15 +121,31 @@ export class ReportRepo {
     mutate: (doc: ReportDoc) => ReportDoc | undefined,
     maxAttempts = 5,
   ): Promise<UpdateResult> {
+    let cached = this.known.get(`${roundId}|${id}`);
     for (let attempt = 1; ; attempt++) {
-      const current = await this.get(roundId, id);
+      const current = cached ?? (await this.get(roundId, id));
       if (!current) throw new NotFoundError(this.container.id, id);
       const next = mutate(structuredClone(current.doc));
-      if (next === undefined) return { ...current, written: false, attempts: attempt };
+      if (next === undefined) {
+        // Never decide "nothing to write" on a remembered copy: it may be out of date.
+        if (cached !== undefined) {
+          cached = undefined;
+          attempt--;
+          continue;
+        }
+        return { ...current, written: false, attempts: attempt };
+      }
+      const fromCache = cached !== undefined;
+      cached = undefined;
       try {
         return { ...(await this.replace(next, current.etag)), written: true, attempts: attempt };
       } catch (err) {
         if (!(err instanceof ConcurrencyError) || attempt >= maxAttempts) throw err;
+        // A remembered copy that lost: read and try again at once (it was not a race with a writer).
+        if (fromCache) {
+          attempt--;
+          continue;
+        }
       }
       await backoff(attempt);
     }

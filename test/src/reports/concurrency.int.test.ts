@@ -136,4 +136,61 @@ describe("two editors saving the same report at the same moment", () => {
     expect(second.kind).toBe("stale");
     expect((await repo.get("round", "r1"))?.doc.answers[q.id]?.value).toBe("kontaktens versjon");
   });
+
+  it("should never refuse on a remembered copy when another instance changed the report", async () => {
+    // Two bot instances: each ReportRepo remembers the last version it saw (to write without a read).
+    const a = new ReportRepo(store.containers.reports);
+    const b = new ReportRepo(store.containers.reports);
+    const service = new ReportService({
+      reports: a,
+      forms: new Map([["conc", form]]),
+      staffIds: [],
+      clock: fixedClock("2025-12-10T12:00:00Z"),
+    });
+    await a.get("round", "r1"); // instance A remembers a version without Lise
+    const lise: Actor = { id: "aad-lise", name: "Lise Ny", email: "lise@example.com" };
+    await b.updateWithRetry("round", "r1", (d) => ({
+      ...d,
+      coEditors: [
+        ...d.coEditors,
+        { email: "lise@example.com", invitedAt: "2025-12-10T11:59:00Z", invitedBy: contact.id },
+      ],
+      revision: d.revision + 1,
+    }));
+    const q = questions[99] as Question;
+    const before = (await b.get("round", "r1"))?.doc as ReportDoc;
+    const saved = await service.saveSection(
+      lise,
+      { roundId: "round", reportId: "r1" },
+      {
+        sectionId: "s1",
+        revision: before.revision,
+        nav: "pause",
+        raw: { [q.id]: "fra Lise" },
+        base: { [q.id]: fingerprint(q, { [q.id]: `svar ${q.id}` }) },
+      },
+    );
+    expect(saved.kind).toBe("saved");
+    expect((await b.get("round", "r1"))?.doc.answers[q.id]?.value).toBe("fra Lise");
+  });
+
+  it("should save through a stale remembered copy by reading again after the 412", async () => {
+    const a = new ReportRepo(store.containers.reports);
+    const b = new ReportRepo(store.containers.reports);
+    await a.get("round", "r1");
+    await b.updateWithRetry("round", "r1", (d) => ({
+      ...d,
+      revision: d.revision + 1,
+      updatedAt: "2025-12-10T12:30:00Z",
+    }));
+    const result = await a.updateWithRetry("round", "r1", (d) => ({
+      ...d,
+      revision: d.revision + 1,
+      tiltak: { ...d.tiltak, name: "Nytt navn" },
+    }));
+    expect(result.written).toBe(true);
+    const stored = (await b.get("round", "r1"))?.doc;
+    expect(stored?.tiltak.name).toBe("Nytt navn");
+    expect(stored?.updatedAt).toBe("2025-12-10T12:30:00Z"); // B's write was not lost
+  });
 });
