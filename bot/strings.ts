@@ -19,8 +19,8 @@ export const t = {
   internalError: "Beklager, noe gikk galt hos meg. Prøv igjen om litt, eller skriv «hjelp».",
   invalid: "Noen svar må rettes før de kan lagres. Se meldingene ved feltene. De andre svarene er lagret.",
   stale:
-    "Noen av disse svarene er endret etter at dette kortet ble laget (kanskje av en medredaktør, eller i et annet vindu). " +
-    "Her er den nyeste versjonen – ingenting er overskrevet.",
+    "Noen svar ble endret av andre (eller i et annet vindu) etter at kortet ditt ble laget. De er ikke overskrevet – " +
+    "kortet viser nå det som er lagret. Dine andre svar er lagret. Dette skrev du i de endrede svarene:",
   readOnly:
     "Rapporteringen er sendt inn og kan ikke endres. Ta kontakt med Statsforvalteren om noe må rettes.",
   tampered:

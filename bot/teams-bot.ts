@@ -84,7 +84,9 @@ export class TeamsBot extends TeamsActivityHandler {
     } else {
       reply = await this.safely(() => runCommand(this.app, actor, commandOf(ctx.activity.text ?? "")));
     }
-    await this.send(ctx, reply, ctx.activity.replyToId);
+    // In a channel the card belongs to everyone: answer in the thread, never replace the card.
+    const shared = ctx.activity.conversation.conversationType === "channel";
+    await this.send(ctx, reply, shared ? undefined : ctx.activity.replyToId);
   }
 
   /** Invokes we do not handle, or card actions without an action, are bad requests (not 501). */

@@ -27,7 +27,7 @@ export function reviewCard({ form, report, role, notice, reopen }: ReviewCardInp
   const submitted = report.status === "submitted";
   const editable = !submitted && (role === "contact" || role === "coeditor");
   const blockers = submitBlockers(form, report);
-  const ready = blockers.missing.length === 0 && !blockers.unconfirmed;
+  const ready = blockers.missing.length === 0 && !blockers.unconfirmed && !blockers.periodInvalid;
   const canSubmit = editable && role === "contact" && ready;
 
   let footer = "";
@@ -37,6 +37,7 @@ export function reviewCard({ form, report, role, notice, reopen }: ReviewCardInp
     const parts: string[] = [];
     if (blockers.missing.length > 0)
       parts.push(`${blockers.missing.length} obligatoriske spørsmål mangler svar (merket «Mangler svar»).`);
+    if (blockers.periodInvalid) parts.push("Sluttidspunktet kan ikke være før oppstartstidspunktet.");
     if (blockers.unconfirmed)
       parts.push("Bekreftelsen om at rapporteringen er gjort i samråd med partnerskapet må være «Ja».");
     footer = `Før rapporteringen kan sendes inn: ${parts.join(" ")}`;

@@ -26,6 +26,11 @@ export interface SectionCardInput {
   /** Errors by input id. */
   errors?: Record<string, string>;
   notice?: { text: string; style: "attention" | "good" | "warning" | "accent" };
+  /**
+   * Fingerprints to carry instead of those of the stored values (a card shown again after a failed
+   * save must keep what the person's original card showed).
+   */
+  base?: Record<string, string>;
 }
 
 export function sectionHeading(form: Form, index: number): string {
@@ -154,6 +159,8 @@ export function sectionCard(input: SectionCardInput): CardJson {
     base: encodeFingerprints(
       Object.fromEntries(
         section.questions.map((q) => {
+          const carried = input.base?.[q.id];
+          if (carried !== undefined) return [q.id, carried];
           const stored = report.answers[q.id];
           return [q.id, fingerprint(q, stored === undefined ? {} : toRawInputs(q, stored))];
         }),

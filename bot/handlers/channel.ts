@@ -90,7 +90,12 @@ async function bind(app: App, ctx: TurnContext, actor: Actor): Promise<Reply> {
   let memberIds: string[] = [];
   try {
     const members = await TeamsInfo.getPagedTeamMembers(ctx, undefined, 500);
-    memberIds = members.members.flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
+    // Guests and people from other tenants never become county staff.
+    memberIds = members.members.flatMap((m) =>
+      m.aadObjectId && m.userRole !== "guest" && (m.tenantId === undefined || m.tenantId === actor.tenantId)
+        ? [m.aadObjectId]
+        : [],
+    );
   } catch (err) {
     app.log.warn({ err }, "could not list the staff team's members");
   }

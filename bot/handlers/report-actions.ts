@@ -2,12 +2,15 @@
  * Card actions on a report: open, save a section, review, submit. Maps service outcomes to
  * cards; every decision about access and validity is made in src/.
  */
+import { escapeMarkdown, shorten } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { App } from "../../src/app.ts";
 import { decodeFingerprints } from "../../src/questionnaire/fingerprint.ts";
+import { inputIdsOf } from "../../src/questionnaire/input-ids.ts";
+import type { Form, Question } from "../../src/questionnaire/types.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -65,22 +68,58 @@ export async function saveSection(
       );
       return { card: sectionCard({ ...o, notice: { text: t.tampered, style: "attention" } }) };
     case "invalid":
+      // Only the wrong answers come back as typed; everything else shows what is stored now
+      // (the valid answers were just saved, and untouched ones may have been changed by someone else).
       return {
         card: sectionCard({
           ...o,
-          typed: inputs,
+          typed: typedOf(o.form, o.sectionIndex, inputs, o.errors),
           errors: o.errors,
           notice: { text: t.invalid, style: "attention" },
         }),
       };
     case "stale":
-      return { card: sectionCard({ ...o, notice: { text: t.stale, style: "warning" } }) };
+      return {
+        card: sectionCard({
+          ...o,
+          typed: typedOf(o.form, o.sectionIndex, inputs, o.errors),
+          errors: o.errors,
+          notice: { text: staleNotice(o.form, o.questions, inputs), style: "warning" },
+        }),
+      };
     case "saved": {
       if (o.sectionIndex >= o.form.sections.length) return { card: reviewCard(o) };
       const notice = o.nav === "pause" ? { text: t.paused, style: "good" as const } : undefined;
       return { card: sectionCard({ ...o, ...(notice ? { notice } : {}) }) };
     }
   }
+}
+
+/** The typed inputs of the questions that have errors (those must come back exactly as typed). */
+function typedOf(
+  form: Form,
+  sectionIndex: number,
+  inputs: Record<string, unknown>,
+  errors: Record<string, string>,
+) {
+  const section = form.sections[sectionIndex];
+  const wrong = (section?.questions ?? []).filter((q) =>
+    inputIdsOf(q).some((id) => errors[id] !== undefined),
+  );
+  return Object.fromEntries(wrong.flatMap((q) => inputIdsOf(q).map((id) => [id, inputs[id]])));
+}
+
+/** Which answers were left alone because someone else changed them, with what this person typed. */
+function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>): string {
+  const lines = qids.map((qid) => {
+    const q = form.sections.flatMap((s) => s.questions).find((x) => x.id === qid);
+    const typed = inputIdsOf(q ?? ({ id: qid, type: "text" } as Question))
+      .map((id) => inputs[id])
+      .filter((v): v is string => typeof v === "string" && v.trim() !== "")
+      .join(" / ");
+    return `- ${escapeMarkdown(shorten(q?.text ?? qid, 80))}: du skrev «${escapeMarkdown(shorten(typed, 200))}»`;
+  });
+  return `${t.stale}\n\n${lines.join("\n")}`;
 }
 
 /**
@@ -94,6 +133,8 @@ async function storageFailed(
   inputs: Record<string, unknown>,
 ): Promise<Reply> {
   const notice = { text: t.storageFailed, style: "attention" as const };
+  // Keep what the person's card showed, so the retry is checked against it (not against newer values).
+  const base = decodeFingerprints(data.base);
   try {
     const o = await app.reports.open(actor, data);
     if (o.kind !== "ok") return denied(o);
@@ -105,6 +146,7 @@ async function storageFailed(
         sectionIndex: index < 0 ? o.sectionIndex : index,
         typed: inputs,
         notice,
+        ...(base ? { base } : {}),
       }),
     };
   } catch (err) {
@@ -113,7 +155,16 @@ async function storageFailed(
       const index = form.sections.findIndex((s) => s.id === data.sectionId);
       if (index < 0) continue;
       const report = offlineReport(data, form.id);
-      return { card: sectionCard({ form, report, sectionIndex: index, typed: inputs, notice }) };
+      return {
+        card: sectionCard({
+          form,
+          report,
+          sectionIndex: index,
+          typed: inputs,
+          notice,
+          ...(base ? { base } : {}),
+        }),
+      };
     }
     return { text: t.storageFailed };
   }

@@ -39,7 +39,16 @@ export type SaveOutcome =
       sectionIndex: number;
       errors: Record<string, string>;
     }
-  | { kind: "stale"; report: ReportDoc; form: Form; role: Role; sectionIndex: number; questions: string[] }
+  | {
+      kind: "stale";
+      report: ReportDoc;
+      form: Form;
+      role: Role;
+      sectionIndex: number;
+      /** Left as stored: someone else changed them after the card was made. The rest was saved. */
+      questions: string[];
+      errors: Record<string, string>;
+    }
   | {
       kind: "saved";
       report: ReportDoc;
@@ -71,6 +80,8 @@ interface Decision<O> {
   write?: ReportDoc | undefined;
   outcome?: O;
   errors: Record<string, string>;
+  /** Questions someone else changed after the card was made: left as stored, not overwritten. */
+  stale?: string[];
 }
 
 /** Two editors saving at the same moment retry on 412; allow enough attempts for a busy report. */
@@ -91,7 +102,12 @@ export class ReportService {
   /** Reports the actor may work on (as contact or co-editor), newest round first. */
   async listMine(actor: Actor): Promise<ReportDoc[]> {
     const found = await this.deps.reports.listForPerson({ id: actor.id, email: actor.email });
-    return found.sort(
+    // The query is broad (id or e-mail); the access rules decide (e-mail counts only without an Entra id).
+    const mine = found.filter((r) => {
+      const role = roleOf(actor, r, []);
+      return role === "contact" || role === "coeditor";
+    });
+    return mine.sort(
       (a, b) => b.roundId.localeCompare(a.roundId) || a.tiltak.name.localeCompare(b.tiltak.name),
     );
   }
@@ -141,6 +157,16 @@ export class ReportService {
     const form = this.formOf(report);
     const role = roleOf(actor, report, this.deps.staffIds) ?? "coeditor";
     const sectionIndex = form.sections.findIndex((s) => s.id === input.sectionId);
+    if (decision.stale !== undefined && decision.stale.length > 0)
+      return {
+        kind: "stale",
+        report,
+        form,
+        role,
+        sectionIndex,
+        questions: decision.stale,
+        errors: decision.errors,
+      };
     if (Object.keys(decision.errors).length > 0)
       return { kind: "invalid", report, form, role, sectionIndex, errors: decision.errors };
     const next =
@@ -179,10 +205,10 @@ export class ReportService {
     const period = this.periodErrors(form, doc, answers);
     for (const qid of Object.keys(period)) delete answers[qid];
     const errors = { ...parsed.errors, ...period };
+    // Answers someone else changed after this card was made are never overwritten; the rest are saved.
     const stale = staleQuestions(doc, answers, input.revision);
-    if (stale.length > 0)
-      return { outcome: { kind: "stale", report: doc, form, role, sectionIndex, questions: stale }, errors };
-    return { write: applyAnswers(doc, answers, actor, this.deps.clock()), errors };
+    for (const qid of stale) delete answers[qid];
+    return { write: applyAnswers(doc, answers, actor, this.deps.clock()), errors, stale };
   }
 
   /** Read-modify-write with If-Match; undefined when the report does not exist. */
@@ -204,7 +230,14 @@ export class ReportService {
       }
     }
     const errs = checkPeriodPairs(form, values);
-    return Object.fromEntries(Object.entries(errs).filter(([qid]) => qid in answers));
+    // Refuse whichever side(s) this card changes: the stored pair must never end up inverted.
+    const out: Record<string, string> = {};
+    for (const pair of form.periodPairs) {
+      const message = errs[pair.end];
+      if (message === undefined) continue;
+      for (const side of [pair.start, pair.end]) if (side in answers) out[side] = message;
+    }
+    return out;
   }
 
   /** Send the report. Only the contact person, only when complete, exactly once. */
@@ -235,7 +268,7 @@ export class ReportService {
     if (!canSubmit(role)) return stop({ kind: "not_contact", report: doc, form, role });
     if (doc.revision !== cardRevision) return stop({ kind: "stale", report: doc, form, role });
     const blockers = submitBlockers(form, doc);
-    if (blockers.missing.length > 0 || blockers.unconfirmed)
+    if (blockers.missing.length > 0 || blockers.unconfirmed || blockers.periodInvalid)
       return stop({ kind: "incomplete", report: doc, form, role, ...blockers });
     const now = this.deps.clock().toISOString();
     return {

@@ -3,6 +3,7 @@
  * No I/O.
  */
 import { isDeepStrictEqual } from "node:util";
+import { checkPeriodPairs } from "../questionnaire/answers.ts";
 import type { AnswerContent, Form, Section } from "../questionnaire/types.ts";
 import type { Actor, Answer, ReportDoc } from "./types.ts";
 
@@ -38,11 +39,15 @@ export function resumeSectionIndex(form: Form, report: ReportDoc): number {
 }
 
 /** Everything that stops the report from being sent, as question ids. */
-export function submitBlockers(form: Form, report: ReportDoc): { missing: string[]; unconfirmed: boolean } {
+export function submitBlockers(
+  form: Form,
+  report: ReportDoc,
+): { missing: string[]; unconfirmed: boolean; periodInvalid: boolean } {
   const missing = form.sections.flatMap((s) => sectionProgress(s, report).requiredMissing);
   const qid = form.confirmationQuestionId;
   const unconfirmed = qid !== null && report.answers[qid]?.value !== true;
-  return { missing, unconfirmed };
+  const periodInvalid = Object.keys(checkPeriodPairs(form, report.answers)).length > 0;
+  return { missing, unconfirmed, periodInvalid };
 }
 
 const contentOf = (a: Answer | undefined): AnswerContent | null =>

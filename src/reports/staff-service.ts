@@ -15,9 +15,14 @@ import type { Actor, ConversationTarget, ReportDoc, RoundDoc } from "./types.ts"
 
 export const staffMessages = {
   reasonRequired: "Skriv en begrunnelse (minst 5 tegn) – kontaktpersonen får den i chatten.",
+  reasonTooLong: "Begrunnelsen kan ha høyst 1000 tegn.",
 } as const;
 
-const reasonSchema = z.string().trim().min(5, staffMessages.reasonRequired).max(1000);
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(5, staffMessages.reasonRequired)
+  .max(1000, staffMessages.reasonTooLong);
 
 /** Tells a person something in chat; implemented in bot/ (proactive message). */
 export type NotifyPerson = (target: ConversationTarget, text: string) => Promise<boolean>;
@@ -92,6 +97,8 @@ export class StaffService {
     teamMemberIds: string[],
     roundId?: string,
   ): Promise<RoundDoc | undefined> {
+    // Only configured staff bind a channel: binding makes the team's members staff of the round.
+    if (!this.deps.staffIds.includes(actor.id)) return undefined;
     const rounds = await this.roundsOf(actor);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (round === undefined) return undefined;

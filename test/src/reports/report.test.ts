@@ -88,7 +88,11 @@ describe("submitBlockers", () => {
     const required = allQuestions(form2021)
       .filter((q) => q.required)
       .map((q) => q.id);
-    expect(submitBlockers(form2021, makeReport(form2021))).toEqual({ missing: required, unconfirmed: true });
+    expect(submitBlockers(form2021, makeReport(form2021))).toEqual({
+      missing: required,
+      unconfirmed: true,
+      periodInvalid: false,
+    });
   });
 
   it("should block a complete 2021 report whose confirmation 2.4 is 'Nei'", () => {
@@ -96,24 +100,46 @@ describe("submitBlockers", () => {
     expect(submitBlockers(form2021, makeReport(form2021, { answers }))).toEqual({
       missing: [],
       unconfirmed: true,
+      periodInvalid: false,
     });
+  });
+
+  it("should block a report whose stored period ends before it starts", () => {
+    const answers = stored({
+      ...complete2021,
+      "6.2": { value: { season: "Høst", year: 2030 } },
+      "6.3": { value: { season: "Vår", year: 2022 } },
+    });
+    expect(submitBlockers(form2021, makeReport(form2021, { answers })).periodInvalid).toBe(true);
   });
 
   it("should let a complete 2021 report with 2.4 = 'Ja' through", () => {
     expect(complete2021["2.4"]).toEqual({ value: true });
     const report = makeReport(form2021, { answers: stored(complete2021) });
-    expect(submitBlockers(form2021, report)).toEqual({ missing: [], unconfirmed: false });
+    expect(submitBlockers(form2021, report)).toEqual({
+      missing: [],
+      unconfirmed: false,
+      periodInvalid: false,
+    });
   });
 
   it("should report only the missing questions when 2.4 is 'Ja'", () => {
     const report = makeReport(form2021, { answers: stored(without(complete2021, "5.3", "3.4")) });
-    expect(submitBlockers(form2021, report)).toEqual({ missing: ["3.4", "5.3"], unconfirmed: false });
+    expect(submitBlockers(form2021, report)).toEqual({
+      missing: ["3.4", "5.3"],
+      unconfirmed: false,
+      periodInvalid: false,
+    });
   });
 
   it("should never be unconfirmed on the 2024/2025 form, which has no confirmation question", () => {
     expect(form2024.confirmationQuestionId).toBeNull();
     const report = makeReport(form2024, { answers: stored(complete2024) });
-    expect(submitBlockers(form2024, report)).toEqual({ missing: [], unconfirmed: false });
+    expect(submitBlockers(form2024, report)).toEqual({
+      missing: [],
+      unconfirmed: false,
+      periodInvalid: false,
+    });
     expect(submitBlockers(form2024, makeReport(form2024)).unconfirmed).toBe(false);
   });
 });
