@@ -9,7 +9,7 @@ import { sectionCard } from "../../cards/report-section.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { App } from "../../src/app.ts";
 import { decodeFingerprints } from "../../src/questionnaire/fingerprint.ts";
-import { inputIdsOf } from "../../src/questionnaire/input-ids.ts";
+import { errorsOfQuestion, inputIdsOf } from "../../src/questionnaire/input-ids.ts";
 import type { Form, Question } from "../../src/questionnaire/types.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
@@ -103,9 +103,8 @@ function typedOf(
   errors: Record<string, string>,
 ) {
   const section = form.sections[sectionIndex];
-  const wrong = (section?.questions ?? []).filter((q) =>
-    inputIdsOf(q).some((id) => errors[id] !== undefined),
-  );
+  // Errors may sit on an input or on the question as a whole (period pairs): errorsOfQuestion sees both.
+  const wrong = (section?.questions ?? []).filter((q) => errorsOfQuestion(q, errors).length > 0);
   return Object.fromEntries(wrong.flatMap((q) => inputIdsOf(q).map((id) => [id, inputs[id]])));
 }
 

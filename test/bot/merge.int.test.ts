@@ -110,4 +110,33 @@ describe("no lost updates through re-shown cards", () => {
     });
     expect(real.length).toBe(2);
   });
+
+  it("should give back both sides of an inverted period as typed", async () => {
+    const ref = { roundId: "nordland-2021x", reportId: "r2021" };
+    const base = (await h.running.app.repos.reports.get(DEMO_ROUND_ID, REF.reportId))?.doc;
+    if (base === undefined) throw new Error("no demo report");
+    await h.running.app.repos.reports.upsert({
+      ...base,
+      ...ref,
+      id: ref.reportId,
+      formId: "dekom-skole-2021",
+      answers: {},
+      revision: 0,
+    });
+    const r = await h.execute(alex, "section.save", {
+      ...ref,
+      sectionId: "6",
+      revision: 0,
+      nav: "next",
+      "6.2__season": "Høst",
+      "6.2__year": "2021",
+      "6.3__season": "Vår",
+      "6.3__year": "2021",
+    });
+    const card = cardOf(r.body);
+    expect(JSON.stringify(card)).toContain("Sluttidspunkt kan ikke være før oppstartstidspunkt.");
+    expect(inputValue(card, "6.2__year")).toBe("2021");
+    expect(inputValue(card, "6.2__season")).toBe("Høst");
+    expect(inputValue(card, "6.3__year")).toBe("2021");
+  });
 });
