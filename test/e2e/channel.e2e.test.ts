@@ -52,7 +52,11 @@ describe("the county channel in the Agents Playground", () => {
       .click();
     await pg.quiet();
     await postWithMention(pg, "bruk denne kanalen");
-    await pg.page.getByText(/Kanalen er nå koblet til rapporteringen Nordland 2025/).waitFor();
+    // The reply shows in the thread and (sometimes) in the channel list preview too.
+    await pg.page
+      .getByText(/Kanalen er nå koblet til rapporteringen Nordland 2025/)
+      .first()
+      .waitFor();
 
     await pg.page.getByRole("treeitem", { name: "Personal Chat" }).first().click();
     await pg.quiet();
