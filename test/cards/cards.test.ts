@@ -1,4 +1,3 @@
-import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
 import { type CardJson, MAX_CARD_BYTES } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
@@ -22,6 +21,7 @@ import {
   stored,
   validRaw,
 } from "../src/reports/fixtures.ts";
+import { cardProblems } from "../support/adaptive-cards.ts";
 
 // ---- Helpers --------------------------------------------------------------------------------------
 
@@ -47,46 +47,6 @@ const textBlocksOf = (card: CardJson): string[] =>
     .map(([n]) => n)
     .filter((n) => n.type === "TextBlock")
     .map((n) => String(n.text));
-
-/**
- * What the adaptivecards library loses when it reads the card and writes it back: properties it does
- * not know, values of the wrong type, enum values it does not accept. Expected differences are left
- * out: action fallbacks (the library keeps them only for rendering), empty strings, empty arrays and
- * the default Input.Text style "text" (dropped as defaults), and enum values it writes back capitalised.
- */
-function lostInRoundTrip(source: unknown, back: unknown, path: string, out: string[]): void {
-  if (typeof source === "string" && typeof back === "string") {
-    if (source.toLowerCase() !== back.toLowerCase()) out.push(`${path}: ${source} -> ${back}`);
-    return;
-  }
-  if (typeof source === "object" && source !== null && typeof back === "object" && back !== null) {
-    const s = source as Node;
-    const b = back as Node;
-    for (const key of new Set([...Object.keys(s), ...Object.keys(b)])) {
-      if (key === "fallback" && typeof s.type === "string" && s.type.startsWith("Action.")) continue;
-      const v = s[key];
-      const isDefault = v === "" || (Array.isArray(v) && v.length === 0) || (key === "style" && v === "text");
-      if (b[key] === undefined && isDefault) continue;
-      lostInRoundTrip(s[key], b[key], `${path}.${key}`, out);
-    }
-    return;
-  }
-  if (source !== back) out.push(`${path}: ${JSON.stringify(source)} -> ${JSON.stringify(back)}`);
-}
-
-/** Parse problems reported by the adaptivecards library, and what it lost on a round trip. */
-function cardProblems(json: CardJson): string[] {
-  const card = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext();
-  card.parse(json, ctx);
-  const problems: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) {
-    const e = ctx.getEventAt(i);
-    problems.push(`parse event ${e.event}: ${e.message}`);
-  }
-  lostInRoundTrip(json, card.toJSON(), "$", problems);
-  return problems;
-}
 
 /** Every input has a label, ids are unique, and the ids are exactly those the section may submit. */
 function expectWellFormedInputs(card: CardJson, section: Section) {
