@@ -9,8 +9,9 @@ import { sectionCard } from "../../cards/report-section.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { App } from "../../src/app.ts";
 import { decodeFingerprints } from "../../src/questionnaire/fingerprint.ts";
+import { findQuestion } from "../../src/questionnaire/form.ts";
 import { errorsOfQuestion, inputIdsOf } from "../../src/questionnaire/input-ids.ts";
-import type { Form, Question } from "../../src/questionnaire/types.ts";
+import type { Form } from "../../src/questionnaire/types.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -110,13 +111,14 @@ function typedOf(
 
 /** Which answers were left alone because someone else changed them, with what this person typed. */
 function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>): string {
-  const lines = qids.map((qid) => {
-    const q = form.sections.flatMap((s) => s.questions).find((x) => x.id === qid);
-    const typed = inputIdsOf(q ?? ({ id: qid, type: "text" } as Question))
+  const lines = qids.flatMap((qid) => {
+    const q = findQuestion(form, qid);
+    if (q === undefined) return [];
+    const typed = inputIdsOf(q)
       .map((id) => inputs[id])
       .filter((v): v is string => typeof v === "string" && v.trim() !== "")
       .join(" / ");
-    return `- ${escapeMarkdown(shorten(q?.text ?? qid, 80))}: du skrev «${escapeMarkdown(shorten(typed, 200))}»`;
+    return [`- ${escapeMarkdown(shorten(q.text, 80))}: du skrev «${escapeMarkdown(shorten(typed, 200))}»`];
   });
   return `${t.stale}\n\n${lines.join("\n")}`;
 }

@@ -22,6 +22,25 @@ describe("the channel digest", () => {
       headers: { "x-jobs-secret": SECRET },
     });
 
+  const inChannel = (user: TestUser, text: string, extra: Record<string, unknown> = {}) =>
+    h.post({
+      ...activityBase(h.connector.url, user),
+      type: "message",
+      text: `<at>Test Bot</at> ${text}`,
+      conversation: {
+        id: `${CHANNEL};messageid=2`,
+        conversationType: "channel",
+        tenantId: TENANT,
+        isGroup: true,
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: "19:team@thread.tacv2" },
+        channel: { id: CHANNEL, name: "General" },
+      },
+      ...extra,
+    });
+
   beforeAll(async () => {
     // Monday 12 January 2026 09:05 Oslo, the last week before the demo round's deadline (15 January).
     h = await startHarness({
@@ -43,24 +62,10 @@ describe("the channel digest", () => {
   });
 
   it("should bind the channel, post one digest per slot, and update it in place at the next slot", async () => {
-    const bind = await h.post({
-      ...activityBase(h.connector.url, staff),
-      type: "message",
-      text: "<at>Test Bot</at> bruk denne kanalen",
+    const bind = await inChannel(staff, "bruk denne kanalen", {
       entities: [
         { type: "mention", mentioned: { id: "28:bot", name: "Test Bot" }, text: "<at>Test Bot</at>" },
       ],
-      conversation: {
-        id: `${CHANNEL};messageid=1`,
-        conversationType: "channel",
-        tenantId: TENANT,
-        isGroup: true,
-      },
-      channelData: {
-        tenant: { id: TENANT },
-        team: { id: "19:team@thread.tacv2" },
-        channel: { id: CHANNEL, name: "General" },
-      },
     });
     expect(bind.status).toBe(200);
     const round = await h.running.app.repos.rounds.get(DEMO_ROUND_ID);
@@ -93,24 +98,6 @@ describe("the channel digest", () => {
       sent[0] === undefined ? "" : (bound.staffChannel.digestActivityId ?? ""),
     );
   });
-
-  const inChannel = (user: TestUser, text: string) =>
-    h.post({
-      ...activityBase(h.connector.url, user),
-      type: "message",
-      text: `<at>Test Bot</at> ${text}`,
-      conversation: {
-        id: `${CHANNEL};messageid=2`,
-        conversationType: "channel",
-        tenantId: TENANT,
-        isGroup: true,
-      },
-      channelData: {
-        tenant: { id: TENANT },
-        team: { id: "19:team@thread.tacv2" },
-        channel: { id: CHANNEL, name: "General" },
-      },
-    });
 
   it("should answer oversikt and eksport for staff, with a download link that works once signed", async () => {
     const mark = h.connector.calls().length;
