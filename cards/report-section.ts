@@ -3,11 +3,13 @@
  * section with its saved (or just typed) value, errors at the fields, and navigation.
  */
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
-import { encodeFingerprints, fingerprint } from "../src/questionnaire/fingerprint.ts";
+import { fingerprint } from "../src/questionnaire/fingerprint.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { encodeFingerprints } from "./fingerprints.ts";
 import { type CardJson, escapeMarkdown, render, shorten } from "./render.ts";
 import template from "./report-section.card.json" with { type: "json" };
+import { cardText } from "./strings.ts";
 import { formatOsloTime } from "./time.ts";
 
 /** Labels longer than this are shortened, with the full question text shown above the input. */
@@ -17,9 +19,19 @@ const RADIO_MAX = 5;
 /** Hard cap for text inputs without a limit in the form (the server enforces the same). */
 const TEXT_CAP = 4000;
 
+/**
+ * What a section card shows of a report: its ids, revision and stored answers, and the names for the
+ * heading. `names` is absent when the report cannot be read (storage down): the card then shows the
+ * typed values under a neutral heading.
+ */
+export interface SectionReport extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers"> {
+  partnership?: { name: string };
+  tiltak?: { name: string };
+}
+
 export interface SectionCardInput {
   form: Form;
-  report: ReportDoc;
+  report: SectionReport;
   sectionIndex: number;
   /** Values as typed by the person (input id -> raw string), kept when something was wrong. */
   typed?: Record<string, unknown>;
@@ -144,7 +156,10 @@ export function sectionCard(input: SectionCardInput): CardJson {
   const isLast = sectionIndex === form.sections.length - 1;
   return render(template, {
     heading: sectionHeading(form, sectionIndex),
-    subheading: `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`,
+    subheading:
+      report.partnership !== undefined && report.tiltak !== undefined
+        ? `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`
+        : cardText.sectionUnsaved,
     notice: input.notice?.text ?? "",
     noticeStyle: input.notice?.style ?? "default",
     intro: section.intro ?? "",
