@@ -104,13 +104,26 @@ export class StaffService {
     const rounds = await this.roundsOf(actor);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (round === undefined) return undefined;
-    // On the round as it is at write time (If-Match, re-read on a race): a digest recorded meanwhile
-    // is not lost. Binding anew starts a new digest card (no digestActivityId carried over).
-    const written = await this.deps.rounds.updateWithRetry(round.id, (fresh) => ({
-      ...fresh,
-      staffChannel: { ...channel, conversationId: channelIdOf(channel.conversationId) },
-      staffIds: [...new Set([...fresh.staffIds, ...teamMemberIds])],
-    }));
+    // On the round as it is at write time (If-Match, re-read on a race), so a digest recorded meanwhile
+    // is not lost. Binding anew starts a new digest card (no digestActivityId carried over); the same
+    // channel keeps the slot it had its digest for, so that slot is not posted twice.
+    const conversationId = channelIdOf(channel.conversationId);
+    const written = await this.deps.rounds.updateWithRetry(round.id, (fresh) => {
+      const before = fresh.staffChannel;
+      const sameChannel = before !== undefined && channelIdOf(before.conversationId) === conversationId;
+      const { digestActivityId: _new, lastDigestSlot: _slot, ...bound } = channel;
+      return {
+        ...fresh,
+        staffChannel: {
+          ...bound,
+          conversationId,
+          ...(sameChannel && before.lastDigestSlot !== undefined
+            ? { lastDigestSlot: before.lastDigestSlot }
+            : {}),
+        },
+        staffIds: [...new Set([...fresh.staffIds, ...teamMemberIds])],
+      };
+    });
     return written?.doc;
   }
 
