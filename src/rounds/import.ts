@@ -18,7 +18,8 @@ import {
   planImport,
   summarize,
 } from "./import-plan.ts";
-import { type ImportResult, validateRows } from "./import-schema.ts";
+import { validateRows } from "./import-rows.ts";
+import type { ImportResult } from "./import-schema.ts";
 
 export { parseCsv } from "./import-csv.ts";
 export {
