@@ -15,9 +15,8 @@ import type { Request, Response, Server } from "restify";
 import { reminderCard } from "../cards/reminder.ts";
 import type { Logger } from "../src/log.ts";
 import type { ReminderEdge } from "../src/reminders/delivery.ts";
-import type { Messenger, SendResult } from "../src/reminders/messenger.ts";
+import type { ConversationTarget, Messenger, SendResult } from "../src/reminders/messenger.ts";
 import type { ReminderJob } from "../src/reminders/scheduler.ts";
-import type { ConversationTarget } from "../src/reports/types.ts";
 import { referenceOf } from "./conversation-ref.ts";
 
 /** The name @azure/core-rest-pipeline gives its retry policy (429 with Retry-After, 5xx, network). */

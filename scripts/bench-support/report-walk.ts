@@ -4,7 +4,8 @@
  * the report with the revision from the review card. Every request is timed and checked.
  */
 import type { Form } from "../../src/questionnaire/types.ts";
-import type { ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import type { ReportDoc } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { sectionRaw, validRaw } from "../../test/src/reports/fixtures.ts";
 import {
   actionData,

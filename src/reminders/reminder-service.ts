@@ -11,9 +11,11 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
+import type { PersonDoc } from "../people/types.ts";
 import type { Form } from "../questionnaire/types.ts";
 import { reportProgress, resumeSectionIndex, sectionsDone } from "../reports/report.ts";
-import type { Actor, ConversationTarget, PersonDoc, ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { Actor, ReportDoc } from "../reports/types.ts";
+import type { RoundDoc } from "../rounds/types.ts";
 import type { Versioned } from "../storage/cosmos.ts";
 import { type LedgerRepo, recipientStateId, reminderRecordId } from "../storage/ledger-repo.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
@@ -29,6 +31,7 @@ import {
   type ReminderEdge,
   type RunSummary,
 } from "./delivery.ts";
+import type { ConversationTarget } from "./messenger.ts";
 import { DEFAULT_RETRY, Pacer, type PacerOptions, type RetryOptions, TEAMS_LIMITS } from "./pacer.ts";
 import { type Recipient, recipientKey, recipientsOf } from "./recipients.ts";
 import * as actions from "./reminder-actions.ts";
