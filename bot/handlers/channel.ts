@@ -18,7 +18,7 @@ import { t } from "../strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
-export function channelCommandOf(text: string): ChannelCommand {
+function channelCommandOf(text: string): ChannelCommand {
   const words = text
     .replace(/<at>[^<]*<\/at>/g, " ")
     .replace(/<[^>]*>/g, " ")

@@ -35,9 +35,9 @@ export interface StepRecord {
 export type Recorder = (r: StepRecord) => void;
 
 export const HEI = "hei (message)";
-export const OPEN = "report.open";
-export const SUBMIT = "report.submit";
-export const saveStep = (sectionId: string) => `section.save ${sectionId}`;
+const OPEN = "report.open";
+const SUBMIT = "report.submit";
+const saveStep = (sectionId: string) => `section.save ${sectionId}`;
 
 /** Step names in walk order: the greeting, then the answer steps. */
 export function stepNames(form: Form): { greeting: string; answers: string[] } {

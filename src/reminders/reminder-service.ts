@@ -23,8 +23,7 @@ import { type RunOptions, runReminders } from "./reminder-run.ts";
 import { DEFAULT_SCHEDULE, type ScheduleConfig, type Stage } from "./schedule.ts";
 
 export type { ReminderEdge, RunSummary } from "./delivery.ts";
-export type { ReminderActionOutcome } from "./reminder-actions.ts";
-export type { Plan, PlanEntry, PlanStatus, ReminderServiceDeps } from "./reminder-plan.ts";
+export type { Plan, PlanEntry, ReminderServiceDeps } from "./reminder-plan.ts";
 export type { RunOptions } from "./reminder-run.ts";
 
 /** One recipient we could not reach, or whose reminder is uncertain: for the staff digest. */

@@ -15,7 +15,7 @@ import type { RoundRepo } from "../storage/round-repo.ts";
 import type { ReportRef } from "./report-service.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
-export const staffMessages = {
+const staffMessages = {
   reasonRequired: "Skriv en begrunnelse (minst 5 tegn) – kontaktpersonen får den i chatten.",
   reasonTooLong: "Begrunnelsen kan ha høyst 1000 tegn.",
 } as const;

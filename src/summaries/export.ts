@@ -11,7 +11,7 @@ import { DISPLAY_DECIMALS, type QuestionStats, submittedReports } from "./statis
 
 export const ANSWERS_SHEET = "Svar";
 export const STATISTICS_SHEET = "Statistikk";
-export const TIME_ZONE = "Europe/Oslo";
+const TIME_ZONE = "Europe/Oslo";
 
 const STATUS_TEXT: Record<ReportDoc["status"], string> = { draft: "Utkast", submitted: "Levert" };
 
@@ -88,7 +88,7 @@ function allQuestions(form: Form): Question[] {
   return form.sections.flatMap((s) => s.questions);
 }
 
-export function questionHeader(question: Question): string {
+function questionHeader(question: Question): string {
   return `${question.id} ${question.text.trim()}`;
 }
 
