@@ -256,10 +256,10 @@ async function main(): Promise<void> {
         centres[name] = c;
         const cpu = phase.botCpuMs / Math.max(1, phase.turns);
         console.log(
-          `\nTop cost centres of the ${name === "bot" ? "product bot" : "echo bot"} per answer step (phase B, V8 profile; ` +
-            `${(c.busyUs / 1000 / Math.max(1, phase.turns)).toFixed(2)} ms sampled of ${cpu.toFixed(2)} ms CPU per turn):`,
+          `\nTop cost centres of the ${name === "bot" ? "product bot" : "echo bot"} per answer step ` +
+            `(phase B, share of the V8 profile's busy samples; ms = share x ${cpu.toFixed(2)} ms CPU per turn):`,
         );
-        console.log(formatCostCentres(c, 5, phase.turns));
+        console.log(formatCostCentres(c, 5, cpu));
       }
       if (!args.profile) rmSync(profileDir, { recursive: true, force: true });
     }

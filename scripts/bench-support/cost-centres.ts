@@ -139,10 +139,13 @@ export function costCentres(file: string, window?: Window): CostCentres {
   };
 }
 
-/** The table of the top `top` centres, with ms per turn when `turns` is given. */
-export function formatCostCentres(c: CostCentres, top: number, turns?: number): string {
+/**
+ * The table of the top `top` centres; with the process's measured CPU per turn (/proc), each share as
+ * ms of CPU per turn (the profile's own sample times are wall time, inflated when the machine is busy).
+ */
+export function formatCostCentres(c: CostCentres, top: number, cpuMsPerTurn?: number): string {
   const lines = c.centres.slice(0, top).map((x) => {
-    const perTurn = turns ? `  ${(x.us / 1000 / turns).toFixed(3).padStart(6)} ms/turn` : "";
+    const perTurn = cpuMsPerTurn ? `  ${(x.share * cpuMsPerTurn).toFixed(3).padStart(6)} ms/turn` : "";
     return `  ${(100 * x.share).toFixed(1).padStart(5)}%${perTurn}  ${x.centre}`;
   });
   return lines.join("\n");
