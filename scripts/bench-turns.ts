@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 
   const cosmos = await startCosmosProcess({ database: DATABASE });
   const store = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: DATABASE });
-  const proxy = await startCosmosFaultProxy({ target: cosmos.endpoint });
+  const proxy = await startCosmosFaultProxy({ target: cosmos.endpoint, keepAliveTimeoutMs: 120_000 });
   const connector = await startLoopbackConnector();
   const children: BotChild[] = [];
   try {
@@ -184,6 +184,14 @@ async function main(): Promise<void> {
     attribution.setSolo(undefined);
     client.close();
     await bot.stop();
+    const botErrors = bot
+      .output()
+      .split("\n")
+      .filter((l) => /"level":(50|60)/.test(l));
+    if (botErrors.length > 0) {
+      console.log(`The bot logged ${botErrors.length} errors; the first ones:`);
+      for (const l of botErrors.slice(0, 3)) console.log(`  ${l.slice(0, 400)}`);
+    }
 
     // Every report must be stored as submitted, with every answer of the walk.
     const stateErrors: string[] = [];

@@ -147,6 +147,12 @@ export async function startCosmosFaultProxy(opts: {
   target: string;
   port?: number;
   rules?: FaultRule[];
+  /**
+   * How long an idle client connection is kept open (Node's default is 5 s). @azure/cosmos does not
+   * retry a write whose pooled keep-alive socket the server closed just then ("socket hang up"), so a
+   * benchmark with pauses of a few seconds sets this longer to measure CPU, not that race.
+   */
+  keepAliveTimeoutMs?: number;
 }): Promise<CosmosFaultProxy> {
   const target = new URL(opts.target);
   if (target.protocol !== "http:") throw new Error("cosmos-fault-proxy forwards to http endpoints only");
@@ -295,7 +301,7 @@ export async function startCosmosFaultProxy(opts: {
     }
   };
 
-  const server = createServer({ keepAlive: true }, (req, res) => {
+  const server = createServer({ keepAlive: true, keepAliveTimeout: opts.keepAliveTimeoutMs }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json" });
