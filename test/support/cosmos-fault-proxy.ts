@@ -181,8 +181,18 @@ export async function startCosmosFaultProxy(opts: {
     return undefined;
   };
 
-  const forward = (req: IncomingMessage, body: Buffer) =>
-    new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+  /**
+   * Forwards to the real server. A request that fails on a reused keep-alive socket the server had
+   * just closed as idle (ECONNRESET / socket hang up) never reached it, and is sent once more (as
+   * Node's documentation advises, `request.reusedSocket`); a busy machine otherwise turns that race
+   * into 502s nobody asked for.
+   */
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    mayRetry = true,
+  ): Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }> =>
+    new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: target.host, "content-length": String(body.length) };
       const upstream = request(
         {
@@ -200,7 +210,11 @@ export async function startCosmosFaultProxy(opts: {
           );
         },
       );
-      upstream.on("error", reject);
+      upstream.on("error", (err: NodeJS.ErrnoException) => {
+        const idleClosed = err.code === "ECONNRESET" || err.message === "socket hang up";
+        if (mayRetry && upstream.reusedSocket && idleClosed) resolve(forward(req, body, false));
+        else reject(err);
+      });
       upstream.end(body);
     });
 
