@@ -66,8 +66,10 @@ function accessProperty(instance: unknown, property: string, lower: string): unk
   if (typeof instance === "object" && Object.hasOwn(instance, property)) {
     return (instance as Record<string, unknown>)[property];
   }
-  const key = Object.keys(instance).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : (instance as Record<string, unknown>)[key];
+  for (const key of Object.keys(instance)) {
+    if (key.toLowerCase() === lower) return (instance as Record<string, unknown>)[key];
+  }
+  return undefined;
 }
 
 /** A memory path as SimpleObjectMemory.getValue walks it, split into its parts once. */

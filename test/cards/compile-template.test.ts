@@ -181,16 +181,19 @@ describe("every *.card.json with random data", () => {
     for (let i = 0; i < 150; i++) {
       const data = randomData(names, random);
       const compiled = expandCompiled(template, data);
-      if (compiled === undefined) continue; // NotCompiled: this data is rendered by the library
+      if (compiled === undefined) continue; // NotCompiled: this card is rendered by the library
       compared++;
       expect(
         outcome(() => compiled.card),
         `data: ${JSON.stringify(data)}`,
       ).toBe(outcome(() => expandWithLibrary(template, data)));
     }
-    const reason = templateEngines().notCompiled;
-    // A template the compiler does not take is rendered by the library (and named by templateEngines).
-    if (compared === 0) expect(Object.keys(reason).length).toBeGreaterThan(0);
+    if (compared === 0) {
+      // The compiler does not take this template: render.ts uses the library for it (slower).
+      const reason = Object.values(templateEngines().notCompiled).join("; ");
+      console.warn(`${file} is rendered by adaptivecards-templating, not compiled: ${reason}`);
+      expect(reason).not.toBe("");
+    }
   });
 });
 
