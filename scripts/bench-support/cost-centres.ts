@@ -30,7 +30,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-export const CENTRES = {
+const CENTRES = {
   templating: "card templating",
   builders: "card builders (cards/)",
   json: "JSON",

@@ -28,11 +28,9 @@ export const CONTAINERS = {
 
 export type ContainerKey = keyof typeof CONTAINERS;
 
-/** System properties Cosmos adds to every stored document; never part of our document types. */
-const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_attachments", "_ts"] as const;
-
 /**
- * A copy of a stored document without Cosmos' system properties. Built without `delete` (which turns
+ * A copy of a stored document without the system properties Cosmos adds to every document (`_rid`,
+ * `_self`, `_etag`, `_attachments`, `_ts`; never part of our document types). Built without `delete` (which turns
  * an object into a slow dictionary for every later access, copy and JSON encoding).
  */
 export function stripSystemFields<T extends object>(doc: T): T {
