@@ -1,6 +1,6 @@
 /**
- * GET /api/export/<token> — a round's export as a file download, for county staff who got a signed,
- * short-lived link in Teams (cards/export-links.ts). The token alone authorises the download: bad,
+ * GET /api/export/<token> — a round's export (.xlsx, .csv) or samarbeidsforum document (.docx) as a file
+ * download, for county staff who got a signed, short-lived link in Teams (cards/export-links.ts). The token alone authorises the download: bad,
  * tampered, expired and unknown-round tokens all get the same 404 without detail.
  */
 import type restify from "restify";
@@ -12,6 +12,7 @@ import {
   exportFileName,
   verifyExportToken,
 } from "../src/summaries/export-link.ts";
+import { buildSamarbeidsforumDoc } from "../src/summaries/samarbeidsforum-doc.ts";
 import { questionStats } from "../src/summaries/statistics.ts";
 import { t } from "./strings.ts";
 
@@ -63,7 +64,9 @@ export function registerExportRoute(server: restify.Server, deps: ExportRouteDep
       const body =
         claims.format === "xlsx"
           ? await buildWorkbook(form, reports, questionStats(form, reports))
-          : buildCsv(form, reports);
+          : claims.format === "docx"
+            ? await buildSamarbeidsforumDoc(round, form, reports, now)
+            : buildCsv(form, reports);
       const fileName = exportFileName(round.id, claims.format, now);
       res.writeHead(200, {
         ...COMMON_HEADERS,

@@ -7,6 +7,7 @@ import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, type Payload, Verb } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
+import { overviewSection } from "./handlers/channel.ts";
 import {
   inviteCoEditor,
   removeCoEditor,
@@ -48,6 +49,7 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.InviteCoEditor]: ({ app, actor, data }) => inviteCoEditor(app, actor, data),
   [Verb.CoEditorReminders]: ({ app, actor, data }) => setCoEditorReminders(app, actor, data),
   [Verb.RemoveCoEditor]: ({ app, actor, data }) => removeCoEditor(app, actor, data),
+  [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

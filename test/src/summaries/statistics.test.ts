@@ -106,9 +106,9 @@ describe("choiceStats", () => {
     const stats = choiceStats(scale, answers);
     expect(stats.n).toBe(16);
     expect(stats.options).toEqual([
-      { option: "A", count: 6, percent: 37.5, display: "38 %" },
-      { option: "B", count: 10, percent: 62.5, display: "63 %" },
-      { option: "C", count: 0, percent: 0, display: "0 %" },
+      { option: "A", label: "A", count: 6, percent: 37.5, display: "38 %" },
+      { option: "B", label: "B", count: 10, percent: 62.5, display: "63 %" },
+      { option: "C", label: "C", count: 0, percent: 0, display: "0 %" },
     ]);
   });
 
@@ -155,8 +155,8 @@ describe("choiceStats", () => {
     // Ja 2 of 3 -> 67 %, Nei 1 of 3 -> 33 %
     const stats = choiceStats(Q.confirm, [{ value: true }, { value: false }, { value: true }]);
     expect(stats.options).toEqual([
-      { option: "Ja", count: 2, percent: (2 / 3) * 100, display: "67 %" },
-      { option: "Nei", count: 1, percent: (1 / 3) * 100, display: "33 %" },
+      { option: "Ja", label: "Ja", count: 2, percent: (2 / 3) * 100, display: "67 %" },
+      { option: "Nei", label: "Nei", count: 1, percent: (1 / 3) * 100, display: "33 %" },
     ]);
   });
 
@@ -277,7 +277,8 @@ describe("questionStats", () => {
     expect(q1.n).toBe(4);
     expect(q1.stats).toMatchObject({ n: 4, sum: 10, mean: 2.5, median: 2.5 });
     expect(q1.stats?.stdev).toBeCloseTo(Math.sqrt(13 / 3), 12);
-    expect(q1.display).toEqual({ n: "4", sum: "10", mean: "2,5", median: "2,5", stdev: "2,1" });
+    // The county shows whole numbers for counts too, half up: 2.5 -> 3, 2.08 -> 2.
+    expect(q1.display).toEqual({ n: "4", sum: "10", mean: "3", median: "3", stdev: "2" });
     expect(q1.notAnswered).toEqual([]);
   });
 
@@ -335,15 +336,19 @@ describe("questionStats", () => {
     expect(q3.otherTexts.map((t) => [t.respondent.partnership, t.text])).toEqual([
       ["Bodø kommune", "Evaluering"],
     ]);
-    // Kommune: 2 respondents; Kartlegging 2 (100 %), Planlegging 1 (50 %), Annet 1 (50 %)
+    // The free-text option is shown under the county's name for it, never as the category "Annet".
+    expect(q3.options.map((o) => o.label)).toEqual(["Kartlegging", "Planlegging", "Gjennomføring", "Andre svar"]);
+    // Kommune: 2 respondents ticked 4 times; per category the county divides by ticks:
+    // Kartlegging 2 of 4 (50 %), Planlegging 1 of 4 (25 %), Annet 1 of 4 (25 %).
     expect(q3.byCategory.map((c) => c.category)).toEqual(["Kommune", "Universitet / Høgskole", "Skole"]);
     const kommune = q3.byCategory[0];
     expect(kommune?.n).toBe(2);
+    expect(kommune?.ticks).toBe(4);
     expect(kommune?.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["Kartlegging", 2, "100 %"],
-      ["Planlegging", 1, "50 %"],
+      ["Kartlegging", 2, "50 %"],
+      ["Planlegging", 1, "25 %"],
       ["Gjennomføring", 0, "0 %"],
-      ["Annet", 1, "50 %"],
+      ["Annet", 1, "25 %"],
     ]);
   });
 
