@@ -337,7 +337,12 @@ describe("questionStats", () => {
       ["Bodø kommune", "Evaluering"],
     ]);
     // The free-text option is shown under the county's name for it, never as the category "Annet".
-    expect(q3.options.map((o) => o.label)).toEqual(["Kartlegging", "Planlegging", "Gjennomføring", "Andre svar"]);
+    expect(q3.options.map((o) => o.label)).toEqual([
+      "Kartlegging",
+      "Planlegging",
+      "Gjennomføring",
+      "Andre svar",
+    ]);
     // Kommune: 2 respondents ticked 4 times; per category the county divides by ticks:
     // Kartlegging 2 of 4 (50 %), Planlegging 1 of 4 (25 %), Annet 1 of 4 (25 %).
     expect(q3.byCategory.map((c) => c.category)).toEqual(["Kommune", "Universitet / Høgskole", "Skole"]);
