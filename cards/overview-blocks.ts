@@ -26,10 +26,11 @@ const QUESTION_MAX = 250;
 const OPTION_MAX = 120;
 /** Chart labels are short: a long label is cut by the chart itself, unreadably. */
 const LABEL_MAX = 50;
-/** Points in a chart: more would make the chart fold its legend ("+2 items", in English). */
+/** Bars in a chart: a long option list shows its most chosen options, the rest summed in a line. */
 export const CHART_POINTS_MAX = 6;
-/** Options named per category line; the rest are summed. */
-const CATEGORY_OPTIONS_MAX = 4;
+/** Options named per category line, and their label length; the rest are summed. */
+const CATEGORY_OPTIONS_MAX = 3;
+const CATEGORY_LABEL_MAX = 32;
 
 export function textBlock(text: string, extra: Element = {}): Element {
   return { type: "TextBlock", text, wrap: true, ...extra };
@@ -99,28 +100,26 @@ interface Point {
   percent: string;
 }
 
-/** The chart's points: every option of a short list (zeros too), or the most chosen with the rest summed. */
-function chartPoints(stats: ChoiceQuestionStats): Point[] {
+/**
+ * The chart's points: every option of a short list (zeros too), or, for a long list, the most chosen ones;
+ * the rest (summed) is said in a line under the chart, not drawn as a bar that would dwarf the others.
+ */
+function chartPoints(stats: ChoiceQuestionStats): { points: Point[]; rest: TopOptions["rest"] } {
   const all = stats.options;
   const points = (list: readonly OptionStat[]) =>
     list.map((o) => ({ label: o.label, count: o.count, percent: o.display }));
-  if (all.length <= CHART_POINTS_MAX) return points(all);
-  const top: TopOptions = topOptions(all, CHART_POINTS_MAX - 1);
-  const out = points(top.shown);
-  if (top.rest) {
-    // Of respondents, like the other overall figures; a multichoice rest may exceed 100 %.
-    const percent = formatPercent(top.rest.count, stats.n);
-    out.push({ label: T.rest(top.rest.options), count: top.rest.count, percent });
-  }
-  return out;
+  if (all.length <= CHART_POINTS_MAX) return { points: points(all), rest: undefined };
+  const top = topOptions(all, CHART_POINTS_MAX);
+  return { points: points(top.shown), rest: top.rest };
 }
 
 /**
- * Donut for single choice and yes/no, horizontal bars for multichoice; the fallback is a FactSet with the
- * same counts and percentages. Labels carry the percentage, so the chart reads alone.
+ * Horizontal bars, one per option with its label and percentage above it: they read alone and, unlike a
+ * donut's legend, never fold into an English "+2 items". The fallback is a FactSet with the same counts and
+ * percentages.
  */
-export function choiceChart(stats: ChoiceQuestionStats): Element {
-  const points = chartPoints(stats);
+export function choiceChart(stats: ChoiceQuestionStats): Element[] {
+  const { points, rest } = chartPoints(stats);
   const fallback = factSet(
     points.map((p) => ({
       title: optionName(p.label, OPTION_MAX),
@@ -128,20 +127,17 @@ export function choiceChart(stats: ChoiceQuestionStats): Element {
     })),
     { spacing: "Small" },
   );
-  const label = (p: Point) => `${shorten(p.label, LABEL_MAX)} (${p.percent})`;
-  if (stats.question.type === "multichoice") {
-    return {
-      type: "Chart.HorizontalBar",
-      displayMode: "AbsoluteNoAxis",
-      data: points.map((p) => ({ x: label(p), y: p.count })),
-      fallback,
-    };
-  }
-  return {
-    type: "Chart.Donut",
-    data: points.map((p) => ({ legend: `${label(p)}: ${formatNumber(p.count)}`, value: p.count })),
+  const chart = {
+    type: "Chart.HorizontalBar",
+    displayMode: "AbsoluteNoAxis",
+    data: points.map((p) => ({ x: `${shorten(p.label, LABEL_MAX)} (${p.percent})`, y: p.count })),
     fallback,
   };
+  if (rest === undefined) return [chart];
+  return [
+    chart,
+    textBlock(T.restLine(rest.options, rest.count), { size: "Small", isSubtle: true, spacing: "Small" }),
+  ];
 }
 
 /** One line per respondent category: its chosen options by count, percent of the category's ticks. */
@@ -150,7 +146,7 @@ function categoryFacts(stats: ChoiceQuestionStats): Element | undefined {
   const facts = stats.byCategory.map((c) => {
     const top = topOptions(c.options, CATEGORY_OPTIONS_MAX);
     const parts = top.shown.map((o) =>
-      T.optionInline(optionName(o.label, LABEL_MAX), formatNumber(o.count), o.display),
+      T.optionInline(optionName(o.label, CATEGORY_LABEL_MAX), formatNumber(o.count), o.display),
     );
     if (top.rest) {
       const percent = formatPercent(top.rest.count, c.ticks);
@@ -163,7 +159,7 @@ function categoryFacts(stats: ChoiceQuestionStats): Element | undefined {
 
 function choiceElements(stats: ChoiceQuestionStats): Element[] {
   if (stats.n === 0) return [textBlock(T.noAnswers, { isSubtle: true, spacing: "Small" })];
-  const out: Element[] = [choiceChart(stats)];
+  const out: Element[] = choiceChart(stats);
   const facts = categoryFacts(stats);
   if (facts) out.push(facts);
   const note = stats.question.type === "multichoice" ? T.multichoiceNote(stats.n) : undefined;
@@ -176,7 +172,7 @@ function choiceElements(stats: ChoiceQuestionStats): Element[] {
 /** Everything the section card shows for one question, in reading order. */
 export function questionElements(stats: StatisticStats): Element[] {
   const heading = textBlock(
-    `${questionLabel(stats.question.id)} ${escapeMarkdown(shorten(stats.question.text, QUESTION_MAX))} ${T.answers(stats.n)}`,
+    `${escapeMarkdown(questionLabel(stats.question.id))} ${escapeMarkdown(shorten(stats.question.text, QUESTION_MAX))} ${T.answers(stats.n)}`,
     { weight: "Bolder", separator: true, spacing: "Large" },
   );
   const body = stats.kind === "number" ? numberElements(stats) : choiceElements(stats);

@@ -17,6 +17,7 @@ export const overviewText = {
   categoryProgress: (submitted: number, total: number) => `${submitted} av ${total} levert`,
   sumsHeading: "Beløp i leverte rapporter",
   sumValue: (kroner: string, n: number) => `${kroner} kr (${n} Svar)`,
+  share: (percent: number) => `${percent} % av beløpene`,
   basis: (submitted: number) =>
     `Tallene gjelder bare ${submitted === 1 ? "den ene leverte rapporten" : `de ${submitted} leverte rapportene`}. ` +
     "Navn, telefon, e-post og fritekst står i eksporten og i oppsummeringen per rapport.",
@@ -36,6 +37,8 @@ export const overviewText = {
   categorySums: (sum: string, mean: string) => `Sum ${sum} · Snitt ${mean}`,
   countAndPercent: (count: string, percent: string) => `${count} (${percent})`,
   optionInline: (option: string, count: string, percent: string) => `${option} ${count} (${percent})`,
+  restLine: (options: number, count: number) =>
+    `Øvrige ${options} valgte ${options === 1 ? "alternativ" : "alternativer"}: ${count} valg til sammen.`,
   rest: (options: number) => `Øvrige ${options} ${options === 1 ? "alternativ" : "alternativer"}`,
   multichoiceNote: (n: number) =>
     `Flere valg mulig: prosent av de ${n} som svarte, så summen kan bli over 100 %. ` +

@@ -11,7 +11,7 @@
  */
 import type { Form, Section } from "../src/questionnaire/types.ts";
 import { RESPONDENT_CATEGORIES, type ReportDoc, type RoundDoc } from "../src/reports/types.ts";
-import { formatNumber } from "../src/summaries/number-format.ts";
+import { formatNumber, roundedPercent } from "../src/summaries/number-format.ts";
 import {
   headlineSums,
   isStatistic,
@@ -114,16 +114,24 @@ function progressElements(reports: readonly ReportDoc[]): Element[] {
 function sumsElements(formId: string, stats: readonly QuestionStats[]): Element[] {
   const sums = headlineSums(formId, stats);
   if (sums.length === 0) return [];
+  const total = sums.reduce((acc, s) => acc + s.sum, 0);
   const facts = sums.map((s) => ({ title: s.label, value: T.sumValue(formatNumber(s.sum), s.n) }));
-  return [
-    textBlock(T.sumsHeading, { weight: "Bolder", separator: true, spacing: "Medium" }),
-    {
-      type: "Chart.VerticalBar",
-      data: sums.map((s) => ({ x: s.label, y: s.sum })),
-      fallback: { type: "FactSet", facts },
-    },
-    { type: "FactSet", facts, spacing: "Small" },
-  ];
+  const out: Element[] = [textBlock(T.sumsHeading, { weight: "Bolder", separator: true, spacing: "Medium" })];
+  if (total > 0) {
+    // How the money splits, as shares: short legends (long ones fold into an English "+2 items") and no
+    // raw amounts such as "16461000" at the ends of bars. The amounts follow once, in the FactSet.
+    const shares = sums.map((s) => roundedPercent(s.sum, total));
+    out.push({
+      type: "Chart.Donut",
+      data: sums.map((s, i) => ({ legend: s.label, value: shares[i] ?? 0 })),
+      fallback: {
+        type: "FactSet",
+        facts: sums.map((s, i) => ({ title: s.label, value: T.share(shares[i] ?? 0) })),
+      },
+    });
+  }
+  out.push({ type: "FactSet", facts, spacing: "Small" });
+  return out;
 }
 
 function sectionButtons(round: RoundDoc, form: Form, stats: readonly QuestionStats[]): Element[] {

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { overviewSectionCard } from "../../cards/overview.ts";
-import type { CardJson } from "../../cards/render.ts";
+import { type CardJson, escapeMarkdown, shorten } from "../../cards/render.ts";
 import type { AnswerContent } from "../../src/questionnaire/types.ts";
 import type { ReportDoc, RespondentCategory, RoundDoc } from "../../src/reports/types.ts";
 import { buildWorkbook } from "../../src/summaries/export.ts";
@@ -26,6 +26,7 @@ const round: RoundDoc = {
 const NOW = new Date("2026-01-20T10:00:00.000Z");
 const q17 = form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? [];
 const [a = "", b = "", c = "", d = ""] = q17;
+const s = (option: string) => escapeMarkdown(shorten(option, 32));
 
 function reportOf(
   i: number,
@@ -81,7 +82,9 @@ const factsOf = (n: Node | undefined): Record<string, string> =>
 
 function question(card: CardJson, label: string): Node[] {
   const body = card.body as Node[];
-  const start = body.findIndex((n) => n.separator === true && String(n.text).startsWith(`${label} `));
+  const start = body.findIndex(
+    (n) => n.separator === true && String(n.text).startsWith(`${escapeMarkdown(label)} `),
+  );
   if (start < 0) throw new Error(`no question ${label}`);
   const end = body.findIndex((n, i) => i > start && n.type === "TextBlock" && n.separator === true);
   return body.slice(start, end < 0 ? undefined : end);
@@ -135,7 +138,8 @@ describe("the overview against figures computed by hand", () => {
 
   it("should give multichoice percentages of respondents overall and of ticks per category", () => {
     // Overall of 5 respondents: a 4 (80 %), b 3 (60 %), c 2 (40 %), d 1 (20 %).
-    // Kommune ticked 8 times: a 3 (37.5 -> 38 %), b 2 (25 %), c 2 (25 %), d 1 (12.5 -> 13 %).
+    // Kommune ticked 8 times: a 3 (37.5 -> 38 %), b 2 (25 %), c 2 (25 %), d 1 (12.5 -> 13 %); a category
+    // line names 3 options (shortened to 32 characters) and sums the rest.
     // Skole ticked twice: a 1 (50 %), b 1 (50 %).
     const q = question(section("s3"), "17.");
     const chart = q[1] as Node;
@@ -146,8 +150,8 @@ describe("the overview against figures computed by hand", () => {
       "1 (20 %)",
     ]);
     expect(factsOf(q[2])).toEqual({
-      "Kommune (3 Svar)": `${a} 3 (38 %) · ${b} 2 (25 %) · ${c} 2 (25 %) · ${d} 1 (13 %)`,
-      "Skole (2 Svar)": `${a} 1 (50 %) · ${b} 1 (50 %)`,
+      "Kommune (3 Svar)": `${s(a)} 3 (38 %) · ${s(b)} 2 (25 %) · ${s(c)} 2 (25 %) · Øvrige 1 alternativ 1 (13 %)`,
+      "Skole (2 Svar)": `${s(a)} 1 (50 %) · ${s(b)} 1 (50 %)`,
     });
   });
 });

@@ -6,7 +6,7 @@ import {
   overviewHeadlineCard,
   overviewSectionCard,
 } from "../../cards/overview.ts";
-import { type CardJson, escapeMarkdown } from "../../cards/render.ts";
+import { type CardJson, escapeMarkdown, shorten } from "../../cards/render.ts";
 import { Verb } from "../../cards/verbs.ts";
 import { findQuestion } from "../../src/questionnaire/form.ts";
 import type { AnswerContent, Form, Question } from "../../src/questionnaire/types.ts";
@@ -142,7 +142,9 @@ function unescapedMarkup(text: string): string[] {
 function questionElements(card: CardJson | undefined, label: string): Node[] {
   if (!card) throw new Error("no section card");
   const flat = bodyOf(card);
-  const start = flat.findIndex((n) => n.separator === true && String(n.text).startsWith(`${label} `));
+  const start = flat.findIndex(
+    (n) => n.separator === true && String(n.text).startsWith(`${escapeMarkdown(label)} `),
+  );
   if (start < 0) throw new Error(`question ${label} not found`);
   const end = flat.findIndex((n, i) => i > start && n.type === "TextBlock" && n.separator === true);
   return flat.slice(start, end < 0 ? undefined : end);
@@ -212,12 +214,18 @@ describe("overviewHeadlineCard", () => {
       "Tilskudd skoleeier": "650 000 kr (2 Svar)",
       "Tilskudd UH": "50 000 kr (2 Svar)",
     });
-    const bars = body.find((n) => n.type === "Chart.VerticalBar");
-    expect(bars?.data).toEqual([
-      { x: "Egenfinansiering", y: 120_000 },
-      { x: "Tilskudd skoleeier", y: 650_000 },
-      { x: "Tilskudd UH", y: 50_000 },
+    // 120 000 + 650 000 + 50 000 = 820 000: shares 14.6 -> 15 %, 79.3 -> 79 %, 6.1 -> 6 %.
+    const sumsChart = body.filter((n) => n.type === "Chart.Donut")[1];
+    expect(sumsChart?.data).toEqual([
+      { legend: "Egenfinansiering", value: 15 },
+      { legend: "Tilskudd skoleeier", value: 79 },
+      { legend: "Tilskudd UH", value: 6 },
     ]);
+    expect(factsOf(sumsChart?.fallback as Node)).toEqual({
+      Egenfinansiering: "15 % av beløpene",
+      "Tilskudd skoleeier": "79 % av beløpene",
+      "Tilskudd UH": "6 % av beløpene",
+    });
     // A button per section with figures; Kontaktinformasjon (s1) and Tilleggsinformasjon (s6) are text only.
     const actions = [...walk(card)].filter((n) => n.type === "Action.Execute");
     expect(actions.map((a) => a.data)).toEqual(
@@ -281,7 +289,8 @@ describe("overviewSectionCard", () => {
     expectHealthy([card]);
     expect(bodyOf(card)[0]?.text).toBe("Oversikt – Nordland 2025: Egenfinansiering, tilskudd og periode");
     const q = questionElements(card, "11.");
-    expect(String(q[0]?.text)).toMatch(/^11\. .* \(4 Svar\)$/);
+    // "11." is escaped, or Markdown would make it a numbered list.
+    expect(String(q[0]?.text)).toMatch(/^11\\\. .* \(4 Svar\)$/);
     // Sum 1 650 000; Snitt 1 650 000 / 4 = 412 500; Median (100 000 + 250 000) / 2 = 175 000.
     // Deviations from 412 500: -412 500, -312 500, -162 500, 887 500; squares sum to 1 081 875 000 000;
     // / (N - 1 = 3) = 360 625 000 000; sqrt = 600 520.6… -> 600 521 (half up).
@@ -313,12 +322,13 @@ describe("overviewSectionCard", () => {
     const q = questionElements(card, "5.3");
     expect(String(q[0]?.text)).toMatch(/\(16 Svar\)$/);
     const chart = q[1] as Node;
-    expect(chart.type).toBe("Chart.Donut");
+    // Bars, not a donut: a donut's long legends fold into an English "+2 items".
+    expect(chart.type).toBe("Chart.HorizontalBar");
     expect(chart.data).toEqual([
-      { legend: "I stor grad (38 %): 6", value: 6 },
-      { legend: "I noen grad (31 %): 5", value: 5 },
-      { legend: "I liten grad (25 %): 4", value: 4 },
-      { legend: "Ikke i det hele tatt (6 %): 1", value: 1 },
+      { x: "I stor grad (38 %)", y: 6 },
+      { x: "I noen grad (31 %)", y: 5 },
+      { x: "I liten grad (25 %)", y: 4 },
+      { x: "Ikke i det hele tatt (6 %)", y: 1 },
     ]);
     expect(factsOf(chart.fallback as Node)).toEqual({
       "I stor grad": "6 (38 %)",
@@ -356,8 +366,9 @@ describe("overviewSectionCard", () => {
       "0 (0 %)",
     ]);
     const perCategory = factsOf(q[2]);
+    // Category lines shorten long option names (32 characters).
     expect(perCategory["Kommune (3 Svar)"]).toBe(
-      `${escapeMarkdown(a)} 3 (60 %) · ${escapeMarkdown(b)} 2 (40 %)`,
+      `${escapeMarkdown(shorten(a, 32))} 3 (60 %) · ${escapeMarkdown(shorten(b, 32))} 2 (40 %)`,
     );
     expect(texts(card).some((t) => t.includes("over 100 %") && t.includes("andel av kryssene"))).toBe(true);
   });
@@ -386,15 +397,16 @@ describe("overviewSectionCard", () => {
     const q = questionElements(card, "8.");
     const chart = q[1] as Node;
     const m = (i: number) => municipalities[i] ?? "";
-    // 10 answered; 5 most chosen shown, the other 4 (one tick each) summed: 4 of 10 = 40 %.
+    // 10 answered; the 6 most chosen shown (ties in form order), the other 3 (one tick each) summed in a line.
     expect(factsOf(chart.fallback as Node)).toEqual({
       [m(0)]: "5 (50 %)",
       [m(1)]: "4 (40 %)",
       [m(2)]: "3 (30 %)",
       [m(3)]: "1 (10 %)",
       [m(4)]: "1 (10 %)",
-      "Øvrige 4 alternativer": "4 (40 %)",
+      [m(5)]: "1 (10 %)",
     });
+    expect(q[2]?.text).toBe("Øvrige 3 valgte alternativer: 3 valg til sammen.");
     expect((chart.data as Node[]).length).toBeLessThanOrEqual(6);
     expect(JSON.stringify(card)).not.toContain(m(20)); // never a 0 % row for the 32 municipalities nobody chose
     expect(texts(card)).toContain("Ikke angitt: 2");
@@ -476,6 +488,11 @@ describe("overviewSectionCard", () => {
     for (const chart of [...walk(cards)].filter(isChart)) {
       expect((chart.data as Node[]).length).toBeLessThanOrEqual(6);
       expect(JSON.stringify(chart)).not.toMatch(/\b(items?|Other|more)\b/);
+      // A donut whose legends do not fit one row folds them into "+2 items" (seen in the Playground).
+      if (chart.type === "Chart.Donut") {
+        const legends = (chart.data as Node[]).map((d) => String(d.legend));
+        expect(legends.join("").length, legends.join(" | ")).toBeLessThanOrEqual(50);
+      }
     }
   });
 });
