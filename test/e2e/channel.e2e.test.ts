@@ -1,6 +1,7 @@
 /**
  * The county channel end to end: staff bind "My Team - General" with an @mention; a report
- * submitted in Personal Chat appears there as a summary thread; "@bot status" counts it.
+ * submitted in Personal Chat appears there as a summary thread; "@bot status" counts it; "@bot oversikt" gives
+ * one headline card whose section buttons bring that section's figures.
  */
 import { CosmosClient } from "@azure/cosmos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,5 +93,23 @@ describe("the county channel in the Agents Playground", () => {
     await status.waitFor();
     expect(await status.innerText()).toContain("1 av 3 levert");
     expect(await status.innerText()).toContain("Lesing i alle fag"); // still missing, with its contact
+
+    await pg.quiet();
+    await postWithMention(pg, "oversikt");
+    const overview = pg.cardWith("Tall per del av skjemaet");
+    await overview.waitFor();
+    const headline = await overview.innerText();
+    expect(headline).toContain("Oversikt – Nordland 2025: 1 av 3 levert");
+    expect(headline).toContain("Tilskudd skoleeier");
+    expect(headline).not.toContain("items"); // no English from the charts
+    await pg.quiet();
+    await overview
+      .getByRole("button", { name: "Egenfinansiering, tilskudd og periode", exact: true })
+      .click();
+    const section = pg.cardWith("Oversikt – Nordland 2025: Egenfinansiering, tilskudd og periode");
+    await section.waitFor();
+    const figures = await section.innerText();
+    expect(figures).toContain("Standardavvik");
+    expect(figures).toContain("1 300 000 kr"); // q13, the one submitted report's tilskudd skoleeier
   });
 });
