@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exportLinksCard, osloClockTime } from "../../cards/export-links.ts";
 import { overviewCards, overviewHeadlineCard } from "../../cards/overview.ts";
 import type { CardJson } from "../../cards/render.ts";
+import { roundStatusCard } from "../../cards/round-status.ts";
 import { Verb } from "../../cards/verbs.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
 import { form2021, form2024 } from "../src/reports/fixtures.ts";
@@ -142,5 +143,25 @@ describe("exportLinksCard", () => {
       shown.some((t) => t.includes("kl. 14:20") && t.includes("bare for Statsforvalterens ansatte")),
     ).toBe(true);
     expect(osloClockTime(Date.parse("2026-07-01T22:05:00.000Z"))).toBe("00:05"); // summer time
+  });
+});
+
+describe("roundStatusCard wording", () => {
+  it("should agree in number: 1 rapportering / 2 rapporteringer er forsinket", () => {
+    const form = form2021;
+    const status = (drafts: number) =>
+      texts(
+        roundStatusCard({
+          round: roundOf(form),
+          reports: [0, 1, 2].map((i) =>
+            reportOf(form, i, {}, { status: i < drafts ? "draft" : "submitted" }),
+          ),
+          now: NOW,
+          unreachable: new Set(["r-0"]),
+        }),
+      );
+    expect(status(1)).toContainEqual(expect.stringContaining(". 1 rapportering er forsinket."));
+    expect(status(1)).toContainEqual(expect.stringMatching(/^1 kontaktperson kan ikke nås/));
+    expect(status(2)).toContainEqual(expect.stringContaining(". 2 rapporteringer er forsinket."));
   });
 });
