@@ -27,7 +27,7 @@ const OPTION_MAX = 120;
 /** Chart labels are short: a long label is cut by the chart itself, unreadably. */
 const LABEL_MAX = 50;
 /** Bars in a chart: a long option list shows its most chosen options, the rest summed in a line. */
-export const CHART_POINTS_MAX = 6;
+const CHART_POINTS_MAX = 6;
 /** Options named per category line, and their label length; the rest are summed. */
 const CATEGORY_OPTIONS_MAX = 3;
 const CATEGORY_LABEL_MAX = 32;
@@ -41,12 +41,12 @@ function factSet(facts: { title: string; value: string }[], extra: Element = {})
 }
 
 /** The number people know a question by: "2.1" (2021 form ids) or "1" (2024/2025 form ids q01, q02, ...). */
-export function questionNumber(id: string): string {
+function questionNumber(id: string): string {
   return /^q0*(\d+)$/i.exec(id)?.[1] ?? id;
 }
 
 /** The number as printed before the question text: "2.1" or "1.". */
-export function questionLabel(id: string): string {
+function questionLabel(id: string): string {
   const n = questionNumber(id);
   return n === id ? n : `${n}.`;
 }
@@ -118,7 +118,7 @@ function chartPoints(stats: ChoiceQuestionStats): { points: Point[]; rest: TopOp
  * donut's legend, never fold into an English "+2 items". The fallback is a FactSet with the same counts and
  * percentages.
  */
-export function choiceChart(stats: ChoiceQuestionStats): Element[] {
+function choiceChart(stats: ChoiceQuestionStats): Element[] {
   const { points, rest } = chartPoints(stats);
   const fallback = factSet(
     points.map((p) => ({

@@ -10,7 +10,8 @@
  * carry a FactSet fallback.
  */
 import type { Form, Section } from "../src/questionnaire/types.ts";
-import { RESPONDENT_CATEGORIES, type ReportDoc, type RoundDoc } from "../src/reports/types.ts";
+import { RESPONDENT_CATEGORIES, type ReportDoc } from "../src/reports/types.ts";
+import type { RoundDoc } from "../src/rounds/types.ts";
 import { formatNumber, roundedPercent } from "../src/summaries/number-format.ts";
 import {
   headlineSums,

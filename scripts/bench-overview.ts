@@ -10,8 +10,8 @@
 import { OVERVIEW_MAX_BYTES, overviewCards, utf16Bytes } from "../cards/overview.ts";
 import { getForm, loadForms } from "../src/questionnaire/form.ts";
 import type { Form } from "../src/questionnaire/types.ts";
-import type { RoundDoc } from "../src/reports/types.ts";
 import { FORM_2024 } from "../src/rounds/round.ts";
+import type { RoundDoc } from "../src/rounds/types.ts";
 import { openCosmos } from "../src/storage/cosmos.ts";
 import { startLocalCosmos } from "../src/storage/local-cosmos.ts";
 import { ReportRepo } from "../src/storage/report-repo.ts";

@@ -10,7 +10,8 @@ import { summaryCard } from "../../cards/report-summary.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
-import type { Actor, ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import {
   EXPORT_LINK_TTL_MS,
   type ExportFormat,
@@ -23,7 +24,7 @@ import { t } from "../strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
-export function channelCommandOf(text: string): ChannelCommand {
+function channelCommandOf(text: string): ChannelCommand {
   const words = text
     .replace(/<at>[^<]*<\/at>/g, " ")
     .replace(/<[^>]*>/g, " ")

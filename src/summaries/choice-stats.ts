@@ -15,7 +15,7 @@ import { isAnswered, NO_TEXT, OTHER_OPTION, selectedOptions, YES_TEXT } from "./
 import { formatPercent, percentOf } from "./number-format.ts";
 
 /** The county tool's name of the free-text option ("Andre svar"). */
-export const OTHER_OPTION_LABEL = "Andre svar";
+const OTHER_OPTION_LABEL = "Andre svar";
 
 export interface OptionStat {
   /** The stored option value ("Annet" for the free-text option). */
@@ -51,7 +51,7 @@ export function choiceOptions(question: Question): string[] {
 }
 
 /** The name staff read for an option of the question. */
-export function optionLabel(question: Question, option: string): string {
+function optionLabel(question: Question, option: string): string {
   const own = question.options ?? [];
   return question.allowOther && option === OTHER_OPTION && !own.includes(OTHER_OPTION)
     ? OTHER_OPTION_LABEL

@@ -14,8 +14,8 @@ import { type QuestionStats, submittedReports } from "./statistics.ts";
 export const STATISTICS_SHEET = "Statistikk";
 
 /** Whole numbers with a thousands separator: what the county prints for every numeric statistic. */
-export const WHOLE_NUMBER_FORMAT = "#,##0";
-export const PERCENT_FORMAT = "0 %";
+const WHOLE_NUMBER_FORMAT = "#,##0";
+const PERCENT_FORMAT = "0 %";
 
 /** Removes characters that are not allowed in XML 1.0 (they would corrupt the .xlsx file). */
 export function xmlSafe(text: string): string {

@@ -9,9 +9,8 @@ import { type CellValue, reportColumns, sortReports } from "./export-columns.ts"
 import { addStatisticsSheet, xmlSafe } from "./export-statistics.ts";
 import type { QuestionStats } from "./statistics.ts";
 
-export { questionHeader } from "./export-columns.ts";
 export { STATISTICS_SHEET } from "./export-statistics.ts";
-export { formatOsloTime, TIME_ZONE } from "./oslo-time.ts";
+export { formatOsloTime } from "./oslo-time.ts";
 
 export const ANSWERS_SHEET = "Svar";
 

@@ -7,7 +7,7 @@ import type { NumberQuestionStats, QuestionStats } from "./question-stats.ts";
 
 export type HeadlineKey = "ownFunding" | "ownerGrant" | "uhGrant";
 
-export const HEADLINE_LABELS: Record<HeadlineKey, string> = {
+const HEADLINE_LABELS: Record<HeadlineKey, string> = {
   ownFunding: "Egenfinansiering",
   ownerGrant: "Tilskudd skoleeier",
   uhGrant: "Tilskudd UH",

@@ -1,5 +1,5 @@
 /** Europe/Oslo wall-clock times for the exports (Excel has no time zones). Pure. */
-export const TIME_ZONE = "Europe/Oslo";
+const TIME_ZONE = "Europe/Oslo";
 
 interface WallClock {
   year: number;

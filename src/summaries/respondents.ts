@@ -44,7 +44,7 @@ export function respondentOf(report: ReportDoc): Respondent {
 
 const collator = new Intl.Collator("nb", { sensitivity: "base", numeric: true });
 
-export function compareRespondents(a: Respondent, b: Respondent): number {
+function compareRespondents(a: Respondent, b: Respondent): number {
   return (
     collator.compare(a.partnership, b.partnership) ||
     collator.compare(a.tiltak, b.tiltak) ||
@@ -53,7 +53,7 @@ export function compareRespondents(a: Respondent, b: Respondent): number {
 }
 
 /** Rank of a category in the county's order; unknown categories last. */
-export function categoryRank(category: RespondentCategory): number {
+function categoryRank(category: RespondentCategory): number {
   const index = RESPONDENT_CATEGORIES.indexOf(category);
   return index < 0 ? RESPONDENT_CATEGORIES.length : index;
 }

@@ -6,7 +6,8 @@
  */
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from "docx";
 import type { Form } from "../questionnaire/types.ts";
-import type { ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { ReportDoc } from "../reports/types.ts";
+import type { RoundDoc } from "../rounds/types.ts";
 import { sortReports } from "./export-columns.ts";
 import { formatOsloTime } from "./oslo-time.ts";
 import { submittedReports } from "./question-stats.ts";

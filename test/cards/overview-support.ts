@@ -4,12 +4,8 @@ import { OVERVIEW_MAX_BYTES, overviewSectionCard } from "../../cards/overview.ts
 import { type CardJson, escapeMarkdown } from "../../cards/render.ts";
 import { findQuestion } from "../../src/questionnaire/form.ts";
 import type { AnswerContent, Form, Question } from "../../src/questionnaire/types.ts";
-import {
-  RESPONDENT_CATEGORIES,
-  type ReportDoc,
-  type RespondentCategory,
-  type RoundDoc,
-} from "../../src/reports/types.ts";
+import { RESPONDENT_CATEGORIES, type ReportDoc, type RespondentCategory } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { makeReport, stored } from "../src/reports/fixtures.ts";
 import { cardProblems as checkCard } from "../support/adaptive-cards.ts";
 
@@ -85,7 +81,7 @@ export const bodyOf = (card: CardJson): Node[] => card.body as Node[];
 export const isChart = (n: Node): boolean => typeof n.type === "string" && n.type.startsWith("Chart.");
 
 /** The card as a client without charts sees it: every chart replaced by its fallback. */
-export function withoutCharts(value: unknown): unknown {
+function withoutCharts(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutCharts);
   if (typeof value !== "object" || value === null) return value;
   const node = value as Node;
@@ -101,7 +97,7 @@ export const cardProblems = (json: CardJson) =>
   });
 
 /** Every chart has a FactSet fallback with one fact per data point and the same counts. */
-export function chartProblems(card: CardJson): string[] {
+function chartProblems(card: CardJson): string[] {
   const problems: string[] = [];
   for (const node of walk(card)) {
     if (!isChart(node)) continue;

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import type { ReportDoc, RoundDoc } from "../../../src/reports/types.ts";
+import type { ReportDoc } from "../../../src/reports/types.ts";
+import type { RoundDoc } from "../../../src/rounds/types.ts";
 import { buildSamarbeidsforumDoc } from "../../../src/summaries/samarbeidsforum-doc.ts";
 import { form2021, makeReport, stored } from "../reports/fixtures.ts";
 
