@@ -12,7 +12,7 @@ import {
   exportFileName,
   verifyExportToken,
 } from "../src/summaries/export-link.ts";
-import { buildSamarbeidsforumDoc } from "../src/summaries/samarbeidsforum-doc.ts";
+import type { buildSamarbeidsforumDoc as SamarbeidsforumDoc } from "../src/summaries/samarbeidsforum-doc.ts";
 import { questionStats } from "../src/summaries/statistics.ts";
 import { t } from "./strings.ts";
 
@@ -40,6 +40,12 @@ function sendText(res: restify.Response, status: number, body: string): void {
   res.end(body);
 }
 
+/** The docx library is large: loaded on the first document download, not at start-up. */
+async function samarbeidsforumDoc(...args: Parameters<typeof SamarbeidsforumDoc>): Promise<Buffer> {
+  const { buildSamarbeidsforumDoc } = await import("../src/summaries/samarbeidsforum-doc.ts");
+  return buildSamarbeidsforumDoc(...args);
+}
+
 export function registerExportRoute(server: restify.Server, deps: ExportRouteDeps): void {
   const { app, secret } = deps;
   // A wildcard, not ":token": restify's router refuses parameters longer than 100 characters with a 404,
@@ -65,7 +71,7 @@ export function registerExportRoute(server: restify.Server, deps: ExportRouteDep
         claims.format === "xlsx"
           ? await buildWorkbook(form, reports, questionStats(form, reports))
           : claims.format === "docx"
-            ? await buildSamarbeidsforumDoc(round, form, reports, now)
+            ? await samarbeidsforumDoc(round, form, reports, now)
             : buildCsv(form, reports);
       const fileName = exportFileName(round.id, claims.format, now);
       res.writeHead(200, {
