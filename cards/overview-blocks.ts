@@ -6,6 +6,7 @@
  * and Markdown-escaped; form texts are escaped too. Charts always carry a FactSet fallback with the same
  * numbers for clients that do not render charts.
  */
+
 import type { Question } from "../src/questionnaire/types.ts";
 import type { RespondentCategory } from "../src/reports/types.ts";
 import { formatKroner, formatNumber } from "../src/summaries/number-format.ts";
@@ -20,6 +21,7 @@ import {
   type TextEntry,
   type TextQuestionStats,
 } from "../src/summaries/statistics.ts";
+import { cardBytes } from "./card-size.ts";
 import { overviewText as T } from "./overview-strings.ts";
 import { escapeMarkdown, shorten } from "./render.ts";
 
@@ -54,8 +56,9 @@ const NAMES_PER_BLOCK = 25;
 /** With more options than this, options nobody in a category chose are left out of that category. */
 const ALL_OPTIONS_MAX = 10;
 
+/** Bytes as Teams counts a card (UTF-16 of the JSON text). */
 export function byteSize(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value), "utf8");
+  return cardBytes(value);
 }
 
 /**

@@ -5,8 +5,18 @@
  * the same, and a test compares them. With Entra ID (a TokenCredential) the data plane may not create
  * databases or containers: Bicep provisions them, and `openCosmos` then only reads them.
  */
-import { type Container, CosmosClient, type Database } from "@azure/cosmos";
+import {
+  type Container,
+  CosmosClient,
+  type CosmosClientOptions,
+  type Database,
+  type PluginConfig,
+} from "@azure/cosmos";
 import type { TokenCredential } from "@azure/identity";
+import { StorageTimeoutError } from "./errors.ts";
+
+/** How long one storage call (an SDK operation, its retries included) may take before it is given up. */
+export const STORAGE_DEADLINE_MS = 8_000;
 
 /** One container: its name and the path of its partition key. */
 export interface ContainerDef {
@@ -53,6 +63,8 @@ export interface OpenCosmosOptions {
   database: string;
   /** Entra ID credential (DefaultAzureCredential in production); used when no key is given. */
   credential?: TokenCredential;
+  /** Deadline of every storage call in ms (default STORAGE_DEADLINE_MS). */
+  deadlineMs?: number;
 }
 
 export interface CosmosStore {
@@ -65,15 +77,63 @@ export interface CosmosStore {
   dispose(): void;
 }
 
-/** Builds a CosmosClient for key or Entra ID auth; plain http (a local server) turns off endpoint discovery. */
-export function createCosmosClient(opts: Pick<OpenCosmosOptions, "endpoint" | "key" | "credential">) {
+/**
+ * An SDK plugin run around every operation (a point read, a write, one page of a query, with all the
+ * SDK's own retries inside): after `ms` it aborts the HTTP request and fails the call with
+ * StorageTimeoutError. It also races a timer, because the SDK's retry waits do not look at the abort
+ * signal. (Plugins are marked @hidden in @azure/cosmos 4.x but exported and used by the SDK itself for
+ * every operation: the one place that covers every call.)
+ */
+export function deadlinePlugin(ms: number): PluginConfig {
+  return {
+    on: "operation",
+    plugin: async (context, _diagnostics, next) => {
+      const controller = new AbortController();
+      const callerSignal = context.options?.abortSignal;
+      context.options = {
+        ...context.options,
+        abortSignal: callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal,
+      };
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new StorageTimeoutError(ms));
+        }, ms);
+      });
+      try {
+        return await Promise.race([next(context), expired]);
+      } catch (err) {
+        if (controller.signal.aborted && !callerSignal?.aborted && !(err instanceof StorageTimeoutError))
+          throw new StorageTimeoutError(ms, { cause: err });
+        throw err;
+      } finally {
+        clearTimeout(timer);
+        expired.catch(() => {}); // settled by the race or never: no unhandled rejection either way
+      }
+    },
+  };
+}
+
+/**
+ * Builds a CosmosClient for key or Entra ID auth, with a deadline on every call; plain http (a local
+ * server) turns off endpoint discovery.
+ */
+export function createCosmosClient(
+  opts: Pick<OpenCosmosOptions, "endpoint" | "key" | "credential" | "deadlineMs">,
+) {
   const local = opts.endpoint.startsWith("http://");
   const connectionPolicy = local ? { enableEndpointDiscovery: false } : undefined;
+  // `plugins` is left out of the SDK's public option types (@hidden) but read by its client.
+  const plugins: PluginConfig[] = [deadlinePlugin(opts.deadlineMs ?? STORAGE_DEADLINE_MS)];
+  const base = { endpoint: opts.endpoint, connectionPolicy, plugins };
   if (opts.key) {
-    return new CosmosClient({ endpoint: opts.endpoint, key: opts.key, connectionPolicy });
+    const options: CosmosClientOptions = { ...base, key: opts.key };
+    return new CosmosClient(options);
   }
   if (opts.credential) {
-    return new CosmosClient({ endpoint: opts.endpoint, aadCredentials: opts.credential, connectionPolicy });
+    const options: CosmosClientOptions = { ...base, aadCredentials: opts.credential };
+    return new CosmosClient(options);
   }
   throw new Error("openCosmos needs either a key or a credential");
 }
