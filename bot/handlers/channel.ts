@@ -11,6 +11,7 @@ import { roundStatusCard } from "../../cards/round-status.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor, ReportDoc, RoundDoc } from "../../src/reports/types.ts";
 import { EXPORT_LINK_TTL_MS, exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
+import { commandWords } from "../../src/text/command-text.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -18,12 +19,8 @@ import { t } from "../strings.ts";
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
 export function channelCommandOf(text: string): ChannelCommand {
-  const words = text
-    .replace(/<at>[^<]*<\/at>/g, " ")
-    .replace(/<[^>]*>/g, " ")
-    .trim()
-    .toLowerCase()
-    .replace(/[!.?]+$/, "");
+  // Bounded and linear (src/text/command-text.ts): runs before the staff check, on any member's text.
+  const words = commandWords(text);
   if (/bruk denne kanalen/.test(words)) return "bind";
   if (/^status\b/.test(words)) return "status";
   if (/^oversikt\b/.test(words)) return "overview";
