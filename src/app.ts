@@ -99,7 +99,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     key,
     database: config.cosmos.database,
     credential,
-    deadlineMs: config.cosmos.deadlineMs,
+    ...(config.cosmos.deadlineMs !== undefined ? { deadlineMs: config.cosmos.deadlineMs } : {}),
   });
   const repos = {
     reports: new ReportRepo(store.containers.reports),

@@ -30,8 +30,12 @@ const schema = z
     COSMOS_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url().optional()),
     COSMOS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
     COSMOS_DATABASE: z.string().min(1).default("dekom-rapport"),
-    /** Deadline of every storage call in ms; after it the person is asked to try again. */
-    STORAGE_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+    /** Deadline of every storage call in ms; after it the person is asked to try again. Default 8 s
+     * (30 s against the embedded local server: src/storage/cosmos.ts). */
+    STORAGE_DEADLINE_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(100).max(60_000).optional(),
+    ),
     /** Where the embedded local server keeps its data between runs. */
     LOCAL_DATA_DIR: z.string().min(1).default(".data"),
     /** Seed a demo round when the local store is empty (local runs only). */
@@ -76,7 +80,7 @@ export interface Config {
   port: number;
   logLevel: string;
   bot: { appId?: string; appPassword?: string; appType: string; tenantId?: string };
-  cosmos: { endpoint?: string; key?: string; database: string; localDataDir: string; deadlineMs: number };
+  cosmos: { endpoint?: string; key?: string; database: string; localDataDir: string; deadlineMs?: number };
   seedDemo: boolean;
   allowedTenantIds: string[];
   staffIds: string[];

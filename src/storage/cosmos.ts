@@ -17,6 +17,12 @@ import { StorageTimeoutError } from "./errors.ts";
 
 /** How long one storage call (an SDK operation, its retries included) may take before it is given up. */
 export const STORAGE_DEADLINE_MS = 8_000;
+/**
+ * The default against a plain-http endpoint: the embedded local server (development, tests), which
+ * shares the CPU with the bot and every test beside it; under a full parallel test run on two cores a
+ * burst of 100 simultaneous saves took longer than 8 s there. Azure (and the emulator) are https.
+ */
+export const LOCAL_STORAGE_DEADLINE_MS = 30_000;
 
 /** One container: its name and the path of its partition key. */
 export interface ContainerDef {
@@ -63,7 +69,7 @@ export interface OpenCosmosOptions {
   database: string;
   /** Entra ID credential (DefaultAzureCredential in production); used when no key is given. */
   credential?: TokenCredential;
-  /** Deadline of every storage call in ms (default STORAGE_DEADLINE_MS). */
+  /** Deadline of every storage call in ms (default STORAGE_DEADLINE_MS; LOCAL_STORAGE_DEADLINE_MS over http). */
   deadlineMs?: number;
 }
 
@@ -125,7 +131,8 @@ export function createCosmosClient(
   const local = opts.endpoint.startsWith("http://");
   const connectionPolicy = local ? { enableEndpointDiscovery: false } : undefined;
   // `plugins` is left out of the SDK's public option types (@hidden) but read by its client.
-  const plugins: PluginConfig[] = [deadlinePlugin(opts.deadlineMs ?? STORAGE_DEADLINE_MS)];
+  const deadline = opts.deadlineMs ?? (local ? LOCAL_STORAGE_DEADLINE_MS : STORAGE_DEADLINE_MS);
+  const plugins: PluginConfig[] = [deadlinePlugin(deadline)];
   const base = { endpoint: opts.endpoint, connectionPolicy, plugins };
   if (opts.key) {
     const options: CosmosClientOptions = { ...base, key: opts.key };

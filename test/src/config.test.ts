@@ -44,8 +44,8 @@ describe("loadConfig", () => {
     expect(verifyExportToken(token, other.exportSecret, now)).toBeUndefined();
   });
 
-  it("should take the storage deadline from STORAGE_DEADLINE_MS, 8 s by default", () => {
-    expect(loadConfig({}).cosmos.deadlineMs).toBe(8_000);
+  it("should take the storage deadline from STORAGE_DEADLINE_MS (unset: the storage layer's default)", () => {
+    expect(loadConfig({}).cosmos.deadlineMs).toBeUndefined();
     expect(loadConfig({ STORAGE_DEADLINE_MS: "500" }).cosmos.deadlineMs).toBe(500);
     expect(() => loadConfig({ STORAGE_DEADLINE_MS: "0" })).toThrow(/STORAGE_DEADLINE_MS/);
   });
