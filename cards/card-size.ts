@@ -7,7 +7,8 @@
  * (attachments, channel data) still fits. Budgets of typed text use the worst case of that encoding
  * (src/text/encoded-size.ts: at most TEXT_BYTES_PER_CHAR per allowed character, escapes included).
  */
-import type { CardJson } from "./render.ts";
+/** A card as JSON (the same shape as render.ts CardJson; not imported from there, to keep no cycle). */
+type CardJson = Record<string, unknown>;
 
 /** Every card stays under this many bytes (UTF-16 of its JSON). */
 export const CARD_BUDGET_BYTES = 80 * 1024;

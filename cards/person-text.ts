@@ -38,8 +38,3 @@ export function reportTitleRuns(
     personRun(report.tiltak.name, style),
   ];
 }
-
-/** A RichTextBlock of runs (wrap on), with extra block properties (spacing, separator, ...). */
-export function richText(inlines: TextRun[], props: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: "RichTextBlock", inlines, ...props };
-}

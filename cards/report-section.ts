@@ -45,7 +45,7 @@ export interface SectionCardInput {
   base?: Record<string, string>;
 }
 
-export function sectionHeading(form: Form, index: number): string {
+function sectionHeading(form: Form, index: number): string {
   const s = form.sections[index];
   return `Del ${index + 1} av ${form.sections.length} – ${s?.title ?? ""}`;
 }

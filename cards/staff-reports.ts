@@ -1,7 +1,8 @@
 /** County staff's list of a round's reports: who has submitted, who is working, and a way to read each. */
 import type { Form } from "../src/questionnaire/types.ts";
 import { sectionsDone } from "../src/reports/report.ts";
-import type { ReportDoc, RoundDoc } from "../src/reports/types.ts";
+import type { ReportDoc } from "../src/reports/types.ts";
+import type { RoundDoc } from "../src/rounds/types.ts";
 import { displayText } from "../src/text/typed-text.ts";
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
 import { type CardJson, render } from "./render.ts";

@@ -9,7 +9,8 @@ import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { EdgeApp } from "../../src/app.ts";
-import type { Actor, ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { EXPORT_LINK_TTL_MS, exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
 import { commandWords } from "../../src/text/command-text.ts";
 import { targetOf } from "../conversation-ref.ts";
@@ -18,7 +19,7 @@ import { t } from "../strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
-export function channelCommandOf(text: string): ChannelCommand {
+function channelCommandOf(text: string): ChannelCommand {
   // Bounded and linear (src/text/command-text.ts): runs before the staff check, on any member's text.
   const words = commandWords(text);
   if (/bruk denne kanalen/.test(words)) return "bind";

@@ -4,7 +4,8 @@
  * the report with the revision from the review card. Every request is timed and checked.
  */
 import type { Form } from "../../src/questionnaire/types.ts";
-import type { ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import type { ReportDoc } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { sectionRaw, validRaw } from "../../test/src/reports/fixtures.ts";
 import {
   actionData,
@@ -34,9 +35,9 @@ export interface StepRecord {
 export type Recorder = (r: StepRecord) => void;
 
 export const HEI = "hei (message)";
-export const OPEN = "report.open";
-export const SUBMIT = "report.submit";
-export const saveStep = (sectionId: string) => `section.save ${sectionId}`;
+const OPEN = "report.open";
+const SUBMIT = "report.submit";
+const saveStep = (sectionId: string) => `section.save ${sectionId}`;
 
 /** Step names in walk order: the greeting, then the answer steps. */
 export function stepNames(form: Form): { greeting: string; answers: string[] } {

@@ -19,14 +19,14 @@
  *   no Entra id); a co-editor entry is removed; reminder ledger documents about them are deleted.
  * - Round staff lists (Entra ids) are access configuration: exported, never changed here.
  */
-import { createHash } from "node:crypto";
 import type { LedgerDoc } from "../reminders/types.ts";
-import type { Answer, CoEditor, Contact, PersonDoc, ReportDoc } from "../reports/types.ts";
+import type { Answer, CoEditor, Contact, ReportDoc } from "../reports/types.ts";
 import {
   type AnswerField,
   type DataSubject,
   detailPatterns,
   ERASED,
+  erasedEmail,
   type FoundDetail,
   foundDetails,
   type Holdings,
@@ -40,17 +40,7 @@ import {
   scrubAnswer,
   textOf,
 } from "./personal-data-subject.ts";
-
-const ERASED_DOMAIN = "@invalid";
-
-/** The placeholder e-mail of an erased contact: unique per report, says nothing about the person. */
-export function erasedEmail(reportId: string): string {
-  return `slettet+${createHash("sha256").update(reportId).digest("hex").slice(0, 12)}${ERASED_DOMAIN}`;
-}
-
-/** True for a contact e-mail that `erasedEmail` made (the report's contact was erased). */
-export const isErasedEmail = (email: string): boolean =>
-  email.startsWith("slettet+") && email.endsWith(ERASED_DOMAIN);
+import type { PersonDoc } from "./types.ts";
 
 /** The contact-detail answers of a report that are the person's: as its contact, or written by them. */
 function contactAnswerIds(r: ReportDoc, s: DataSubject, roles: ReportRole[]): string[] {

@@ -3,13 +3,27 @@
  * which answers are contact details. Pure: works on documents already read. Used by the export and
  * erasure plans (personal-data-plan.ts); see docs/personal-data.md.
  */
+import { createHash } from "node:crypto";
 import type { AnswerContent } from "../questionnaire/types.ts";
 import { recipientKey } from "../reminders/recipients.ts";
 import type { LedgerDoc } from "../reminders/types.ts";
-import type { CoEditor, Contact, PersonDoc, ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { CoEditor, Contact, ReportDoc } from "../reports/types.ts";
+import type { RoundDoc } from "../rounds/types.ts";
+import type { PersonDoc } from "./types.ts";
 
 /** What replaces an erased name, id or detail. */
 export const ERASED = "(slettet)";
+
+const ERASED_DOMAIN = "@invalid";
+
+/** The placeholder e-mail of an erased contact: unique per report, says nothing about the person. */
+export function erasedEmail(reportId: string): string {
+  return `slettet+${createHash("sha256").update(reportId).digest("hex").slice(0, 12)}${ERASED_DOMAIN}`;
+}
+
+/** True for a contact e-mail that `erasedEmail` made (the report's contact was erased). */
+export const isErasedEmail = (email: string): boolean =>
+  email.startsWith("slettet+") && email.endsWith(ERASED_DOMAIN);
 
 /**
  * The questions whose answers are the contact person's own details (name, workplace, phone, e-mail),

@@ -6,7 +6,7 @@
  */
 import type { Container } from "@azure/cosmos";
 import type { LedgerDoc } from "../reminders/types.ts";
-import type { PersonDoc, ReportDoc } from "../reports/types.ts";
+import type { ReportDoc } from "../reports/types.ts";
 import { stripSystemFields } from "../storage/cosmos.ts";
 import { cosmosStatus } from "../storage/errors.ts";
 import type { LedgerRepo } from "../storage/ledger-repo.ts";
@@ -15,6 +15,7 @@ import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import { type ErasurePlan, eraseInReport } from "./personal-data-plan.ts";
 import { type Holdings, identify, norm } from "./personal-data-subject.ts";
+import type { PersonDoc } from "./types.ts";
 
 export * from "./personal-data-plan.ts";
 export * from "./personal-data-subject.ts";

@@ -21,13 +21,13 @@ export const TEXT_HARD_CAP = 4000;
 export const OTHER_MAX_LENGTH = 1000;
 export const INTEGER_MAX = 1_000_000;
 export const AMOUNT_MAX = 1_000_000_000;
-export const YEAR_MIN = 2000;
+const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 
 type Ctx = z.core.$RefinementCtx;
 
 /** Adds a custom issue with a Norwegian message; returned from a transform it marks the value invalid. */
-export function fail(ctx: Ctx, message: string): never {
+function fail(ctx: Ctx, message: string): never {
   ctx.addIssue({ code: "custom", message });
   return z.NEVER;
 }
@@ -49,7 +49,7 @@ export const rawInputSchema = z
 // ---- One parser per answer type (input: a normalised, non-empty string) ------------------------------
 
 /** Schemas are built once per parameter set (building a zod schema costs more than running it). */
-export function memo<K, S>(build: (key: K) => S): (key: K) => S {
+function memo<K, S>(build: (key: K) => S): (key: K) => S {
   const cache = new Map<K, S>();
   return (key) => {
     let schema = cache.get(key);

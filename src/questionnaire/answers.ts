@@ -33,10 +33,8 @@ export {
   RAW_MAX_LENGTH,
   TEXT_HARD_CAP,
   YEAR_MAX,
-  YEAR_MIN,
 } from "./answer-schemas.ts";
-export { type InputPart, inputId } from "./input-ids.ts";
-export { OTHER_OPTION } from "./messages.ts";
+export { inputId } from "./input-ids.ts";
 
 // ---- Per question ---------------------------------------------------------------------------------
 

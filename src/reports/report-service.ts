@@ -287,7 +287,7 @@ export class ReportService {
 }
 
 /** A short reference the contact can quote to county staff. */
-export function receiptFor(report: ReportDoc): string {
+function receiptFor(report: ReportDoc): string {
   const year = report.roundId.replace(/[^0-9]/g, "").slice(0, 4) || "0000";
   const tail = report.id
     .replace(/[^A-Za-z0-9]/g, "")

@@ -60,7 +60,7 @@ const contentOf = (a: Answer | undefined): AnswerContent | null =>
       };
 
 /** The question ids whose submitted content differs from what is stored. */
-export function changedQuestions(report: ReportDoc, answers: Record<string, AnswerContent | null>): string[] {
+function changedQuestions(report: ReportDoc, answers: Record<string, AnswerContent | null>): string[] {
   return Object.entries(answers)
     .filter(([qid, content]) => !isDeepStrictEqual(contentOf(report.answers[qid]), content))
     .map(([qid]) => qid);

@@ -18,18 +18,12 @@ import {
   planImport,
   summarize,
 } from "./import-plan.ts";
-import { type ImportResult, validateRows } from "./import-schema.ts";
+import { validateRows } from "./import-rows.ts";
+import type { ImportResult } from "./import-schema.ts";
 
 export { parseCsv } from "./import-csv.ts";
-export {
-  applyImport,
-  type ImportPlan,
-  type ImportSummary,
-  loadExisting,
-  planImport,
-  summarize,
-} from "./import-plan.ts";
-export type { ImportedRound, ImportedTiltak, ImportResult, ParsedImport } from "./import-schema.ts";
+export { type ImportPlan, type ImportSummary, planImport } from "./import-plan.ts";
+export type { ImportResult, ParsedImport } from "./import-schema.ts";
 
 /** Decodes UTF-8 (with or without BOM); undefined when the bytes are not UTF-8. */
 function decode(content: Uint8Array | string): string | undefined {

@@ -5,7 +5,7 @@
  * so the repositories answer "not found" for it without asking Cosmos.
  */
 
-export const ID_MAX_LENGTH = 255;
+const ID_MAX_LENGTH = 255;
 
 /** The four characters Cosmos does not allow in an id. */
 const FORBIDDEN = /[/\\?#]/;

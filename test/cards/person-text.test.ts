@@ -9,7 +9,7 @@ import { reminderCard } from "../../cards/reminder.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { staffReportsCard } from "../../cards/staff-reports.ts";
 import type { ReminderMessage } from "../../src/reminders/types.ts";
-import type { RoundDoc } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { completeContents, form2024, makeReport, NOW, stored } from "../src/reports/fixtures.ts";
 import { cardProblems } from "../support/adaptive-cards.ts";
 import { personTextProblems, textRuns } from "../support/person-text-check.ts";

@@ -11,7 +11,7 @@ import { HEAVY_FILLS, INVISIBLE_ONLY, ODD_IDS, PUNCTUATION_RUNS } from "./fuzz-f
 import { form2024 } from "./support.ts";
 
 /** mulberry32: small, fast, seedable. */
-export function prng(seed: number) {
+function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
