@@ -1,13 +1,15 @@
 /**
  * The summary staff read in the channel when a report arrives (SUMMARY-SPEC §1): a heading
- * "<partnership> – <tiltak>" and short labelled paragraphs, long answers shortened.
+ * "<partnership> – <tiltak>" and short labelled paragraphs, long answers shortened. Names and answers
+ * are TextRuns (person-text.ts), never Markdown.
  */
 import { formatAnswer } from "../src/questionnaire/answers.ts";
 import { findQuestion } from "../src/questionnaire/form.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { summaryParagraphs } from "../src/summaries/summary-map.ts";
-import { type CardJson, escapeMarkdown, render, shorten } from "./render.ts";
+import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
+import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-summary.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";
 
@@ -23,13 +25,26 @@ export function summaryCard(form: Form, report: ReportDoc): CardJson {
       return [formatAnswer(q, a), ...(a.comment ? [a.comment] : [])];
     });
     if (parts.length === 0) return [];
-    return [{ text: `**${label}:** ${escapeMarkdown(shorten(parts.join(". "), PARAGRAPH_MAX))}` }];
+    return [
+      {
+        runs: [
+          ownRun(`${label}: `, { weight: "Bolder" }),
+          personRun(shorten(parts.join(". "), PARAGRAPH_MAX)),
+        ],
+      },
+    ];
   });
+  const subtle = { isSubtle: true } as const;
   return render(template, {
-    heading: `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`,
-    subheading: `Levert ${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt))} av ${escapeMarkdown(
-      report.submittedBy?.name ?? report.contact.name,
-    )}${report.tiltak.caseNumber ? ` · saksnr. ${escapeMarkdown(report.tiltak.caseNumber)}` : ""} · ${report.partnership.category}`,
+    heading: reportTitleRuns(report, { weight: "Bolder", size: "Medium" }),
+    subheading: [
+      ownRun(`Levert ${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt))} av `, subtle),
+      personRun(report.submittedBy?.name ?? report.contact.name, subtle),
+      ...(report.tiltak.caseNumber
+        ? [ownRun(" · saksnr. ", subtle), personRun(report.tiltak.caseNumber, subtle)]
+        : []),
+      ownRun(` · ${report.partnership.category}`, subtle),
+    ],
     paragraphs,
     roundId: report.roundId,
     reportId: report.id,
