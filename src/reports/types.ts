@@ -3,6 +3,7 @@
  * services and storage. The round is in rounds/types.ts, the person in people/types.ts.
  */
 import type { AnswerContent } from "../questionnaire/types.ts";
+import type { Allocation, PlausibilityConfirmation } from "./plausibility.ts";
 
 /** Somebody acting in the bot, as identified from the Teams activity (never from card data). */
 export interface Actor {
@@ -56,7 +57,7 @@ export interface ReportDoc {
   roundId: string;
   formId: string;
   partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
-  tiltak: { id: string; name: string; caseNumber?: string };
+  tiltak: { id: string; name: string; caseNumber?: string; grant?: Allocation };
   contact: Contact;
   coEditors: CoEditor[];
   status: ReportStatus;
@@ -71,6 +72,8 @@ export interface ReportDoc {
   reopened?: { by: { id: string; name: string }; at: string; reason: string };
   /** Human-readable receipt reference, set on submit. */
   receipt?: string;
+  /** Plausibility warnings confirmed ("Stemmer"), by rule, with the values they were confirmed for. */
+  plausibility?: Record<string, PlausibilityConfirmation>;
   createdAt: string;
   updatedAt: string;
 }
