@@ -14,6 +14,7 @@ import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
+import { receiptAllocator } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
@@ -131,6 +132,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     staffIds: config.staffIds,
     clock,
     isRoundStaff: async (actor, roundId) => (await staff.isStaffOf(actor, roundId)) !== undefined,
+    nextReceipt: receiptAllocator(repos.rounds),
   });
   const people = new PersonService({ people: repos.people, clock });
   const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });

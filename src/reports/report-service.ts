@@ -94,6 +94,8 @@ export interface ReportServiceDeps {
   clock: Clock;
   /** Whether the actor is staff of the round (beyond the configured staff ids). */
   isRoundStaff?: (actor: Actor, roundId: string) => Promise<boolean>;
+  /** The next receipt reference of a round ("DEKOM-2025-0007"); without it receiptFor() is used. */
+  nextReceipt?: (roundId: string) => Promise<string | undefined>;
 }
 
 export class ReportService {
@@ -243,10 +245,19 @@ export class ReportService {
   /** Send the report. Only the contact person, only when complete, exactly once. */
   async submit(actor: Actor, ref: ReportRef, cardRevision: number): Promise<SubmitOutcome> {
     let decision: Decision<SubmitOutcome> | undefined;
-    const result = await this.update(ref, (doc) => {
-      decision = this.decideSubmit(actor, cardRevision, doc);
-      return decision.write;
+    // The receipt number is taken only once the report may be sent: first decide without writing.
+    let receipt: string | undefined;
+    let result = await this.update(ref, (doc) => {
+      decision = this.decideSubmit(actor, cardRevision, doc, receipt);
+      return this.deps.nextReceipt === undefined ? decision.write : undefined;
     });
+    if (result !== undefined && decision?.write !== undefined && this.deps.nextReceipt !== undefined) {
+      receipt = await this.deps.nextReceipt(ref.roundId);
+      result = await this.update(ref, (doc) => {
+        decision = this.decideSubmit(actor, cardRevision, doc, receipt);
+        return decision.write;
+      });
+    }
     if (result === undefined || decision === undefined) return { kind: "not_found" };
     if (decision.outcome !== undefined) return decision.outcome;
     return {
@@ -258,7 +269,12 @@ export class ReportService {
     };
   }
 
-  private decideSubmit(actor: Actor, cardRevision: number, doc: ReportDoc): Decision<SubmitOutcome> {
+  private decideSubmit(
+    actor: Actor,
+    cardRevision: number,
+    doc: ReportDoc,
+    receipt: string | undefined,
+  ): Decision<SubmitOutcome> {
     const form = this.formOf(doc);
     const role = roleOf(actor, doc, this.deps.staffIds);
     const stop = (outcome: SubmitOutcome) => ({ outcome, errors: {} });
@@ -279,14 +295,14 @@ export class ReportService {
         revision: doc.revision + 1,
         submittedAt: now,
         submittedBy: { id: actor.id, name: actor.name },
-        receipt: receiptFor(doc),
+        receipt: receipt ?? receiptFor(doc),
         updatedAt: now,
       },
     };
   }
 }
 
-/** A short reference the contact can quote to county staff. */
+/** A fallback reference from the ids (when no round counter is wired). */
 function receiptFor(report: ReportDoc): string {
   const year = report.roundId.replace(/[^0-9]/g, "").slice(0, 4) || "0000";
   const tail = report.id

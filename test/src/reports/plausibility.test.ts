@@ -12,7 +12,8 @@ const CONSISTENT: Record<string, Record<string, AnswerContent["value"]>> = {
 /** A complete, consistent report of the form with some answers replaced. */
 function report(form: typeof form2021, changes: Record<string, AnswerContent["value"]>) {
   const contents = completeContents(form);
-  for (const [qid, value] of Object.entries({ ...CONSISTENT[form.id], ...changes })) contents[qid] = { value };
+  for (const [qid, value] of Object.entries({ ...CONSISTENT[form.id], ...changes }))
+    contents[qid] = { value };
   return makeReport(form, { answers: stored(contents) });
 }
 const rules = (ws: { rule: string }[]) => ws.map((w) => w.rule);

@@ -1,0 +1,28 @@
+/**
+ * Receipt references a person can read out on the phone: "DEKOM-2025-0007", the round's reporting
+ * year and a number counted per round. The number comes from a counter on the round document,
+ * raised with a conditional write (If-Match) at submit, so it is unique within the round.
+ */
+import { NotFoundError } from "../storage/errors.ts";
+import type { RoundRepo } from "../storage/round-repo.ts";
+
+/** "DEKOM-2025-0007" */
+export function receiptReference(reportingYear: number, n: number): string {
+  return `DEKOM-${reportingYear}-${String(n).padStart(4, "0")}`;
+}
+
+/**
+ * The next reference of a round, for ReportService's `nextReceipt`. Undefined when the round does
+ * not exist (then the service falls back to a reference made from the ids).
+ */
+export function receiptAllocator(rounds: Pick<RoundRepo, "nextReceiptNumber">) {
+  return async (roundId: string): Promise<string | undefined> => {
+    try {
+      const { number, round } = await rounds.nextReceiptNumber(roundId);
+      return receiptReference(round.reportingYear, number);
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    }
+  };
+}
