@@ -16,6 +16,7 @@ import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
 import { receiptAllocator } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
+import { ReviewService } from "./reports/review-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
@@ -34,6 +35,8 @@ export interface EdgeApp {
   log: Logger;
   clock: Clock;
   reports: ReportService;
+  /** The review card's deadline and plausibility confirmations. */
+  review: ReviewService;
   coEditors: CoEditorService;
   staff: StaffService;
   reminders: ReminderService;
@@ -144,6 +147,13 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     store,
     repos,
     reports,
+    review: new ReviewService({
+      reports: repos.reports,
+      rounds: repos.rounds,
+      forms,
+      staffIds: config.staffIds,
+      clock,
+    }),
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
     staff,
     channel,

@@ -18,14 +18,16 @@ import type { AnswerValue, Form } from "../questionnaire/types.ts";
 import { plausibilityText as t } from "./plausibility-messages.ts";
 import type { ReportDoc } from "./types.ts";
 
-export type PlausibilityRule =
-  | "phases-over-grant"
-  | "grant-owners"
-  | "grant-uh"
-  | "no-coordinator-with-reasons"
-  | "schools-vs-owners"
-  | "private-owners-no-schools"
-  | "uh-grant-no-uh";
+export const PLAUSIBILITY_RULES = [
+  "phases-over-grant",
+  "grant-owners",
+  "grant-uh",
+  "no-coordinator-with-reasons",
+  "schools-vs-owners",
+  "private-owners-no-schools",
+  "uh-grant-no-uh",
+] as const;
+export type PlausibilityRule = (typeof PLAUSIBILITY_RULES)[number];
 
 export interface PlausibilityWarning {
   rule: PlausibilityRule;
