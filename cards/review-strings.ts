@@ -34,4 +34,9 @@ export const receiptText = {
   sentLabel: "Sendt: ",
   byLabel: "Sendt av: ",
   referenceLabel: "Referanse: ",
+  thanks: "Takk! Statsforvalteren har fått rapporteringen. Oppgi referansen hvis du tar kontakt om den.",
+  attachments: (caseNumber: string | undefined) =>
+    caseNumber
+      ? `Vedlegg sender du på e-post til statsforvalteren. Merk e-posten med saksnummer ${caseNumber}.`
+      : "Vedlegg sender du på e-post til statsforvalteren. Merk e-posten med saksnummeret fra tilsagnsbrevet.",
 } as const;
