@@ -266,7 +266,7 @@ describe("receiptCard", () => {
 });
 
 describe("welcomeCard", () => {
-  it("should parse cleanly for one and several reports, with names escaped", () => {
+  it("should parse cleanly for one and several reports, with names shown literally", () => {
     const nasty = "**fet** <script>x</script> [lenke](http://x)";
     const draft = makeReport(form2024, {
       id: "r-a",
@@ -289,11 +289,13 @@ describe("welcomeCard", () => {
       const card = welcomeCard("**Kari** Nordmann", items);
       expect(cardProblems(card)).toEqual([]);
       expect(bytesOf(card)).toBeLessThan(MAX_CARD_BYTES);
-      const texts = textBlocksOf(card);
-      expect(texts[0]).toBe("Hei, \\*\\*Kari\\*\\*!");
-      const shown = texts.filter((t) => t.includes("fet"));
+      // Names are TextRuns shown literally (no Markdown), never in a TextBlock.
+      const runs = [...walk(card)].filter(([n]) => n.type === "TextRun").map(([n]) => String(n.text));
+      expect(runs[0]).toBe("Hei, **Kari**!");
+      const shown = runs.filter((t) => t.includes("fet"));
       expect(shown).toHaveLength(2); // the tiltak title and the partnership in the details
-      for (const text of shown) expect(unescapedMarkup(text)).toEqual([]);
+      expect(shown[0]).toBe(nasty);
+      expect(textBlocksOf(card).some((t) => t.includes("fet") || t.includes("Kari"))).toBe(false);
     }
   });
 });
@@ -389,5 +391,25 @@ describe("parseAction", () => {
       });
       expect(parsed?.inputs).toEqual({ q04: "12" });
     }
+  });
+});
+
+describe("welcomeCard deadline", () => {
+  const report = makeReport(form2024);
+  it("should show the round's deadline with days left under the intro", () => {
+    const card = welcomeCard(
+      "Kari",
+      [{ report, form: form2024, isContact: true, deadline: "2027-01-15T22:59:00.000Z" }],
+      new Date("2026-12-01T10:00:00.000Z"),
+    );
+    expect(textBlocksOf(card)).toContain("Frist fredag 15. januar 2027 kl. 23.59 – 45 dager igjen");
+  });
+  it("should say the deadline has passed", () => {
+    const card = welcomeCard(
+      "Kari",
+      [{ report, form: form2024, isContact: true, deadline: "2027-01-15T22:59:00.000Z" }],
+      new Date("2027-02-01T10:00:00.000Z"),
+    );
+    expect(textBlocksOf(card).some((t) => t.startsWith("Fristen var fredag 15. januar 2027"))).toBe(true);
   });
 });
