@@ -2,7 +2,7 @@
 export const chatText = {
   notUnderstood: (typed: string) => `Jeg forstod ikke «${typed}». `,
   notUnderstoodTail: "Skriv «hjelp» for å se hva jeg kan svare på, eller trykk på en knapp.",
-  continue: "Fortsett",
+  continue: "Fortsett rapporteringen",
   myTiltak: "Mine tiltak",
   submitted: (tiltak: string) => `«${tiltak}» er sendt inn.`,
   notSent: (tiltak: string) => `«${tiltak}» er ikke sendt inn ennå.`,

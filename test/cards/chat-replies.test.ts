@@ -74,7 +74,7 @@ describe("notUnderstoodCard", () => {
     expect(json).toContain("Jeg forstod ikke «Kan du **bestille** pizza?». ");
     expect(json).not.toContain("Input.");
     const actions = card.actions as { title: string; verb: string; data: unknown }[];
-    expect(actions.map((a) => a.title)).toEqual(["Fortsett", "Mine tiltak"]);
+    expect(actions.map((a) => a.title)).toEqual(["Fortsett rapporteringen", "Mine tiltak"]);
     expect(parseAction(actions[0]?.verb, actions[0]?.data)?.verb).toBe(Verb.OpenReport);
     expect(parseAction(actions[1]?.verb, actions[1]?.data)?.verb).toBe(Verb.ListReports);
     expect(Buffer.byteLength(json, "utf16le")).toBeLessThan(4000);
