@@ -35,6 +35,8 @@ export const t = {
   onlyContactManagesCoEditors: "Bare kontaktpersonen for tiltaket kan invitere eller fjerne medredaktører.",
   coEditorInvited: (email: string) =>
     `${email} er invitert. Når personen åpner boten i Teams, kan hen fylle ut rapporteringen sammen med deg.`,
+  coEditorInvitedTold: (email: string) =>
+    `${email} er invitert og har fått beskjed i Teams. Hen kan nå fylle ut rapporteringen sammen med deg.`,
   coEditorAlready: (email: string) => `${email} er allerede medredaktør.`,
   coEditorRemoved: (email: string) => `${email} er fjernet og har ikke lenger tilgang.`,
   coEditorsReminded: "Medredaktørene får også påminnelsene før fristen.",

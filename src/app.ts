@@ -7,6 +7,7 @@ import type { TokenCredential } from "@azure/identity";
 import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./log.ts";
+import { tellInvitedCoEditor } from "./people/coeditor-notify.ts";
 import { CoEditorService } from "./people/coeditors.ts";
 import { PersonService } from "./people/person-service.ts";
 import { loadForms } from "./questionnaire/form.ts";
@@ -18,6 +19,7 @@ import { receiptAllocator } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { ReviewService } from "./reports/review-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
+import type { Actor, ReportDoc } from "./reports/types.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
@@ -38,6 +40,8 @@ export interface EdgeApp {
   /** The review card's deadline and plausibility confirmations. */
   review: ReviewService;
   coEditors: CoEditorService;
+  /** Tells an invited co-editor in Teams when they can be reached (false when not). */
+  tellCoEditor(report: ReportDoc, email: string, invitedBy: Actor): Promise<boolean>;
   staff: StaffService;
   reminders: ReminderService;
   /** The staff channel's data: status, digests, summaries, exports. */
@@ -115,6 +119,12 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     }
   }
 
+  const notify: NotifyPerson =
+    ports.notify ??
+    (async () => {
+      log.warn("no messenger configured: a person could not be told");
+      return false;
+    });
   const staff = new StaffService({
     reports: repos.reports,
     rounds: repos.rounds,
@@ -122,12 +132,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     forms,
     staffIds: config.staffIds,
     clock,
-    notify:
-      ports.notify ??
-      (async () => {
-        log.warn("no messenger configured: a person could not be told");
-        return false;
-      }),
+    notify,
   });
   const reports = new ReportService({
     reports: repos.reports,
@@ -155,6 +160,8 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       clock,
     }),
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
+    tellCoEditor: (report, email, invitedBy) =>
+      tellInvitedCoEditor({ people: repos.people, notify }, report, email, invitedBy),
     staff,
     channel,
     people,
