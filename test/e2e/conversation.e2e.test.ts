@@ -109,6 +109,7 @@ describe("the conversation in the Agents Playground", () => {
       .click();
     const review = pg.cardWith("Sjekk disse svarene");
     await review.waitFor();
+    await review.getByText("Frist torsdag 15. januar 2026 kl. 23.59 – 45 dager igjen").waitFor();
     await pg.quiet();
     await shotOf(review, "review-warnings");
     expect(await review.getByRole("button", { name: "Stemmer" }).count()).toBe(2);
