@@ -140,7 +140,9 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     staffIds: config.staffIds,
     clock,
     isRoundStaff: async (actor, roundId) => (await staff.isStaffOf(actor, roundId)) !== undefined,
-    nextReceipt: receiptAllocator(repos.rounds),
+    nextReceipt: receiptAllocator(repos.rounds, (err, roundId) =>
+      log.warn({ err, roundId }, "no receipt number from the round; using the id-based reference"),
+    ),
   });
   const people = new PersonService({ people: repos.people, clock });
   const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });

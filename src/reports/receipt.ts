@@ -13,16 +13,20 @@ export function receiptReference(reportingYear: number, n: number): string {
 
 /**
  * The next reference of a round, for ReportService's `nextReceipt`. Undefined when the round does
- * not exist (then the service falls back to a reference made from the ids).
+ * not exist or cannot be written just now: then the service falls back to a reference made from the
+ * ids (still unique), because a report must never fail to be sent for want of a receipt number.
  */
-export function receiptAllocator(rounds: Pick<RoundRepo, "nextReceiptNumber">) {
+export function receiptAllocator(
+  rounds: Pick<RoundRepo, "nextReceiptNumber">,
+  onError: (err: unknown, roundId: string) => void = () => {},
+) {
   return async (roundId: string): Promise<string | undefined> => {
     try {
       const { number, round } = await rounds.nextReceiptNumber(roundId);
       return receiptReference(round.reportingYear, number);
     } catch (err) {
-      if (err instanceof NotFoundError) return undefined;
-      throw err;
+      if (!(err instanceof NotFoundError)) onError(err, roundId);
+      return undefined;
     }
   };
 }

@@ -134,5 +134,17 @@ describe("the conversation in the Agents Playground", () => {
       "uh-grant-no-uh",
     ]);
     expect(report.plausibility?.["uh-grant-no-uh"]?.by.name).toBe("Alex Wilber");
+
+    // Warnings never block: send it. The receipt's reference is the round's first number, and the
+    // date line ("1. desember 2025 kl. 11:00") is plain text, not a Markdown numbered list.
+    await done.getByRole("button", { name: "Send inn" }).click();
+    const receipt = pg.cardWith("Rapporteringen er sendt inn");
+    await receipt.waitFor();
+    await receipt.getByText("DEKOM-2025-0001").waitFor();
+    await pg.quiet();
+    expect(await receipt.getByText("1. desember 2025 kl. 11:00").count()).toBe(1);
+    expect(await receipt.locator("ol, li").count()).toBe(0);
+    await shotOf(receipt, "receipt");
+    expect((await env.readReport(DEMO_ROUND_ID, "t-salten-lesing")).receipt).toBe("DEKOM-2025-0001");
   });
 });

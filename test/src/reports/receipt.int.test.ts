@@ -96,3 +96,12 @@ describe("receipt references", () => {
     expect((await rounds.get(r.id))?.receiptCounter).toBeUndefined();
   });
 });
+
+describe("receiptAllocator when the round cannot be written", () => {
+  it("should give undefined (the id-based fallback) and report the error", async () => {
+    const errors: unknown[] = [];
+    const failing = { nextReceiptNumber: async () => Promise.reject(new Error("unavailable")) };
+    expect(await receiptAllocator(failing, (err) => errors.push(err))("r")).toBeUndefined();
+    expect(errors).toHaveLength(1);
+  });
+});
