@@ -13,13 +13,13 @@ const longDate = new Intl.DateTimeFormat("nb-NO", {
 });
 
 /** "fredag 15. januar 2027" */
-export function deadlineDateText(deadline: Date): string {
+function deadlineDateText(deadline: Date): string {
   const p = Object.fromEntries(longDate.formatToParts(deadline).map((x) => [x.type, x.value]));
   return `${p.weekday} ${p.day}. ${p.month} ${p.year}`;
 }
 
 /** "fredag 15. januar 2027 kl. 23.59" */
-export function deadlineText(deadline: Date): string {
+function deadlineText(deadline: Date): string {
   return `${deadlineDateText(deadline)} ${formatClock(deadline, OSLO)}`;
 }
 

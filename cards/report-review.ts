@@ -70,7 +70,7 @@ function answerItems(form: Form, report: ReportDoc): AnswerItem[][] {
 }
 
 /** Packs the answers into pages under the size budget; a section may continue on the next page. */
-export function paginate(sections: AnswerItem[][], budget: number): Block[][] {
+function paginate(sections: AnswerItem[][], budget: number): Block[][] {
   const pages: Block[][] = [[]];
   let used = 0;
   sections.forEach((answers, sectionIndex) => {

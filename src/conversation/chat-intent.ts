@@ -19,7 +19,7 @@ export type ChatIntent =
 export const MAX_INTENT_TEXT = 200;
 
 /** Lower case, no HTML tags (Teams wraps text), no punctuation, single spaces. */
-export function normalizeChat(text: string): string {
+function normalizeChat(text: string): string {
   return text
     .slice(0, MAX_INTENT_TEXT * 4)
     .replace(/<[^>]*>/g, " ")

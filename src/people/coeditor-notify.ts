@@ -8,7 +8,7 @@ import type { NotifyPerson } from "../reports/staff-service.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
 
-export const coEditorNotifyText = {
+const coEditorNotifyText = {
   invited: (by: string, tiltak: string, partnership: string) =>
     `${by} har invitert deg som medredaktør på rapporteringen «${tiltak}» (${partnership}). ` +
     "Du kan fylle ut og endre alle deler; bare kontaktpersonen kan sende inn. Skriv «hei» for å åpne den.",

@@ -27,7 +27,7 @@ export function weekday(date: LocalDate): number {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** "2026-12-25" */
-export const isoDate = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const isoDate = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 let norway: Holidays | undefined;
 const publicByYear = new Map<number, Set<string>>();
@@ -57,7 +57,7 @@ export function inChristmasBreak(date: LocalDate): boolean {
   return (date.month === 12 && date.day >= 24) || (date.month === 1 && date.day === 1);
 }
 
-export function isWeekend(date: LocalDate): boolean {
+function isWeekend(date: LocalDate): boolean {
   const wd = weekday(date);
   return wd === 0 || wd === 6;
 }
@@ -67,7 +67,7 @@ export function isWorkingDay(date: LocalDate): boolean {
 }
 
 /** The date itself when it is a working day, else the last working day before it. */
-export function workingDayOnOrBefore(date: LocalDate): LocalDate {
+function workingDayOnOrBefore(date: LocalDate): LocalDate {
   let d = date;
   while (!isWorkingDay(d)) d = addDays(d, -1);
   return d;
@@ -81,18 +81,18 @@ export function workingDayOnOrAfter(date: LocalDate): LocalDate {
 }
 
 /** The Christmas break a date falls in: the 24 December that starts it (undefined outside it). */
-export function christmasBreakStart(date: LocalDate): LocalDate | undefined {
+function christmasBreakStart(date: LocalDate): LocalDate | undefined {
   if (!inChristmasBreak(date)) return undefined;
   return { year: date.month === 12 ? date.year : date.year - 1, month: 12, day: 24 };
 }
 
 /** The last working day before the break that starts on `breakStart` (24 December). */
-export function lastWorkingDayBeforeBreak(breakStart: LocalDate): LocalDate {
+function lastWorkingDayBeforeBreak(breakStart: LocalDate): LocalDate {
   return workingDayOnOrBefore(addDays(breakStart, -1));
 }
 
 /** The first working day after the break that starts on `breakStart`. */
-export function firstWorkingDayAfterBreak(breakStart: LocalDate): LocalDate {
+function firstWorkingDayAfterBreak(breakStart: LocalDate): LocalDate {
   return workingDayOnOrAfter({ year: breakStart.year + 1, month: 1, day: 2 });
 }
 
@@ -100,7 +100,7 @@ export function firstWorkingDayAfterBreak(breakStart: LocalDate): LocalDate {
  * True when `date` is in the last working week before the break: the Monday-to-Friday week that
  * holds the last working day before 24 December, up to that day.
  */
-export function inLastWeekBeforeBreak(date: LocalDate, breakStart: LocalDate): boolean {
+function inLastWeekBeforeBreak(date: LocalDate, breakStart: LocalDate): boolean {
   const last = lastWorkingDayBeforeBreak(breakStart);
   const monday = addDays(last, -((weekday(last) + 6) % 7));
   const t = Date.UTC(date.year, date.month - 1, date.day);

@@ -5,6 +5,7 @@
  */
 import { NotFoundError } from "../storage/errors.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
+import type { ReportDoc } from "./types.ts";
 
 /** "DEKOM-2025-0007" */
 export function receiptReference(reportingYear: number, n: number): string {
@@ -29,4 +30,14 @@ export function receiptAllocator(
       return undefined;
     }
   };
+}
+
+/** A fallback reference from the ids, when no number can be had from the round. */
+export function idReference(report: ReportDoc): string {
+  const year = report.roundId.replace(/[^0-9]/g, "").slice(0, 4) || "0000";
+  const tail = report.id
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(-6)
+    .toUpperCase();
+  return `DEKOM-${year}-${tail}`;
 }

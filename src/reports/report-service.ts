@@ -10,6 +10,7 @@ import { payloadProblem } from "../questionnaire/payload.ts";
 import type { AnswerContent, Form } from "../questionnaire/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
+import { idReference } from "./receipt.ts";
 import { applyAnswers, resumeSectionIndex, staleQuestions, submitBlockers } from "./report.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
@@ -94,7 +95,7 @@ export interface ReportServiceDeps {
   clock: Clock;
   /** Whether the actor is staff of the round (beyond the configured staff ids). */
   isRoundStaff?: (actor: Actor, roundId: string) => Promise<boolean>;
-  /** The next receipt reference of a round ("DEKOM-2025-0007"); without it receiptFor() is used. */
+  /** The next receipt reference of a round ("DEKOM-2025-0007"); without it idReference() is used. */
   nextReceipt?: (roundId: string) => Promise<string | undefined>;
 }
 
@@ -245,18 +246,17 @@ export class ReportService {
   /** Send the report. Only the contact person, only when complete, exactly once. */
   async submit(actor: Actor, ref: ReportRef, cardRevision: number): Promise<SubmitOutcome> {
     let decision: Decision<SubmitOutcome> | undefined;
-    // The receipt number is taken only once the report may be sent: first decide without writing.
-    let receipt: string | undefined;
-    let result = await this.update(ref, (doc) => {
-      decision = this.decideSubmit(actor, cardRevision, doc, receipt);
-      return this.deps.nextReceipt === undefined ? decision.write : undefined;
-    });
-    if (result !== undefined && decision?.write !== undefined && this.deps.nextReceipt !== undefined) {
-      receipt = await this.deps.nextReceipt(ref.roundId);
-      result = await this.update(ref, (doc) => {
+    let receipt: string | undefined; // taken only once the report may be sent: decide first, then write
+    const attempt = (write: boolean) =>
+      this.update(ref, (doc) => {
         decision = this.decideSubmit(actor, cardRevision, doc, receipt);
-        return decision.write;
+        return write ? decision.write : undefined;
       });
+    const next = this.deps.nextReceipt;
+    let result = await attempt(next === undefined);
+    if (result !== undefined && decision?.write !== undefined && next !== undefined) {
+      receipt = await next(ref.roundId);
+      result = await attempt(true);
     }
     if (result === undefined || decision === undefined) return { kind: "not_found" };
     if (decision.outcome !== undefined) return decision.outcome;
@@ -269,12 +269,7 @@ export class ReportService {
     };
   }
 
-  private decideSubmit(
-    actor: Actor,
-    cardRevision: number,
-    doc: ReportDoc,
-    receipt: string | undefined,
-  ): Decision<SubmitOutcome> {
+  private decideSubmit(actor: Actor, rev: number, doc: ReportDoc, receipt?: string): Decision<SubmitOutcome> {
     const form = this.formOf(doc);
     const role = roleOf(actor, doc, this.deps.staffIds);
     const stop = (outcome: SubmitOutcome) => ({ outcome, errors: {} });
@@ -282,7 +277,7 @@ export class ReportService {
     if (doc.status === "submitted")
       return stop({ kind: "submitted", report: doc, form, role, already: true });
     if (!canSubmit(role)) return stop({ kind: "not_contact", report: doc, form, role });
-    if (doc.revision !== cardRevision) return stop({ kind: "stale", report: doc, form, role });
+    if (doc.revision !== rev) return stop({ kind: "stale", report: doc, form, role });
     const blockers = submitBlockers(form, doc);
     if (blockers.missing.length > 0 || blockers.unconfirmed || blockers.periodInvalid)
       return stop({ kind: "incomplete", report: doc, form, role, ...blockers });
@@ -295,19 +290,9 @@ export class ReportService {
         revision: doc.revision + 1,
         submittedAt: now,
         submittedBy: { id: actor.id, name: actor.name },
-        receipt: receipt ?? receiptFor(doc),
+        receipt: receipt ?? idReference(doc),
         updatedAt: now,
       },
     };
   }
-}
-
-/** A fallback reference from the ids (when no round counter is wired). */
-function receiptFor(report: ReportDoc): string {
-  const year = report.roundId.replace(/[^0-9]/g, "").slice(0, 4) || "0000";
-  const tail = report.id
-    .replace(/[^A-Za-z0-9]/g, "")
-    .slice(-6)
-    .toUpperCase();
-  return `DEKOM-${year}-${tail}`;
 }

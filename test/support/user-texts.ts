@@ -28,13 +28,13 @@ function filesUnder(dir: string, suffix: string): string[] {
  */
 const NORWEGIAN_WORDS =
   /(^|[^\p{L}])(og|er|ikke|du|deg|på|til|av|med|som|det|kan|har|må|jeg|hvis|ingen|eller|denne|dette|din|ditt|dine|svar|ble|fra|etter|når|hva|hvem|skriv|trykk|sendt|hei|frist|fristen|mangler|rapporteringen|tiltak|tiltaket|side|del)([^\p{L}]|$)/iu;
-export const looksNorwegian = (s: string) => /[æøåÆØÅ]/.test(s) || NORWEGIAN_WORDS.test(s);
+const looksNorwegian = (s: string) => /[æøåÆØÅ]/.test(s) || NORWEGIAN_WORDS.test(s);
 
 /**
  * The string literals and the static parts of template literals in TypeScript source, with their
  * line numbers. Comments and regular expression literals are skipped.
  */
-export function literalsOf(src: string): { line: number; text: string }[] {
+function literalsOf(src: string): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   let i = 0;
   let line = 1;

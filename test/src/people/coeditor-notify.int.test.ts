@@ -1,7 +1,7 @@
 /** Telling an invited co-editor: people looked up through the real SDK against the local Cosmos server. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tellInvitedCoEditor } from "../../../src/people/coeditor-notify.ts";
-import type { ConversationTarget } from "../../../src/reports/types.ts";
+import type { ConversationTarget } from "../../../src/reminders/messenger.ts";
 import { type CosmosStore, openCosmos } from "../../../src/storage/cosmos.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../../src/storage/local-cosmos.ts";
 import { PeopleRepo } from "../../../src/storage/people-repo.ts";
