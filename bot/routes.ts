@@ -16,6 +16,7 @@ import {
 } from "./handlers/coeditor-actions.ts";
 import { runCommand } from "./handlers/commands.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
+import { confirmWarningAction, reviewPage } from "./handlers/review-actions.ts";
 import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
 import type { Reply } from "./reply.ts";
 
@@ -34,7 +35,8 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.ListReports]: ({ app, actor }) => runCommand(app, actor, "start"),
   [Verb.OpenReport]: ({ app, actor, data }) => openReport(app, actor, data),
   [Verb.SaveSection]: ({ app, actor, data, inputs }) => saveSection(app, actor, data, inputs),
-  [Verb.Review]: ({ app, actor, data }) => reviewReport(app, actor, data),
+  [Verb.Review]: ({ app, actor, data }) => reviewPage(app, actor, data),
+  [Verb.ConfirmWarning]: ({ app, actor, data }) => confirmWarningAction(app, actor, data),
   [Verb.Status]: ({ app, actor, data }) => reviewReport(app, actor, data),
   [Verb.Submit]: ({ app, actor, data }) => submitReport(app, actor, data),
   [Verb.Reopen]: ({ app, actor, data }) => reopenReport(app, actor, data),

@@ -8,9 +8,12 @@ export const t = {
     "- **hei** eller **start**: se tiltakene du kan rapportere på\n" +
     "- **fortsett**: gå videre der du slapp\n" +
     "- **status**: se hvor langt du har kommet\n" +
+    "- **hva mangler?**: se hvilke obligatoriske spørsmål som ikke er besvart\n" +
+    "- **når er fristen?**: se fristen og hvor mange dager som er igjen\n" +
+    "- **hvem er kontaktperson?**: se hvem som sender inn rapporteringen\n" +
     "- **hjelp**: denne teksten\n\n" +
     "Svarene lagres hver gang du trykker på en knapp på kortet, så du kan ta pause når som helst. " +
-    "Bare kontaktpersonen kan sende inn rapporteringen. Fristen er 15. januar.",
+    "Bare kontaktpersonen kan sende inn rapporteringen.",
   notFound: "Jeg finner ikke den rapporteringen. Skriv «hei» for å se tiltakene dine.",
   forbidden: "Du har ikke tilgang til denne rapporteringen. Skriv «hei» for å se tiltakene dine.",
   unknownAction: "Jeg forstod ikke den handlingen. Skriv «hei» for å begynne på nytt.",
@@ -35,6 +38,8 @@ export const t = {
   onlyContactManagesCoEditors: "Bare kontaktpersonen for tiltaket kan invitere eller fjerne medredaktører.",
   coEditorInvited: (email: string) =>
     `${email} er invitert. Når personen åpner boten i Teams, kan hen fylle ut rapporteringen sammen med deg.`,
+  coEditorInvitedTold: (email: string) =>
+    `${email} er invitert og har fått beskjed i Teams. Hen kan nå fylle ut rapporteringen sammen med deg.`,
   coEditorAlready: (email: string) => `${email} er allerede medredaktør.`,
   coEditorRemoved: (email: string) => `${email} er fjernet og har ikke lenger tilgang.`,
   coEditorsReminded: "Medredaktørene får også påminnelsene før fristen.",

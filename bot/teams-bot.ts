@@ -79,7 +79,8 @@ export class TeamsBot extends TeamsActivityHandler {
       const action = parseAction((value as { verb?: unknown }).verb, value);
       return action === undefined ? { text: t.unknownAction } : route(this.app, actor, action);
     }
-    return runCommand(this.app, actor, commandOf(ctx.activity.text ?? ""));
+    const typed = ctx.activity.text ?? "";
+    return runCommand(this.app, actor, commandOf(typed), typed);
   }
 
   private async deliverMessage(ctx: TurnContext, reply: Reply): Promise<void> {

@@ -1,15 +1,25 @@
-/** The receipt after sending: time in Europe/Oslo and a reference. */
+/**
+ * The receipt after sending: time in Europe/Oslo and a reference to read out ("DEKOM-2025-0007").
+ * Values are TextRuns: a date such as "1. desember" at the start of a Markdown TextBlock or FactSet
+ * value is read as a numbered list.
+ */
 import type { ReportDoc } from "../src/reports/types.ts";
-import { type CardJson, escapeMarkdown, render } from "./render.ts";
+import { type CardJson, render } from "./render.ts";
 import template from "./report-receipt.card.json" with { type: "json" };
+import { receiptText as t } from "./review-strings.ts";
 import { formatOsloTime } from "./time.ts";
 
 export function receiptCard(report: ReportDoc): CardJson {
   return render(template, {
-    subheading: `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`,
+    subheading: `${report.partnership.name} – ${report.tiltak.name}`,
+    sentLabel: t.sentLabel,
+    byLabel: t.byLabel,
+    referenceLabel: t.referenceLabel,
     time: formatOsloTime(new Date(report.submittedAt ?? report.updatedAt)),
-    by: escapeMarkdown(report.submittedBy?.name ?? ""),
+    by: report.submittedBy?.name ?? "",
     receipt: report.receipt ?? "",
+    thanks: t.thanks,
+    attachments: t.attachments(report.tiltak.caseNumber),
     roundId: report.roundId,
     reportId: report.id,
   });

@@ -1,18 +1,24 @@
 /**
- * Review before sending: every answer per section with "Endre", and "Send inn" only for the
- * contact person when nothing blocks. The same card shows a submitted report read-only.
+ * Review before sending: every answer in full (with its comment) per section with "Endre", the
+ * plausibility warnings to confirm ("Stemmer") or fix ("Endre"), the deadline, and "Send inn" only
+ * for the contact person when nothing blocks. Long reports are split over pages ("Side 1 av 3",
+ * "Neste side") so each card stays well under Teams' size limit. The same card shows a submitted
+ * report read-only. Person-typed text is in TextRuns (no Markdown).
  */
 import type { Role } from "../src/people/access.ts";
 import { formatAnswer } from "../src/questionnaire/answers.ts";
 import type { Form } from "../src/questionnaire/types.ts";
+import { warningsFor } from "../src/reports/plausibility.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
-import { type CardJson, escapeMarkdown, render, shorten } from "./render.ts";
+import { deadlineLine, isPastDeadline } from "./deadline.ts";
+import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
+import { reviewText as t } from "./review-strings.ts";
 import { formatOsloTime } from "./time.ts";
 
-/** Answers are shortened in the review so the whole report fits one card; "Endre" shows all. */
-const ANSWER_MAX = 400;
+/** Size budget per review page (Teams counts UTF-16: 2 bytes per character); the limit is ~100 KB. */
+export const REVIEW_PAGE_BYTES = 40 * 1024;
 
 export interface ReviewCardInput {
   form: Form;
@@ -21,74 +27,197 @@ export interface ReviewCardInput {
   notice?: { text: string; style: "attention" | "good" | "warning" | "accent" };
   /** Staff reopening: the typed reason and its error, kept when something was wrong. */
   reopen?: { reason: string; error: string };
+  /** Page of a long review (0-based); out of range shows the last page. */
+  page?: number;
+  /** The round's deadline (ISO) and the time now, for the deadline line. */
+  deadline?: string;
+  now?: Date;
 }
 
-export function reviewCard({ form, report, role, notice, reopen }: ReviewCardInput): CardJson {
+interface AnswerItem {
+  question: string;
+  answer: string;
+  color: string;
+  comment: string;
+  commentLabel: string;
+  by: string;
+}
+interface Block {
+  sectionIndex: number;
+  continued: boolean;
+  answers: AnswerItem[];
+}
+
+const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), "utf16le");
+
+/** Every answer of the report, in form order, as card data. */
+function answerItems(form: Form, report: ReportDoc): AnswerItem[][] {
+  const editors = new Set(Object.values(report.answers).map((a) => a.by.id));
+  const showBy = editors.size > 1;
+  return form.sections.map((s) =>
+    s.questions.map((q) => {
+      const a = report.answers[q.id];
+      return {
+        question: q.text,
+        answer: a === undefined ? (q.required ? t.missing : t.notAnswered) : formatAnswer(q, a),
+        color: a === undefined && q.required ? "Attention" : "Default",
+        comment: a?.comment ?? "",
+        commentLabel: t.commentLabel,
+        by: a !== undefined && showBy ? t.lastChangedBy(a.by.name, formatOsloTime(new Date(a.at))) : "",
+      };
+    }),
+  );
+}
+
+/** Packs the answers into pages under the size budget; a section may continue on the next page. */
+function paginate(sections: AnswerItem[][], budget: number): Block[][] {
+  const pages: Block[][] = [[]];
+  let used = 0;
+  sections.forEach((answers, sectionIndex) => {
+    let block: Block | undefined;
+    answers.forEach((item, i) => {
+      const size = bytes(item) + 1200; // the elements around the item's values
+      if (used + size > budget && used > 0) {
+        pages.push([]);
+        used = 0;
+        block = undefined;
+      }
+      if (block === undefined) {
+        block = { sectionIndex, continued: i > 0, answers: [] };
+        pages.at(-1)?.push(block);
+        used += 800; // the section header
+      }
+      block.answers.push(item);
+      used += size;
+    });
+  });
+  return pages;
+}
+
+/** The review card for one page of the report. */
+export function reviewCard(input: ReviewCardInput): CardJson {
+  const { form, report } = input;
+  const items = answerItems(form, report);
+  // What a page costs without its answers (header, warnings, footer, actions), measured on page 1.
+  const whole = renderIfFits(cardData(input, onePage(items), 0, 1));
+  if (whole !== undefined) return whole;
+  const pages = pagesOf(input, items);
+  const page = Math.min(Math.max(input.page ?? 0, 0), pages.length - 1);
+  return render(template, cardData(input, pages[page] ?? [], page, pages.length));
+}
+
+/** The rendered card when it is within the page budget, else undefined. */
+function renderIfFits(data: object): CardJson | undefined {
+  try {
+    const card = render(template, data);
+    return bytes(card) <= REVIEW_PAGE_BYTES ? card : undefined;
+  } catch (err) {
+    if (err instanceof CardTooLargeError) return undefined;
+    throw err;
+  }
+}
+
+/** Every answer on one page. */
+const onePage = (items: AnswerItem[][]): Block[] =>
+  items.flatMap((answers, sectionIndex) =>
+    answers.length > 0 ? [{ sectionIndex, continued: false, answers }] : [],
+  );
+
+/** The pages of a review too long for one card. */
+function pagesOf(input: ReviewCardInput, items: AnswerItem[][]): Block[][] {
+  // What a page costs without its answers (header, warnings, footer, actions), measured on page 1.
+  const base = bytes(render(template, cardData(input, [], 0, 2)));
+  return paginate(items, REVIEW_PAGE_BYTES - base);
+}
+
+/** The template data of one page. */
+function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCount: number) {
+  const { form, report, role, notice, reopen } = input;
   const submitted = report.status === "submitted";
   const editable = !submitted && (role === "contact" || role === "coeditor");
   const blockers = submitBlockers(form, report);
   const ready = blockers.missing.length === 0 && !blockers.unconfirmed && !blockers.periodInvalid;
-  const canSubmit = editable && role === "contact" && ready;
+  const last = page === pageCount - 1;
+  const canSubmit = editable && role === "contact" && ready && last;
 
-  let footer = "";
+  let footer: string;
   if (submitted) {
-    footer = `Sendt inn ${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt))} av ${escapeMarkdown(report.submittedBy?.name ?? "")}. Referanse: ${report.receipt ?? ""}.`;
+    const by = report.submittedBy?.name ? ` av ${report.submittedBy.name}` : "";
+    footer = t.submittedFooter(
+      `${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt))}${by}`,
+      report.receipt ?? "",
+    );
   } else if (!ready) {
     const parts: string[] = [];
-    if (blockers.missing.length > 0)
-      parts.push(`${blockers.missing.length} obligatoriske spørsmål mangler svar (merket «Mangler svar»).`);
-    if (blockers.periodInvalid) parts.push("Sluttidspunktet kan ikke være før oppstartstidspunktet.");
-    if (blockers.unconfirmed)
-      parts.push("Bekreftelsen om at rapporteringen er gjort i samråd med partnerskapet må være «Ja».");
-    footer = `Før rapporteringen kan sendes inn: ${parts.join(" ")}`;
-  } else if (role !== "contact") {
-    footer = "Alt er besvart. Bare kontaktpersonen kan sende inn rapporteringen.";
-  } else {
-    footer =
-      "Alt er besvart. Når du trykker «Send inn», går rapporteringen til Statsforvalteren og kan ikke lenger endres.";
-  }
+    if (blockers.missing.length > 0) parts.push(t.missingCount(blockers.missing.length));
+    if (blockers.periodInvalid) parts.push(t.periodInvalid);
+    if (blockers.unconfirmed) parts.push(t.unconfirmed);
+    footer = t.beforeSubmit(parts);
+  } else if (role !== "contact") footer = t.onlyContact;
+  else footer = last ? t.ready : t.readyMorePages;
 
-  return render(template, {
-    heading: submitted ? "Innsendt rapportering" : "Se gjennom og send inn",
-    subheading: `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`,
+  const sectionOf = new Map(form.sections.map((s, i) => [s.id, i]));
+  const warnings = submitted ? [] : warningsFor(form, report, report.tiltak.grant);
+  const now = input.now ?? new Date();
+  const ref = { roundId: report.roundId, reportId: report.id };
+  return {
+    heading: submitted ? t.headingSubmitted : t.heading,
+    subheading: `${report.partnership.name} – ${report.tiltak.name}`,
+    deadline: input.deadline !== undefined && !submitted ? deadlineLine(input.deadline, now) : "",
+    deadlineColor:
+      input.deadline !== undefined && isPastDeadline(input.deadline, now) ? "Attention" : "Default",
+    pageText: pageCount > 1 ? t.page(page + 1, pageCount) : "",
     notice: notice?.text ?? "",
     noticeStyle: notice?.style ?? "default",
-    sections: form.sections.map((s, index) => ({
-      title: `Del ${index + 1} – ${s.title}`,
-      editable,
-      editTitle: `Endre del ${index + 1}`,
-      index,
-      roundId: report.roundId,
-      reportId: report.id,
-      answers: s.questions.map((q) => {
-        const a = report.answers[q.id];
-        return {
-          question: escapeMarkdown(shorten(q.text, 160)),
-          answer:
-            a === undefined
-              ? q.required
-                ? "Mangler svar"
-                : "Ikke besvart"
-              : escapeMarkdown(shorten(formatAnswer(q, a), ANSWER_MAX)),
-          color: a === undefined && q.required ? "Attention" : "Default",
-          by:
-            a === undefined
-              ? ""
-              : `Sist endret av ${escapeMarkdown(a.by.name)}, ${formatOsloTime(new Date(a.at))}`,
-        };
-      }),
-    })),
-    footer:
-      !submitted && report.reopened
-        ? `Gjenåpnet av Statsforvalteren ${formatOsloTime(new Date(report.reopened.at))}: ${escapeMarkdown(report.reopened.reason)}\n\n${footer}`
-        : footer,
+    warningsTitle: t.warningsTitle,
+    warningsIntro: t.warningsIntro,
+    warnings: (page === 0 ? warnings : []).map((w) => {
+      const by = report.plausibility?.[w.rule]?.by.name ?? "";
+      return {
+        ...ref,
+        rule: w.rule,
+        text: w.text,
+        confirmedText: w.confirmed ? t.confirmedBy(by) : "",
+        canConfirm: editable && !w.confirmed,
+        confirmTitle: t.confirm,
+        editTitle: t.change,
+        index: sectionOf.get(w.sectionId) ?? 0,
+      };
+    }),
+    sections: blocks.map((b) => {
+      const s = form.sections[b.sectionIndex];
+      const n = b.sectionIndex + 1;
+      return {
+        ...ref,
+        title: b.continued ? t.sectionTitleContinued(n, s?.title ?? "") : t.sectionTitle(n, s?.title ?? ""),
+        editable,
+        editTitle: t.editSection(n),
+        index: b.sectionIndex,
+        answers: b.answers,
+      };
+    }),
+    reopenedLabel: report.reopened ? t.reopenedLabel(formatOsloTime(new Date(report.reopened.at))) : "",
+    reopenedReason: !submitted && report.reopened ? report.reopened.reason : "",
+    footer,
     canSubmit,
     canReopen: submitted && role === "staff",
     reopenReason: reopen?.reason ?? "",
     reopenError: reopen?.error ?? "",
     editableReport: editable,
-    roundId: report.roundId,
-    reportId: report.id,
+    hasNext: !last,
+    hasPrev: page > 0,
+    nextTitle: t.nextPage,
+    prevTitle: t.prevPage,
+    nextPage: page + 1,
+    prevPage: page - 1,
+    ...ref,
     revision: report.revision,
-  });
+  };
+}
+
+/** How many pages the review of this report has. */
+export function reviewPageCount(input: ReviewCardInput): number {
+  const items = answerItems(input.form, input.report);
+  if (renderIfFits(cardData(input, onePage(items), 0, 1)) !== undefined) return 1;
+  return pagesOf(input, items).length;
 }

@@ -4,6 +4,7 @@
  * check access against the stored report and the Teams identity.
  */
 import { z } from "zod";
+import { PLAUSIBILITY_RULES } from "../src/reports/plausibility.ts";
 import { decodeFingerprints } from "./fingerprints.ts";
 
 export const Verb = {
@@ -12,6 +13,7 @@ export const Verb = {
   SaveSection: "section.save",
   Review: "report.review",
   Submit: "report.submit",
+  ConfirmWarning: "report.confirmWarning",
   Status: "report.status",
   Reopen: "report.reopen",
   StaffReports: "staff.reports",
@@ -53,7 +55,9 @@ export const payloadSchemas = {
      */
     base: z.string().max(20_000).optional().transform(decodeFingerprints),
   }),
-  [Verb.Review]: z.object({ ...ref }),
+  [Verb.Review]: z.object({ ...ref, page: wholeNumber(100).optional() }),
+  /** "Stemmer" on a plausibility warning: the server recomputes the warning and what it is confirmed for. */
+  [Verb.ConfirmWarning]: z.object({ ...ref, rule: z.enum(PLAUSIBILITY_RULES) }),
   [Verb.Submit]: z.object({ ...ref, revision }),
   [Verb.Status]: z.object({ ...ref }),
   [Verb.Reopen]: z.object({ ...ref, revision, reopenReason: z.string().max(2000).optional() }),
@@ -88,6 +92,8 @@ const RESERVED = new Set([
   "base",
   "nav",
   "section",
+  "page",
+  "rule",
   "msteams",
 ]);
 

@@ -1,41 +1,49 @@
-/** The first card: which reports (tiltak) this person can work on, with progress. */
+/** The first card: which reports (tiltak) this person can work on, with progress and the deadline. */
 import type { Form } from "../src/questionnaire/types.ts";
 import { sectionsDone } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
-import { type CardJson, escapeMarkdown, render } from "./render.ts";
+import { deadlineLine, isPastDeadline } from "./deadline.ts";
+import { type CardJson, render } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import template from "./welcome.card.json" with { type: "json" };
+import { welcomeText as t } from "./welcome-strings.ts";
 
 export interface WelcomeItem {
   report: ReportDoc;
   form: Form;
   isContact: boolean;
+  /** The round's deadline (ISO), when known. */
+  deadline?: string;
 }
 
-export function welcomeCard(name: string, items: WelcomeItem[]): CardJson {
+export function welcomeCard(name: string, items: WelcomeItem[], now: Date = new Date()): CardJson {
   const first = name.trim().split(" ")[0] ?? "";
+  const deadlines = new Set(items.map((i) => i.deadline ?? ""));
+  // One deadline for all (the usual case) goes under the intro; different ones go under each tiltak.
+  const shared = deadlines.size === 1 ? (items[0]?.deadline ?? "") : "";
+  const line = (d: string | undefined) => (d ? deadlineLine(d, now) : "");
   return render(template, {
-    heading: first === "" ? "Hei!" : `Hei, ${escapeMarkdown(first)}!`,
-    intro:
-      items.length === 1
-        ? "Her er rapporteringen du har tilgang til for desentralisert ordning. Trykk på tiltaket for å fortsette."
-        : `Du har tilgang til ${items.length} rapporteringer for desentralisert ordning. Hvert kompetansetiltak rapporteres for seg – velg hvilket du vil jobbe med.`,
-    reports: items.map(({ report, form, isContact }) => {
+    heading: first === "" ? t.helloNoName : t.hello(first),
+    intro: items.length === 1 ? t.introOne : t.introMany(items.length),
+    deadline: line(shared),
+    deadlineColor: shared !== "" && isPastDeadline(shared, now) ? "Attention" : "Default",
+    reports: items.map(({ report, form, isContact, deadline }) => {
       const done = sectionsDone(form, report);
-      const state =
-        report.status === "submitted"
-          ? `Sendt inn ${report.submittedAt ? formatOsloTime(new Date(report.submittedAt)) : ""}`.trim()
-          : `${done} av ${form.sections.length} deler besvart`;
+      const submitted = report.status === "submitted";
+      const state = submitted
+        ? t.submitted(report.submittedAt ? formatOsloTime(new Date(report.submittedAt)) : "")
+        : t.progress(done, form.sections.length);
       return {
-        title: escapeMarkdown(report.tiltak.name),
-        details: `${escapeMarkdown(report.partnership.name)} · ${state}${isContact ? "" : " · du er medredaktør"}`,
-        button: report.status === "submitted" ? `Se «${report.tiltak.name}»` : `Åpne «${report.tiltak.name}»`,
-        isContact: isContact && report.status !== "submitted",
-        coEditorsTitle: `Medredaktører (${report.coEditors.length})`,
+        title: report.tiltak.name,
+        details: `${report.partnership.name} · ${state}${isContact ? "" : t.coEditorSuffix}`,
+        deadline: shared === "" && !submitted ? line(deadline) : "",
+        button: submitted ? t.see(report.tiltak.name) : t.open(report.tiltak.name),
+        isContact: isContact && !submitted,
+        coEditorsTitle: t.coEditors(report.coEditors.length),
         roundId: report.roundId,
         reportId: report.id,
       };
     }),
-    footer: "Skriv «fortsett» for å gå rett videre, «status» for fremdrift eller «hjelp» for hjelp.",
+    footer: t.footer,
   });
 }

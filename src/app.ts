@@ -7,6 +7,7 @@ import type { TokenCredential } from "@azure/identity";
 import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./log.ts";
+import { tellInvitedCoEditor } from "./people/coeditor-notify.ts";
 import { CoEditorService } from "./people/coeditors.ts";
 import { PersonService } from "./people/person-service.ts";
 import { loadForms } from "./questionnaire/form.ts";
@@ -14,8 +15,11 @@ import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
+import { receiptAllocator } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
+import { ReviewService } from "./reports/review-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
+import type { Actor, ReportDoc } from "./reports/types.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
@@ -33,7 +37,11 @@ export interface EdgeApp {
   log: Logger;
   clock: Clock;
   reports: ReportService;
+  /** The review card's deadline and plausibility confirmations. */
+  review: ReviewService;
   coEditors: CoEditorService;
+  /** Tells an invited co-editor in Teams when they can be reached (false when not). */
+  tellCoEditor(report: ReportDoc, email: string, invitedBy: Actor): Promise<boolean>;
   staff: StaffService;
   reminders: ReminderService;
   /** The staff channel's data: status, digests, summaries, exports. */
@@ -117,6 +125,12 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     }
   }
 
+  const notify: NotifyPerson =
+    ports.notify ??
+    (async () => {
+      log.warn("no messenger configured: a person could not be told");
+      return false;
+    });
   const staff = new StaffService({
     reports: repos.reports,
     rounds: repos.rounds,
@@ -124,12 +138,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     forms,
     staffIds: config.staffIds,
     clock,
-    notify:
-      ports.notify ??
-      (async () => {
-        log.warn("no messenger configured: a person could not be told");
-        return false;
-      }),
+    notify,
   });
   const reports = new ReportService({
     reports: repos.reports,
@@ -137,6 +146,9 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     staffIds: config.staffIds,
     clock,
     isRoundStaff: async (actor, roundId) => (await staff.isStaffOf(actor, roundId)) !== undefined,
+    nextReceipt: receiptAllocator(repos.rounds, (err, roundId) =>
+      log.warn({ err, roundId }, "no receipt number from the round; using the id-based reference"),
+    ),
   });
   const people = new PersonService({ people: repos.people, clock });
   const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });
@@ -148,7 +160,16 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     store,
     repos,
     reports,
+    review: new ReviewService({
+      reports: repos.reports,
+      rounds: repos.rounds,
+      forms,
+      staffIds: config.staffIds,
+      clock,
+    }),
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
+    tellCoEditor: (report, email, invitedBy) =>
+      tellInvitedCoEditor({ people: repos.people, notify }, report, email, invitedBy),
     staff,
     channel,
     people,

@@ -67,13 +67,24 @@ export async function inviteCoEditor(
   data: Payload<typeof Verb.InviteCoEditor>,
 ): Promise<Reply> {
   const o = await app.coEditors.invite(actor, data, data.inviteEmail ?? "");
-  if (o.kind === "ok" && o.changed) app.log.info({ reportId: o.report.id }, "co-editor invited");
+  let told = false;
+  if (o.kind === "ok" && o.changed) {
+    app.log.info({ reportId: o.report.id }, "co-editor invited");
+    told = await app.tellCoEditor(o.report, o.email, actor).catch((err: unknown) => {
+      app.log.warn({ err, reportId: o.report.id }, "telling the invited co-editor failed");
+      return false;
+    });
+  }
   return reply(
     o,
     (ok) => ({
       card: coEditorsCard(ok.report, {
         notice: {
-          text: ok.changed ? t.coEditorInvited(ok.email) : t.coEditorAlready(ok.email),
+          text: ok.changed
+            ? told
+              ? t.coEditorInvitedTold(ok.email)
+              : t.coEditorInvited(ok.email)
+            : t.coEditorAlready(ok.email),
           style: "good",
         },
       }),

@@ -1,56 +1,95 @@
-/** Text commands in personal chat: hei/start, fortsett, status, hjelp. */
+/**
+ * Text in personal chat: the commands (hei/start, fortsett, status, hjelp, rapporter) and plain
+ * questions (frist, kontaktperson, hva mangler), matched by src/conversation/chat-intent.ts.
+ * Anything not understood gets one short line with buttons, never the big card again.
+ */
+import { contactReply, deadlineReply, missingReply, notUnderstoodCard } from "../../cards/chat-replies.ts";
 import { escapeMarkdown } from "../../cards/render.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import { type ChatIntent, intentOf } from "../../src/conversation/chat-intent.ts";
 import { isContact } from "../../src/people/access.ts";
 import { reportProgress, resumeSectionIndex } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
-import { commandWords } from "../../src/text/command-text.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
+import { deadlineOf } from "./review-actions.ts";
 import { staffOverview } from "./staff-actions.ts";
 
-export type Command = "start" | "continue" | "status" | "help" | "reports";
+export type Command = ChatIntent;
 
-/** Normalise what the person typed to a command (bounded, linear: src/text/command-text.ts). Anything unknown resumes the work. */
-export function commandOf(text: string): Command {
-  const word = commandWords(text);
-  if (["hei", "hallo", "start", "meny", "hi", "hello", "tiltak"].includes(word)) return "start";
-  if (["status", "fremdrift"].includes(word)) return "status";
-  if (["hjelp", "help", "?"].includes(word)) return "help";
-  if (["rapporter", "rapporteringer", "innleveringer"].includes(word)) return "reports";
-  return "continue";
-}
+/** What the person typed, as a command or question ("unknown" when not understood). */
+export const commandOf = (text: string): Command => intentOf(text);
 
-export async function runCommand(app: EdgeApp, actor: Actor, command: Command): Promise<Reply> {
+export async function runCommand(app: EdgeApp, actor: Actor, command: Command, typed = ""): Promise<Reply> {
   if (command === "help") return { text: t.help };
   if (command === "reports") return (await staffOverview(app, actor)) ?? { text: t.staffOnly };
   const mine = await app.reports.listMine(actor);
-  if (mine.length === 0) return (await staffOverview(app, actor)) ?? { text: t.notAContact };
-  if (command === "start") return { card: welcome(app, actor, mine) };
-  if (command === "status") return { text: statusText(app, mine) };
-  // "fortsett" (or anything else): the draft this person touched last, at its first unanswered section.
+  if (mine.length === 0) {
+    if (command === "unknown") return { card: notUnderstoodCard(typed) };
+    return (await staffOverview(app, actor)) ?? { text: t.notAContact };
+  }
   const drafts = mine.filter((r) => r.status === "draft");
-  if (drafts.length === 0) return { card: welcome(app, actor, mine) };
-  const touched = drafts.filter((r) => Object.values(r.answers).some((a) => a.by.id === actor.id));
-  const pick = (touched.length > 0 ? touched : drafts).sort((a, b) =>
-    b.updatedAt.localeCompare(a.updatedAt),
-  )[0];
-  if (pick === undefined || (touched.length === 0 && drafts.length > 1))
-    return { card: welcome(app, actor, mine) };
-  const form = app.reports.formOf(pick);
-  return { card: sectionCard({ form, report: pick, sectionIndex: resumeSectionIndex(form, pick) }) };
+  const pick = resumeTarget(actor, drafts);
+  switch (command) {
+    case "start":
+      return { card: await welcome(app, actor, mine) };
+    case "status":
+      return { text: statusText(app, mine) };
+    case "deadline": {
+      const deadlines = await deadlinesOf(app, mine);
+      return {
+        text: deadlineReply(
+          mine.map((report) => ({ report, ...deadlines.get(report.roundId) })),
+          app.clock(),
+        ),
+      };
+    }
+    case "contact":
+      return { text: contactReply(mine) };
+    case "missing":
+      return { text: missingReply(mine.map((report) => ({ report, form: app.reports.formOf(report) }))) };
+    case "unknown":
+      return {
+        card: notUnderstoodCard(typed, pick ? { roundId: pick.roundId, reportId: pick.id } : undefined),
+      };
+    case "continue": {
+      // The draft this person touched last, at its first unanswered section.
+      if (pick === undefined) return { card: await welcome(app, actor, mine) };
+      const form = app.reports.formOf(pick);
+      return { card: sectionCard({ form, report: pick, sectionIndex: resumeSectionIndex(form, pick) }) };
+    }
+  }
 }
 
-function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[]) {
+/** The draft to continue: the one this person touched last; undefined when it is not clear which. */
+function resumeTarget(actor: Actor, drafts: ReportDoc[]): ReportDoc | undefined {
+  if (drafts.length === 0) return undefined;
+  const touched = drafts.filter((r) => Object.values(r.answers).some((a) => a.by.id === actor.id));
+  if (touched.length === 0 && drafts.length > 1) return undefined;
+  return [...(touched.length > 0 ? touched : drafts)].sort((a, b) =>
+    b.updatedAt.localeCompare(a.updatedAt),
+  )[0];
+}
+
+/** The deadline of each round among the reports (one point read per round). */
+async function deadlinesOf(app: EdgeApp, reports: ReportDoc[]): Promise<Map<string, { deadline?: string }>> {
+  const rounds = [...new Set(reports.map((r) => r.roundId))];
+  return new Map(await Promise.all(rounds.map(async (id) => [id, await deadlineOf(app, id)] as const)));
+}
+
+async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[]) {
+  const deadlines = await deadlinesOf(app, reports);
   return welcomeCard(
     actor.name,
     reports.map((report) => ({
       report,
       form: app.reports.formOf(report),
       isContact: isContact(actor, report),
+      ...deadlines.get(report.roundId),
     })),
+    app.clock(),
   );
 }
 

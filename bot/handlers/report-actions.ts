@@ -16,6 +16,7 @@ import { userMessageFor } from "../errors.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
 import { postSummary } from "./channel.ts";
+import { deadlineOf } from "./review-actions.ts";
 
 type Denied = { kind: "not_found" } | { kind: "forbidden" };
 const denied = (o: Denied): Reply => ({ text: o.kind === "not_found" ? t.notFound : t.forbidden });
@@ -38,7 +39,7 @@ export async function reviewReport(
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data);
   if (o.kind !== "ok") return denied(o);
-  return { card: reviewCard(o) };
+  return { card: reviewCard({ ...o, now: app.clock(), ...(await deadlineOf(app, o.report.roundId)) }) };
 }
 
 export async function saveSection(
@@ -88,7 +89,8 @@ export async function saveSection(
         }),
       };
     case "saved": {
-      if (o.sectionIndex >= o.form.sections.length) return { card: reviewCard(o) };
+      if (o.sectionIndex >= o.form.sections.length)
+        return { card: reviewCard({ ...o, now: app.clock(), ...(await deadlineOf(app, o.report.roundId)) }) };
       const notice = o.nav === "pause" ? { text: t.paused, style: "good" as const } : undefined;
       return { card: sectionCard({ ...o, ...(notice ? { notice } : {}) }) };
     }

@@ -38,16 +38,16 @@ export const messages = {
 
   integerNegative: "Tallet kan ikke være negativt.",
   integerDecimal: "Skriv et helt tall, uten desimaler.",
-  integerInvalid: "Skriv et helt tall med siffer, for eksempel 12 eller 1 200.",
+  integerInvalid: "Skriv et helt tall med sifre, for eksempel 12 eller 1 200.",
   integerTooLarge: (max: number) => `Tallet kan være høyst ${groupDigits(max)}.`,
 
   amountNegative: "Beløpet kan ikke være negativt.",
   amountOre: "Oppgi hele kroner, uten øre.",
-  amountInvalid: "Skriv beløpet i hele kroner med siffer, for eksempel 160 000.",
+  amountInvalid: "Skriv beløpet i hele kroner med sifre, for eksempel 160 000.",
   amountTooLarge: (max: number) => `Beløpet kan være høyst ${groupDigits(max)} kr.`,
 
   email: "Skriv en gyldig e-postadresse, for eksempel ola.nordmann@kommune.no.",
-  phone: "Skriv et norsk telefonnummer med 8 siffer, for eksempel 912 34 567 eller +47 912 34 567.",
+  phone: "Skriv et norsk telefonnummer med 8 sifre, for eksempel 912 34 567 eller +47 912 34 567.",
   yesno: "Velg ja eller nei.",
 
   unknownOption: "Ugyldig valg. Velg et av alternativene.",
@@ -56,7 +56,7 @@ export const messages = {
 
   season: "Velg vår eller høst.",
   seasonMissing: "Velg også vår eller høst.",
-  year: "Skriv årstallet med fire siffer, for eksempel 2022.",
+  year: "Skriv årstallet med fire sifre, for eksempel 2022.",
   yearRange: (min: number, max: number) => `Årstallet må være mellom ${min} og ${max}.`,
   yearMissing: "Skriv også årstallet.",
 

@@ -2,9 +2,13 @@
  * When is which reminder due (pure: no I/O, no clock; every function takes `now` or a date).
  *
  * A round's schedule is a list of stages: 21, 14, 7, 3 and 1 days before the deadline date and the
- * morning of the deadline day, each at 09:00 Europe/Oslo (configurable). A stage that falls on a
- * Saturday or Sunday moves to the Friday before; stages that land on the same instant collapse into
- * the one closest to the deadline; stages due at or after the deadline instant are dropped.
+ * morning of the deadline day, each at 09:00 Europe/Oslo (configurable). With the Norwegian calendar
+ * (the default, see work-calendar.ts) a stage that falls on a weekend or public holiday moves to the
+ * last working day before it, and stages in the Christmas break (24 December - 1 January) move out of
+ * it: the earliest of them to the last working day before the break (so one reminder goes out in the
+ * last working week before Christmas, unless another stage already does), the others to the first
+ * working day after it. Stages that land on the same instant collapse into the one closest to the
+ * deadline; stages due at or after the deadline instant are dropped.
  *
  * What is due at `now` is the LATEST candidate whose time has come (regular stages, plus a snooze
  * the recipient asked for). Older stages that were missed (the bot was down, a run failed) are not
@@ -14,6 +18,8 @@
  * Local times are computed with Intl in the round's time zone, so 09:00 stays 09:00 across the
  * change to and from summer time.
  */
+
+import { addDays, type LocalDate, moveToWorkingDays, weekday, workingDayOnOrAfter } from "./work-calendar.ts";
 
 export const OSLO = "Europe/Oslo";
 
@@ -28,6 +34,11 @@ export interface ScheduleConfig {
   timeZone: string;
   /** Move a reminder that falls on Saturday or Sunday to the Friday before. */
   weekendToFriday: boolean;
+  /**
+   * Keep reminders to Norwegian working days: not on public holidays (date-holidays, Norway) nor in
+   * the Christmas break (24 December - 1 January). Implies the weekend rule.
+   */
+  norwegianCalendar: boolean;
   /** Local hours [from, to) in which reminders may go out; a catch-up run outside them sends nothing. */
   sendFromHour: number;
   sendToHour: number;
@@ -40,16 +51,12 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   minute: 0,
   timeZone: OSLO,
   weekendToFriday: true,
+  norwegianCalendar: true,
   sendFromHour: 8,
   sendToHour: 20,
 };
 
-/** A calendar date (month 1-12), without a time zone. */
-export interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-}
+export { addDays, type LocalDate, weekday } from "./work-calendar.ts";
 
 export type StageKind = "before" | "deadline" | "snooze";
 
@@ -125,16 +132,6 @@ export function zonedInstant(date: LocalDate, hour: number, minute: number, time
   return new Date(guess);
 }
 
-export function addDays(date: LocalDate, days: number): LocalDate {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/** 0 = Sunday ... 6 = Saturday. */
-export function weekday(date: LocalDate): number {
-  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-}
-
 /** Whole calendar days from `a` to `b` (negative when b is before a). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
   return Math.round(
@@ -158,12 +155,13 @@ export function stagesFor(deadline: Date, config: ScheduleConfig = DEFAULT_SCHED
   const deadlineDate = localDateOf(deadline, config.timeZone);
   const days = [...new Set(config.daysBefore.filter((d) => Number.isInteger(d) && d > 0))];
   if (config.deadlineDay) days.push(0);
-  // Closest to the deadline first, so that on a collision (weekend shift) the closer stage is kept.
-  days.sort((a, b) => a - b);
+  const planned = days.map((daysBefore) => ({ daysBefore, date: addDays(deadlineDate, -daysBefore) }));
+  if (config.norwegianCalendar) moveToWorkingDays(planned);
+  else if (config.weekendToFriday) for (const p of planned) p.date = shiftWeekendToFriday(p.date);
+  // Closest to the deadline first, so that on a collision (a shift) the closer stage is kept.
+  planned.sort((a, b) => a.daysBefore - b.daysBefore);
   const byInstant = new Map<number, Stage>();
-  for (const daysBefore of days) {
-    let date = addDays(deadlineDate, -daysBefore);
-    if (config.weekendToFriday) date = shiftWeekendToFriday(date);
+  for (const { daysBefore, date } of planned) {
     const dueAt = zonedInstant(date, config.hour, config.minute, config.timeZone);
     if (dueAt.getTime() >= deadline.getTime() || byInstant.has(dueAt.getTime())) continue;
     const kind: StageKind = daysBefore === 0 ? "deadline" : "before";
@@ -174,10 +172,13 @@ export function stagesFor(deadline: Date, config: ScheduleConfig = DEFAULT_SCHED
 
 /**
  * When "Minn meg på i morgen" is due: the next calendar day at the reminder time; a Saturday or
- * Sunday becomes the Monday after (nothing is sent at weekends).
+ * Sunday becomes the Monday after (nothing is sent at weekends), and with the Norwegian calendar a
+ * public holiday or a day in the Christmas break becomes the next working day.
  */
 export function snoozeUntil(now: Date, config: ScheduleConfig = DEFAULT_SCHEDULE): Date {
   let date = addDays(localDateOf(now, config.timeZone), 1);
+  if (config.norwegianCalendar)
+    return zonedInstant(workingDayOnOrAfter(date), config.hour, config.minute, config.timeZone);
   const wd = weekday(date);
   if (wd === 6) date = addDays(date, 2);
   else if (wd === 0) date = addDays(date, 1);

@@ -10,6 +10,7 @@ import { payloadProblem } from "../questionnaire/payload.ts";
 import type { AnswerContent, Form } from "../questionnaire/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
+import { idReference } from "./receipt.ts";
 import { applyAnswers, resumeSectionIndex, staleQuestions, submitBlockers } from "./report.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
@@ -94,6 +95,8 @@ export interface ReportServiceDeps {
   clock: Clock;
   /** Whether the actor is staff of the round (beyond the configured staff ids). */
   isRoundStaff?: (actor: Actor, roundId: string) => Promise<boolean>;
+  /** The next receipt reference of a round ("DEKOM-2025-0007"); without it idReference() is used. */
+  nextReceipt?: (roundId: string) => Promise<string | undefined>;
 }
 
 export class ReportService {
@@ -243,10 +246,18 @@ export class ReportService {
   /** Send the report. Only the contact person, only when complete, exactly once. */
   async submit(actor: Actor, ref: ReportRef, cardRevision: number): Promise<SubmitOutcome> {
     let decision: Decision<SubmitOutcome> | undefined;
-    const result = await this.update(ref, (doc) => {
-      decision = this.decideSubmit(actor, cardRevision, doc);
-      return decision.write;
-    });
+    let receipt: string | undefined; // taken only once the report may be sent: decide first, then write
+    const attempt = (write: boolean) =>
+      this.update(ref, (doc) => {
+        decision = this.decideSubmit(actor, cardRevision, doc, receipt);
+        return write ? decision.write : undefined;
+      });
+    const next = this.deps.nextReceipt;
+    let result = await attempt(next === undefined);
+    if (result !== undefined && decision?.write !== undefined && next !== undefined) {
+      receipt = await next(ref.roundId);
+      result = await attempt(true);
+    }
     if (result === undefined || decision === undefined) return { kind: "not_found" };
     if (decision.outcome !== undefined) return decision.outcome;
     return {
@@ -258,7 +269,7 @@ export class ReportService {
     };
   }
 
-  private decideSubmit(actor: Actor, cardRevision: number, doc: ReportDoc): Decision<SubmitOutcome> {
+  private decideSubmit(actor: Actor, rev: number, doc: ReportDoc, receipt?: string): Decision<SubmitOutcome> {
     const form = this.formOf(doc);
     const role = roleOf(actor, doc, this.deps.staffIds);
     const stop = (outcome: SubmitOutcome) => ({ outcome, errors: {} });
@@ -266,7 +277,7 @@ export class ReportService {
     if (doc.status === "submitted")
       return stop({ kind: "submitted", report: doc, form, role, already: true });
     if (!canSubmit(role)) return stop({ kind: "not_contact", report: doc, form, role });
-    if (doc.revision !== cardRevision) return stop({ kind: "stale", report: doc, form, role });
+    if (doc.revision !== rev) return stop({ kind: "stale", report: doc, form, role });
     const blockers = submitBlockers(form, doc);
     if (blockers.missing.length > 0 || blockers.unconfirmed || blockers.periodInvalid)
       return stop({ kind: "incomplete", report: doc, form, role, ...blockers });
@@ -279,19 +290,9 @@ export class ReportService {
         revision: doc.revision + 1,
         submittedAt: now,
         submittedBy: { id: actor.id, name: actor.name },
-        receipt: receiptFor(doc),
+        receipt: receipt ?? idReference(doc),
         updatedAt: now,
       },
     };
   }
-}
-
-/** A short reference the contact can quote to county staff. */
-function receiptFor(report: ReportDoc): string {
-  const year = report.roundId.replace(/[^0-9]/g, "").slice(0, 4) || "0000";
-  const tail = report.id
-    .replace(/[^A-Za-z0-9]/g, "")
-    .slice(-6)
-    .toUpperCase();
-  return `DEKOM-${year}-${tail}`;
 }

@@ -56,7 +56,7 @@ export interface ReportDoc {
   roundId: string;
   formId: string;
   partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
-  tiltak: { id: string; name: string; caseNumber?: string };
+  tiltak: { id: string; name: string; caseNumber?: string; grant?: Allocation };
   contact: Contact;
   coEditors: CoEditor[];
   status: ReportStatus;
@@ -71,6 +71,21 @@ export interface ReportDoc {
   reopened?: { by: { id: string; name: string }; at: string; reason: string };
   /** Human-readable receipt reference, set on submit. */
   receipt?: string;
+  /** Plausibility warnings confirmed ("Stemmer"), by rule, with the values they were confirmed for. */
+  plausibility?: Record<string, PlausibilityConfirmation>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The county's allocation for the tiltak, from the import (kroner), when it has amounts. */
+export interface Allocation {
+  owners?: number;
+  uh?: number;
+}
+
+/** A stored confirmation ("Stemmer") of a warning. */
+export interface PlausibilityConfirmation {
+  signature: string;
+  by: { id: string; name: string };
+  at: string;
 }

@@ -105,10 +105,19 @@ const CSV_COLUMNS: Record<Exclude<RowField, "staffIds">, string> = {
   email: "epost",
   phone: "telefon",
   aadObjectId: "entra_id",
+  grantOwners: "tilskudd_eiere",
+  grantUh: "tilskudd_uh",
 };
 
 /** Columns that may be left out of the header (telefon must be there, but may be empty). */
-const OPTIONAL_COLUMNS = new Set<RowField>(["formId", "deadline", "tiltakId", "aadObjectId"]);
+const OPTIONAL_COLUMNS = new Set<RowField>([
+  "formId",
+  "deadline",
+  "tiltakId",
+  "aadObjectId",
+  "grantOwners",
+  "grantUh",
+]);
 
 /** Other spellings accepted in the header (after lower-casing and turning spaces/dashes into "_"). */
 const ALIASES: Record<string, RowField> = {

@@ -4,7 +4,8 @@
  *
  * { "round": { "county", "reportingYear", "formId"?, "deadline"?, "staffIds"? },
  *   "partnerships": [{ "name", "category", "sector",
- *     "tiltak": [{ "id"?, "name", "caseNumber", "contact": { "name", "email", "phone"?, "aadObjectId"? } }] }] }
+ *     "tiltak": [{ "id"?, "name", "caseNumber", "contact": { "name", "email", "phone"?, "aadObjectId"? },
+ *       "grant"?: { "owners"?, "uh"? } }] }] }   (grant: the allocation in kroner, for plausibility warnings)
  */
 import { z } from "zod";
 import type { RawRow, RowField } from "./import-schema.ts";
@@ -30,6 +31,7 @@ const shapeSchema = z.strictObject({
             name: leaf,
             caseNumber: leaf,
             contact: z.strictObject({ name: leaf, email: leaf, phone: leaf, aadObjectId: leaf }),
+            grant: z.strictObject({ owners: leaf, uh: leaf }).optional(),
           }),
         )
         .min(1),
@@ -54,6 +56,8 @@ const JSON_PATHS: Record<RowField, (string | number)[]> = {
   email: ["contact", "email"],
   phone: ["contact", "phone"],
   aadObjectId: ["contact", "aadObjectId"],
+  grantOwners: ["grant", "owners"],
+  grantUh: ["grant", "uh"],
 };
 const PARTNERSHIP_FIELDS = new Set<RowField>(["partnership", "category", "sector"]);
 
@@ -113,6 +117,8 @@ export function jsonRows(text: string): { rows: RawRow[]; errors: string[] } {
         email: t.contact.email,
         phone: t.contact.phone,
         aadObjectId: t.contact.aadObjectId,
+        grantOwners: t.grant?.owners,
+        grantUh: t.grant?.uh,
       };
       rows.push({
         name: `partnerskap ${pi + 1}, tiltak ${ti + 1}`,

@@ -2,6 +2,7 @@
  * Validation of a whole import: every row through the row schema, then the checks across rows, into
  * the round and tiltak the file describes (with their stable ids).
  */
+import type { Allocation } from "../reports/plausibility.ts";
 import type { Contact } from "../reports/types.ts";
 import { type Checked, crossRowErrors, partnershipIdOf, tiltakIdOf } from "./import-checks.ts";
 import {
@@ -76,6 +77,9 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
     const contact: Contact = { name: row.contactName, email: row.email };
     if (row.phone !== undefined) contact.phone = row.phone;
     if (row.aadObjectId !== undefined) contact.aadObjectId = row.aadObjectId;
+    const grant: Allocation = {};
+    if (row.grantOwners !== undefined) grant.owners = row.grantOwners;
+    if (row.grantUh !== undefined) grant.uh = row.grantUh;
     return {
       id,
       source,
@@ -85,7 +89,12 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
         category: row.category,
         sector: row.sector,
       },
-      tiltak: { id, name: row.tiltak, caseNumber: row.caseNumber },
+      tiltak: {
+        id,
+        name: row.tiltak,
+        caseNumber: row.caseNumber,
+        ...(Object.keys(grant).length > 0 ? { grant } : {}),
+      },
       contact,
     };
   });

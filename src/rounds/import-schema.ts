@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { loadForms } from "../questionnaire/form.ts";
+import type { Allocation } from "../reports/plausibility.ts";
 import {
   type Contact,
   RESPONDENT_CATEGORIES,
@@ -29,6 +30,8 @@ export const ROW_FIELDS = [
   "email",
   "phone",
   "aadObjectId",
+  "grantOwners",
+  "grantUh",
 ] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 
@@ -58,7 +61,7 @@ export interface ImportedTiltak {
   /** The row it came from, for messages. */
   source: string;
   partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
-  tiltak: { id: string; name: string; caseNumber: string };
+  tiltak: { id: string; name: string; caseNumber: string; grant?: Allocation };
   contact: Contact;
 }
 
@@ -117,6 +120,22 @@ function formIds(): string[] {
   return formIdCache;
 }
 let formIdCache: string[] | undefined;
+
+/** An optional krone amount: "400000", "400 000", "400 000 kr" or a JSON number. */
+const amount = z.preprocess(
+  (v) => {
+    if (typeof v === "number") return v;
+    const c = clean(v);
+    if (typeof c !== "string") return c;
+    const digits = c.replace(/\s|kr\.?$|,-$/gi, "");
+    return /^\d+$/.test(digits) ? Number(digits) : c;
+  },
+  z
+    .number({ error: problem("er ikke et gyldig kronebeløp (hele kroner).") })
+    .int({ error: problem("er ikke et gyldig kronebeløp (hele kroner).") })
+    .min(0, { error: problem("er ikke et gyldig kronebeløp (hele kroner).") })
+    .optional(),
+);
 
 /** Each field of a row, with its own schema (also used alone to recover the valid fields of a bad row). */
 export const FIELD_SCHEMAS = {
@@ -201,6 +220,8 @@ export const FIELD_SCHEMAS = {
       .regex(GUID, { error: problem("er ikke en gyldig Entra objekt-ID (GUID).") })
       .transform((s) => s.toLowerCase()),
   ),
+  grantOwners: amount,
+  grantUh: amount,
 } satisfies Record<RowField, z.ZodType>;
 
 /** The schema of one row. */

@@ -13,6 +13,8 @@ export interface RoundDoc {
   deadline: string;
   /** Entra object ids of county staff (configured, imported, or members of the bound staff team). */
   staffIds: string[];
+  /** Receipt numbers given so far in this round (raised with If-Match at each submit). */
+  receiptCounter?: number;
   /** The staff channel the round reports to, bound with "@bot bruk denne kanalen". */
   staffChannel?: ConversationTarget & {
     teamId?: string;

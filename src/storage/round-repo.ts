@@ -78,6 +78,21 @@ export class RoundRepo {
     return stripSystemFields(resource);
   }
 
+  /**
+   * The next receipt number of a round (1, 2, 3, ...): the round's counter raised by one with a
+   * conditional replace (If-Match on its ETag), re-read and retried when another submit won the race,
+   * so no two reports of a round get the same number. Gaps are possible (a submit that then fails).
+   */
+  async nextReceiptNumber(id: string, maxAttempts = 30): Promise<{ number: number; round: RoundDoc }> {
+    const result = await this.updateWithRetry(
+      id,
+      (doc) => ({ ...doc, receiptCounter: (doc.receiptCounter ?? 0) + 1 }),
+      maxAttempts,
+    );
+    if (result === undefined) throw new NotFoundError(this.container.id, id);
+    return { number: result.doc.receiptCounter ?? 0, round: result.doc };
+  }
+
   /** All rounds, or those of one county; newest reporting year first. */
   async list(filter: { county?: string } = {}): Promise<RoundDoc[]> {
     const spec =

@@ -219,7 +219,7 @@ describe("reviewCard", () => {
     expect(submitVerbs(reviewCard({ form: form2021, report: unconfirmed, role: "contact" }))).toEqual([]);
   });
 
-  it("should escape Markdown and HTML in answers and names", () => {
+  it("should show answers and names literally in TextRuns, never in a Markdown TextBlock", () => {
     const nasty = "**fet** <script>x</script> [lenke](http://x)";
     const answers = stored(
       { ...completeContents(form2021), "2.1": { value: nasty }, "7.1": { value: `# Overskrift\n${nasty}` } },
@@ -227,12 +227,14 @@ describe("reviewCard", () => {
     );
     const report = makeReport(form2021, { answers, tiltak: { id: "t", name: "[Tiltak](http://evil)" } });
     const card = reviewCard({ form: form2021, report, role: "contact" });
-    const texts = textBlocksOf(card);
-    const answerText = texts.find((t) => t.includes("fet") && !t.includes("#"));
-    expect(answerText).toContain("\\*\\*fet\\*\\* \\<script\\>x\\</script\\> \\[lenke\\]\\(http://x\\)");
-    const withName = texts.filter((t) => /fet|Kari|Tiltak|Overskrift/.test(t));
-    expect(withName.length).toBeGreaterThan(3);
-    for (const text of withName) expect(unescapedMarkup(text)).toEqual([]);
+    const runs = [...walk(card)]
+      .map(([n]) => n)
+      .filter((n) => n.type === "TextRun")
+      .map((n) => String(n.text));
+    expect(runs).toContain(nasty);
+    expect(runs).toContain(`# Overskrift\n${nasty}`);
+    expect(runs.some((r) => r.includes("[Tiltak](http://evil)"))).toBe(true);
+    for (const text of textBlocksOf(card)) expect(text).not.toMatch(/fet|Kari|Tiltak\]|Overskrift/);
   });
 });
 
@@ -251,17 +253,21 @@ describe("receiptCard", () => {
     const json = JSON.stringify(card);
     expect(json).toContain("DEKOM-2025-ABC123");
     expect(json).toContain("15. januar 2026 kl. 23:59");
-    const facts = [...walk(card)].map(([n]) => n).find((n) => n.type === "FactSet")?.facts as Node[];
-    const by = facts.find((f) => f.title === "Sendt av")?.value;
-    expect(unescapedMarkup(String(by))).toEqual([]);
-    for (const text of textBlocksOf(card).filter((t) => t.includes("Tiltak"))) {
-      expect(unescapedMarkup(text)).toEqual([]);
-    }
+    // Names and the date are TextRuns (literal): "1. desember" in Markdown would become a numbered list.
+    const runs = [...walk(card)]
+      .map(([n]) => n)
+      .filter((n) => n.type === "TextRun")
+      .map((n) => String(n.text));
+    expect(runs).toContain("Kari [Kontakt]");
+    expect(runs.some((r) => r.includes("**Tiltak** <i>"))).toBe(true);
+    expect(runs).toContain("15. januar 2026 kl. 23:59");
+    expect(textBlocksOf(card).some((t) => /Tiltak|Kari|januar/.test(t))).toBe(false);
+    expect([...walk(card)].some(([n]) => n.type === "FactSet")).toBe(false);
   });
 });
 
 describe("welcomeCard", () => {
-  it("should parse cleanly for one and several reports, with names escaped", () => {
+  it("should parse cleanly for one and several reports, with names shown literally", () => {
     const nasty = "**fet** <script>x</script> [lenke](http://x)";
     const draft = makeReport(form2024, {
       id: "r-a",
@@ -284,11 +290,13 @@ describe("welcomeCard", () => {
       const card = welcomeCard("**Kari** Nordmann", items);
       expect(cardProblems(card)).toEqual([]);
       expect(bytesOf(card)).toBeLessThan(MAX_CARD_BYTES);
-      const texts = textBlocksOf(card);
-      expect(texts[0]).toBe("Hei, \\*\\*Kari\\*\\*!");
-      const shown = texts.filter((t) => t.includes("fet"));
+      // Names are TextRuns shown literally (no Markdown), never in a TextBlock.
+      const runs = [...walk(card)].filter(([n]) => n.type === "TextRun").map(([n]) => String(n.text));
+      expect(runs[0]).toBe("Hei, **Kari**!");
+      const shown = runs.filter((t) => t.includes("fet"));
       expect(shown).toHaveLength(2); // the tiltak title and the partnership in the details
-      for (const text of shown) expect(unescapedMarkup(text)).toEqual([]);
+      expect(shown[0]).toBe(nasty);
+      expect(textBlocksOf(card).some((t) => t.includes("fet") || t.includes("Kari"))).toBe(false);
     }
   });
 });
@@ -384,5 +392,25 @@ describe("parseAction", () => {
       });
       expect(parsed?.inputs).toEqual({ q04: "12" });
     }
+  });
+});
+
+describe("welcomeCard deadline", () => {
+  const report = makeReport(form2024);
+  it("should show the round's deadline with days left under the intro", () => {
+    const card = welcomeCard(
+      "Kari",
+      [{ report, form: form2024, isContact: true, deadline: "2027-01-15T22:59:00.000Z" }],
+      new Date("2026-12-01T10:00:00.000Z"),
+    );
+    expect(textBlocksOf(card)).toContain("Frist fredag 15. januar 2027 kl. 23.59 – 45 dager igjen");
+  });
+  it("should say the deadline has passed", () => {
+    const card = welcomeCard(
+      "Kari",
+      [{ report, form: form2024, isContact: true, deadline: "2027-01-15T22:59:00.000Z" }],
+      new Date("2027-02-01T10:00:00.000Z"),
+    );
+    expect(textBlocksOf(card).some((t) => t.startsWith("Fristen var fredag 15. januar 2027"))).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ export const plan2024: Record<string, Step> = {
   q02: { good: { text: "Salten regionråd" }, stored: { value: "Salten regionråd" } },
   q03: {
     bad: { text: "1234" },
-    badMessage: "norsk telefonnummer med 8 siffer",
+    badMessage: "norsk telefonnummer med 8 sifre",
     good: { text: "+47 912 34 567" },
     stored: { value: "+4791234567" },
   },
@@ -150,7 +150,7 @@ export const plan2021: Record<string, Step> = {
   "4.1": { good: { text: "1 300 000" }, stored: { value: 1300000 } },
   "4.2": {
     bad: { text: "mye" },
-    badMessage: "hele kroner med siffer",
+    badMessage: "hele kroner med sifre",
     good: { text: "160 000 kr" },
     stored: { value: 160000 },
   },

@@ -54,3 +54,29 @@ export class EscapeCheck {
     }
   }
 }
+
+/**
+ * Person-typed text in TextRuns (RichTextBlock) is shown literally by Teams, never as Markdown: the
+ * house rule since issue 12. Counts the marked texts found there as checked, and flags any that were
+ * Markdown-escaped anyway (a TextRun would show the backslashes).
+ */
+export function checkTextRuns(check: EscapeCheck, card: unknown, where: string): void {
+  const runs: string[] = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) for (const n of node) visit(n);
+    else if (typeof node === "object" && node !== null) {
+      const o = node as Record<string, unknown>;
+      if (o.type === "TextRun" && typeof o.text === "string") runs.push(o.text);
+      for (const v of Object.values(o)) visit(v);
+    }
+  };
+  visit(card);
+  for (const t of runs) {
+    for (const m of t.matchAll(MARK)) {
+      check.checked++;
+      const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
+      if (/\\[*_[\]()#`]/.test(after))
+        check.unescaped.push(`${where} (escaped in a TextRun): ${JSON.stringify(t.slice(0, 200))}`);
+    }
+  }
+}

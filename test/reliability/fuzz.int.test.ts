@@ -19,7 +19,7 @@ import { ActivityClient } from "../../scripts/bench-support/client.ts";
 import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { ALEX, type FuzzRequest, fuzzGenerator, MEGAN, REPORTS } from "./fuzz-activities.ts";
-import { describeRequest, EscapeCheck } from "./fuzz-checks.ts";
+import { checkTextRuns, describeRequest, EscapeCheck } from "./fuzz-checks.ts";
 
 const TOTAL = Number(process.env.FUZZ_TOTAL ?? 10_000);
 const WARM_UP = Math.min(1_000, Math.floor(TOTAL / 10));
@@ -47,12 +47,16 @@ describe("fuzz: 10,000 random and malformed activities", () => {
   let next: () => Promise<FuzzRequest>;
   const escapes = new EscapeCheck();
   const checkEscaped = (texts: string[], where: string) => escapes.check(texts, where);
+  const checkCard = (card: unknown, where: string) => {
+    escapes.check(textBlocks(card), where);
+    checkTextRuns(escapes, card, where);
+  };
   /** Texts the bot sent through the connector (messages and card attachments), then forget them. */
   const drainConnector = () => {
     for (const call of h.connector.calls()) {
       const body = call.body as { text?: unknown; attachments?: { content?: unknown }[] } | undefined;
       if (typeof body?.text === "string") checkEscaped([body.text], "message text");
-      for (const att of body?.attachments ?? []) checkEscaped(textBlocks(att.content), "sent card");
+      for (const att of body?.attachments ?? []) checkCard(att.content, "sent card");
     }
     h.connector.reset();
   };
@@ -95,7 +99,7 @@ describe("fuzz: 10,000 random and malformed activities", () => {
             `${category} -> ${r.status}: ${describeRequest(body)} => ${JSON.stringify(r.body ?? "").slice(0, 200)}`,
           );
         const card = invokeCard(r.body);
-        if (card !== undefined) checkEscaped(textBlocks(card), `invoke response (${category})`);
+        if (card !== undefined) checkCard(card, `invoke response (${category})`);
         if (n % 500 === 499) drainConnector();
         if (n === WARM_UP) heapAfterWarmUp = heapAfterGc();
       }
@@ -129,7 +133,7 @@ describe("fuzz: 10,000 random and malformed activities", () => {
     for (const ref of REPORTS) {
       for (const who of [ALEX, MEGAN]) {
         const r = await h.execute({ ...who, name: "Kontroll" }, Verb.Review, ref);
-        checkEscaped(textBlocks(invokeCard(r.body)), `review ${ref.reportId}`);
+        checkCard(invokeCard(r.body), `review ${ref.reportId}`);
       }
     }
     const stored = await h.running.app.repos.reports.get(DEMO_ROUND_ID, "t-salten-lesing");

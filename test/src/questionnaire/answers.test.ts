@@ -143,10 +143,10 @@ describe("integer", () => {
     ["2,5", "Skriv et helt tall, uten desimaler."],
     ["2.5", "Skriv et helt tall, uten desimaler."],
     ["1.200", "Skriv et helt tall, uten desimaler."],
-    ["tolv", "Skriv et helt tall med siffer, for eksempel 12 eller 1 200."],
-    ["12 skoler", "Skriv et helt tall med siffer, for eksempel 12 eller 1 200."],
-    ["12 00", "Skriv et helt tall med siffer, for eksempel 12 eller 1 200."],
-    ["1e3", "Skriv et helt tall med siffer, for eksempel 12 eller 1 200."],
+    ["tolv", "Skriv et helt tall med sifre, for eksempel 12 eller 1 200."],
+    ["12 skoler", "Skriv et helt tall med sifre, for eksempel 12 eller 1 200."],
+    ["12 00", "Skriv et helt tall med sifre, for eksempel 12 eller 1 200."],
+    ["1e3", "Skriv et helt tall med sifre, for eksempel 12 eller 1 200."],
     ["1 000 001", "Tallet kan være høyst 1 000 000."],
     ["99999999999999999999999", "Tallet kan være høyst 1 000 000."],
   ])("should reject %j", (raw, message) => {
@@ -183,10 +183,10 @@ describe("amount_nok", () => {
     ["160 000,50", "Oppgi hele kroner, uten øre."],
     ["-5000", "Beløpet kan ikke være negativt."],
     ["kr -5 000", "Beløpet kan ikke være negativt."],
-    ["mye", "Skriv beløpet i hele kroner med siffer, for eksempel 160 000."],
-    ["160 tusen", "Skriv beløpet i hele kroner med siffer, for eksempel 160 000."],
-    ["160,000", "Skriv beløpet i hele kroner med siffer, for eksempel 160 000."],
-    ["16 0000", "Skriv beløpet i hele kroner med siffer, for eksempel 160 000."],
+    ["mye", "Skriv beløpet i hele kroner med sifre, for eksempel 160 000."],
+    ["160 tusen", "Skriv beløpet i hele kroner med sifre, for eksempel 160 000."],
+    ["160,000", "Skriv beløpet i hele kroner med sifre, for eksempel 160 000."],
+    ["16 0000", "Skriv beløpet i hele kroner med sifre, for eksempel 160 000."],
     ["1 000 000 001", "Beløpet kan være høyst 1 000 000 000 kr."],
   ])("should reject %j", (raw, message) => {
     expect(errorsOf(parse(q, { q1: raw }))).toEqual({ q1: message });
@@ -238,7 +238,7 @@ describe("phone", () => {
   it.each(["1234567", "912345678", "01234567", "+46 912 34 567", "tlf 91234567", "9123456a"])(
     "should reject %j",
     (raw) => {
-      expect(errorsOf(parse(q, { q1: raw })).q1).toMatch(/norsk telefonnummer med 8 siffer/);
+      expect(errorsOf(parse(q, { q1: raw })).q1).toMatch(/norsk telefonnummer med 8 sifre/);
     },
   );
 });
@@ -372,7 +372,7 @@ describe("season_year", () => {
     [{ q1__season: "Sommer", q1__year: "2020" }, { q1__season: "Velg vår eller høst." }],
     [
       { q1__season: "Vår", q1__year: "20" },
-      { q1__year: "Skriv årstallet med fire siffer, for eksempel 2022." },
+      { q1__year: "Skriv årstallet med fire sifre, for eksempel 2022." },
     ],
     [{ q1__season: "Vår", q1__year: "1999" }, { q1__year: "Årstallet må være mellom 2000 og 2100." }],
     [{ q1__season: "Vår", q1__year: "2101" }, { q1__year: "Årstallet må være mellom 2000 og 2100." }],
@@ -380,7 +380,7 @@ describe("season_year", () => {
       { q1__season: "x", q1__year: "y" },
       {
         q1__season: "Velg vår eller høst.",
-        q1__year: "Skriv årstallet med fire siffer, for eksempel 2022.",
+        q1__year: "Skriv årstallet med fire sifre, for eksempel 2022.",
       },
     ],
   ])("should reject %j", (raw, errors) => {

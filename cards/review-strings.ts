@@ -1,0 +1,42 @@
+/** Norwegian texts of the review and receipt cards. */
+export const reviewText = {
+  heading: "Se gjennom og send inn",
+  headingSubmitted: "Innsendt rapportering",
+  sectionTitle: (n: number, title: string) => `Del ${n} – ${title}`,
+  sectionTitleContinued: (n: number, title: string) => `Del ${n} – ${title} (fortsatt)`,
+  editSection: (n: number) => `Endre del ${n}`,
+  missing: "Mangler svar",
+  notAnswered: "Ikke besvart",
+  commentLabel: "Kommentar: ",
+  lastChangedBy: (name: string, when: string) => `Sist endret av ${name}, ${when}`,
+  page: (n: number, of: number) => `Side ${n} av ${of}`,
+  nextPage: "Neste side",
+  prevPage: "Forrige side",
+  warningsTitle: "Sjekk disse svarene",
+  warningsIntro:
+    "Svarene kan sendes inn som de er. Trykk «Stemmer» hvis svaret er riktig, eller «Endre» for å rette det.",
+  confirm: "Stemmer",
+  change: "Endre",
+  confirmedBy: (name: string) => `Bekreftet av ${name}`,
+  submittedFooter: (when: string, receipt: string) => `Sendt inn ${when}. Referanse: ${receipt}.`,
+  beforeSubmit: (parts: string[]) => `Før rapporteringen kan sendes inn: ${parts.join(" ")}`,
+  missingCount: (n: number) => `${n} obligatoriske spørsmål mangler svar (merket «Mangler svar»).`,
+  periodInvalid: "Sluttidspunktet kan ikke være før oppstartstidspunktet.",
+  unconfirmed: "Bekreftelsen om at rapporteringen er gjort i samråd med partnerskapet må være «Ja».",
+  onlyContact: "Alt er besvart. Bare kontaktpersonen kan sende inn rapporteringen.",
+  ready:
+    "Alt er besvart. Når du trykker «Send inn», går rapporteringen til Statsforvalteren og kan ikke lenger endres.",
+  readyMorePages: "Bla til siste side for å sende inn.",
+  reopenedLabel: (when: string) => `Gjenåpnet av Statsforvalteren ${when}: `,
+} as const;
+
+export const receiptText = {
+  sentLabel: "Sendt: ",
+  byLabel: "Sendt av: ",
+  referenceLabel: "Referanse: ",
+  thanks: "Takk! Statsforvalteren har fått rapporteringen. Oppgi referansen hvis du tar kontakt om den.",
+  attachments: (caseNumber: string | undefined) =>
+    caseNumber
+      ? `Vedlegg sender du på e-post til statsforvalteren. Merk e-posten med saksnummer ${caseNumber}.`
+      : "Vedlegg sender du på e-post til statsforvalteren. Merk e-posten med saksnummeret fra tilsagnsbrevet.",
+} as const;
