@@ -14,6 +14,7 @@ import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
+import { cachedDeadlines } from "./rounds/deadlines.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
@@ -113,6 +114,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     staffIds: config.staffIds,
     clock,
     isRoundStaff: async (actor, roundId) => (await staff.isStaffOf(actor, roundId)) !== undefined,
+    deadlineOf: cachedDeadlines(repos.rounds, clock),
   });
   return {
     config,

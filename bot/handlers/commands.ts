@@ -4,7 +4,7 @@ import { sectionCard } from "../../cards/report-section.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
 import type { App } from "../../src/app.ts";
 import { isContact } from "../../src/people/access.ts";
-import { reportProgress, resumeSectionIndex } from "../../src/reports/report.ts";
+import { reportProgress, resumePosition } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -43,7 +43,8 @@ export async function runCommand(app: App, actor: Actor, command: Command): Prom
   if (pick === undefined || (touched.length === 0 && drafts.length > 1))
     return { card: welcome(app, actor, mine) };
   const form = app.reports.formOf(pick);
-  return { card: sectionCard({ form, report: pick, sectionIndex: resumeSectionIndex(form, pick) }) };
+  const context = await app.reports.context(pick.roundId);
+  return { card: sectionCard({ form, report: pick, ...resumePosition(form, pick), ...context }) };
 }
 
 function welcome(app: App, actor: Actor, reports: ReportDoc[]) {
