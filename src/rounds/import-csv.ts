@@ -105,10 +105,19 @@ const CSV_COLUMNS: Record<Exclude<RowField, "staffIds">, string> = {
   email: "epost",
   phone: "telefon",
   aadObjectId: "entra_id",
+  workplace: "arbeidssted",
+  previousTiltakId: "forrige_tiltak_id",
 };
 
 /** Columns that may be left out of the header (telefon must be there, but may be empty). */
-const OPTIONAL_COLUMNS = new Set<RowField>(["formId", "deadline", "tiltakId", "aadObjectId"]);
+const OPTIONAL_COLUMNS = new Set<RowField>([
+  "formId",
+  "deadline",
+  "tiltakId",
+  "aadObjectId",
+  "workplace",
+  "previousTiltakId",
+]);
 
 /** Other spellings accepted in the header (after lower-casing and turning spaces/dashes into "_"). */
 const ALIASES: Record<string, RowField> = {
@@ -123,6 +132,8 @@ const ALIASES: Record<string, RowField> = {
   aad_object_id: "aadObjectId",
   kontakt: "contactName",
   mobil: "phone",
+  virksomhet: "workplace",
+  forrige_tiltaksid: "previousTiltakId",
 };
 
 function normalizeHeader(name: string): string {

@@ -4,7 +4,8 @@
  *
  * { "round": { "county", "reportingYear", "formId"?, "deadline"?, "staffIds"? },
  *   "partnerships": [{ "name", "category", "sector",
- *     "tiltak": [{ "id"?, "name", "caseNumber", "contact": { "name", "email", "phone"?, "aadObjectId"? } }] }] }
+ *     "tiltak": [{ "id"?, "name", "caseNumber", "previousId"?,
+ *                  "contact": { "name", "email", "phone"?, "aadObjectId"?, "workplace"? } }] }] }
  */
 import { z } from "zod";
 import type { RawRow, RowField } from "./import-schema.ts";
@@ -29,7 +30,14 @@ const shapeSchema = z.strictObject({
             id: leaf,
             name: leaf,
             caseNumber: leaf,
-            contact: z.strictObject({ name: leaf, email: leaf, phone: leaf, aadObjectId: leaf }),
+            previousId: leaf,
+            contact: z.strictObject({
+              name: leaf,
+              email: leaf,
+              phone: leaf,
+              aadObjectId: leaf,
+              workplace: leaf,
+            }),
           }),
         )
         .min(1),
@@ -54,6 +62,8 @@ const JSON_PATHS: Record<RowField, (string | number)[]> = {
   email: ["contact", "email"],
   phone: ["contact", "phone"],
   aadObjectId: ["contact", "aadObjectId"],
+  workplace: ["contact", "workplace"],
+  previousTiltakId: ["previousId"],
 };
 const PARTNERSHIP_FIELDS = new Set<RowField>(["partnership", "category", "sector"]);
 

@@ -30,6 +30,8 @@ export const ROW_FIELDS = [
   "email",
   "phone",
   "aadObjectId",
+  "workplace",
+  "previousTiltakId",
 ] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 
@@ -59,7 +61,7 @@ export interface ImportedTiltak {
   /** The row it came from, for messages. */
   source: string;
   partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
-  tiltak: { id: string; name: string; caseNumber: string };
+  tiltak: { id: string; name: string; caseNumber: string; previousId?: string };
   contact: Contact;
 }
 
@@ -202,6 +204,16 @@ const FIELD_SCHEMAS = {
       .regex(GUID, { error: problem("er ikke en gyldig Entra objekt-ID (GUID).") })
       .transform((s) => s.toLowerCase()),
   ),
+  workplace: optional(
+    z
+      .string({ error: problem("må være tekst.") })
+      .max(200, { error: problem("er for lang (over 200 tegn).") }),
+  ),
+  previousTiltakId: optional(
+    z.string().regex(TILTAK_ID, {
+      error: problem("er ikke en gyldig tiltak-id (bare små bokstaver a-z, sifre og bindestrek)."),
+    }),
+  ),
 } satisfies Record<RowField, z.ZodType>;
 
 /** The schema of one row. */
@@ -277,6 +289,9 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
     const contact: Contact = { name: row.contactName, email: row.email };
     if (row.phone !== undefined) contact.phone = row.phone;
     if (row.aadObjectId !== undefined) contact.aadObjectId = row.aadObjectId;
+    if (row.workplace !== undefined) contact.workplace = row.workplace;
+    const tiltak: ImportedTiltak["tiltak"] = { id, name: row.tiltak, caseNumber: row.caseNumber };
+    if (row.previousTiltakId !== undefined) tiltak.previousId = row.previousTiltakId;
     return {
       id,
       source,
@@ -286,7 +301,7 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
         category: row.category,
         sector: row.sector,
       },
-      tiltak: { id, name: row.tiltak, caseNumber: row.caseNumber },
+      tiltak,
       contact,
     };
   });
