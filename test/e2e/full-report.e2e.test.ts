@@ -79,7 +79,11 @@ async function answerPages(
     const bad = steps.filter(({ step }) => step.bad !== undefined);
     if (bad.length > 0) {
       card = pg.cardWith("Noen svar må rettes");
-      await card.waitFor();
+      await card.waitFor().catch(async (err) => {
+        await pg.shot(`test-results/${form.id}-page-${i + 1}-errors.png`);
+        console.error(await pg.lastCard().innerText());
+        throw err;
+      });
       await pg.quiet();
       if (SHOTS) await card.screenshot({ path: `${SHOTS}/${form.id}-${i + 1}-errors.png` });
       for (const { step } of bad)

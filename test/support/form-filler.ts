@@ -56,7 +56,11 @@ async function withComboOptions<T>(input: Locator, use: (options: Locator) => Pr
     return await use(list.locator('[role="menuitemcheckbox"], [role="option"]'));
   } finally {
     await input.press("Escape");
-    await list.waitFor({ state: "hidden" }).catch(() => undefined);
+    // If the pop-up is still open, a second click on the field closes it.
+    await list.waitFor({ state: "hidden", timeout: 2_000 }).catch(async () => {
+      await input.click();
+      await list.waitFor({ state: "hidden" });
+    });
   }
 }
 
