@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/src/**/*.test.ts", "test/cards/**/*.test.ts"],
+          include: ["test/src/**/*.test.ts", "test/cards/**/*.test.ts", "test/bot/**/*.test.ts"],
           exclude: ["test/**/*.int.test.ts"],
         },
       },

@@ -1,32 +1,19 @@
 /**
  * The progress digest in each round's staff channel, on the schedule of src/summaries/digest-schedule.ts.
  * One digest card per channel, updated in place; a new one is posted only when the old one cannot be
- * updated (deleted, or the channel was bound anew).
+ * updated (deleted, or the channel was bound anew). Which digests are due and the bookkeeping after a
+ * post are src/summaries/channel-service.ts (conditional writes of the round).
  */
 import { Cron } from "croner";
 import { roundStatusCard } from "../cards/round-status.ts";
-import type { App } from "../src/app.ts";
-import type { RoundDoc } from "../src/reports/types.ts";
-import { digestDue } from "../src/summaries/digest-schedule.ts";
-import { unreachableReports } from "./handlers/channel.ts";
+import type { EdgeApp } from "../src/app.ts";
 import type { ProactiveMessenger } from "./proactive.ts";
 
-export async function runDigests(app: App, messenger: ProactiveMessenger): Promise<number> {
-  const now = app.clock();
+export async function runDigests(app: EdgeApp, messenger: ProactiveMessenger): Promise<number> {
   let posted = 0;
-  for (const round of await app.repos.rounds.list()) {
-    const channel = round.staffChannel;
-    if (channel === undefined) continue;
-    const slot = digestDue(now, round, channel.lastDigestSlot);
-    if (slot === undefined) continue;
-    const reports = await app.repos.reports.listByRound(round.id);
-    if (now > new Date(round.deadline) && reports.every((r) => r.status === "submitted")) continue;
-    const card = roundStatusCard({
-      round,
-      reports,
-      now,
-      unreachable: await unreachableReports(app, reports),
-    });
+  for (const due of await app.channel.dueDigests()) {
+    const { round, reports, unreachable, channel } = due;
+    const card = roundStatusCard({ round, reports, now: app.clock(), unreachable });
     let result = channel.digestActivityId
       ? await messenger.update(channel, channel.digestActivityId, card)
       : undefined;
@@ -35,27 +22,19 @@ export async function runDigests(app: App, messenger: ProactiveMessenger): Promi
       app.log.warn({ roundId: round.id, result: result.kind }, "digest not posted");
       continue;
     }
-    await recordDigest(app, round, slot, result.activityId ?? channel.digestActivityId);
+    await app.channel.recordDigest(
+      round.id,
+      channel,
+      due.slot,
+      result.activityId ?? channel.digestActivityId,
+    );
     posted++;
   }
   return posted;
 }
 
-async function recordDigest(app: App, round: RoundDoc, slot: Date, activityId: string | undefined) {
-  const fresh = (await app.repos.rounds.get(round.id)) ?? round;
-  if (fresh.staffChannel === undefined) return;
-  await app.repos.rounds.upsert({
-    ...fresh,
-    staffChannel: {
-      ...fresh.staffChannel,
-      lastDigestSlot: slot.toISOString(),
-      ...(activityId !== undefined ? { digestActivityId: activityId } : {}),
-    },
-  });
-}
-
 /** Check every 15 minutes whether a digest slot has come (the slot itself is 09:00 Oslo). */
-export function startDigestSchedule(app: App, messenger: ProactiveMessenger): { stop(): void } {
+export function startDigestSchedule(app: EdgeApp, messenger: ProactiveMessenger): { stop(): void } {
   const job = new Cron("*/15 * * * *", { timezone: "Europe/Oslo", protect: true }, async () => {
     try {
       await runDigests(app, messenger);

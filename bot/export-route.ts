@@ -4,7 +4,7 @@
  * tampered, expired and unknown-round tokens all get the same 404 without detail.
  */
 import type restify from "restify";
-import type { App } from "../src/app.ts";
+import type { EdgeApp } from "../src/app.ts";
 import { buildCsv, buildWorkbook } from "../src/summaries/export.ts";
 import {
   EXPORT_CONTENT_TYPES,
@@ -13,15 +13,16 @@ import {
   verifyExportToken,
 } from "../src/summaries/export-link.ts";
 import { questionStats } from "../src/summaries/statistics.ts";
+import { t } from "./strings.ts";
 
 export interface ExportRouteDeps {
-  app: App;
+  app: EdgeApp;
   /** The key export links are signed with (the same one the link builder uses). */
   secret: Buffer | string;
 }
 
-const NOT_FOUND = "Lenken er ugyldig eller utløpt. Be om en ny lenke i Teams.";
-const FAILED = "Beklager, eksporten kunne ikke lages. Prøv igjen om litt.";
+const NOT_FOUND = t.exportLinkInvalid;
+const FAILED = t.exportFailed;
 
 const COMMON_HEADERS = {
   "Cache-Control": "no-store",
@@ -52,14 +53,13 @@ export function registerExportRoute(server: restify.Server, deps: ExportRouteDep
       return;
     }
     try {
-      const round = await app.repos.rounds.get(claims.roundId);
-      const form = round ? app.forms.get(round.formId) : undefined;
-      if (!round || !form) {
+      const data = await app.channel.exportData(claims.roundId);
+      if (data === undefined) {
         app.log.warn({ roundId: claims.roundId }, "export link for a missing round or form");
         sendText(res, 404, NOT_FOUND);
         return;
       }
-      const reports = await app.repos.reports.listByRound(round.id);
+      const { round, form, reports } = data;
       const body =
         claims.format === "xlsx"
           ? await buildWorkbook(form, reports, questionStats(form, reports))

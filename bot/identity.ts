@@ -4,7 +4,7 @@
  * in memory), so contacts imported by e-mail are recognised. Also stores where to reach the person.
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
-import type { App } from "../src/app.ts";
+import type { EdgeApp } from "../src/app.ts";
 import type { Actor, PersonDoc } from "../src/reports/types.ts";
 import { actorOf } from "./actor.ts";
 import { targetOf } from "./conversation-ref.ts";
@@ -15,7 +15,7 @@ const CACHE_MAX = 10_000;
 export class Identity {
   private readonly known = new Map<string, { email?: string; name?: string; stored: boolean }>();
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly app: EdgeApp) {}
 
   /** The actor with e-mail when Teams can tell it. At most one Cosmos read + write per person per process. */
   async resolve(ctx: TurnContext): Promise<Actor> {
@@ -26,7 +26,7 @@ export class Identity {
       return withDetails(base, cached.email, cached.name);
     let person: PersonDoc | undefined;
     try {
-      person = await this.app.repos.people.get(base.id);
+      person = await this.app.people.find(base.id);
     } catch (err) {
       this.app.log.warn({ err }, "could not read the person record");
     }
@@ -58,17 +58,7 @@ export class Identity {
   /** Store the conversation reference (with tenant) for proactive messages later. */
   private async store(ctx: TurnContext, base: Actor, email: string | undefined, existing?: PersonDoc) {
     try {
-      // A fresh conversation reference means the person can be reached again.
-      const { unreachable: _stale, ...rest } = existing ?? ({} as Partial<PersonDoc>);
-      await this.app.repos.people.upsert({
-        ...rest,
-        id: base.id,
-        name: base.name || existing?.name || "",
-        ...(email !== undefined ? { email } : {}),
-        ...(base.tenantId !== undefined ? { tenantId: base.tenantId } : {}),
-        target: targetOf(ctx.activity),
-        updatedAt: this.app.clock().toISOString(),
-      });
+      await this.app.people.rememberReachable(base, email, targetOf(ctx.activity), existing);
       return true;
     } catch (err) {
       this.app.log.warn({ err }, "could not store the conversation reference");

@@ -4,4 +4,6 @@ import type { CardJson } from "../cards/render.ts";
 export interface Reply {
   card?: CardJson;
   text?: string;
+  /** More cards posted after the first (e.g. an overview split in parts). */
+  extraCards?: CardJson[];
 }

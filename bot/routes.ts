@@ -1,7 +1,11 @@
-/** One table from card verb to handler. */
+/**
+ * Card actions: one typed table from verb to handler, `{ [V in Verb]: Handler<V> }` (the shape of
+ * Agents-for-js `actionExecute(verb, handler)`), so a verb without a handler, or a handler reading the
+ * wrong payload, does not compile.
+ */
 import { reminderActionCard } from "../cards/reminder.ts";
-import { type ParsedAction, Verb } from "../cards/verbs.ts";
-import type { App } from "../src/app.ts";
+import { type ParsedAction, type Payload, Verb } from "../cards/verbs.ts";
+import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
 import {
   inviteCoEditor,
@@ -14,34 +18,45 @@ import { openReport, reviewReport, saveSection, submitReport } from "./handlers/
 import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
 import type { Reply } from "./reply.ts";
 
-export function route(app: App, actor: Actor, action: ParsedAction): Promise<Reply> {
-  switch (action.verb) {
-    case Verb.ListReports:
-      return runCommand(app, actor, "start");
-    case Verb.OpenReport:
-      return openReport(app, actor, action.data);
-    case Verb.SaveSection:
-      return saveSection(app, actor, action.data, action.inputs);
-    case Verb.Review:
-    case Verb.Status:
-      return reviewReport(app, actor, action.data);
-    case Verb.Submit:
-      return submitReport(app, actor, action.data);
-    case Verb.Reopen:
-      return reopenReport(app, actor, action.data);
-    case Verb.StaffReports:
-      return staffReports(app, actor, action.data);
-    case Verb.ReminderSnooze:
-      return app.reminders.snooze(actor, action.data).then((o) => ({ card: reminderActionCard(o) }));
-    case Verb.ReminderOptOut:
-      return app.reminders.optOut(actor, action.data).then((o) => ({ card: reminderActionCard(o) }));
-    case Verb.CoEditors:
-      return showCoEditors(app, actor, action.data);
-    case Verb.InviteCoEditor:
-      return inviteCoEditor(app, actor, action.data);
-    case Verb.CoEditorReminders:
-      return setCoEditorReminders(app, actor, action.data);
-    case Verb.RemoveCoEditor:
-      return removeCoEditor(app, actor, action.data);
-  }
+/** What one card action gets: the app's services, the Teams identity, the parsed payload, the inputs. */
+export interface ActionTurn<V extends Verb> {
+  app: EdgeApp;
+  actor: Actor;
+  data: Payload<V>;
+  /** Every card input that is not a routing field (answers, e-mail to invite, reason, ...). */
+  inputs: Record<string, unknown>;
+}
+
+export type Handler<V extends Verb> = (turn: ActionTurn<V>) => Promise<Reply>;
+
+export const actions: { [V in Verb]: Handler<V> } = {
+  [Verb.ListReports]: ({ app, actor }) => runCommand(app, actor, "start"),
+  [Verb.OpenReport]: ({ app, actor, data }) => openReport(app, actor, data),
+  [Verb.SaveSection]: ({ app, actor, data, inputs }) => saveSection(app, actor, data, inputs),
+  [Verb.Review]: ({ app, actor, data }) => reviewReport(app, actor, data),
+  [Verb.Status]: ({ app, actor, data }) => reviewReport(app, actor, data),
+  [Verb.Submit]: ({ app, actor, data }) => submitReport(app, actor, data),
+  [Verb.Reopen]: ({ app, actor, data }) => reopenReport(app, actor, data),
+  [Verb.StaffReports]: ({ app, actor, data }) => staffReports(app, actor, data),
+  [Verb.ReminderSnooze]: async ({ app, actor, data }) => ({
+    card: reminderActionCard(await app.reminders.snooze(actor, data)),
+  }),
+  [Verb.ReminderOptOut]: async ({ app, actor, data }) => ({
+    card: reminderActionCard(await app.reminders.optOut(actor, data)),
+  }),
+  [Verb.CoEditors]: ({ app, actor, data }) => showCoEditors(app, actor, data),
+  [Verb.InviteCoEditor]: ({ app, actor, data }) => inviteCoEditor(app, actor, data),
+  [Verb.CoEditorReminders]: ({ app, actor, data }) => setCoEditorReminders(app, actor, data),
+  [Verb.RemoveCoEditor]: ({ app, actor, data }) => removeCoEditor(app, actor, data),
+};
+
+/** Run the handler of a parsed card action. */
+export function route<V extends Verb>(
+  app: EdgeApp,
+  actor: Actor,
+  action: ParsedAction<V>,
+  table: { [K in Verb]: Handler<K> } = actions,
+): Promise<Reply> {
+  const handler: Handler<V> = table[action.verb];
+  return handler({ app, actor, data: action.data, inputs: action.inputs });
 }

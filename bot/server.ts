@@ -10,10 +10,11 @@ import {
   type TurnContext,
 } from "botbuilder";
 import restify from "restify";
-import type { App } from "../src/app.ts";
+import type { EdgeApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/log.ts";
 import { registerExportRoute } from "./export-route.ts";
+import { t } from "./strings.ts";
 import { TeamsBot } from "./teams-bot.ts";
 
 export interface BotServer {
@@ -70,13 +71,13 @@ export function createAdapter(config: Config, log: Logger): BotAdapter {
   const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (ctx, err) => {
     log.error({ err, activityType: ctx.activity.type }, "unhandled turn error");
-    await ctx.sendActivity("Beklager, noe gikk galt hos meg. Prøv igjen om litt.").catch(() => undefined);
+    await ctx.sendActivity(t.turnFailed).catch(() => undefined);
   };
   return adapter;
 }
 
 export async function startServer(
-  app: App,
+  app: EdgeApp,
   adapter: BotAdapter,
   opts: { port: number; host?: string; exportSecret: Buffer | string },
 ): Promise<BotServer> {
@@ -130,7 +131,7 @@ export async function startServer(
   });
 
   server.get("/healthz", async (_req, res) => {
-    const ok = await app.store.ping();
+    const ok = await app.ping();
     res.send(ok ? 200 : 503, { status: ok ? "ok" : "cosmos unavailable" });
   });
 
@@ -141,7 +142,7 @@ export async function startServer(
       res.send(503, { status: "shutting down" });
       return;
     }
-    const ok = await app.store.ping();
+    const ok = await app.ping();
     res.send(ok ? 200 : 503, { status: ok ? "ready" : "cosmos unavailable" });
   });
 

@@ -25,6 +25,11 @@ export const t = {
     "Rapporteringen er sendt inn og kan ikke endres. Ta kontakt med Statsforvalteren om noe må rettes.",
   tampered:
     "Kortet sendte data jeg ikke kjenner igjen, så ingenting ble lagret. Her er skjemaet slik det er lagret nå – fyll inn og prøv igjen.",
+  staleLine: (question: string, typed: string) => `- ${question}: du skrev «${typed}»`,
+  onlyContactSubmits: "Bare kontaktpersonen for tiltaket kan sende inn rapporteringen.",
+  notReadyToSubmit: "Rapporteringen er ikke klar til innsending ennå – se hva som mangler.",
+  submitStale:
+    "Rapporteringen er endret siden du åpnet dette kortet. Se gjennom den nyeste versjonen før du sender inn.",
   paused: "Svarene er lagret. Skriv «fortsett» når du vil gå videre – du kommer rett tilbake hit.",
   saved: "Lagret.",
   onlyContactManagesCoEditors: "Bare kontaktpersonen for tiltaket kan invitere eller fjerne medredaktører.",
@@ -56,5 +61,9 @@ export const t = {
   answeredInThread: "Svaret står i tråden.",
   overviewTruncated: (more: number) =>
     `Oversikten fortsetter i ${more} kort til – de står i eksporten (lenkene under), så kanalen ikke fylles opp.`,
+  exportLinkInvalid: "Lenken er ugyldig eller utløpt. Be om en ny lenke i Teams.",
+  exportFailed: "Beklager, eksporten kunne ikke lages. Prøv igjen om litt.",
+  turnFailed: "Beklager, noe gikk galt hos meg. Prøv igjen om litt.",
+  channelRefused: "Denne boten er bare tilgjengelig i Microsoft Teams.",
   tenantRefused: "Denne boten er ikke tilgjengelig for organisasjonen din.",
 } as const;

@@ -1,10 +1,9 @@
 /**
- * The Teams activity handler: text commands, card actions (Action.Execute invokes and
- * Action.Submit messages), and remembering where to reach each person.
+ * The Teams activity handler. Every activity kind goes through the one turn pipeline (bot/turn.ts:
+ * channel check, tenant gate, identity, route, error mapping); this file only says what each kind
+ * routes to and how its reply is delivered (sent, updated in place, or as the invoke response).
  */
 import {
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
   CardFactory,
   type InvokeResponse,
   MessageFactory,
@@ -13,134 +12,122 @@ import {
 } from "botbuilder";
 import { noticeCard } from "../cards/notice.ts";
 import { parseAction } from "../cards/verbs.ts";
-import type { App } from "../src/app.ts";
-import { actorOf } from "./actor.ts";
-import { type ChannelReply, runChannelCommand } from "./handlers/channel.ts";
+import type { EdgeApp } from "../src/app.ts";
+import type { Actor } from "../src/reports/types.ts";
+import { runChannelCommand } from "./handlers/channel.ts";
 import { commandOf, runCommand } from "./handlers/commands.ts";
 import { Identity } from "./identity.ts";
+import { BAD_INVOKE, invokeResponse } from "./invoke-response.ts";
 import type { Reply } from "./reply.ts";
 import { route } from "./routes.ts";
 import { t } from "./strings.ts";
+import { replySteps, runTurn } from "./turn.ts";
 
 export class TeamsBot extends TeamsActivityHandler {
   private readonly identity: Identity;
 
   constructor(
-    private readonly app: App,
+    private readonly app: EdgeApp,
     private readonly opts: { exportSecret: Buffer | string },
   ) {
     super();
     this.identity = new Identity(app);
     this.onMessage(async (ctx, next) => {
-      await this.handleMessage(ctx);
+      const turn = await runTurn(
+        app,
+        this.identity,
+        ctx,
+        replySteps((actor) => this.routeMessage(ctx, actor)),
+      );
+      if (turn.kind === "refused") {
+        // Another channel gets no answer at all; another tenant is told why.
+        if (turn.gate === "tenant") await ctx.sendActivity(t.tenantRefused);
+      } else await this.deliverMessage(ctx, turn.result);
       await next();
     });
     // Remember where to reach people from every activity (install events are not always delivered).
     this.onConversationUpdate(async (ctx, next) => {
-      if (this.allowed(ctx)) await this.identity.resolve(ctx);
+      await runTurn(
+        app,
+        this.identity,
+        ctx,
+        replySteps(async () => ({})),
+      );
       await next();
     });
     // Greet once when the app is installed in personal scope.
     this.onInstallationUpdateAdd(async (ctx, next) => {
-      if (this.allowed(ctx)) {
-        const actor = await this.identity.resolve(ctx);
-        if (ctx.activity.conversation.conversationType === "personal")
-          await this.send(ctx, await this.safely(() => runCommand(this.app, actor, "start")));
-      }
+      const turn = await runTurn(
+        app,
+        this.identity,
+        ctx,
+        replySteps(async (actor) =>
+          ctx.activity.conversation.conversationType === "personal" ? runCommand(app, actor, "start") : {},
+        ),
+      );
+      if (turn.kind === "answered") await this.send(ctx, turn.result);
       await next();
     });
   }
 
-  private allowed(ctx: TurnContext): boolean {
-    const allow = this.app.config.allowedTenantIds;
-    if (allow.length === 0) return true;
-    const tenant = actorOf(ctx.activity).tenantId;
-    return tenant !== undefined && allow.includes(tenant);
+  /** A typed command, a channel command, or an Action.Submit (clients without Universal Actions). */
+  private async routeMessage(ctx: TurnContext, actor: Actor): Promise<Reply> {
+    const value: unknown = ctx.activity.value;
+    if (ctx.activity.conversation.conversationType === "channel" && value === undefined)
+      return runChannelCommand(this.app, ctx, actor, { exportSecret: this.opts.exportSecret });
+    if (typeof value === "object" && value !== null) {
+      const action = parseAction((value as { verb?: unknown }).verb, value);
+      return action === undefined ? { text: t.unknownAction } : route(this.app, actor, action);
+    }
+    return runCommand(this.app, actor, commandOf(ctx.activity.text ?? ""));
   }
 
-  private async handleMessage(ctx: TurnContext): Promise<void> {
-    if (!this.allowed(ctx)) {
-      await ctx.sendActivity(t.tenantRefused);
-      return;
-    }
-    const actor = await this.identity.resolve(ctx);
-    if (ctx.activity.conversation.conversationType === "channel" && ctx.activity.value === undefined) {
-      const reply = await this.safely(() =>
-        runChannelCommand(this.app, ctx, actor, { exportSecret: this.opts.exportSecret }),
-      );
-      await this.send(ctx, reply);
-      for (const card of (reply as ChannelReply).extraCards ?? []) await this.send(ctx, { card });
-      return;
-    }
-    const value = ctx.activity.value as Record<string, unknown> | undefined;
-    let reply: Reply;
-    if (value !== undefined && typeof value === "object" && value !== null) {
-      // Action.Submit (fallback for clients without Universal Actions).
-      const action = parseAction(value.verb, value);
-      reply =
-        action === undefined
-          ? { text: t.unknownAction }
-          : await this.safely(() => route(this.app, actor, action));
-    } else {
-      reply = await this.safely(() => runCommand(this.app, actor, commandOf(ctx.activity.text ?? "")));
-    }
+  private async deliverMessage(ctx: TurnContext, reply: Reply): Promise<void> {
     // In a channel the card belongs to everyone: answer in the thread, never replace the card.
     const shared = ctx.activity.conversation.conversationType === "channel";
     await this.send(ctx, reply, shared ? undefined : ctx.activity.replyToId);
+    for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
   }
 
-  /** Invokes we do not handle, or card actions without an action, are bad requests (not 501). */
+  /**
+   * Every invoke, through the pipeline. Invokes we do not handle, or card actions without an
+   * Action.Execute, are bad requests (not 501); another channel or tenant gets 403.
+   */
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
-    const value = ctx.activity.value as { action?: unknown } | undefined;
-    if (
-      ctx.activity.name !== "adaptiveCard/action" ||
-      typeof value?.action !== "object" ||
-      value.action === null
-    )
-      return { status: 400 };
-    return super.onInvokeActivity(ctx);
+    const turn = await runTurn(this.app, this.identity, ctx, {
+      route: (actor) => this.routeInvoke(ctx, actor),
+      failed: (text) => invokeResponse({ kind: "card", card: noticeCard(text) }),
+    });
+    if (turn.kind === "refused") {
+      const message = turn.gate === "tenant" ? t.tenantRefused : t.channelRefused;
+      return invokeResponse({ kind: "error", status: 403, code: "Forbidden", message });
+    }
+    return turn.result;
   }
 
-  protected override async onAdaptiveCardInvoke(
-    ctx: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    if (!this.allowed(ctx))
-      return {
-        statusCode: 403,
-        type: "application/vnd.microsoft.error",
-        value: { code: "Forbidden", message: t.tenantRefused } as never,
-      };
-    const actor = await this.identity.resolve(ctx);
-    const action = parseAction(invokeValue?.action?.verb, invokeValue?.action?.data);
-    const reply =
-      action === undefined
-        ? { text: t.unknownAction }
-        : await this.safely(() => route(this.app, actor, action));
+  private async routeInvoke(ctx: TurnContext, actor: Actor): Promise<InvokeResponse> {
+    const value = ctx.activity.value as
+      | { action?: { type?: unknown; verb?: unknown; data?: unknown } }
+      | undefined;
+    const action = value?.action;
+    if (ctx.activity.name !== "adaptiveCard/action" || typeof action !== "object" || action === null)
+      return BAD_INVOKE;
+    if (action.type !== "Action.Execute")
+      return invokeResponse({
+        kind: "error",
+        status: 400,
+        code: "NotSupported",
+        message: `The action '${String(action.type)}' is not supported.`,
+      });
+    const parsed = parseAction(action.verb, action.data);
+    const reply = parsed === undefined ? { text: t.unknownAction } : await route(this.app, actor, parsed);
     if (ctx.activity.conversation.conversationType === "channel" && reply.card !== undefined) {
       // In a channel the card belongs to everyone: answer in the thread and leave the card as it is.
       await this.send(ctx, reply);
-      return {
-        statusCode: 200,
-        type: "application/vnd.microsoft.activity.message",
-        value: t.answeredInThread as never,
-      };
+      return invokeResponse({ kind: "message", text: t.answeredInThread });
     }
     if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
-    return {
-      statusCode: 200,
-      type: "application/vnd.microsoft.card.adaptive",
-      value: reply.card ?? noticeCard(reply.text ?? ""),
-    };
-  }
-
-  private async safely(fn: () => Promise<Reply>): Promise<Reply> {
-    try {
-      return await fn();
-    } catch (err) {
-      this.app.log.error({ err }, "turn failed");
-      return { text: t.internalError };
-    }
+    return invokeResponse({ kind: "card", card: reply.card ?? noticeCard(reply.text ?? "") });
   }
 
   /** Send a reply; a card answering a card replaces it in place when the client allows. */

@@ -7,16 +7,18 @@
  * smaller, subtle style; "Annet" and comment fields follow right under with short labels.
  */
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
-import { encodeFingerprints, fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
+import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
 import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
 import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
-import { type Prefill, prefillOf } from "../src/reports/prefill.ts";
+import { type Prefill, type PrefillReport, prefillOf } from "../src/reports/prefill.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { deadlineLine } from "./deadline.ts";
+import { encodeFingerprints } from "./fingerprints.ts";
 import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-section.card.json" with { type: "json" };
 import { ASKS_FOR_ATTACHMENTS, sectionStrings as S } from "./report-section-strings.ts";
+import { cardText } from "./strings.ts";
 import { formatOsloTime } from "./time.ts";
 
 /** Hard cap for text inputs without a limit in the form (the server enforces the same). */
@@ -24,9 +26,21 @@ const TEXT_CAP = 4000;
 /** Short names in the "Sjekk: …" banner for questions without a shortLabel in the form. */
 const SHORT_NAME_MAX = 40;
 
+/**
+ * What a section card shows of a report: its ids, revision and stored answers, and the names for the
+ * heading. `names` is absent when the report cannot be read (storage down): the card then shows the
+ * typed values under a neutral heading.
+ */
+export interface SectionReport
+  extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers">,
+    PrefillReport {
+  partnership?: { name: string };
+  tiltak?: { name: string; caseNumber?: string };
+}
+
 export interface SectionCardInput {
   form: Form;
-  report: ReportDoc;
+  report: SectionReport;
   sectionIndex: number;
   /** The page within the section (0 when absent; clamped into the section). */
   page?: number;
@@ -60,7 +74,7 @@ export function shortName(q: Question): string {
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** "Sist endret av …" only says something when more than one person has edited the report. */
-function editorCount(report: ReportDoc): number {
+function editorCount(report: SectionReport): number {
   return new Set(Object.values(report.answers).map((a) => a.by.id)).size;
 }
 
@@ -120,7 +134,7 @@ function questionData(q: Question, input: SectionCardInput, prefill: Prefill | u
           ? S.prefilledPrevious
           : S.prefilledKnown
         : "",
-    attachNote: ASKS_FOR_ATTACHMENTS.test(q.text) ? S.attachments(input.report.tiltak.caseNumber) : "",
+    attachNote: ASKS_FOR_ATTACHMENTS.test(q.text) ? S.attachments(input.report.tiltak?.caseNumber) : "",
     value: raw(),
     maxLength: q.maxLength ?? TEXT_CAP,
     choiceStyle: choiceStyle(q),
@@ -183,7 +197,11 @@ export function sectionCard(input: SectionCardInput): CardJson {
   const passed = input.deadline !== undefined && now.getTime() > Date.parse(input.deadline);
   return render(template, {
     heading: sectionHeading(form, sectionIndex, page.index),
-    subheading: `${report.partnership.name} – ${report.tiltak.name}`,
+    // Names as typed in the import: TextRuns (never Markdown).
+    subheading:
+      report.partnership !== undefined && report.tiltak !== undefined
+        ? `${report.partnership.name} – ${report.tiltak.name}`
+        : cardText.sectionUnsaved,
     deadline: input.deadline === undefined ? "" : deadlineLine(input.deadline, now),
     deadlinePassed: passed,
     deadlineColor: passed ? "Attention" : "Default",

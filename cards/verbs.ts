@@ -4,6 +4,7 @@
  * check access against the stored report and the Teams identity.
  */
 import { z } from "zod";
+import { decodeFingerprints } from "./fingerprints.ts";
 
 export const Verb = {
   ListReports: "report.list",
@@ -51,8 +52,11 @@ export const payloadSchemas = {
     page: wholeNumber(100).optional(),
     revision,
     nav: z.enum(["next", "back", "pause", "review"]),
-    /** Fingerprints of the values the card showed ("q01=abc;…"), see src/questionnaire/fingerprint.ts. */
-    base: z.string().max(20_000).optional(),
+    /**
+     * Fingerprints of the values the card showed: sent as "q01=abc;…", decoded here to a map by
+     * question id (cards/fingerprints.ts; computed by src/questionnaire/fingerprint.ts).
+     */
+    base: z.string().max(20_000).optional().transform(decodeFingerprints),
   }),
   [Verb.Review]: z.object({ ...ref }),
   [Verb.Submit]: z.object({ ...ref, revision }),
@@ -67,11 +71,15 @@ export const payloadSchemas = {
   [Verb.ReminderOptOut]: z.object({ ...ref }),
 } as const;
 
-export type Payload<V extends Verb> = z.infer<(typeof payloadSchemas)[V]>;
+/** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */
+export type Payload<V extends Verb> = z.output<(typeof payloadSchemas)[V]>;
+/** The data a card button carries for a verb (before parsing). */
+export type CardData<V extends Verb> = z.input<(typeof payloadSchemas)[V]>;
 
-export type ParsedAction = {
-  [V in Verb]: { verb: V; data: Payload<V>; inputs: Record<string, unknown> };
-}[Verb];
+/** A parsed card action; `ParsedAction` alone is the union over every verb. */
+export type ParsedAction<V extends Verb = Verb> = {
+  [K in V]: { verb: K; data: Payload<K>; inputs: Record<string, unknown> };
+}[V];
 
 const KNOWN = new Set<string>(Object.values(Verb));
 const RESERVED = new Set([
@@ -103,4 +111,4 @@ export function parseAction(verb: unknown, data: unknown): ParsedAction | undefi
 }
 
 /** The data object of a button, with the verb repeated inside for Action.Submit fallbacks. */
-export const actionData = <V extends Verb>(verb: V, data: Payload<V>) => ({ verb, ...data });
+export const actionData = <V extends Verb>(verb: V, data: CardData<V>) => ({ verb, ...data });

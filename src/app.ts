@@ -8,7 +8,9 @@ import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./log.ts";
 import { CoEditorService } from "./people/coeditors.ts";
+import { PersonService } from "./people/person-service.ts";
 import { loadForms } from "./questionnaire/form.ts";
+import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
@@ -21,19 +23,35 @@ import { LedgerRepo } from "./storage/ledger-repo.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
 import { ReportRepo } from "./storage/report-repo.ts";
 import { RoundRepo } from "./storage/round-repo.ts";
+import { ChannelService } from "./summaries/channel-service.ts";
 
-export interface App {
+/**
+ * What the Teams edge (bot/) may use: services only. No repositories, no store, no forms map;
+ * every read and write of a document goes through a service here.
+ */
+export interface EdgeApp {
   config: Config;
   log: Logger;
   clock: Clock;
-  forms: Map<string, Form>;
-  store: CosmosStore;
-  repos: { reports: ReportRepo; rounds: RoundRepo; people: PeopleRepo; ledger: LedgerRepo };
   reports: ReportService;
   coEditors: CoEditorService;
   staff: StaffService;
   reminders: ReminderService;
+  /** The staff channel's data: status, digests, summaries, exports. */
+  channel: ChannelService;
+  /** Person records: who someone seen in Teams is, where to reach them. */
+  people: PersonService;
+  questionnaires: FormCatalog;
   messenger?: Messenger;
+  /** True when Cosmos DB answers (health and readiness probes). */
+  ping(): Promise<boolean>;
+}
+
+/** The whole composition, for scripts and tests; bot/ sees it only as an EdgeApp. */
+export interface App extends EdgeApp {
+  forms: Map<string, Form>;
+  store: CosmosStore;
+  repos: { reports: ReportRepo; rounds: RoundRepo; people: PeopleRepo; ledger: LedgerRepo };
   /** Where the data lives, for the start-up log. */
   dataLocation: string;
   close(): Promise<void>;
@@ -88,7 +106,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
   if (config.seedDemo) {
     const demo = demoRound(clock());
     if ((await repos.rounds.get(demo.round.id)) === undefined) {
-      await repos.rounds.upsert(demo.round);
+      await repos.rounds.create(demo.round);
       for (const r of demo.reports) await repos.reports.upsert(r);
       log.info({ roundId: demo.round.id, reports: demo.reports.length }, "seeded demo round");
     }
@@ -116,6 +134,8 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     isRoundStaff: async (actor, roundId) => (await staff.isStaffOf(actor, roundId)) !== undefined,
     deadlineOf: cachedDeadlines(repos.rounds, clock),
   });
+  const people = new PersonService({ people: repos.people, clock });
+  const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });
   return {
     config,
     log,
@@ -126,6 +146,10 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     reports,
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
     staff,
+    channel,
+    people,
+    questionnaires: new FormCatalog(forms),
+    ping: () => store.ping(),
     reminders: new ReminderService({ ...repos, forms, clock, log }),
     ...(ports.messenger !== undefined ? { messenger: ports.messenger } : {}),
     dataLocation,

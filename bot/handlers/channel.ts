@@ -8,8 +8,7 @@ import { overviewCards } from "../../cards/overview.ts";
 import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
-import type { App } from "../../src/app.ts";
-import { isStaff } from "../../src/people/staff.ts";
+import type { EdgeApp } from "../../src/app.ts";
 import type { Actor, ReportDoc, RoundDoc } from "../../src/reports/types.ts";
 import { EXPORT_LINK_TTL_MS, exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
 import { targetOf } from "../conversation-ref.ts";
@@ -32,16 +31,14 @@ export function channelCommandOf(text: string): ChannelCommand {
   return "help";
 }
 
-/** Replies for the channel; `extraCards` are posted after the first (e.g. an overview split in parts). */
-export interface ChannelReply extends Reply {
-  extraCards?: CardJson[];
-}
+/** Replies for the channel (`extraCards`: an overview split in parts). */
+export type ChannelReply = Reply;
 
 /** Overview cards posted at most; a bigger round gets the rest in the export. */
 const OVERVIEW_MAX_CARDS = 8;
 
 export async function runChannelCommand(
-  app: App,
+  app: EdgeApp,
   ctx: TurnContext,
   actor: Actor,
   opts: { exportSecret: Buffer | string },
@@ -49,10 +46,10 @@ export async function runChannelCommand(
   const command = channelCommandOf(ctx.activity.text ?? "");
   if (command === "help") return { text: t.channelHelp };
   if (command === "bind") return bind(app, ctx, actor);
-  const round = await app.staff.roundOfChannel(ctx.activity.conversation.id);
-  if (round === undefined) return { text: t.channelNotBound };
-  if (!isStaff(actor, app.config.staffIds, round)) return { text: t.staffOnly };
-  const reports = await app.repos.reports.listByRound(round.id);
+  const view = await app.channel.view(actor, ctx.activity.conversation.id);
+  if (view.kind === "not_bound") return { text: t.channelNotBound };
+  if (view.kind === "forbidden") return { text: t.staffOnly };
+  const { round, form, reports } = view;
   switch (command) {
     case "status":
       return {
@@ -60,12 +57,10 @@ export async function runChannelCommand(
           round,
           reports,
           now: app.clock(),
-          unreachable: await unreachableReports(app, reports),
+          unreachable: await app.channel.unreachable(reports),
         }),
       };
     case "overview": {
-      const form = app.forms.get(round.formId);
-      if (form === undefined) return { text: t.internalError };
       const cards = overviewCards({ round, form, reports });
       const [first, ...rest] = cards;
       if (first === undefined) return { text: t.internalError };
@@ -82,7 +77,7 @@ export async function runChannelCommand(
   }
 }
 
-async function bind(app: App, ctx: TurnContext, actor: Actor): Promise<Reply> {
+async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor): Promise<Reply> {
   const target = targetOf(ctx.activity);
   const channelData = ctx.activity.channelData as
     | { team?: { id?: string }; channel?: { name?: string } }
@@ -114,22 +109,8 @@ async function bind(app: App, ctx: TurnContext, actor: Actor): Promise<Reply> {
   return { text: t.channelBound(`${round.county} ${round.reportingYear}`, memberIds.length) };
 }
 
-/** Contacts the bot cannot reach: no stored conversation (never opened the bot), or blocked/uninstalled. */
-export async function unreachableReports(app: App, reports: ReportDoc[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const r of reports) {
-    if (r.status === "submitted") continue;
-    const c = r.contact;
-    const person =
-      (c.aadObjectId ? await app.repos.people.get(c.aadObjectId) : undefined) ??
-      (await app.repos.people.findByEmail(c.email));
-    if (person?.target === undefined || person.unreachable !== undefined) out.add(r.id);
-  }
-  return out;
-}
-
 /** Short-lived signed download links for the round (Excel and CSV). */
-function exportCard(app: App, round: RoundDoc, secret: Buffer | string): CardJson {
+function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string): CardJson {
   const expiresAt = app.clock().getTime() + EXPORT_LINK_TTL_MS;
   const url = (format: "xlsx" | "csv") =>
     exportUrl(app.config.publicBaseUrl, signExportToken({ roundId: round.id, format, expiresAt }, secret));
@@ -137,10 +118,10 @@ function exportCard(app: App, round: RoundDoc, secret: Buffer | string): CardJso
 }
 
 /** After a report is sent: a new thread in the round's staff channel with its summary. */
-export async function postSummary(app: App, round: RoundDoc | undefined, report: ReportDoc): Promise<void> {
-  if (round?.staffChannel === undefined || app.messenger === undefined) return;
-  const form = app.forms.get(report.formId);
-  if (form === undefined) return;
-  const result = await app.messenger.send(round.staffChannel, summaryCard(form, report));
+export async function postSummary(app: EdgeApp, report: ReportDoc): Promise<void> {
+  if (app.messenger === undefined) return;
+  const target = await app.channel.summaryTarget(report);
+  if (target === undefined) return;
+  const result = await app.messenger.send(target.channel, summaryCard(target.form, report));
   if (result.kind !== "ok") app.log.warn({ reportId: report.id, result: result.kind }, "summary not posted");
 }

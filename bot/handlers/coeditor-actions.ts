@@ -1,7 +1,7 @@
 /** The contact person manages co-editors: show, invite, remove. */
 import { coEditorsCard } from "../../cards/coeditors.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
-import type { App } from "../../src/app.ts";
+import type { EdgeApp } from "../../src/app.ts";
 import type { CoEditorOutcome } from "../../src/people/coeditors.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
@@ -31,7 +31,7 @@ function reply(
 }
 
 export async function showCoEditors(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.CoEditors>,
 ): Promise<Reply> {
@@ -43,7 +43,7 @@ export async function showCoEditors(
 }
 
 export async function setCoEditorReminders(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.CoEditorReminders>,
 ): Promise<Reply> {
@@ -62,7 +62,7 @@ export async function setCoEditorReminders(
 }
 
 export async function inviteCoEditor(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.InviteCoEditor>,
 ): Promise<Reply> {
@@ -83,7 +83,7 @@ export async function inviteCoEditor(
 }
 
 export async function removeCoEditor(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.RemoveCoEditor>,
 ): Promise<Reply> {

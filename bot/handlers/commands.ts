@@ -2,7 +2,7 @@
 import { escapeMarkdown } from "../../cards/render.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
-import type { App } from "../../src/app.ts";
+import type { EdgeApp } from "../../src/app.ts";
 import { isContact } from "../../src/people/access.ts";
 import { reportProgress, resumePosition } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
@@ -26,7 +26,7 @@ export function commandOf(text: string): Command {
   return "continue";
 }
 
-export async function runCommand(app: App, actor: Actor, command: Command): Promise<Reply> {
+export async function runCommand(app: EdgeApp, actor: Actor, command: Command): Promise<Reply> {
   if (command === "help") return { text: t.help };
   if (command === "reports") return (await staffOverview(app, actor)) ?? { text: t.staffOnly };
   const mine = await app.reports.listMine(actor);
@@ -47,7 +47,7 @@ export async function runCommand(app: App, actor: Actor, command: Command): Prom
   return { card: sectionCard({ form, report: pick, ...resumePosition(form, pick), ...context }) };
 }
 
-function welcome(app: App, actor: Actor, reports: ReportDoc[]) {
+function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[]) {
   return welcomeCard(
     actor.name,
     reports.map((report) => ({
@@ -58,7 +58,7 @@ function welcome(app: App, actor: Actor, reports: ReportDoc[]) {
   );
 }
 
-function statusText(app: App, reports: ReportDoc[]): string {
+function statusText(app: EdgeApp, reports: ReportDoc[]): string {
   return reports
     .map((r) => {
       const progress = reportProgress(app.reports.formOf(r), r);

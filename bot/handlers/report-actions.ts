@@ -7,12 +7,12 @@ import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
-import type { App } from "../../src/app.ts";
-import { decodeFingerprints } from "../../src/questionnaire/fingerprint.ts";
+import type { EdgeApp } from "../../src/app.ts";
 import { findQuestion } from "../../src/questionnaire/form.ts";
 import { errorsOfQuestion, inputIdsOf } from "../../src/questionnaire/input-ids.ts";
 import type { Form } from "../../src/questionnaire/types.ts";
-import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import type { Actor } from "../../src/reports/types.ts";
+import { userMessageFor } from "../errors.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
 import { postSummary } from "./channel.ts";
@@ -21,7 +21,7 @@ type Denied = { kind: "not_found" } | { kind: "forbidden" };
 const denied = (o: Denied): Reply => ({ text: o.kind === "not_found" ? t.notFound : t.forbidden });
 
 export async function openReport(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.OpenReport>,
 ): Promise<Reply> {
@@ -32,7 +32,7 @@ export async function openReport(
 }
 
 export async function reviewReport(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.Review>,
 ): Promise<Reply> {
@@ -42,19 +42,18 @@ export async function reviewReport(
 }
 
 export async function saveSection(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.SaveSection>,
   inputs: Record<string, unknown>,
 ): Promise<Reply> {
-  let o: Awaited<ReturnType<App["reports"]["saveSection"]>>;
+  let o: Awaited<ReturnType<EdgeApp["reports"]["saveSection"]>>;
   try {
-    const base = decodeFingerprints(data.base);
-    const { base: _encoded, ...rest } = data;
+    const { base, ...rest } = data;
     o = await app.reports.saveSection(actor, data, { ...rest, raw: inputs, ...(base ? { base } : {}) });
   } catch (err) {
-    app.log.error({ err, reportId: data.reportId }, "saving a section failed");
-    return storageFailed(app, actor, data, inputs);
+    const text = userMessageFor(app.log, err, "save", { reportId: data.reportId });
+    return storageFailed(app, actor, data, inputs, text);
   }
   switch (o.kind) {
     case "not_found":
@@ -118,24 +117,25 @@ function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>
       .map((id) => inputs[id])
       .filter((v): v is string => typeof v === "string" && v.trim() !== "")
       .join(" / ");
-    return [`- ${escapeMarkdown(shorten(q.text, 80))}: du skrev «${escapeMarkdown(shorten(typed, 200))}»`];
+    return [t.staleLine(escapeMarkdown(shorten(q.text, 80)), escapeMarkdown(shorten(typed, 200)))];
   });
   return `${t.stale}\n\n${lines.join("\n")}`;
 }
 
 /**
  * Saving failed (storage down): show the same section with everything the person typed. When the
- * report cannot even be read, the card is rebuilt from the form and the typed values alone.
+ * report cannot even be read, the card is drawn from the form and the typed values alone.
  */
 async function storageFailed(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.SaveSection>,
   inputs: Record<string, unknown>,
+  text: string,
 ): Promise<Reply> {
-  const notice = { text: t.storageFailed, style: "attention" as const };
+  const notice = { text, style: "attention" as const };
   // Keep what the person's card showed, so the retry is checked against it (not against newer values).
-  const base = decodeFingerprints(data.base);
+  const carried = { typed: inputs, notice, ...(data.base ? { base: data.base } : {}) };
   try {
     const o = await app.reports.open(actor, data);
     if (o.kind !== "ok") return denied(o);
@@ -146,54 +146,21 @@ async function storageFailed(
         report: { ...o.report, revision: data.revision },
         sectionIndex: index < 0 ? o.sectionIndex : index,
         page: index < 0 ? o.page : (data.page ?? 0),
-        typed: inputs,
-        notice,
-        ...(base ? { base } : {}),
+        ...carried,
       }),
     };
   } catch (err) {
-    app.log.error({ err, reportId: data.reportId }, "reading the report after a failed save also failed");
-    for (const form of app.forms.values()) {
-      const index = form.sections.findIndex((s) => s.id === data.sectionId);
-      if (index < 0) continue;
-      const report = offlineReport(data, form.id);
-      return {
-        card: sectionCard({
-          form,
-          report,
-          sectionIndex: index,
-          page: data.page ?? 0,
-          typed: inputs,
-          notice,
-          ...(base ? { base } : {}),
-        }),
-      };
-    }
-    return { text: t.storageFailed };
+    userMessageFor(app.log, err, "reread", { reportId: data.reportId });
+    const found = app.questionnaires.sectionById(data.sectionId);
+    if (found === undefined) return { text };
+    // Nothing stored is shown: ids and revision from the card, no names (the report could not be read).
+    const report = { id: data.reportId, roundId: data.roundId, revision: data.revision, answers: {} };
+    return { card: sectionCard({ ...found, report, page: data.page ?? 0, ...carried }) };
   }
 }
 
-/** A stand-in for a report that cannot be read: ids from the card, nothing stored. */
-function offlineReport(data: Payload<typeof Verb.SaveSection>, formId: string): ReportDoc {
-  const at = new Date(0).toISOString();
-  return {
-    id: data.reportId,
-    roundId: data.roundId,
-    formId,
-    partnership: { id: "", name: "Rapportering", category: "Annet", sector: "Offentlig" },
-    tiltak: { id: data.reportId, name: "lagres ikke akkurat nå" },
-    contact: { name: "", email: "" },
-    coEditors: [],
-    status: "draft",
-    revision: data.revision,
-    answers: {},
-    createdAt: at,
-    updatedAt: at,
-  };
-}
-
 export async function submitReport(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.Submit>,
 ): Promise<Reply> {
@@ -206,30 +173,21 @@ export async function submitReport(
       return {
         card: reviewCard({
           ...o,
-          notice: {
-            text: "Bare kontaktpersonen for tiltaket kan sende inn rapporteringen.",
-            style: "warning",
-          },
+          notice: { text: t.onlyContactSubmits, style: "warning" },
         }),
       };
     case "incomplete":
       return {
         card: reviewCard({
           ...o,
-          notice: {
-            text: "Rapporteringen er ikke klar til innsending ennå – se hva som mangler.",
-            style: "attention",
-          },
+          notice: { text: t.notReadyToSubmit, style: "attention" },
         }),
       };
     case "stale":
       return {
         card: reviewCard({
           ...o,
-          notice: {
-            text: "Rapporteringen er endret siden du åpnet dette kortet. Se gjennom den nyeste versjonen før du sender inn.",
-            style: "warning",
-          },
+          notice: { text: t.submitStale, style: "warning" },
         }),
       };
     case "submitted":
@@ -237,10 +195,9 @@ export async function submitReport(
         app.log.info({ reportId: o.report.id, roundId: o.report.roundId }, "report submitted");
         // Off the request path: the person's receipt never waits for (or fails with) the channel post.
         const report = o.report;
-        void app.repos.rounds
-          .get(report.roundId)
-          .then((round) => postSummary(app, round, report))
-          .catch((err: unknown) => app.log.error({ err, reportId: report.id }, "posting the summary failed"));
+        void postSummary(app, report).catch((err: unknown) =>
+          app.log.error({ err, reportId: report.id }, "posting the summary failed"),
+        );
       }
       return { card: receiptCard(o.report) };
   }

@@ -2,25 +2,23 @@
 import { reviewCard } from "../../cards/report-review.ts";
 import { staffReportsCard } from "../../cards/staff-reports.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
-import type { App } from "../../src/app.ts";
+import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
 
 export async function staffReports(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.StaffReports>,
 ): Promise<Reply> {
   const listed = await app.staff.listRound(actor, data.roundId);
   if (listed === undefined) return { text: t.staffOnly };
-  const form = app.forms.get(listed.round.formId);
-  if (form === undefined) return { text: t.internalError };
-  return { card: staffReportsCard(listed.round, form, listed.reports) };
+  return { card: staffReportsCard(listed.round, listed.form, listed.reports) };
 }
 
 /** "rapporter": the reports of every round this person is staff of (one card per round). */
-export async function staffOverview(app: App, actor: Actor): Promise<Reply | undefined> {
+export async function staffOverview(app: EdgeApp, actor: Actor): Promise<Reply | undefined> {
   const rounds = await app.staff.roundsOf(actor);
   const first = rounds[0];
   if (first === undefined) return undefined;
@@ -28,7 +26,7 @@ export async function staffOverview(app: App, actor: Actor): Promise<Reply | und
 }
 
 export async function reopenReport(
-  app: App,
+  app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.Reopen>,
 ): Promise<Reply> {

@@ -3,7 +3,7 @@
  * of their pre-filled values; on save, a question whose inputs still match its fingerprint was not
  * touched by this person and is left alone, so two people editing different answers of the same
  * section never overwrite or block each other. (Card data is untrusted, but a fingerprint can only
- * make a save do less.)
+ * make a save do less.) The card side, encoding and decoding them in card data, is cards/fingerprints.ts.
  */
 import { createHash } from "node:crypto";
 import { inputIdsOf } from "./input-ids.ts";
@@ -21,21 +21,4 @@ export function fingerprint(q: Question, raw: Record<string, unknown>): string {
     return typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : "";
   });
   return createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 10);
-}
-
-/** "q01=abc;q02=def" <-> { q01: "abc", q02: "def" } (kept as one string in card data). */
-export function encodeFingerprints(map: Record<string, string>): string {
-  return Object.entries(map)
-    .map(([qid, fp]) => `${qid}=${fp}`)
-    .join(";");
-}
-
-export function decodeFingerprints(s: string | undefined): Record<string, string> | undefined {
-  if (s === undefined || s === "") return undefined;
-  const out: Record<string, string> = {};
-  for (const pair of s.split(";")) {
-    const [qid, fp] = pair.split("=");
-    if (qid && fp) out[qid] = fp;
-  }
-  return out;
 }

@@ -9,6 +9,15 @@ import type { ReportDoc } from "./types.ts";
 
 export type PrefillKind = "known" | "previous";
 
+/** What pre-fills are made from: the stored answers, what the import knows, last round's answers. */
+export interface PrefillReport {
+  answers: ReportDoc["answers"];
+  cleared?: ReportDoc["cleared"] | undefined;
+  contact?: ReportDoc["contact"] | undefined;
+  tiltak?: { caseNumber?: string | undefined } | undefined;
+  previous?: ReportDoc["previous"] | undefined;
+}
+
 export interface Prefill {
   content: AnswerContent;
   kind: PrefillKind;
@@ -24,8 +33,10 @@ function phoneText(stored: string): string {
 }
 
 /** The value a known-data source gives for this report, or undefined when the county does not know it. */
-export function knownValue(source: PrefillSource, report: ReportDoc): string | undefined {
+export function knownValue(source: PrefillSource, report: PrefillReport): string | undefined {
   const c = report.contact;
+  if (c === undefined)
+    return source === "caseNumber" ? report.tiltak?.caseNumber?.trim() || undefined : undefined;
   const nonEmpty = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
   switch (source) {
     case "contactName":
@@ -37,7 +48,7 @@ export function knownValue(source: PrefillSource, report: ReportDoc): string | u
     case "workplace":
       return nonEmpty(c.workplace);
     case "caseNumber":
-      return nonEmpty(report.tiltak.caseNumber);
+      return nonEmpty(report.tiltak?.caseNumber);
     case "contactSummary": {
       const parts = [nonEmpty(c.name), nonEmpty(c.workplace), c.phone ? phoneText(c.phone) : undefined];
       const known = parts.filter((p): p is string => p !== undefined);
@@ -62,7 +73,7 @@ function fitsQuestion(q: Question, content: AnswerContent): boolean {
 }
 
 /** The pre-fill of one question, or undefined (answered, cleared on purpose, or nothing known). */
-export function prefillOf(q: Question, report: ReportDoc): Prefill | undefined {
+export function prefillOf(q: Question, report: PrefillReport): Prefill | undefined {
   if (report.answers[q.id] !== undefined || report.cleared?.[q.id] !== undefined) return undefined;
   if (q.prefill !== undefined) {
     const value = knownValue(q.prefill, report);
@@ -76,7 +87,7 @@ export function prefillOf(q: Question, report: ReportDoc): Prefill | undefined {
 }
 
 /** Every pre-fill of the form for this report, by question id. */
-export function prefillsOf(form: Form, report: ReportDoc): Record<string, Prefill> {
+export function prefillsOf(form: Form, report: PrefillReport): Record<string, Prefill> {
   const out: Record<string, Prefill> = {};
   for (const q of form.sections.flatMap((s) => s.questions)) {
     const p = prefillOf(q, report);

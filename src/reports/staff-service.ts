@@ -66,16 +66,18 @@ export class StaffService {
   async listRound(
     actor: Actor,
     roundId: string,
-  ): Promise<{ round: RoundDoc; reports: ReportDoc[] } | undefined> {
+  ): Promise<{ round: RoundDoc; form: Form; reports: ReportDoc[] } | undefined> {
     const round = await this.isStaffOf(actor, roundId);
     if (round === undefined) return undefined;
+    const form = this.deps.forms.get(round.formId);
+    if (form === undefined) throw new Error(`Unknown form ${round.formId}`);
     const reports = await this.deps.reports.listByRound(roundId);
     reports.sort(
       (a, b) =>
         a.partnership.name.localeCompare(b.partnership.name, "nb") ||
         a.tiltak.name.localeCompare(b.tiltak.name, "nb"),
     );
-    return { round, reports };
+    return { round, form, reports };
   }
 
   /** The round whose staff channel is this conversation (channel id without ";messageid=…"). */
@@ -102,13 +104,27 @@ export class StaffService {
     const rounds = await this.roundsOf(actor);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (round === undefined) return undefined;
-    const next: RoundDoc = {
-      ...round,
-      staffChannel: { ...channel, conversationId: channelIdOf(channel.conversationId) },
-      staffIds: [...new Set([...round.staffIds, ...teamMemberIds])],
-    };
-    await this.deps.rounds.upsert(next);
-    return next;
+    // On the round as it is at write time (If-Match, re-read on a race), so a digest recorded meanwhile
+    // is not lost. Binding anew starts a new digest card (no digestActivityId carried over); the same
+    // channel keeps the slot it had its digest for, so that slot is not posted twice.
+    const conversationId = channelIdOf(channel.conversationId);
+    const written = await this.deps.rounds.updateWithRetry(round.id, (fresh) => {
+      const before = fresh.staffChannel;
+      const sameChannel = before !== undefined && channelIdOf(before.conversationId) === conversationId;
+      const { digestActivityId: _new, lastDigestSlot: _slot, ...bound } = channel;
+      return {
+        ...fresh,
+        staffChannel: {
+          ...bound,
+          conversationId,
+          ...(sameChannel && before.lastDigestSlot !== undefined
+            ? { lastDigestSlot: before.lastDigestSlot }
+            : {}),
+        },
+        staffIds: [...new Set([...fresh.staffIds, ...teamMemberIds])],
+      };
+    });
+    return written?.doc;
   }
 
   async reopen(

@@ -1,6 +1,6 @@
 /**
  * What an import changes, and writing it. `planImport` is pure: it compares a validated file with the
- * stored round and its reports and lists every change. `applyImport` writes a plan: the round by upsert,
+ * stored round and its reports and lists every change. `applyImport` writes a plan: the round conditionally,
  * new reports by create, changed ones by a conditional read-merge-write on the fresh document.
  *
  * An import owns only the description of a report: form, partnership, tiltak and contact. It never
@@ -8,6 +8,7 @@
  * of the round that the file lacks are listed and left alone.
  */
 import type { Contact, ReportDoc, RoundDoc } from "../reports/types.ts";
+import { ConflictError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import type { Previous } from "./import-previous.ts";
@@ -235,7 +236,7 @@ export async function applyImport(
 ): Promise<ImportSummary> {
   if (plan.problems.length > 0) throw new Error(`Import refused: ${plan.problems.join(" ")}`);
   const at = now.toISOString();
-  if (plan.round.kind !== "unchanged") await repos.rounds.upsert(plan.round.round);
+  if (plan.round.kind !== "unchanged") await writeRound(repos.rounds, plan.round);
   const formId = plan.round.round.formId;
   for (const change of plan.reports) {
     if (change.kind === "create") {
@@ -247,6 +248,28 @@ export async function applyImport(
     }
   }
   return summarize(plan);
+}
+
+/**
+ * The round: created when new, else the file's fields merged into the round as it is at write time
+ * (If-Match, retried on a race), so a staff channel bound or a digest recorded meanwhile survives.
+ */
+async function writeRound(rounds: RoundRepo, change: Exclude<RoundChange, { kind: "unchanged" }>) {
+  const planned = change.round;
+  if (change.kind === "create") {
+    try {
+      await rounds.create(planned);
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+  const fields =
+    change.kind === "update" ? change.fields : (["county", "formId", "deadline", "staffIds"] as const);
+  await rounds.updateWithRetry(planned.id, (doc) => ({
+    ...doc,
+    ...Object.fromEntries(fields.map((f) => [f, planned[f]])),
+  }));
 }
 
 async function mergeInto(

@@ -3,9 +3,10 @@
  * comments, the questions to fix named in the banner, pre-fills, the deadline, and "Sist endret av".
  */
 import { describe, expect, it } from "vitest";
+import { decodeFingerprints } from "../../cards/fingerprints.ts";
 import type { CardJson } from "../../cards/render.ts";
 import { sectionCard, sectionHeading } from "../../cards/report-section.ts";
-import { decodeFingerprints, PREFILL_MARK } from "../../src/questionnaire/fingerprint.ts";
+import { PREFILL_MARK } from "../../src/questionnaire/fingerprint.ts";
 import { formPages, MAX_PAGE_INPUTS } from "../../src/questionnaire/pages.ts";
 import { bothForms, form2021, form2024, makeReport, stored } from "../src/reports/fixtures.ts";
 

@@ -5,10 +5,10 @@
  * builder's output: a save sends exactly what that card's inputs and button data hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeFingerprints } from "../../../cards/fingerprints.ts";
 import type { CardJson } from "../../../cards/render.ts";
 import { type SectionCardInput, sectionCard } from "../../../cards/report-section.ts";
 import { fixedClock } from "../../../src/clock.ts";
-import { decodeFingerprints } from "../../../src/questionnaire/fingerprint.ts";
 import type { Form } from "../../../src/questionnaire/types.ts";
 import { type ReportRef, ReportService, type SaveOutcome } from "../../../src/reports/report-service.ts";
 import type { Actor, ReportDoc } from "../../../src/reports/types.ts";

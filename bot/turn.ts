@@ -1,0 +1,66 @@
+/**
+ * The one turn pipeline: every activity kind (message, card action, conversation and installation
+ * updates) goes through it, in this order:
+ *   1. channel check: Teams only (`channelId === "msteams"`); anything else is refused, nothing stored;
+ *   2. tenant gate: ALLOWED_TENANT_IDS;
+ *   3. identity: who is acting (and where to reach them, stored by bot/identity.ts);
+ *   4. the route (what the activity asks for), giving a Reply;
+ *   5. one error mapping (bot/errors.ts): a polite Norwegian message, details to the log.
+ * Delivering the reply (send, update in place, invoke response) is the caller's, per activity kind.
+ */
+import type { Activity, TurnContext } from "botbuilder";
+import type { EdgeApp } from "../src/app.ts";
+import type { Actor } from "../src/reports/types.ts";
+import { actorOf } from "./actor.ts";
+import { userMessageFor } from "./errors.ts";
+import type { Identity } from "./identity.ts";
+import type { Reply } from "./reply.ts";
+
+/** The only channel the bot serves. */
+export const TEAMS_CHANNEL = "msteams";
+
+export type TurnResult<R> =
+  | { kind: "refused"; gate: "channel" | "tenant" }
+  | { kind: "answered"; actor: Actor; result: R };
+
+/** What one activity kind routes to (`route`), and what it answers when that throws (`failed`). */
+export interface TurnSteps<R> {
+  route(actor: Actor): Promise<R>;
+  failed(text: string): R;
+}
+
+export function fromTeams(activity: Activity): boolean {
+  return activity.channelId === TEAMS_CHANNEL;
+}
+
+export function tenantAllowed(allowedTenantIds: readonly string[], activity: Activity): boolean {
+  if (allowedTenantIds.length === 0) return true;
+  const tenant = actorOf(activity).tenantId;
+  return tenant !== undefined && allowedTenantIds.includes(tenant);
+}
+
+export async function runTurn<R>(
+  app: EdgeApp,
+  identity: Identity,
+  ctx: TurnContext,
+  steps: TurnSteps<R>,
+): Promise<TurnResult<R>> {
+  if (!fromTeams(ctx.activity)) {
+    app.log.warn({ channelId: ctx.activity.channelId, type: ctx.activity.type }, "refused: not Teams");
+    return { kind: "refused", gate: "channel" };
+  }
+  if (!tenantAllowed(app.config.allowedTenantIds, ctx.activity)) return { kind: "refused", gate: "tenant" };
+  const actor = await identity.resolve(ctx);
+  try {
+    return { kind: "answered", actor, result: await steps.route(actor) };
+  } catch (err) {
+    const text = userMessageFor(app.log, err, "turn", { activityType: ctx.activity.type });
+    return { kind: "answered", actor, result: steps.failed(text) };
+  }
+}
+
+/** The steps of an activity whose answer is a Reply (messages, installation updates). */
+export const replySteps = (route: (actor: Actor) => Promise<Reply>): TurnSteps<Reply> => ({
+  route,
+  failed: (text) => ({ text }),
+});

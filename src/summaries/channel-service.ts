@@ -1,0 +1,125 @@
+/**
+ * What the county staff's channel shows, as data for the edge to draw: the round bound to a channel
+ * with its reports, the digest bookkeeping, where a submitted report's summary goes, and the data of
+ * an export. Round writes are conditional (RoundRepo.updateWithRetry), so a digest recorded while a
+ * channel is bound anew never loses the binding, and the other way round.
+ */
+import type { Clock } from "../clock.ts";
+import type { PersonService } from "../people/person-service.ts";
+import { isStaff } from "../people/staff.ts";
+import type { Form } from "../questionnaire/types.ts";
+import { channelIdOf, type StaffService } from "../reports/staff-service.ts";
+import type { Actor, ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { ReportRepo } from "../storage/report-repo.ts";
+import type { RoundRepo } from "../storage/round-repo.ts";
+import { digestDue } from "./digest-schedule.ts";
+
+export type StaffChannel = NonNullable<RoundDoc["staffChannel"]>;
+
+/** A round with its form and every report. */
+export interface RoundData {
+  round: RoundDoc;
+  form: Form;
+  reports: ReportDoc[];
+}
+
+export type ChannelView = { kind: "not_bound" } | { kind: "forbidden" } | ({ kind: "ok" } & RoundData);
+
+/** A digest to post now: the round's status, the channel and the schedule slot it is for. */
+export interface DueDigest extends RoundData {
+  channel: StaffChannel;
+  slot: Date;
+  unreachable: Set<string>;
+}
+
+export interface ChannelServiceDeps {
+  rounds: RoundRepo;
+  reports: ReportRepo;
+  forms: Map<string, Form>;
+  staffIds: readonly string[];
+  staff: StaffService;
+  people: PersonService;
+  clock: Clock;
+}
+
+export class ChannelService {
+  constructor(private readonly deps: ChannelServiceDeps) {}
+
+  /** The round bound to this channel conversation, when the actor is staff of it. */
+  async view(actor: Actor, conversationId: string): Promise<ChannelView> {
+    const round = await this.deps.staff.roundOfChannel(conversationId);
+    if (round === undefined) return { kind: "not_bound" };
+    if (!isStaff(actor, this.deps.staffIds, round)) return { kind: "forbidden" };
+    const data = await this.dataOf(round);
+    if (data === undefined) throw new Error(`Unknown form ${round.formId} of round ${round.id}`);
+    return { kind: "ok", ...data };
+  }
+
+  /** Reports whose contact the bot cannot reach (for the status card). */
+  unreachable(reports: readonly ReportDoc[]): Promise<Set<string>> {
+    return this.deps.people.unreachableContacts(reports);
+  }
+
+  /** The digests due now: bound rounds whose slot has come, skipping finished rounds past the deadline. */
+  async dueDigests(): Promise<DueDigest[]> {
+    const now = this.deps.clock();
+    const due: DueDigest[] = [];
+    for (const round of await this.deps.rounds.list()) {
+      const channel = round.staffChannel;
+      if (channel === undefined) continue;
+      const slot = digestDue(now, round, channel.lastDigestSlot);
+      if (slot === undefined) continue;
+      const data = await this.dataOf(round);
+      if (data === undefined) continue;
+      if (now > new Date(round.deadline) && data.reports.every((r) => r.status === "submitted")) continue;
+      due.push({ ...data, channel, slot, unreachable: await this.unreachable(data.reports) });
+    }
+    return due;
+  }
+
+  /**
+   * Remember the digest posted for `slot` (and its activity, to update in place next time), on the
+   * round as it is now. Nothing is written when the round's channel is no longer the one posted to.
+   */
+  async recordDigest(
+    roundId: string,
+    postedTo: StaffChannel,
+    slot: Date,
+    activityId: string | undefined,
+  ): Promise<boolean> {
+    const result = await this.deps.rounds.updateWithRetry(roundId, (fresh) => {
+      const channel = fresh.staffChannel;
+      if (channel === undefined) return undefined;
+      if (channelIdOf(channel.conversationId) !== channelIdOf(postedTo.conversationId)) return undefined;
+      return {
+        ...fresh,
+        staffChannel: {
+          ...channel,
+          lastDigestSlot: slot.toISOString(),
+          ...(activityId !== undefined ? { digestActivityId: activityId } : {}),
+        },
+      };
+    });
+    return result?.written ?? false;
+  }
+
+  /** Where a submitted report's summary goes: the round's staff channel, with the report's form. */
+  async summaryTarget(report: ReportDoc): Promise<{ channel: StaffChannel; form: Form } | undefined> {
+    const round = await this.deps.rounds.get(report.roundId);
+    const form = this.deps.forms.get(report.formId);
+    if (round?.staffChannel === undefined || form === undefined) return undefined;
+    return { channel: round.staffChannel, form };
+  }
+
+  /** Everything an export of the round holds (the caller has checked the signed link). */
+  async exportData(roundId: string): Promise<RoundData | undefined> {
+    const round = await this.deps.rounds.get(roundId);
+    return round === undefined ? undefined : this.dataOf(round);
+  }
+
+  private async dataOf(round: RoundDoc): Promise<RoundData | undefined> {
+    const form = this.deps.forms.get(round.formId);
+    if (form === undefined) return undefined;
+    return { round, form, reports: await this.deps.reports.listByRound(round.id) };
+  }
+}
