@@ -19,7 +19,7 @@ import type {
   SaveOutcome,
   SubmitOutcome,
 } from "./report-outcomes.ts";
-import { decline, declinedPrefills, isTouched, missingUntouched } from "./touched.ts";
+import { decline, declinedPrefills, isTouched, missingUntouched, stillAsShown } from "./touched.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
 export type {
@@ -201,7 +201,15 @@ export class ReportService {
     for (const qid of Object.keys(period)) delete answers[qid];
     const errors = { ...untouchedMissing, ...parsed.errors, ...period };
     // Answers someone else changed after this card was made are never overwritten; the rest are saved.
-    const stale = staleQuestions(doc, answers, input.revision);
+    // (Saved since, but still the value this card showed, e.g. a co-editor saved the same pre-fill: not a conflict.)
+    const stale = staleQuestions(doc, answers, input.revision).filter(
+      (qid) =>
+        !stillAsShown(
+          page.questions.find((q) => q.id === qid),
+          input.base?.[qid],
+          doc,
+        ),
+    );
     for (const qid of stale) delete answers[qid];
     const now = this.deps.clock();
     const write = applyAnswers(doc, answers, actor, now);

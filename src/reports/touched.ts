@@ -1,6 +1,7 @@
 /**
  * Which questions of a saved card the person changed. Pure.
  */
+import { toRawInputs } from "../questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../questionnaire/fingerprint.ts";
 import { primaryInputId } from "../questionnaire/input-ids.ts";
 import { messages } from "../questionnaire/messages.ts";
@@ -24,6 +25,17 @@ export function isTouched(
   const shown = prefilled ? base.slice(PREFILL_MARK.length) : base;
   if (fingerprint(q, raw) !== shown) return true;
   return prefilled && doc.answers[q.id] === undefined;
+}
+
+/**
+ * Whether the stored answer is still the value the card showed (someone saved it after the card was
+ * made, but without changing it): then this person's change is no conflict.
+ */
+export function stillAsShown(q: Question | undefined, base: string | undefined, doc: ReportDoc): boolean {
+  const stored = q === undefined ? undefined : doc.answers[q.id];
+  if (q === undefined || base === undefined || stored === undefined) return false;
+  const shown = base.startsWith(PREFILL_MARK) ? base.slice(PREFILL_MARK.length) : base;
+  return fingerprint(q, toRawInputs(q, stored)) === shown;
 }
 
 /** "Must be answered" for required questions the card left alone and nobody has answered. */

@@ -175,6 +175,40 @@ describe("two editors on the same page", () => {
   });
 });
 
+describe("two editors and a pre-fill", () => {
+  it("should save the contact's change of a pre-fill the co-editor saved unchanged, and keep her phone", async () => {
+    const ref = await seed(form2024, {
+      contact: { name: contactActor.name, email: "kari@example.com", workplace: "Salten regionråd" },
+    });
+    const alexCard = await openCard(contactActor, ref, 0);
+    const meganCard = await openCard(coEditorActor, ref, 0);
+    // Megan saves the page with her phone: the untouched pre-fills (name, workplace) are stored too.
+    await press(coEditorActor, ref, meganCard, "pause", { q03: "92345678" });
+    expect((await stored(ref)).answers.q02?.by.name).toBe(coEditorActor.name);
+    // Alex changes the workplace his card showed: Megan saved the same value, so this is no conflict.
+    const alex = await press(contactActor, ref, alexCard, "pause", { q02: "Salten regionråd, Bodø" });
+    expect(alex.kind).toBe("saved");
+    const doc = await stored(ref);
+    expect(doc.answers.q02).toMatchObject({
+      value: "Salten regionråd, Bodø",
+      by: { name: contactActor.name },
+    });
+    expect(doc.answers.q03).toMatchObject({ value: "+4792345678", by: { name: coEditorActor.name } });
+  });
+
+  it("should still refuse a change when the co-editor saved a different value after the card was made", async () => {
+    const ref = await seed(form2024, {
+      contact: { name: contactActor.name, email: "kari@example.com", workplace: "Salten regionråd" },
+    });
+    const alexCard = await openCard(contactActor, ref, 0);
+    const meganCard = await openCard(coEditorActor, ref, 0);
+    await press(coEditorActor, ref, meganCard, "pause", { q02: "Nord universitet", q03: "92345678" });
+    const alex = await press(contactActor, ref, alexCard, "pause", { q02: "Salten regionråd, Bodø" });
+    expect(alex.kind).toBe("stale");
+    expect((await stored(ref)).answers.q02?.value).toBe("Nord universitet");
+  });
+});
+
 describe("pages", () => {
   it("should save a long section page by page and go from its last page to the next section", async () => {
     const ref = await seed(form2024);
