@@ -111,8 +111,10 @@ export class ReportService {
 
   /** Open a report at a page of a section (default: the page where the person should resume). */
   async open(actor: Actor, ref: ReportRef, sectionIndex?: number, page?: number): Promise<OpenOutcome> {
-    const [r, ctx] = await Promise.all([this.load(actor, ref), this.context(ref.roundId)]);
+    const r = await this.load(actor, ref);
     if (r.kind !== "ok") return r;
+    // Only for a report that exists: round ids from card data never reach the deadline cache.
+    const ctx = await this.context(r.report.roundId);
     const max = r.form.sections.length - 1;
     let at: Position;
     if (sectionIndex === undefined) at = resumePosition(r.form, r.report);
@@ -130,13 +132,12 @@ export class ReportService {
    */
   async saveSection(actor: Actor, ref: ReportRef, input: SaveInput): Promise<SaveOutcome> {
     let decision: Decision<SaveOutcome> | undefined;
-    const ctxPromise = this.context(ref.roundId);
     const result = await this.update(ref, (doc) => {
       decision = this.decideSave(actor, input, doc);
       return decision.write;
     });
-    const ctx = await ctxPromise;
     if (result === undefined || decision === undefined) return { kind: "not_found" };
+    const ctx = await this.context(result.doc.roundId);
     if (decision.outcome !== undefined) {
       const o = decision.outcome;
       return o.kind === "not_found" || o.kind === "forbidden" ? o : { ...o, ...ctx };

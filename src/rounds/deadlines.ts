@@ -9,6 +9,8 @@ export interface DeadlineSource {
   get(id: string): Promise<RoundDoc | undefined>;
 }
 
+const MAX_ROUNDS = 1000;
+
 /** A cached deadline lookup (ISO instant, or undefined for an unknown round). */
 export function cachedDeadlines(
   rounds: DeadlineSource,
@@ -21,6 +23,8 @@ export function cachedDeadlines(
     const hit = cache.get(roundId);
     if (hit !== undefined && hit.until > now) return hit.deadline;
     const deadline = (await rounds.get(roundId))?.deadline;
+    // A county has a round a year; the bound only guards against surprises.
+    if (cache.size >= MAX_ROUNDS) cache.clear();
     cache.set(roundId, { deadline, until: now + ttlMs });
     return deadline;
   };
