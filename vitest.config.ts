@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/src/**/*.test.ts", "test/cards/**/*.test.ts", "test/bot/**/*.test.ts"],
+          include: [
+            "test/src/**/*.test.ts",
+            "test/cards/**/*.test.ts",
+            "test/bot/**/*.test.ts",
+            "test/repo/**/*.test.ts",
+          ],
           exclude: ["test/**/*.int.test.ts"],
         },
       },

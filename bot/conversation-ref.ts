@@ -1,6 +1,6 @@
 /** botbuilder ConversationReference <-> our own ConversationTarget (so src/ never sees botbuilder). */
 import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
-import type { ConversationTarget } from "../src/reports/types.ts";
+import type { ConversationTarget } from "../src/reminders/messenger.ts";
 
 export function targetOf(activity: Activity): ConversationTarget {
   const ref = TurnContext.getConversationReference(activity);

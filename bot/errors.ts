@@ -16,7 +16,7 @@ const STEPS = {
 } as const;
 export type FailedStep = keyof typeof STEPS;
 
-export function isStorageError(err: unknown): boolean {
+function isStorageError(err: unknown): boolean {
   return err instanceof StorageError || cosmosStatus(err) !== undefined;
 }
 

@@ -5,7 +5,8 @@
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { EdgeApp } from "../src/app.ts";
-import type { Actor, PersonDoc } from "../src/reports/types.ts";
+import type { PersonDoc } from "../src/people/types.ts";
+import type { Actor } from "../src/reports/types.ts";
 import { actorOf } from "./actor.ts";
 import { targetOf } from "./conversation-ref.ts";
 

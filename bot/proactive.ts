@@ -15,9 +15,8 @@ import type { Request, Response, Server } from "restify";
 import { reminderCard } from "../cards/reminder.ts";
 import type { Logger } from "../src/log.ts";
 import type { ReminderEdge } from "../src/reminders/delivery.ts";
-import type { Messenger, SendResult } from "../src/reminders/messenger.ts";
+import type { ConversationTarget, Messenger, SendResult } from "../src/reminders/messenger.ts";
 import type { ReminderJob } from "../src/reminders/scheduler.ts";
-import type { ConversationTarget } from "../src/reports/types.ts";
 import { referenceOf } from "./conversation-ref.ts";
 
 /** The name @azure/core-rest-pipeline gives its retry policy (429 with Retry-After, 5xx, network). */
@@ -94,7 +93,7 @@ function disableBuiltInRetry(ctx: TurnContext): void {
 }
 
 /** Maps an error from the connector client to a SendResult. */
-export function toSendResult(err: unknown): SendResult {
+function toSendResult(err: unknown): SendResult {
   const e = (typeof err === "object" && err !== null ? err : {}) as HttpError;
   const status = typeof e.statusCode === "number" ? e.statusCode : undefined;
   const message = e.message ?? String(err);
@@ -151,7 +150,7 @@ export interface JobRouteDeps {
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 
 /** Constant-time comparison that does not leak the secret's length either. */
-export function secretMatches(given: string | undefined, secret: string): boolean {
+function secretMatches(given: string | undefined, secret: string): boolean {
   return given !== undefined && timingSafeEqual(digest(given), digest(secret));
 }
 

@@ -17,7 +17,7 @@ import type { Identity } from "./identity.ts";
 import type { Reply } from "./reply.ts";
 
 /** The only channel the bot serves. */
-export const TEAMS_CHANNEL = "msteams";
+const TEAMS_CHANNEL = "msteams";
 
 export type TurnResult<R> =
   | { kind: "refused"; gate: "channel" | "tenant" }
@@ -29,11 +29,11 @@ export interface TurnSteps<R> {
   failed(text: string): R;
 }
 
-export function fromTeams(activity: Activity): boolean {
+function fromTeams(activity: Activity): boolean {
   return activity.channelId === TEAMS_CHANNEL;
 }
 
-export function tenantAllowed(allowedTenantIds: readonly string[], activity: Activity): boolean {
+function tenantAllowed(allowedTenantIds: readonly string[], activity: Activity): boolean {
   if (allowedTenantIds.length === 0) return true;
   const tenant = actorOf(activity).tenantId;
   return tenant !== undefined && allowedTenantIds.includes(tenant);

@@ -2,7 +2,7 @@
  * Download links for a round's export (Excel and CSV), for county staff. The links are signed and expire
  * (src/summaries/export-link.ts); the card says when, in Norwegian time.
  */
-import type { RoundDoc } from "../src/reports/types.ts";
+import type { RoundDoc } from "../src/rounds/types.ts";
 import { type CardJson, escapeMarkdown } from "./render.ts";
 
 export interface ExportLinksInput {

@@ -41,7 +41,7 @@ export interface QuestionBlocks {
 }
 
 /** Longest answer text shown; the export has the whole answer. */
-export const ANSWER_MAX = 300;
+const ANSWER_MAX = 300;
 const QUESTION_MAX = 300;
 const NAME_MAX = 80;
 const OPTION_MAX = 120;
@@ -62,7 +62,7 @@ export function byteSize(value: unknown): number {
  * One line of user text (whitespace runs as one space), shortened and escaped. Only the head of a long
  * text is looked at, since a 1,000-report round has thousands of long answers.
  */
-export function userText(text: string, max: number): string {
+function userText(text: string, max: number): string {
   const headLength = max * 4;
   const cut = text.length > headLength;
   let line = oneLine(cut ? text.slice(0, headLength) : text);
@@ -81,7 +81,7 @@ export function questionNumber(question: Question): string {
 }
 
 /** The number as printed before the question text: "2.1" or "1.". */
-export function questionLabel(question: Question): string {
+function questionLabel(question: Question): string {
   const n = questionNumber(question);
   return n === question.id ? n : `${n}.`;
 }
@@ -154,7 +154,7 @@ function optionFacts(options: readonly OptionStat[]) {
  * Donut for single choice and yes/no, horizontal bars for multichoice; the fallback is a FactSet with the
  * same counts and percentages. Legends and bar labels carry the percentage, so the chart reads alone.
  */
-export function choiceChart(stats: ChoiceQuestionStats): Element {
+function choiceChart(stats: ChoiceQuestionStats): Element {
   const fallback = factSet(optionFacts(stats.options));
   const label = (o: OptionStat) => `${shorten(o.option, LEGEND_MAX)} (${o.display})`;
   if (stats.question.type === "multichoice") {

@@ -8,7 +8,8 @@
  * add up exactly in JSON), which keeps a 1,000-report round fast and every card provably under the limit.
  */
 import type { Form } from "../src/questionnaire/types.ts";
-import { RESPONDENT_CATEGORIES, type ReportDoc, type RoundDoc } from "../src/reports/types.ts";
+import { RESPONDENT_CATEGORIES, type ReportDoc } from "../src/reports/types.ts";
+import type { RoundDoc } from "../src/rounds/types.ts";
 import { progress, type QuestionStats, questionStats } from "../src/summaries/statistics.ts";
 import {
   byteSize,

@@ -67,7 +67,7 @@ export function sectionHeading(form: Form, index: number, page = 0): string {
 }
 
 /** A question's short name, for the banner that lists what to fix. */
-export function shortName(q: Question): string {
+function shortName(q: Question): string {
   return q.shortLabel ?? shorten(q.text.replace(/[:?.]\s*$/, ""), SHORT_NAME_MAX);
 }
 

@@ -3,7 +3,8 @@
  * missing reports with their contact persons, contacts the bot cannot reach, and after the
  * deadline the late ones. Built as plain card JSON (its shape varies with the round).
  */
-import type { ReportDoc, RoundDoc } from "../src/reports/types.ts";
+import type { ReportDoc } from "../src/reports/types.ts";
+import type { RoundDoc } from "../src/rounds/types.ts";
 import { progress } from "../src/summaries/statistics.ts";
 import { type CardJson, escapeMarkdown, fits, shorten } from "./render.ts";
 import { formatOsloTime } from "./time.ts";

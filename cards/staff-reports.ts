@@ -1,7 +1,8 @@
 /** County staff's list of a round's reports: who has submitted, who is working, and a way to read each. */
 import type { Form } from "../src/questionnaire/types.ts";
 import { sectionsDone } from "../src/reports/report.ts";
-import type { ReportDoc, RoundDoc } from "../src/reports/types.ts";
+import type { ReportDoc } from "../src/reports/types.ts";
+import type { RoundDoc } from "../src/rounds/types.ts";
 import { type CardJson, escapeMarkdown, render } from "./render.ts";
 import template from "./staff-reports.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";

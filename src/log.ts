@@ -9,7 +9,7 @@ export type Logger = pino.Logger;
 const ERROR_FIELDS = ["code", "statusCode", "status", "substatus"] as const;
 
 /** What of an error (or anything thrown) goes into the log. */
-export function serializeError(err: unknown, depth = 0): Record<string, unknown> {
+function serializeError(err: unknown, depth = 0): Record<string, unknown> {
   if (typeof err !== "object" || err === null) return { type: typeof err };
   const e = err as Record<string, unknown>;
   const out: Record<string, unknown> = { type: err.constructor?.name ?? "Object" };

@@ -25,7 +25,7 @@ export interface Distro {
 }
 
 /** Loads the distro: registers the ESM instrumentation hooks first, then the distro itself. */
-export async function loadDistro(): Promise<Distro> {
+async function loadDistro(): Promise<Distro> {
   await import("@azure/monitor-opentelemetry/loader");
   return import("@azure/monitor-opentelemetry");
 }

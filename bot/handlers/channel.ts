@@ -9,7 +9,8 @@ import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { EdgeApp } from "../../src/app.ts";
-import type { Actor, ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { EXPORT_LINK_TTL_MS, exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
@@ -17,7 +18,7 @@ import { t } from "../strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
-export function channelCommandOf(text: string): ChannelCommand {
+function channelCommandOf(text: string): ChannelCommand {
   const words = text
     .replace(/<at>[^<]*<\/at>/g, " ")
     .replace(/<[^>]*>/g, " ")

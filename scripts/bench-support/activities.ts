@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 
-export const BENCH_TENANT = "00000000-0000-0000-0000-0000000000001";
+const BENCH_TENANT = "00000000-0000-0000-0000-0000000000001";
 
 export interface ChatUser {
   id: string;
@@ -54,9 +54,7 @@ export function invokeCard(body: unknown): Record<string, unknown> | undefined {
 }
 
 /** Every Action.Execute in a card (body and actions, nested), in document order. */
-export function executeActions(
-  card: unknown,
-): { verb: string; title?: string; data: Record<string, unknown> }[] {
+function executeActions(card: unknown): { verb: string; title?: string; data: Record<string, unknown> }[] {
   const found: { verb: string; title?: string; data: Record<string, unknown> }[] = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) {

@@ -8,9 +8,9 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const ROOT = join(import.meta.dirname, "..", "..");
+const ROOT = join(import.meta.dirname, "..", "..");
 /** Node 22 from the `node` devDependency (the machines' own node is 20). */
-export const NODE = join(ROOT, "node_modules", ".bin", "node");
+const NODE = join(ROOT, "node_modules", ".bin", "node");
 
 export interface Child {
   pid: number;
@@ -34,7 +34,7 @@ export interface SpawnOptions {
 }
 
 /** Runs a TypeScript file as a single node process. */
-export function spawnTs(file: string, opts: SpawnOptions = {}): Child {
+function spawnTs(file: string, opts: SpawnOptions = {}): Child {
   const child = spawn(NODE, [...(opts.nodeArgs ?? []), "--import", "tsx", file], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
@@ -74,7 +74,7 @@ export function spawnTs(file: string, opts: SpawnOptions = {}): Child {
 }
 
 /** Waits for the first stdout line that parses as JSON (a "ready" line). */
-export function readyLine<T>(child: Child, timeoutMs = 30_000): Promise<T> {
+function readyLine<T>(child: Child, timeoutMs = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     let buffer = "";
     const timer = setTimeout(() => {

@@ -46,7 +46,7 @@ function selfTimes(profile: Profile, window?: Window): Map<number, number> {
 }
 
 /** Where a script lives: "botbuilder", "@azure/cosmos", "bot/", "(gc)", "node:internal" ... */
-export function ownerOf(url: string, name: string): string {
+function ownerOf(url: string, name: string): string {
   if (url === "") return name.startsWith("(") ? name : "(native)";
   const nm = url.lastIndexOf("node_modules/");
   if (nm >= 0) {
@@ -91,11 +91,7 @@ export function summarizeProfile(file: string, top = 25, window?: Window): strin
  * Inclusive time of every function whose name or url matches `pattern` (a call counted once per
  * sample, however deep the recursion), as a share of busy time.
  */
-export function inclusiveShare(
-  file: string,
-  pattern: RegExp,
-  window?: Window,
-): { key: string; pct: number }[] {
+function inclusiveShare(file: string, pattern: RegExp, window?: Window): { key: string; pct: number }[] {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

@@ -5,7 +5,8 @@
  */
 import { formPages, type Page } from "../../src/questionnaire/pages.ts";
 import type { Form } from "../../src/questionnaire/types.ts";
-import type { ReportDoc, RoundDoc } from "../../src/reports/types.ts";
+import type { ReportDoc } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { sectionRaw, validRaw } from "../../test/src/reports/fixtures.ts";
 import {
   actionData,
@@ -35,10 +36,10 @@ export interface StepRecord {
 export type Recorder = (r: StepRecord) => void;
 
 export const HEI = "hei (message)";
-export const OPEN = "report.open";
-export const SUBMIT = "report.submit";
+const OPEN = "report.open";
+const SUBMIT = "report.submit";
 /** "section.save s3" for a one-page section, "section.save s3.2" for its second page. */
-export const saveStep = (sectionId: string, page?: Page) =>
+const saveStep = (sectionId: string, page?: Page) =>
   page === undefined || page.count === 1
     ? `section.save ${sectionId}`
     : `section.save ${sectionId}.${page.index + 1}`;

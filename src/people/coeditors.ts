@@ -10,7 +10,7 @@ import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import { isContact } from "./access.ts";
 
-export const coEditorMessages = {
+const coEditorMessages = {
   invalidEmail: "Skriv en gyldig e-postadresse, for eksempel kari.nordmann@kommune.no.",
   isContact: "Det er du som er kontaktperson – du har allerede tilgang.",
   tooMany: "En rapportering kan ha høyst 20 medredaktører.",

@@ -3,8 +3,10 @@
  * edge (bot/identity.ts) reads a person once per process and stores a fresh conversation reference.
  */
 import type { Clock } from "../clock.ts";
-import type { Actor, ConversationTarget, PersonDoc, ReportDoc } from "../reports/types.ts";
+import type { ConversationTarget } from "../reminders/messenger.ts";
+import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
+import type { PersonDoc } from "./types.ts";
 
 export class PersonService {
   constructor(private readonly deps: { people: PeopleRepo; clock: Clock }) {}

@@ -23,13 +23,15 @@ import type { Container } from "@azure/cosmos";
 import type { AnswerContent } from "../questionnaire/types.ts";
 import { recipientKey } from "../reminders/recipients.ts";
 import type { LedgerDoc } from "../reminders/types.ts";
-import type { Answer, CoEditor, Contact, PersonDoc, ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { Answer, CoEditor, Contact, ReportDoc } from "../reports/types.ts";
+import type { RoundDoc } from "../rounds/types.ts";
 import { stripSystemFields } from "../storage/cosmos.ts";
 import { cosmosStatus } from "../storage/errors.ts";
 import type { LedgerRepo } from "../storage/ledger-repo.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
+import type { PersonDoc } from "./types.ts";
 
 /** What replaces an erased name, id or detail. */
 export const ERASED = "(slettet)";

@@ -35,7 +35,7 @@ const sectionSchema = z.strictObject({
   questions: z.array(questionSchema).min(1),
 }) satisfies z.ZodType<Section>;
 
-export const formSchema = z.strictObject({
+const formSchema = z.strictObject({
   id: nonEmpty,
   title: nonEmpty,
   reportingYear: nonEmpty,

@@ -11,7 +11,7 @@ import type { Form, Question, Section } from "./types.ts";
 /** No page holds more inputs than this. */
 export const MAX_PAGE_INPUTS = 10;
 /** A choice set with more choices than this is one compact (dropdown) input instead of buttons. */
-export const EXPANDED_MAX_CHOICES = 5;
+const EXPANDED_MAX_CHOICES = 5;
 
 export interface Page {
   sectionIndex: number;
@@ -31,7 +31,7 @@ export interface Position {
 }
 
 /** Choices a choice set shows (yes/no: 2; "Annet" counts). 0 for other question types. */
-export function choiceCount(q: Question): number {
+function choiceCount(q: Question): number {
   if (q.type === "yesno") return 2;
   if (q.type !== "choice" && q.type !== "multichoice") return 0;
   return (q.options?.length ?? 0) + (q.allowOther ? 1 : 0);

@@ -11,7 +11,7 @@ import type { Section } from "./types.ts";
 
 const cache = new WeakMap<Section, z.ZodType>();
 
-export function sectionPayloadSchema(section: Section): z.ZodType {
+function sectionPayloadSchema(section: Section): z.ZodType {
   let schema = cache.get(section);
   if (schema === undefined) {
     const field = z.string().max(RAW_MAX_LENGTH).optional();

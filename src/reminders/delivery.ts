@@ -9,10 +9,11 @@
  */
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
-import type { ConversationTarget, PersonDoc, ReportDoc } from "../reports/types.ts";
+import type { PersonDoc } from "../people/types.ts";
+import type { ReportDoc } from "../reports/types.ts";
 import type { Versioned } from "../storage/cosmos.ts";
 import type { LedgerRepo } from "../storage/ledger-repo.ts";
-import type { Messenger, SendResult } from "./messenger.ts";
+import type { ConversationTarget, Messenger, SendResult } from "./messenger.ts";
 import { backoffDelay, type Pacer, type RetryOptions, realTime } from "./pacer.ts";
 import type { Recipient } from "./recipients.ts";
 import type { Stage } from "./schedule.ts";

@@ -2,7 +2,16 @@
  * The port through which reminders leave the product. bot/proactive.ts implements it with
  * botbuilder; tests use a plain object. `send` never throws for an HTTP outcome: it maps it.
  */
-import type { ConversationTarget } from "../reports/types.ts";
+
+/** Where to send a proactive message, independent of botbuilder types. */
+export interface ConversationTarget {
+  serviceUrl: string;
+  channelId: string;
+  conversationId: string;
+  tenantId?: string;
+  botId?: string;
+  userId?: string;
+}
 
 export type SendResult =
   /** Delivered; the channel's id of the new message when it gave one. */

@@ -22,7 +22,7 @@ export function recipientKey(person: { aadObjectId?: string; email?: string }): 
   return `r${createHash("sha256").update(basis).digest("hex").slice(0, 20)}`;
 }
 
-export function contactRecipient(report: ReportDoc): Recipient {
+function contactRecipient(report: ReportDoc): Recipient {
   const c = report.contact;
   return {
     key: recipientKey(c),

@@ -7,7 +7,8 @@
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import { isContact } from "../people/access.ts";
-import type { Actor, ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { Actor, ReportDoc } from "../reports/types.ts";
+import type { RoundDoc } from "../rounds/types.ts";
 import type { LedgerRepo } from "../storage/ledger-repo.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";

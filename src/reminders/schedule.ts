@@ -143,13 +143,13 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 }
 
 /** Saturday and Sunday go back to the Friday before. */
-export function shiftWeekendToFriday(date: LocalDate): LocalDate {
+function shiftWeekendToFriday(date: LocalDate): LocalDate {
   const wd = weekday(date);
   return wd === 6 ? addDays(date, -1) : wd === 0 ? addDays(date, -2) : date;
 }
 
 /** "20260113" */
-export function compactDate(date: LocalDate): string {
+function compactDate(date: LocalDate): string {
   return `${date.year}${String(date.month).padStart(2, "0")}${String(date.day).padStart(2, "0")}`;
 }
 
@@ -185,7 +185,7 @@ export function snoozeUntil(now: Date, config: ScheduleConfig = DEFAULT_SCHEDULE
 }
 
 /** The stage for a snooze due at `until`. */
-export function snoozeStage(until: Date, deadline: Date, config: ScheduleConfig = DEFAULT_SCHEDULE): Stage {
+function snoozeStage(until: Date, deadline: Date, config: ScheduleConfig = DEFAULT_SCHEDULE): Stage {
   const date = localDateOf(until, config.timeZone);
   const daysBefore = daysBetween(date, localDateOf(deadline, config.timeZone));
   return { id: `s${compactDate(date)}`, kind: "snooze", daysBefore, date, dueAt: until };
@@ -199,7 +199,7 @@ export interface RecipientPrefs {
 }
 
 /** Every candidate for one recipient, earliest first (regular stages after opt-out, plus a snooze). */
-export function candidates(
+function candidates(
   stages: readonly Stage[],
   deadline: Date,
   prefs: RecipientPrefs,

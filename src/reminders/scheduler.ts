@@ -9,7 +9,7 @@ import type { ReminderEdge, ReminderService, RunOptions, RunSummary } from "./re
 import { OSLO } from "./schedule.ts";
 
 /** Every hour from 09:00 to 16:00 Oslo time: the 09:00 run sends, later ones catch up and retry. */
-export const DEFAULT_REMINDER_CRON = "0 9-16 * * *";
+const DEFAULT_REMINDER_CRON = "0 9-16 * * *";
 
 export class ReminderJob {
   private current: Promise<RunSummary> | undefined;

@@ -20,7 +20,7 @@ export interface ReminderRecord {
   kind: "reminder";
   roundId: string;
   reportId: string;
-  /** Stable key of the recipient (see recipientKey in reminder-service.ts). */
+  /** Stable key of the recipient (see recipientKey in recipients.ts). */
   recipient: string;
   recipientRole: "contact" | "coeditor";
   stage: string;

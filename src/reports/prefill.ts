@@ -4,7 +4,7 @@
  * questions that rarely change (`Question.carryOver`), the same tiltak's answer from an earlier round.
  * A pre-filled value is only a suggestion: it becomes an answer when the person saves the page. Pure.
  */
-import type { AnswerContent, Form, PrefillSource, Question } from "../questionnaire/types.ts";
+import type { AnswerContent, PrefillSource, Question } from "../questionnaire/types.ts";
 import type { ReportDoc } from "./types.ts";
 
 export type PrefillKind = "known" | "previous";
@@ -33,7 +33,7 @@ function phoneText(stored: string): string {
 }
 
 /** The value a known-data source gives for this report, or undefined when the county does not know it. */
-export function knownValue(source: PrefillSource, report: PrefillReport): string | undefined {
+function knownValue(source: PrefillSource, report: PrefillReport): string | undefined {
   const c = report.contact;
   if (c === undefined)
     return source === "caseNumber" ? report.tiltak?.caseNumber?.trim() || undefined : undefined;
@@ -84,14 +84,4 @@ export function prefillOf(q: Question, report: PrefillReport): Prefill | undefin
     if (last !== undefined && fitsQuestion(q, last)) return { content: last, kind: "previous" };
   }
   return undefined;
-}
-
-/** Every pre-fill of the form for this report, by question id. */
-export function prefillsOf(form: Form, report: PrefillReport): Record<string, Prefill> {
-  const out: Record<string, Prefill> = {};
-  for (const q of form.sections.flatMap((s) => s.questions)) {
-    const p = prefillOf(q, report);
-    if (p !== undefined) out[q.id] = p;
-  }
-  return out;
 }

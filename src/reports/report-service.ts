@@ -4,13 +4,13 @@
  */
 import type { Clock } from "../clock.ts";
 import { canEdit, canRead, canSubmit, roleOf } from "../people/access.ts";
-import { checkPeriodPairs, parseSection } from "../questionnaire/answers.ts";
+import { parseSection } from "../questionnaire/answers.ts";
 import { type Position, pageAt, sectionPages, step, wholeSection } from "../questionnaire/pages.ts";
 import { payloadProblem } from "../questionnaire/payload.ts";
-import type { AnswerContent, Form } from "../questionnaire/types.ts";
+import type { Form } from "../questionnaire/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
-import { applyAnswers, resumePosition, staleQuestions, submitBlockers } from "./report.ts";
+import { applyAnswers, periodErrors, resumePosition, staleQuestions, submitBlockers } from "./report.ts";
 import type {
   CardContext,
   Nav,
@@ -22,15 +22,7 @@ import type {
 import { decline, declinedPrefills, isTouched, missingUntouched, stillAsShown } from "./touched.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
-export type {
-  CardContext,
-  Denied,
-  Nav,
-  OpenOutcome,
-  ReportRef,
-  SaveOutcome,
-  SubmitOutcome,
-} from "./report-outcomes.ts";
+export type { ReportRef, SaveOutcome, SubmitOutcome } from "./report-outcomes.ts";
 
 export interface SaveInput {
   sectionId: string;
@@ -198,7 +190,7 @@ export class ReportService {
     const parsed = parseSection({ ...page.part, questions: touched }, input.raw, { requireAnswer });
     const answers = parsed.answers;
     const untouchedMissing = requireAnswer ? missingUntouched(page, touched, doc) : {};
-    const period = this.periodErrors(form, doc, answers);
+    const period = periodErrors(form, doc, answers);
     for (const qid of Object.keys(period)) delete answers[qid];
     const errors = { ...untouchedMissing, ...parsed.errors, ...period };
     // Answers someone else changed after this card was made are never overwritten; the rest are saved.
@@ -231,25 +223,6 @@ export class ReportService {
       if (err instanceof NotFoundError) return undefined;
       throw err;
     }
-  }
-
-  /** Season/year pairs: a side on this card is checked against the stored other side. */
-  private periodErrors(form: Form, report: ReportDoc, answers: Record<string, AnswerContent | null>) {
-    const values: Record<string, AnswerContent | null | undefined> = {};
-    for (const pair of form.periodPairs) {
-      for (const qid of [pair.start, pair.end]) {
-        values[qid] = qid in answers ? answers[qid] : (report.answers[qid] ?? null);
-      }
-    }
-    const errs = checkPeriodPairs(form, values);
-    // Refuse whichever side(s) this card changes: the stored pair must never end up inverted.
-    const out: Record<string, string> = {};
-    for (const pair of form.periodPairs) {
-      const message = errs[pair.end];
-      if (message === undefined) continue;
-      for (const side of [pair.start, pair.end]) if (side in answers) out[side] = message;
-    }
-    return out;
   }
 
   /** Send the report. Only the contact person, only when complete, exactly once. */
@@ -299,7 +272,7 @@ export class ReportService {
 }
 
 /** A short reference the contact can quote to county staff. */
-export function receiptFor(report: ReportDoc): string {
+function receiptFor(report: ReportDoc): string {
   const year = report.roundId.replace(/[^0-9]/g, "").slice(0, 4) || "0000";
   const tail = report.id
     .replace(/[^A-Za-z0-9]/g, "")

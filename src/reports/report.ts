@@ -72,7 +72,7 @@ const contentOf = (a: Answer | undefined): AnswerContent | null =>
       };
 
 /** The question ids whose submitted content differs from what is stored. */
-export function changedQuestions(report: ReportDoc, answers: Record<string, AnswerContent | null>): string[] {
+function changedQuestions(report: ReportDoc, answers: Record<string, AnswerContent | null>): string[] {
   return Object.entries(answers)
     .filter(([qid, content]) => !isDeepStrictEqual(contentOf(report.answers[qid]), content))
     .map(([qid]) => qid);
@@ -127,4 +127,27 @@ export function applyAnswers(
  */
 export function sectionsDone(form: Form, report: ReportDoc): number {
   return reportProgress(form, report).filter((p) => p.complete && p.answered > 0).length;
+}
+
+/** Season/year pairs: a side on a card is checked against the stored other side (errors for the sides it changes). */
+export function periodErrors(
+  form: Form,
+  report: ReportDoc,
+  answers: Record<string, AnswerContent | null>,
+): Record<string, string> {
+  const values: Record<string, AnswerContent | null | undefined> = {};
+  for (const pair of form.periodPairs) {
+    for (const qid of [pair.start, pair.end]) {
+      values[qid] = qid in answers ? answers[qid] : (report.answers[qid] ?? null);
+    }
+  }
+  const errs = checkPeriodPairs(form, values);
+  // Refuse whichever side(s) this card changes: the stored pair must never end up inverted.
+  const out: Record<string, string> = {};
+  for (const pair of form.periodPairs) {
+    const message = errs[pair.end];
+    if (message === undefined) continue;
+    for (const side of [pair.start, pair.end]) if (side in answers) out[side] = message;
+  }
+  return out;
 }

@@ -6,14 +6,16 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import { isStaff } from "../people/staff.ts";
 import type { Form } from "../questionnaire/types.ts";
+import type { ConversationTarget } from "../reminders/messenger.ts";
+import type { RoundDoc } from "../rounds/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import type { ReportRef } from "./report-service.ts";
-import type { Actor, ConversationTarget, ReportDoc, RoundDoc } from "./types.ts";
+import type { Actor, ReportDoc } from "./types.ts";
 
-export const staffMessages = {
+const staffMessages = {
   reasonRequired: "Skriv en begrunnelse (minst 5 tegn) – kontaktpersonen får den i chatten.",
   reasonTooLong: "Begrunnelsen kan ha høyst 1000 tegn.",
 } as const;

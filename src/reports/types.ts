@@ -1,5 +1,6 @@
 /**
- * Stored documents of the reporting domain. Pure types, shared by services and storage.
+ * The stored report document and its parts (actor, contact, co-editors, answers). Pure types, shared by
+ * services and storage. The round is in rounds/types.ts, the person in people/types.ts.
  */
 import type { AnswerContent } from "../questionnaire/types.ts";
 
@@ -84,52 +85,5 @@ export interface ReportDoc {
   /** Human-readable receipt reference, set on submit. */
   receipt?: string;
   createdAt: string;
-  updatedAt: string;
-}
-
-/** A reporting round of one county. Container "rounds", partition key /id. */
-export interface RoundDoc {
-  id: string;
-  county: string;
-  formId: string;
-  reportingYear: number;
-  /** ISO instant of the deadline (default 15 January 23:59 Europe/Oslo of the following year). */
-  deadline: string;
-  /** Entra object ids of county staff (configured, imported, or members of the bound staff team). */
-  staffIds: string[];
-  /** The staff channel the round reports to, bound with "@bot bruk denne kanalen". */
-  staffChannel?: ConversationTarget & {
-    teamId?: string;
-    channelName?: string;
-    /** The digest card posted last (updated in place) and the schedule slot it was for. */
-    digestActivityId?: string;
-    lastDigestSlot?: string;
-  };
-  createdAt: string;
-}
-
-/** Where to send a proactive message, independent of botbuilder types. */
-export interface ConversationTarget {
-  serviceUrl: string;
-  channelId: string;
-  conversationId: string;
-  tenantId?: string;
-  botId?: string;
-  userId?: string;
-}
-
-/** A person we have seen in Teams. Container "people", partition key /id (= Actor.id). */
-export interface PersonDoc {
-  id: string;
-  name: string;
-  email?: string;
-  tenantId?: string;
-  target?: ConversationTarget;
-  /**
-   * Set by a reminder run when Teams refused a proactive message to `target` (403: blocked or
-   * uninstalled, 404: conversation gone); cleared by a later successful send. A fresh `target`
-   * from a new activity means the person is reachable again.
-   */
-  unreachable?: { status: 403 | 404; code: string; at: string };
   updatedAt: string;
 }

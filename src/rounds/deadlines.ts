@@ -3,7 +3,7 @@
  * one point read + one write (a deadline changed by a new import shows within `ttlMs`).
  */
 import type { Clock } from "../clock.ts";
-import type { RoundDoc } from "../reports/types.ts";
+import type { RoundDoc } from "./types.ts";
 
 export interface DeadlineSource {
   get(id: string): Promise<RoundDoc | undefined>;

@@ -2,7 +2,8 @@
  * A demo round for local runs: one county, two partnerships, three tiltak. The Agents
  * Playground's default user (Alex Wilber) is the contact person of two of them.
  */
-import type { ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { ReportDoc } from "../reports/types.ts";
+import type { RoundDoc } from "./types.ts";
 
 /** The Agents Playground's built-in current user and a second built-in user. */
 export const PLAYGROUND_USER = {

@@ -7,13 +7,14 @@
  * touches answers, status, revision, co-editors or submit fields, and never deletes a report: reports
  * of the round that the file lacks are listed and left alone.
  */
-import type { Contact, ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { Contact, ReportDoc } from "../reports/types.ts";
 import { ConflictError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import type { Previous } from "./import-previous.ts";
 import type { ImportedTiltak, ParsedImport } from "./import-schema.ts";
 import { defaultDeadline, defaultFormId } from "./round.ts";
+import type { RoundDoc } from "./types.ts";
 
 export type RoundField = "county" | "formId" | "deadline" | "staffIds";
 export type ReportField = "formId" | "partnership" | "tiltak" | "contact" | "previous";

@@ -15,7 +15,7 @@ export type Previous = NonNullable<ReportDoc["previous"]>;
 export const previousIdOf = (item: ImportedTiltak): string => item.tiltak.previousId ?? item.id;
 
 /** The carried-over answers of an earlier report, or undefined when it has none for this form. Pure. */
-export function previousOf(form: Form, earlier: ReportDoc): Previous | undefined {
+function previousOf(form: Form, earlier: ReportDoc): Previous | undefined {
   if (earlier.formId !== form.id) return undefined;
   const answers: Record<string, AnswerContent> = {};
   for (const q of allQuestions(form)) {

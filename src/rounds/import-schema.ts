@@ -1,6 +1,6 @@
 /**
- * The one zod schema every import row passes (CSV and JSON are both turned into rows first), and the
- * checks across rows: one round per file, each tiltak once, one description per partnership.
+ * The one zod schema every import row passes (CSV and JSON are both turned into rows first), field by
+ * field, and the shapes of a validated import. The rows are validated together in import-rows.ts.
  * Every message is Norwegian and names the row and the field: `Rad 4, kolonne «epost»: ...`.
  */
 import { z } from "zod";
@@ -11,8 +11,7 @@ import {
   type RespondentCategory,
   type Sector,
 } from "../reports/types.ts";
-import { type Checked, crossRowErrors, partnershipIdOf, tiltakIdOf } from "./import-checks.ts";
-import { parseDeadline, roundId, slug } from "./round.ts";
+import { parseDeadline, slug } from "./round.ts";
 
 export const ROW_FIELDS = [
   "county",
@@ -122,7 +121,7 @@ function formIds(): string[] {
 let formIdCache: string[] | undefined;
 
 /** Each field of a row, with its own schema (also used alone to recover the valid fields of a bad row). */
-const FIELD_SCHEMAS = {
+export const FIELD_SCHEMAS = {
   county: text,
   reportingYear: z.preprocess(
     (v) =>
@@ -231,79 +230,3 @@ export const rowSchema = z.object(FIELD_SCHEMAS).superRefine((row, ctx) => {
 });
 export type ImportRow = z.output<typeof rowSchema>;
 export type PartialRow = Partial<ImportRow>;
-
-/**
- * Validates every row and the rows together. Reports every error at once without repeats: the errors
- * of each row in row order, then those across rows.
- */
-export function validateRows(rows: readonly RawRow[]): ImportResult {
-  const errors: string[] = [];
-  const checked: Checked[] = [];
-  const all = new Set<RowField>(ROW_FIELDS);
-  for (const raw of rows) {
-    const result = rowSchema.safeParse(raw.values);
-    if (result.success) {
-      checked.push({ raw, row: result.data, valid: all });
-      continue;
-    }
-    const bad = new Set<RowField>();
-    for (const issue of result.error.issues) {
-      const field = issue.path[0] as RowField;
-      bad.add(field);
-      errors.push(`${raw.at(field)}: ${issue.message}`);
-    }
-    checked.push(validFields(raw, bad));
-  }
-  if (rows.length === 0) errors.push("Filen har ingen tiltak.");
-  errors.push(...crossRowErrors(checked));
-  if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
-  return { ok: true, value: toImport(checked.map((c) => ({ source: c.raw.name, row: c.row as ImportRow }))) };
-}
-
-/** The fields of a failed row that are valid on their own (for the checks across rows). */
-function validFields(raw: RawRow, bad: ReadonlySet<RowField>): Checked {
-  const row: Record<string, unknown> = {};
-  const valid = new Set<RowField>();
-  for (const field of ROW_FIELDS) {
-    if (bad.has(field)) continue;
-    const r = FIELD_SCHEMAS[field].safeParse(raw.values[field]);
-    if (!r.success) continue;
-    valid.add(field);
-    if (r.data !== undefined) row[field] = r.data;
-  }
-  return { raw, row: row as PartialRow, valid };
-}
-
-function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedImport {
-  const first = (rows[0] as { row: ImportRow }).row;
-  const round: ImportedRound = {
-    id: roundId(first.county, first.reportingYear),
-    county: first.county,
-    reportingYear: first.reportingYear,
-  };
-  if (first.formId !== undefined) round.formId = first.formId;
-  if (first.deadline !== undefined) round.deadline = first.deadline;
-  if (first.staffIds !== undefined) round.staffIds = first.staffIds;
-  const tiltak = rows.map(({ source, row }): ImportedTiltak => {
-    const id = tiltakIdOf(row) as string;
-    const contact: Contact = { name: row.contactName, email: row.email };
-    if (row.phone !== undefined) contact.phone = row.phone;
-    if (row.aadObjectId !== undefined) contact.aadObjectId = row.aadObjectId;
-    if (row.workplace !== undefined) contact.workplace = row.workplace;
-    const tiltak: ImportedTiltak["tiltak"] = { id, name: row.tiltak, caseNumber: row.caseNumber };
-    if (row.previousTiltakId !== undefined) tiltak.previousId = row.previousTiltakId;
-    return {
-      id,
-      source,
-      partnership: {
-        id: partnershipIdOf(row.partnership),
-        name: row.partnership,
-        category: row.category,
-        sector: row.sector,
-      },
-      tiltak,
-      contact,
-    };
-  });
-  return { round, tiltak };
-}

@@ -7,7 +7,6 @@
  */
 import { extname } from "node:path";
 import { getForm, loadForms } from "../questionnaire/form.ts";
-import type { RoundDoc } from "../reports/types.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import { CsvSyntaxError, csvRows, parseCsv } from "./import-csv.ts";
@@ -21,19 +20,14 @@ import {
   summarize,
 } from "./import-plan.ts";
 import { pickPrevious, previousIdOf } from "./import-previous.ts";
-import { type ImportResult, type ParsedImport, validateRows } from "./import-schema.ts";
+import { validateRows } from "./import-rows.ts";
+import type { ImportResult, ParsedImport } from "./import-schema.ts";
 import { defaultFormId } from "./round.ts";
+import type { RoundDoc } from "./types.ts";
 
 export { parseCsv } from "./import-csv.ts";
-export {
-  applyImport,
-  type ImportPlan,
-  type ImportSummary,
-  loadExisting,
-  planImport,
-  summarize,
-} from "./import-plan.ts";
-export type { ImportedRound, ImportedTiltak, ImportResult, ParsedImport } from "./import-schema.ts";
+export { type ImportPlan, type ImportSummary, planImport } from "./import-plan.ts";
+export type { ImportResult, ParsedImport } from "./import-schema.ts";
 
 /** Decodes UTF-8 (with or without BOM); undefined when the bytes are not UTF-8. */
 function decode(content: Uint8Array | string): string | undefined {

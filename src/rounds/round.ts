@@ -6,7 +6,7 @@
 import { OSLO, wallClock, zonedInstant } from "../reminders/schedule.ts";
 
 /** The form used for reporting years up to and including 2023. */
-export const FORM_2021 = "dekom-skole-2021";
+const FORM_2021 = "dekom-skole-2021";
 /** The form used from reporting year 2024. */
 export const FORM_2024 = "dekom-2024-2025";
 

@@ -29,7 +29,7 @@ export const CONTAINERS = {
 export type ContainerKey = keyof typeof CONTAINERS;
 
 /** System properties Cosmos adds to every stored document; never part of our document types. */
-export const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_attachments", "_ts"] as const;
+const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_attachments", "_ts"] as const;
 
 /** A copy of a stored document without Cosmos' system properties. */
 export function stripSystemFields<T extends object>(doc: T): T {

@@ -16,7 +16,7 @@ import { z } from "zod";
 import { createCosmosClient, ensureContainers, stripSystemFields } from "./cosmos.ts";
 
 /** The local server does not check keys; any base64 string works. */
-export const LOCAL_COSMOS_KEY = "bG9jYWwtY29zbW9zLWtleQ==";
+const LOCAL_COSMOS_KEY = "bG9jYWwtY29zbW9zLWtleQ==";
 
 const RESTORE_CONCURRENCY = 16;
 

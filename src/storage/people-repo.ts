@@ -2,7 +2,7 @@
  * People seen in Teams (container "people", partition key /id = Actor.id), with where to reach them.
  */
 import type { Container } from "@azure/cosmos";
-import type { PersonDoc } from "../reports/types.ts";
+import type { PersonDoc } from "../people/types.ts";
 import { stripSystemFields } from "./cosmos.ts";
 
 export class PeopleRepo {

@@ -4,7 +4,7 @@
  * every product write is conditional (If-Match on the ETag) and re-reads on a lost race, like reports.
  */
 import type { Container, ItemResponse } from "@azure/cosmos";
-import type { RoundDoc } from "../reports/types.ts";
+import type { RoundDoc } from "../rounds/types.ts";
 import { stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
 

@@ -35,7 +35,7 @@ export function selectedOptions(answer: AnswerContent | undefined): string[] {
 }
 
 /** "Høst 2021". */
-export function formatSeasonYear(value: SeasonYear): string {
+function formatSeasonYear(value: SeasonYear): string {
   return `${value.season} ${value.year}`;
 }
 

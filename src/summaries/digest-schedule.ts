@@ -5,7 +5,7 @@
  */
 import { addDays, daysBetween, localDateOf, OSLO, weekday, zonedInstant } from "../reminders/schedule.ts";
 
-export const DIGEST_HOUR = 9;
+const DIGEST_HOUR = 9;
 /** Days before the deadline date when the digest comes every weekday. */
 const LAST_WEEK_DAYS = 7;
 

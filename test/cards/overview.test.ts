@@ -4,12 +4,8 @@ import { overviewCards } from "../../cards/overview.ts";
 import { type CardJson, escapeMarkdown, MAX_CARD_BYTES } from "../../cards/render.ts";
 import { findQuestion } from "../../src/questionnaire/form.ts";
 import type { AnswerContent, Form, Question } from "../../src/questionnaire/types.ts";
-import {
-  RESPONDENT_CATEGORIES,
-  type ReportDoc,
-  type RespondentCategory,
-  type RoundDoc,
-} from "../../src/reports/types.ts";
+import { RESPONDENT_CATEGORIES, type ReportDoc, type RespondentCategory } from "../../src/reports/types.ts";
+import type { RoundDoc } from "../../src/rounds/types.ts";
 import { questionStats } from "../../src/summaries/statistics.ts";
 import {
   bothForms,

@@ -13,7 +13,7 @@ import { E2E_DATABASE, type E2eEnv } from "../support/e2e-env.ts";
 const by = { id: "00000000-0000-0000-0000-0000000000020", name: "Alex Wilber" };
 const at = "2025-01-10T10:00:00.000Z";
 
-export const LAST_YEAR: ReportDoc["answers"] = {
+const LAST_YEAR: ReportDoc["answers"] = {
   q04: { value: 4, by, at, rev: 5 },
   q07: { value: "Montessoriskolen", by, at, rev: 5 },
   q08: { value: ["Bodø", "Fauske - Fuosko"], by, at, rev: 5 },

@@ -46,7 +46,7 @@ function stringEnd(text: string, i: number): number {
 }
 
 /** The text from the bracket at `open` to its matching closing bracket (inclusive); skips strings. */
-export function balanced(text: string, open: number): string {
+function balanced(text: string, open: number): string {
   const stack: string[] = [];
   for (let i = open; i < text.length; i++) {
     const ch = text[i] as string;
@@ -63,7 +63,7 @@ export function balanced(text: string, open: number): string {
 }
 
 /** The `{ ... }` objects directly inside an array text `[ ... ]`. */
-export function objectsIn(arrayText: string): string[] {
+function objectsIn(arrayText: string): string[] {
   const objects: string[] = [];
   let i = 1;
   while (i < arrayText.length - 1) {
@@ -84,7 +84,7 @@ export function objectsIn(arrayText: string): string[] {
 }
 
 /** The value expression of `key:` at the top level of an object text `{ ... }`, trimmed. */
-export function property(objectText: string, key: string): string | undefined {
+function property(objectText: string, key: string): string | undefined {
   const inner = objectText.slice(1, -1);
   let depth = 0;
   for (let i = 0; i < inner.length; i++) {

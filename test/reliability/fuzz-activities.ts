@@ -10,7 +10,7 @@ import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
 import { form2024 } from "./support.ts";
 
 /** mulberry32: small, fast, seedable. */
-export function prng(seed: number) {
+function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -25,7 +25,8 @@ import type { RoundRepo } from "../../src/storage/round-repo.ts";
 import { form2024, sectionRaw, validRaw } from "../src/reports/fixtures.ts";
 
 export { form2024 };
-export const FORM_ID = form2024.id;
+
+const FORM_ID = form2024.id;
 
 /** What saving failed looks like to the person (bot/strings.ts storageFailed). */
 export const SAVE_FAILED = "kunne ikke lagres";

@@ -13,7 +13,7 @@ type Node = Record<string, unknown>;
  * arrays, the default Input.Text style "text" and Input.ChoiceSet style "compact" (dropped as defaults), and enum values written back
  * capitalised.
  */
-export function lostInRoundTrip(source: unknown, back: unknown, path: string, out: string[]): void {
+function lostInRoundTrip(source: unknown, back: unknown, path: string, out: string[]): void {
   if (typeof source === "string" && typeof back === "string") {
     if (source.toLowerCase() !== back.toLowerCase()) out.push(`${path}: ${source} -> ${back}`);
     return;

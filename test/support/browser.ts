@@ -7,7 +7,7 @@ import { type Browser, chromium, type Locator, type Page } from "playwright-core
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const found = CANDIDATES.find((p) => existsSync(p));
   if (found === undefined) throw new Error("No Chromium found: apt-get install -y chromium");
   return found;

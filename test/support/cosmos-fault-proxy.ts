@@ -100,7 +100,7 @@ const DOCS = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/]+))?\/?$/;
 const COLL = /^\/dbs\/[^/]+\/colls\/([^/]+)/;
 
 /** Classifies a Cosmos REST request by method, path and headers. */
-export function classify(
+function classify(
   method: string,
   path: string,
   headers: Record<string, string | string[] | undefined>,

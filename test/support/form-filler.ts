@@ -17,7 +17,7 @@ export interface Fill {
   year?: string;
 }
 
-export const SHORT_LABELS = { other: "Annet – beskriv", comment: "Kommentar", year: "Årstall" } as const;
+const SHORT_LABELS = { other: "Annet – beskriv", comment: "Kommentar", year: "Årstall" } as const;
 
 /** Every label of the card in document order: its text and the id it points at. */
 async function labelsOf(card: Locator): Promise<{ text: string; for: string }[]> {

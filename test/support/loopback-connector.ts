@@ -43,7 +43,7 @@ export interface RateLimits {
   windowMs: number;
 }
 
-export const TEAMS_RATE_LIMITS: RateLimits = { perConversation: 7, perTenant: 50, windowMs: 1000 };
+const TEAMS_RATE_LIMITS: RateLimits = { perConversation: 7, perTenant: 50, windowMs: 1000 };
 
 export interface InjectedFailure {
   status: number;

@@ -10,9 +10,11 @@ import {
   isErasedEmail,
   planErasure,
 } from "../../../src/people/personal-data.ts";
+import type { PersonDoc } from "../../../src/people/types.ts";
 import { recipientKey } from "../../../src/reminders/recipients.ts";
 import type { LedgerDoc } from "../../../src/reminders/types.ts";
-import type { Answer, PersonDoc, ReportDoc, RoundDoc } from "../../../src/reports/types.ts";
+import type { Answer, ReportDoc } from "../../../src/reports/types.ts";
+import type { RoundDoc } from "../../../src/rounds/types.ts";
 import { coEditorActor, contactActor, form2024, makeReport, NOW } from "../reports/fixtures.ts";
 
 const at = (minute: number) => `2026-11-02T10:${String(minute).padStart(2, "0")}:00.000Z`;

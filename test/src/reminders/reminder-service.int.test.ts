@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../../src/log.ts";
 import type { Form } from "../../../src/questionnaire/types.ts";
-import type { Messenger, SendResult } from "../../../src/reminders/messenger.ts";
+import type { ConversationTarget, Messenger, SendResult } from "../../../src/reminders/messenger.ts";
 import { recipientKey } from "../../../src/reminders/recipients.ts";
 import { ReminderService, type RunOptions } from "../../../src/reminders/reminder-service.ts";
 import type { ReminderMessage } from "../../../src/reminders/types.ts";
-import type { Actor, ConversationTarget, ReportDoc } from "../../../src/reports/types.ts";
+import type { Actor, ReportDoc } from "../../../src/reports/types.ts";
 import { type CosmosStore, openCosmos } from "../../../src/storage/cosmos.ts";
 import { LedgerRepo } from "../../../src/storage/ledger-repo.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../../src/storage/local-cosmos.ts";

@@ -30,7 +30,7 @@ export const staffActor: Actor = { id: "aad-staff", name: "Siri Statsforvalter",
 export const strangerActor: Actor = { id: "aad-stranger", name: "Per Fremmed", email: "per@example.com" };
 
 /** Number of answer options a choice/multichoice question offers, "Annet" included. */
-export const optionCount = (q: Question): number => (q.options?.length ?? 0) + (q.allowOther ? 1 : 0);
+const optionCount = (q: Question): number => (q.options?.length ?? 0) + (q.allowOther ? 1 : 0);
 
 /**
  * Valid raw card inputs for one question (every part it has). `variant` changes the value so that two

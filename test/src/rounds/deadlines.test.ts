@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RoundDoc } from "../../../src/reports/types.ts";
 import { cachedDeadlines } from "../../../src/rounds/deadlines.ts";
+import type { RoundDoc } from "../../../src/rounds/types.ts";
 
 describe("cachedDeadlines", () => {
   it("should read a round once per time-to-live and then again", async () => {

@@ -1,7 +1,10 @@
 /**
  * Builders for stored documents used by the storage integration tests.
  */
-import type { PersonDoc, ReportDoc, RoundDoc } from "../../../src/reports/types.ts";
+
+import type { PersonDoc } from "../../../src/people/types.ts";
+import type { ReportDoc } from "../../../src/reports/types.ts";
+import type { RoundDoc } from "../../../src/rounds/types.ts";
 
 const NOW = "2026-11-02T10:00:00.000Z";
 

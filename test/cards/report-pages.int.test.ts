@@ -5,18 +5,25 @@
  * builder's output: a save sends exactly what that card's inputs and button data hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeFingerprints } from "../../../cards/fingerprints.ts";
-import type { CardJson } from "../../../cards/render.ts";
-import { type SectionCardInput, sectionCard } from "../../../cards/report-section.ts";
-import { fixedClock } from "../../../src/clock.ts";
-import type { Form } from "../../../src/questionnaire/types.ts";
-import { type ReportRef, ReportService, type SaveOutcome } from "../../../src/reports/report-service.ts";
-import type { Actor, ReportDoc } from "../../../src/reports/types.ts";
-import { type CosmosStore, openCosmos } from "../../../src/storage/cosmos.ts";
-import { type LocalCosmos, startLocalCosmos } from "../../../src/storage/local-cosmos.ts";
-import { ReportRepo } from "../../../src/storage/report-repo.ts";
-import { uid } from "../storage/fixtures.ts";
-import { coEditorActor, contactActor, form2021, form2024, forms, makeReport } from "./fixtures.ts";
+import { decodeFingerprints } from "../../cards/fingerprints.ts";
+import type { CardJson } from "../../cards/render.ts";
+import { type SectionCardInput, sectionCard } from "../../cards/report-section.ts";
+import { fixedClock } from "../../src/clock.ts";
+import type { Form } from "../../src/questionnaire/types.ts";
+import { type ReportRef, ReportService, type SaveOutcome } from "../../src/reports/report-service.ts";
+import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import { type CosmosStore, openCosmos } from "../../src/storage/cosmos.ts";
+import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosmos.ts";
+import { ReportRepo } from "../../src/storage/report-repo.ts";
+import {
+  coEditorActor,
+  contactActor,
+  form2021,
+  form2024,
+  forms,
+  makeReport,
+} from "../src/reports/fixtures.ts";
+import { uid } from "../src/storage/fixtures.ts";
 
 const DATABASE = "report-pages-test";
 const ROUND = "nordland-2026";

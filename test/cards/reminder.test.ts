@@ -1,10 +1,10 @@
 /** The reminder card (cards/reminder.ts): texts, buttons, and that its actions parse. */
 import { describe, expect, it } from "vitest";
-import { reminderActionCard, reminderCard } from "../../../cards/reminder.ts";
-import { MAX_CARD_BYTES } from "../../../cards/render.ts";
-import { parseAction } from "../../../cards/verbs.ts";
-import type { ReminderMessage } from "../../../src/reminders/types.ts";
-import type { ReportDoc } from "../../../src/reports/types.ts";
+import { reminderActionCard, reminderCard } from "../../cards/reminder.ts";
+import { MAX_CARD_BYTES } from "../../cards/render.ts";
+import { parseAction } from "../../cards/verbs.ts";
+import type { ReminderMessage } from "../../src/reminders/types.ts";
+import type { ReportDoc } from "../../src/reports/types.ts";
 
 const message: ReminderMessage = {
   roundId: "vestland-2025",

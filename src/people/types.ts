@@ -1,0 +1,20 @@
+/**
+ * The stored person document. A pure type, shared by services and storage.
+ */
+import type { ConversationTarget } from "../reminders/messenger.ts";
+
+/** A person we have seen in Teams. Container "people", partition key /id (= Actor.id). */
+export interface PersonDoc {
+  id: string;
+  name: string;
+  email?: string;
+  tenantId?: string;
+  target?: ConversationTarget;
+  /**
+   * Set by a reminder run when Teams refused a proactive message to `target` (403: blocked or
+   * uninstalled, 404: conversation gone); cleared by a later successful send. A fresh `target`
+   * from a new activity means the person is reachable again.
+   */
+  unreachable?: { status: 403 | 404; code: string; at: string };
+  updatedAt: string;
+}

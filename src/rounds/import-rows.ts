@@ -1,0 +1,96 @@
+/**
+ * Validation of a whole import: every row through the row schema, then the checks across rows, into
+ * the round and tiltak the file describes (with their stable ids).
+ */
+import type { Contact } from "../reports/types.ts";
+import { type Checked, crossRowErrors, partnershipIdOf, tiltakIdOf } from "./import-checks.ts";
+import {
+  FIELD_SCHEMAS,
+  type ImportedRound,
+  type ImportedTiltak,
+  type ImportResult,
+  type ImportRow,
+  type ParsedImport,
+  type PartialRow,
+  type RawRow,
+  ROW_FIELDS,
+  type RowField,
+  rowSchema,
+} from "./import-schema.ts";
+import { roundId } from "./round.ts";
+
+/**
+ * Validates every row and the rows together. Reports every error at once without repeats: the errors
+ * of each row in row order, then those across rows.
+ */
+export function validateRows(rows: readonly RawRow[]): ImportResult {
+  const errors: string[] = [];
+  const checked: Checked[] = [];
+  const all = new Set<RowField>(ROW_FIELDS);
+  for (const raw of rows) {
+    const result = rowSchema.safeParse(raw.values);
+    if (result.success) {
+      checked.push({ raw, row: result.data, valid: all });
+      continue;
+    }
+    const bad = new Set<RowField>();
+    for (const issue of result.error.issues) {
+      const field = issue.path[0] as RowField;
+      bad.add(field);
+      errors.push(`${raw.at(field)}: ${issue.message}`);
+    }
+    checked.push(validFields(raw, bad));
+  }
+  if (rows.length === 0) errors.push("Filen har ingen tiltak.");
+  errors.push(...crossRowErrors(checked));
+  if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
+  return { ok: true, value: toImport(checked.map((c) => ({ source: c.raw.name, row: c.row as ImportRow }))) };
+}
+
+/** The fields of a failed row that are valid on their own (for the checks across rows). */
+function validFields(raw: RawRow, bad: ReadonlySet<RowField>): Checked {
+  const row: Record<string, unknown> = {};
+  const valid = new Set<RowField>();
+  for (const field of ROW_FIELDS) {
+    if (bad.has(field)) continue;
+    const r = FIELD_SCHEMAS[field].safeParse(raw.values[field]);
+    if (!r.success) continue;
+    valid.add(field);
+    if (r.data !== undefined) row[field] = r.data;
+  }
+  return { raw, row: row as PartialRow, valid };
+}
+
+function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedImport {
+  const first = (rows[0] as { row: ImportRow }).row;
+  const round: ImportedRound = {
+    id: roundId(first.county, first.reportingYear),
+    county: first.county,
+    reportingYear: first.reportingYear,
+  };
+  if (first.formId !== undefined) round.formId = first.formId;
+  if (first.deadline !== undefined) round.deadline = first.deadline;
+  if (first.staffIds !== undefined) round.staffIds = first.staffIds;
+  const tiltak = rows.map(({ source, row }): ImportedTiltak => {
+    const id = tiltakIdOf(row) as string;
+    const contact: Contact = { name: row.contactName, email: row.email };
+    if (row.phone !== undefined) contact.phone = row.phone;
+    if (row.aadObjectId !== undefined) contact.aadObjectId = row.aadObjectId;
+    if (row.workplace !== undefined) contact.workplace = row.workplace;
+    const tiltak: ImportedTiltak["tiltak"] = { id, name: row.tiltak, caseNumber: row.caseNumber };
+    if (row.previousTiltakId !== undefined) tiltak.previousId = row.previousTiltakId;
+    return {
+      id,
+      source,
+      partnership: {
+        id: partnershipIdOf(row.partnership),
+        name: row.partnership,
+        category: row.category,
+        sector: row.sector,
+      },
+      tiltak,
+      contact,
+    };
+  });
+  return { round, tiltak };
+}
