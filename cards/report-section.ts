@@ -1,38 +1,49 @@
 /**
- * One section of a report as an Adaptive Card: header with progress, every question of the
- * section with its saved (or just typed) value, errors at the fields, and navigation.
+ * One page of a report section as an Adaptive Card: header with progress and the deadline, the page's
+ * questions (at most ~10 inputs, see src/questionnaire/pages.ts) with their saved, pre-filled or just
+ * typed values, errors at the fields and named in the banner, and navigation.
+ *
+ * Each question's text appears once, as its input's label; the form's help text sits under it in a
+ * smaller, subtle style; "Annet" and comment fields follow right under with short labels.
  */
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
-import { fingerprint } from "../src/questionnaire/fingerprint.ts";
+import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
+import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
+import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
+import { type Prefill, type PrefillReport, prefillOf } from "../src/reports/prefill.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { deadlineLine } from "./deadline.ts";
 import { encodeFingerprints } from "./fingerprints.ts";
-import { type CardJson, escapeMarkdown, render, shorten } from "./render.ts";
+import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-section.card.json" with { type: "json" };
+import { ASKS_FOR_ATTACHMENTS, sectionStrings as S } from "./report-section-strings.ts";
 import { cardText } from "./strings.ts";
 import { formatOsloTime } from "./time.ts";
 
-/** Labels longer than this are shortened, with the full question text shown above the input. */
-const LABEL_MAX = 120;
-/** Single choice with more options than this is a dropdown instead of radio buttons. */
-const RADIO_MAX = 5;
 /** Hard cap for text inputs without a limit in the form (the server enforces the same). */
 const TEXT_CAP = 4000;
+/** Short names in the "Sjekk: …" banner for questions without a shortLabel in the form. */
+const SHORT_NAME_MAX = 40;
 
 /**
  * What a section card shows of a report: its ids, revision and stored answers, and the names for the
  * heading. `names` is absent when the report cannot be read (storage down): the card then shows the
  * typed values under a neutral heading.
  */
-export interface SectionReport extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers"> {
+export interface SectionReport
+  extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers">,
+    PrefillReport {
   partnership?: { name: string };
-  tiltak?: { name: string };
+  tiltak?: { name: string; caseNumber?: string };
 }
 
 export interface SectionCardInput {
   form: Form;
   report: SectionReport;
   sectionIndex: number;
+  /** The page within the section (0 when absent; clamped into the section). */
+  page?: number;
   /** Values as typed by the person (input id -> raw string), kept when something was wrong. */
   typed?: Record<string, unknown>;
   /** Errors by input id. */
@@ -43,18 +54,59 @@ export interface SectionCardInput {
    * save must keep what the person's original card showed).
    */
   base?: Record<string, string>;
+  /** ISO instant of the round's deadline, shown in the header when given. */
+  deadline?: string;
+  /** "Now" for the days left (defaults to the system clock). */
+  now?: Date;
 }
 
-function sectionHeading(form: Form, index: number): string {
+export function sectionHeading(form: Form, index: number, page = 0): string {
   const s = form.sections[index];
-  return `Del ${index + 1} av ${form.sections.length} – ${s?.title ?? ""}`;
+  const p = pageAt(form, index, page);
+  return S.heading(index + 1, form.sections.length, s?.title ?? "", (p?.index ?? 0) + 1, p?.count ?? 1);
+}
+
+/** A question's short name, for the banner that lists what to fix. */
+function shortName(q: Question): string {
+  return q.shortLabel ?? shorten(q.text.replace(/[:?.]\s*$/, ""), SHORT_NAME_MAX);
 }
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-function questionData(q: Question, input: SectionCardInput) {
+/** "Sist endret av …" only says something when more than one person has edited the report. */
+function editorCount(report: SectionReport): number {
+  return new Set(Object.values(report.answers).map((a) => a.by.id)).size;
+}
+
+function kindOf(q: Question): { kind: string; textStyle: string; placeholder: string } {
+  const line = (textStyle = "text", placeholder = "") => ({ kind: "line", textStyle, placeholder });
+  switch (q.type) {
+    case "longtext":
+      return { kind: "multiline", textStyle: "text", placeholder: "" };
+    case "integer":
+      return line("text", S.placeholders.integer);
+    case "amount_nok":
+      return line("text", S.placeholders.amount);
+    case "email":
+      return line("email", S.placeholders.email);
+    case "phone":
+      return line("tel", S.placeholders.phone);
+    case "yesno":
+    case "choice":
+      return { kind: "choice", textStyle: "text", placeholder: "" };
+    case "multichoice":
+      return { kind: "multichoice", textStyle: "text", placeholder: "" };
+    case "season_year":
+      return { kind: "season_year", textStyle: "text", placeholder: "" };
+    default:
+      return line();
+  }
+}
+
+function questionData(q: Question, input: SectionCardInput, prefill: Prefill | undefined, many: boolean) {
   const stored = input.report.answers[q.id];
-  const fromStore = stored === undefined ? {} : toRawInputs(q, stored);
+  const shown = stored ?? prefill?.content;
+  const fromStore = shown === undefined ? {} : toRawInputs(q, shown);
   const typed = input.typed ?? {};
   const raw = (part?: "other" | "comment" | "season" | "year") => {
     const key = inputId(q.id, part);
@@ -62,124 +114,110 @@ function questionData(q: Question, input: SectionCardInput) {
   };
   const errors = input.errors ?? {};
   const err = (part?: "other" | "comment" | "season" | "year") => errors[inputId(q.id, part)] ?? "";
-  const mark = q.required ? " *" : "";
-  const long = q.text.length > LABEL_MAX;
-  const label = `${long ? shorten(q.text, LABEL_MAX) : q.text}${mark}`;
   const options = q.type === "yesno" ? ["Ja", "Nei"] : (q.options ?? []);
   const choices = options.map((title, i) => ({
     title,
     value: q.type === "yesno" ? (i === 0 ? "true" : "false") : String(i),
   }));
   if (q.allowOther) choices.push({ title: "Annet", value: String(options.length) });
-
-  let kind: string;
-  let textStyle = "text";
-  let placeholder = "";
-  switch (q.type) {
-    case "longtext":
-      kind = "multiline";
-      break;
-    case "integer":
-      kind = "line";
-      placeholder = "Heltall, f.eks. 12";
-      break;
-    case "amount_nok":
-      kind = "line";
-      placeholder = "Hele kroner, f.eks. 160 000";
-      break;
-    case "email":
-      kind = "line";
-      textStyle = "email";
-      placeholder = "navn@eksempel.no";
-      break;
-    case "phone":
-      kind = "line";
-      textStyle = "tel";
-      placeholder = "8 sifre, f.eks. 912 34 567";
-      break;
-    case "yesno":
-    case "choice":
-      kind = "choice";
-      break;
-    case "multichoice":
-      kind = "multichoice";
-      break;
-    case "season_year":
-      kind = "season_year";
-      break;
-    default:
-      kind = "line";
-  }
-  const maxLength = q.maxLength ?? TEXT_CAP;
   const limitNote =
-    q.maxLength !== null && (q.type === "text" || q.type === "longtext") ? `Høyst ${q.maxLength} tegn.` : "";
+    q.maxLength !== null && (q.type === "text" || q.type === "longtext") ? S.limit(q.maxLength) : "";
+  const typedHere = Object.keys(typed).some((k) => k === q.id || k.startsWith(`${q.id}__`));
   return {
     id: inputId(q.id),
-    kind,
-    label,
-    fullText: long ? q.text : "",
+    ...kindOf(q),
+    label: `${q.text}${q.required ? " *" : ""}`,
     help: [q.help ?? "", limitNote].filter((s) => s !== "").join(" "),
+    prefillNote:
+      stored === undefined && prefill !== undefined && !typedHere
+        ? prefill.kind === "previous"
+          ? S.prefilledPrevious
+          : S.prefilledKnown
+        : "",
+    attachNote: ASKS_FOR_ATTACHMENTS.test(q.text) ? S.attachments(input.report.tiltak?.caseNumber) : "",
     value: raw(),
-    textStyle,
-    placeholder,
-    maxLength,
-    choiceStyle:
-      q.type === "yesno" || options.length + (q.allowOther ? 1 : 0) <= RADIO_MAX ? "expanded" : "compact",
+    maxLength: q.maxLength ?? TEXT_CAP,
+    choiceStyle: choiceStyle(q),
     choices,
     seasonId: inputId(q.id, "season"),
     seasonValue: raw("season"),
     yearId: inputId(q.id, "year"),
-    yearLabel: `Årstall (${shorten(q.text, 60)})`,
+    yearLabel: S.yearLabel,
     yearValue: raw("year"),
     error: [...new Set([err(), err("season")].filter((e) => e !== ""))].join(" "),
     yearError: err("year"),
     otherId: q.allowOther ? inputId(q.id, "other") : "",
-    otherLabel: `Annet (${shorten(q.text, 60)}): beskriv`,
+    otherLabel: S.otherLabel,
     otherValue: q.allowOther ? raw("other") : "",
     otherError: q.allowOther ? err("other") : "",
     commentId: q.comment ? inputId(q.id, "comment") : "",
-    commentLabel: `Kommentar (${shorten(q.text, 60)})`,
+    commentLabel: S.commentLabel,
     commentValue: q.comment ? raw("comment") : "",
     commentMaxLength: q.commentMaxLength ?? TEXT_CAP,
     commentError: q.comment ? err("comment") : "",
     changedBy:
-      stored === undefined
-        ? ""
-        : `Sist endret av ${escapeMarkdown(stored.by.name)}, ${formatOsloTime(new Date(stored.at))}`,
+      stored === undefined || !many ? "" : S.changedBy(stored.by.name, formatOsloTime(new Date(stored.at))),
   };
+}
+
+/** What the card's fingerprints say it showed: stored values, or a pre-fill marked as such. */
+function baseOf(page: Page, input: SectionCardInput, prefills: Map<string, Prefill>): string {
+  return encodeFingerprints(
+    Object.fromEntries(
+      page.questions.map((q) => {
+        const carried = input.base?.[q.id];
+        if (carried !== undefined) return [q.id, carried];
+        const stored = input.report.answers[q.id];
+        if (stored !== undefined) return [q.id, fingerprint(q, toRawInputs(q, stored))];
+        const prefill = prefills.get(q.id);
+        if (prefill !== undefined)
+          return [q.id, PREFILL_MARK + fingerprint(q, toRawInputs(q, prefill.content))];
+        return [q.id, fingerprint(q, {})];
+      }),
+    ),
+  );
 }
 
 export function sectionCard(input: SectionCardInput): CardJson {
   const { form, report, sectionIndex } = input;
   const section = form.sections[sectionIndex];
-  if (section === undefined) throw new Error(`Section ${sectionIndex} out of range for ${form.id}`);
-  const isLast = sectionIndex === form.sections.length - 1;
+  const page = pageAt(form, sectionIndex, input.page ?? 0);
+  if (section === undefined || page === undefined)
+    throw new Error(`Section ${sectionIndex} out of range for ${form.id}`);
+  const isLast = sectionIndex === form.sections.length - 1 && page.index === page.count - 1;
+  const prefills = new Map(
+    page.questions.flatMap((q) => {
+      const p = prefillOf(q, report);
+      return p === undefined ? [] : [[q.id, p] as const];
+    }),
+  );
+  const many = editorCount(report) > 1;
+  const wrong = page.questions.filter((q) => errorsOfQuestion(q, input.errors ?? {}).length > 0);
+  const now = input.now ?? new Date();
+  const passed = input.deadline !== undefined && now.getTime() > Date.parse(input.deadline);
   return render(template, {
-    heading: sectionHeading(form, sectionIndex),
+    heading: sectionHeading(form, sectionIndex, page.index),
+    // Names as typed in the import: TextRuns (never Markdown).
     subheading:
       report.partnership !== undefined && report.tiltak !== undefined
-        ? `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`
+        ? `${report.partnership.name} – ${report.tiltak.name}`
         : cardText.sectionUnsaved,
+    deadline: input.deadline === undefined ? "" : deadlineLine(input.deadline, now),
+    deadlinePassed: passed,
+    deadlineColor: passed ? "Attention" : "Default",
     notice: input.notice?.text ?? "",
+    fix: wrong.length > 0 && input.notice !== undefined ? S.fix(wrong.map(shortName)) : "",
     noticeStyle: input.notice?.style ?? "default",
-    intro: section.intro ?? "",
-    questions: section.questions.map((q) => questionData(q, input)),
-    nextTitle: isLast ? "Lagre og se gjennom" : "Lagre og fortsett",
-    hasBack: sectionIndex > 0,
+    intro: page.index === 0 ? (section.intro ?? "") : "",
+    questions: page.questions.map((q) => questionData(q, input, prefills.get(q.id), many)),
+    nextTitle: isLast ? S.nextLast : S.next,
+    hasBack: sectionIndex > 0 || page.index > 0,
     isLast,
     roundId: report.roundId,
     reportId: report.id,
     sectionId: section.id,
+    page: page.index,
     revision: report.revision,
-    base: encodeFingerprints(
-      Object.fromEntries(
-        section.questions.map((q) => {
-          const carried = input.base?.[q.id];
-          if (carried !== undefined) return [q.id, carried];
-          const stored = report.answers[q.id];
-          return [q.id, fingerprint(q, stored === undefined ? {} : toRawInputs(q, stored))];
-        }),
-      ),
-    ),
+    base: baseOf(page, input, prefills),
   });
 }

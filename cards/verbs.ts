@@ -43,10 +43,16 @@ const ref = { roundId: id, reportId: id };
 
 export const payloadSchemas = {
   [Verb.ListReports]: z.object({}),
-  [Verb.OpenReport]: z.object({ ...ref, section: wholeNumber(100).optional() }),
+  [Verb.OpenReport]: z.object({
+    ...ref,
+    section: wholeNumber(100).optional(),
+    page: wholeNumber(100).optional(),
+  }),
   [Verb.SaveSection]: z.object({
     ...ref,
     sectionId: id,
+    /** The page of the section the card showed; which questions it holds is decided from the form. */
+    page: wholeNumber(100).optional(),
     revision,
     nav: z.enum(["next", "back", "pause", "review"]),
     /**

@@ -20,6 +20,7 @@ import { ReportService } from "./reports/report-service.ts";
 import { ReviewService } from "./reports/review-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import type { Actor, ReportDoc } from "./reports/types.ts";
+import { cachedDeadlines } from "./rounds/deadlines.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
@@ -149,6 +150,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     nextReceipt: receiptAllocator(repos.rounds, (err, roundId) =>
       log.warn({ err, roundId }, "no receipt number from the round; using the id-based reference"),
     ),
+    deadlineOf: cachedDeadlines(repos.rounds, clock),
   });
   const people = new PersonService({ people: repos.people, clock });
   const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });

@@ -10,7 +10,7 @@ import { welcomeCard } from "../../cards/welcome.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import { type ChatIntent, intentOf } from "../../src/conversation/chat-intent.ts";
 import { isContact } from "../../src/people/access.ts";
-import { reportProgress, resumeSectionIndex } from "../../src/reports/report.ts";
+import { reportProgress, resumePosition } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -58,7 +58,8 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
       // The draft this person touched last, at its first unanswered section.
       if (pick === undefined) return { card: await welcome(app, actor, mine) };
       const form = app.reports.formOf(pick);
-      return { card: sectionCard({ form, report: pick, sectionIndex: resumeSectionIndex(form, pick) }) };
+      const context = await app.reports.context(pick.roundId);
+      return { card: sectionCard({ form, report: pick, ...resumePosition(form, pick), ...context }) };
     }
   }
 }

@@ -26,10 +26,10 @@ export async function openReport(
   actor: Actor,
   data: Payload<typeof Verb.OpenReport>,
 ): Promise<Reply> {
-  const o = await app.reports.open(actor, data, data.section);
+  const o = await app.reports.open(actor, data, data.section, data.page);
   if (o.kind !== "ok") return denied(o);
   if (o.report.status === "submitted" || o.role === "staff") return { card: reviewCard(o) };
-  return { card: sectionCard({ form: o.form, report: o.report, sectionIndex: o.sectionIndex }) };
+  return { card: sectionCard(o) };
 }
 
 export async function reviewReport(
@@ -144,9 +144,10 @@ async function storageFailed(
     const index = o.form.sections.findIndex((s) => s.id === data.sectionId);
     return {
       card: sectionCard({
-        form: o.form,
+        ...o,
         report: { ...o.report, revision: data.revision },
         sectionIndex: index < 0 ? o.sectionIndex : index,
+        page: index < 0 ? o.page : (data.page ?? 0),
         ...carried,
       }),
     };
@@ -156,7 +157,7 @@ async function storageFailed(
     if (found === undefined) return { text };
     // Nothing stored is shown: ids and revision from the card, no names (the report could not be read).
     const report = { id: data.reportId, roundId: data.roundId, revision: data.revision, answers: {} };
-    return { card: sectionCard({ ...found, report, ...carried }) };
+    return { card: sectionCard({ ...found, report, page: data.page ?? 0, ...carried }) };
   }
 }
 

@@ -1,8 +1,9 @@
 /**
- * One simulated contact person: says "hei", opens the report, saves every section with valid values
- * ("next", with the revision and base taken from the card the bot returned, like a client), and sends
+ * One simulated contact person: says "hei", opens the report, saves every page of every section with
+ * valid values ("next", with the revision and base taken from the card the bot returned, like a client), and sends
  * the report with the revision from the review card. Every request is timed and checked.
  */
+import { formPages, type Page } from "../../src/questionnaire/pages.ts";
 import type { Form } from "../../src/questionnaire/types.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
@@ -37,11 +38,21 @@ export type Recorder = (r: StepRecord) => void;
 export const HEI = "hei (message)";
 const OPEN = "report.open";
 const SUBMIT = "report.submit";
-const saveStep = (sectionId: string) => `section.save ${sectionId}`;
+/** "section.save s3" for a one-page section, "section.save s3.2" for its second page. */
+const saveStep = (sectionId: string, page?: Page) =>
+  page === undefined || page.count === 1
+    ? `section.save ${sectionId}`
+    : `section.save ${sectionId}.${page.index + 1}`;
+
+/** Every page of the form in walk order. */
+const pagesOf = (form: Form): Page[] => formPages(form).flat();
 
 /** Step names in walk order: the greeting, then the answer steps. */
 export function stepNames(form: Form): { greeting: string; answers: string[] } {
-  return { greeting: HEI, answers: [OPEN, ...form.sections.map((s) => saveStep(s.id)), SUBMIT] };
+  return {
+    greeting: HEI,
+    answers: [OPEN, ...pagesOf(form).map((p) => saveStep(p.part.id, p)), SUBMIT],
+  };
 }
 
 export function benchContact(index: number, roundId: string, prefix = "bench"): BenchContact {
@@ -148,15 +159,17 @@ export async function walkReport(
         ? undefined
         : `expected the card of ${first}: ${cardSummary(res.body)}`,
   );
-  for (const [k, section] of form.sections.entries()) {
+  const pages = pagesOf(form);
+  for (const [k, page] of pages.entries()) {
     if (r === undefined) return false;
     const data = actionData(invokeCard(r.body), "section.save", "next");
     if (data === undefined) return false;
-    const inputs = sectionRaw(section, (q) => validRaw(q, c.index));
-    const next = form.sections[k + 1]?.id;
+    const inputs = sectionRaw(page.part, (q) => validRaw(q, c.index));
+    const following = pages[k + 1];
+    const next = following?.part.id;
     const revision = Number(data.revision);
     r = await timed(
-      saveStep(section.id),
+      saveStep(page.part.id, page),
       progress,
       record,
       () => client.post(invokeActivity(serviceUrl, c.user, "section.save", { ...data, ...inputs })),
@@ -164,7 +177,8 @@ export async function walkReport(
         const card = invokeCard(res.body);
         if (next !== undefined) {
           const got = actionData(card, "section.save", "next");
-          if (got?.sectionId !== next) return `expected the card of ${next}: ${cardSummary(res.body)}`;
+          if (got?.sectionId !== next || Number(got.page ?? 0) !== following?.index)
+            return `expected the card of ${next} page ${following?.index}: ${cardSummary(res.body)}`;
           if (Number(got.revision) !== revision + 1)
             return `expected revision ${revision + 1}, card has ${String(got.revision)}`;
           return undefined;
@@ -209,18 +223,19 @@ export async function walkEcho(
     () => client.post(invokeActivity(serviceUrl, c.user, "report.open", ref)),
     expectCard,
   );
-  for (const [k, section] of form.sections.entries()) {
+  for (const [k, page] of pagesOf(form).entries()) {
     if (ok === undefined) return false;
-    const inputs = sectionRaw(section, (q) => validRaw(q, c.index));
+    const inputs = sectionRaw(page.part, (q) => validRaw(q, c.index));
     ok = await timed(
-      saveStep(section.id),
+      saveStep(page.part.id, page),
       progress,
       record,
       () =>
         client.post(
           invokeActivity(serviceUrl, c.user, "section.save", {
             ...ref,
-            sectionId: section.id,
+            sectionId: page.part.id,
+            page: page.index,
             revision: k,
             nav: "next",
             ...inputs,

@@ -9,6 +9,12 @@ import { createHash } from "node:crypto";
 import { inputIdsOf } from "./input-ids.ts";
 import type { Question } from "./types.ts";
 
+/**
+ * Prefixed to the fingerprint of a question the card pre-filled (known data or last year's answer)
+ * while nothing was stored: saved as the person's answer unless someone else answered in between.
+ */
+export const PREFILL_MARK = "~";
+
 export function fingerprint(q: Question, raw: Record<string, unknown>): string {
   const parts = inputIdsOf(q).map((id) => {
     const v = raw[id];

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import form2024 from "./forms/dekom-2024-2025.json" with { type: "json" };
 import form2021 from "./forms/dekom-skole-2021.json" with { type: "json" };
-import { type Form, QUESTION_TYPES, type Question, type Section } from "./types.ts";
+import { type Form, PREFILL_SOURCES, QUESTION_TYPES, type Question, type Section } from "./types.ts";
 
 const SEASONS = ["Vår", "Høst"];
 const nonEmpty = z.string().trim().min(1);
@@ -23,6 +23,9 @@ const questionSchema = z.strictObject({
   maxLength: limit,
   commentMaxLength: limit,
   required: z.boolean(),
+  shortLabel: nonEmpty.max(40).optional(),
+  prefill: z.enum(PREFILL_SOURCES).optional(),
+  carryOver: z.boolean().optional(),
 }) satisfies z.ZodType<Question>;
 
 const sectionSchema = z.strictObject({

@@ -36,7 +36,24 @@ export interface Question {
   /** Max characters of the comment field (null = no limit from the form). */
   commentMaxLength: number | null;
   required: boolean;
+  /** A few words naming the question where its full text is too long (error banners, lists). */
+  shortLabel?: string;
+  /** What the county already knows that pre-fills this question (editable; stored once saved). */
+  prefill?: PrefillSource;
+  /** The answer rarely changes from year to year: last round's answer is offered (marked for checking). */
+  carryOver?: boolean;
 }
+
+/** Known data a question can be pre-filled from (the import's contact, workplace and case number). */
+export const PREFILL_SOURCES = [
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+  "workplace",
+  "caseNumber",
+  "contactSummary",
+] as const;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
 export interface Section {
   id: string;

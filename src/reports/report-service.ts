@@ -3,72 +3,32 @@
  * Knows nothing of Teams; bot/ maps outcomes to cards and messages.
  */
 import type { Clock } from "../clock.ts";
-import { canEdit, canRead, canSubmit, type Role, roleOf } from "../people/access.ts";
-import { checkPeriodPairs, parseSection } from "../questionnaire/answers.ts";
-import { fingerprint } from "../questionnaire/fingerprint.ts";
+import { canEdit, canRead, canSubmit, roleOf } from "../people/access.ts";
+import { parseSection } from "../questionnaire/answers.ts";
+import { type Position, pageAt, sectionPages, step, wholeSection } from "../questionnaire/pages.ts";
 import { payloadProblem } from "../questionnaire/payload.ts";
-import type { AnswerContent, Form } from "../questionnaire/types.ts";
+import type { Form } from "../questionnaire/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import { idReference } from "./receipt.ts";
-import { applyAnswers, resumeSectionIndex, staleQuestions, submitBlockers } from "./report.ts";
+import { applyAnswers, periodErrors, resumePosition, staleQuestions, submitBlockers } from "./report.ts";
+import type {
+  CardContext,
+  Nav,
+  OpenOutcome,
+  ReportRef,
+  SaveOutcome,
+  SubmitOutcome,
+} from "./report-outcomes.ts";
+import { decline, declinedPrefills, isTouched, missingUntouched, stillAsShown } from "./touched.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
-/** After saving: the next section, the previous one, stay (pause), or the review of the whole report. */
-export type Nav = "next" | "back" | "pause" | "review";
-
-export interface ReportRef {
-  roundId: string;
-  reportId: string;
-}
-
-export type Denied = { kind: "not_found" } | { kind: "forbidden" };
-
-export type OpenOutcome =
-  | Denied
-  | { kind: "ok"; report: ReportDoc; form: Form; role: Role; sectionIndex: number };
-
-export type SaveOutcome =
-  | Denied
-  | { kind: "read_only"; report: ReportDoc; form: Form; role: Role }
-  | { kind: "tampered"; report: ReportDoc; form: Form; role: Role; sectionIndex: number; problem: string }
-  | {
-      kind: "invalid";
-      report: ReportDoc;
-      form: Form;
-      role: Role;
-      sectionIndex: number;
-      errors: Record<string, string>;
-    }
-  | {
-      kind: "stale";
-      report: ReportDoc;
-      form: Form;
-      role: Role;
-      sectionIndex: number;
-      /** Left as stored: someone else changed them after the card was made. The rest was saved. */
-      questions: string[];
-      errors: Record<string, string>;
-    }
-  | {
-      kind: "saved";
-      report: ReportDoc;
-      form: Form;
-      role: Role;
-      sectionIndex: number;
-      nav: Nav;
-      wrote: boolean;
-    };
-
-export type SubmitOutcome =
-  | Denied
-  | { kind: "not_contact"; report: ReportDoc; form: Form; role: Role }
-  | { kind: "incomplete"; report: ReportDoc; form: Form; role: Role; missing: string[]; unconfirmed: boolean }
-  | { kind: "stale"; report: ReportDoc; form: Form; role: Role }
-  | { kind: "submitted"; report: ReportDoc; form: Form; role: Role; already: boolean };
+export type { ReportRef, SaveOutcome, SubmitOutcome } from "./report-outcomes.ts";
 
 export interface SaveInput {
   sectionId: string;
+  /** The page of the section the card showed (0 when absent). Which questions it holds comes from the form. */
+  page?: number;
   revision: number;
   nav: Nav;
   raw: Record<string, unknown>;
@@ -97,6 +57,8 @@ export interface ReportServiceDeps {
   isRoundStaff?: (actor: Actor, roundId: string) => Promise<boolean>;
   /** The next receipt reference of a round ("DEKOM-2025-0007"); without it idReference() is used. */
   nextReceipt?: (roundId: string) => Promise<string | undefined>;
+  /** The round's deadline (ISO), cached by the caller: cards show it; it is not read on every save. */
+  deadlineOf?: (roundId: string) => Promise<string | undefined>;
 }
 
 export class ReportService {
@@ -131,16 +93,31 @@ export class ReportService {
     return { kind: "ok", report: found.doc, role, form: this.formOf(found.doc) } as const;
   }
 
-  /** Open a report at a section (default: where the person should resume). */
-  async open(actor: Actor, ref: ReportRef, sectionIndex?: number): Promise<OpenOutcome> {
+  /** The deadline and the time for a report's cards (never fails a turn: no deadline when unknown). */
+  async context(roundId: string): Promise<CardContext> {
+    const now = this.deps.clock();
+    try {
+      const deadline = await this.deps.deadlineOf?.(roundId);
+      return deadline === undefined ? { now } : { deadline, now };
+    } catch {
+      return { now };
+    }
+  }
+
+  /** Open a report at a page of a section (default: the page where the person should resume). */
+  async open(actor: Actor, ref: ReportRef, sectionIndex?: number, page?: number): Promise<OpenOutcome> {
     const r = await this.load(actor, ref);
     if (r.kind !== "ok") return r;
+    // Only for a report that exists: round ids from card data never reach the deadline cache.
+    const ctx = await this.context(r.report.roundId);
     const max = r.form.sections.length - 1;
-    const index =
-      sectionIndex === undefined
-        ? resumeSectionIndex(r.form, r.report)
-        : Math.min(Math.max(sectionIndex, 0), max);
-    return { ...r, sectionIndex: index };
+    let at: Position;
+    if (sectionIndex === undefined) at = resumePosition(r.form, r.report);
+    else {
+      const index = Math.min(Math.max(sectionIndex, 0), max);
+      at = { sectionIndex: index, page: pageAt(r.form, index, page ?? 0)?.index ?? 0 };
+    }
+    return { ...r, ...ctx, ...at };
   }
 
   /**
@@ -155,32 +132,41 @@ export class ReportService {
       return decision.write;
     });
     if (result === undefined || decision === undefined) return { kind: "not_found" };
-    if (decision.outcome !== undefined) return decision.outcome;
+    const ctx = await this.context(result.doc.roundId);
+    if (decision.outcome !== undefined) {
+      const o = decision.outcome;
+      return o.kind === "not_found" || o.kind === "forbidden" ? o : { ...o, ...ctx };
+    }
     const report = result.doc;
     const form = this.formOf(report);
     const role = roleOf(actor, report, this.deps.staffIds) ?? "coeditor";
     const sectionIndex = form.sections.findIndex((s) => s.id === input.sectionId);
+    const here: Position = { sectionIndex, page: pageAt(form, sectionIndex, input.page ?? 0)?.index ?? 0 };
+    // A card without a page number (posted before sections had pages) held the whole section.
+    const from: Position =
+      input.page === undefined && input.nav === "next"
+        ? { sectionIndex, page: sectionPages(form, sectionIndex).length - 1 }
+        : here;
     if (decision.stale !== undefined && decision.stale.length > 0)
       return {
         kind: "stale",
         report,
         form,
         role,
-        sectionIndex,
+        ...here,
+        ...ctx,
         questions: decision.stale,
         errors: decision.errors,
       };
     if (Object.keys(decision.errors).length > 0)
-      return { kind: "invalid", report, form, role, sectionIndex, errors: decision.errors };
-    const next =
-      input.nav === "next"
-        ? Math.min(sectionIndex + 1, form.sections.length)
-        : input.nav === "back"
-          ? Math.max(sectionIndex - 1, 0)
-          : input.nav === "review"
-            ? form.sections.length
-            : sectionIndex;
-    return { kind: "saved", report, form, role, sectionIndex: next, nav: input.nav, wrote: result.written };
+      return { kind: "invalid", report, form, role, ...here, ...ctx, errors: decision.errors };
+    const next: Position =
+      input.nav === "next" || input.nav === "back"
+        ? step(form, from, input.nav)
+        : input.nav === "review"
+          ? { sectionIndex: form.sections.length, page: 0 }
+          : here;
+    return { kind: "saved", report, form, role, ...next, ...ctx, nav: input.nav, wrote: result.written };
   }
 
   /** Pure decision on the freshest copy of the report: what to write, or why not. */
@@ -188,30 +174,48 @@ export class ReportService {
     const form = this.formOf(doc);
     const role = roleOf(actor, doc, this.deps.staffIds);
     const sectionIndex = form.sections.findIndex((s) => s.id === input.sectionId);
-    const section = form.sections[sectionIndex];
+    const page =
+      input.page === undefined ? wholeSection(form, sectionIndex) : pageAt(form, sectionIndex, input.page);
     if (role === undefined) return { outcome: { kind: "forbidden" }, errors: {} };
-    if (section === undefined) return { outcome: { kind: "not_found" }, errors: {} };
+    if (page === undefined) return { outcome: { kind: "not_found" }, errors: {} };
     if (doc.status === "submitted" || !canEdit(role))
       return { outcome: { kind: "read_only", report: doc, form, role }, errors: {} };
-    const problem = payloadProblem(section, input.raw);
-    if (problem !== undefined)
-      return { outcome: { kind: "tampered", report: doc, form, role, sectionIndex, problem }, errors: {} };
-    const parsed = parseSection(section, input.raw, { requireAnswer: input.nav === "next" });
-    const answers = parsed.answers;
-    if (input.base !== undefined) {
-      // Questions this person did not touch are left as stored (someone else may have changed them).
-      for (const q of section.questions) {
-        if (input.base[q.id] !== undefined && input.base[q.id] === fingerprint(q, input.raw))
-          delete answers[q.id];
-      }
+    // The page's questions come from the form (section + page number), never from the card's data.
+    const problem = payloadProblem(page.part, input.raw);
+    if (problem !== undefined) {
+      const at = { sectionIndex, page: page.index, now: this.deps.clock() };
+      return { outcome: { kind: "tampered", report: doc, form, role, ...at, problem }, errors: {} };
     }
-    const period = this.periodErrors(form, doc, answers);
+    // Questions this person did not touch are neither checked nor written: what is stored stands
+    // (a co-editor may have saved it after this card was made). Only a missing required answer counts.
+    const touched = page.questions.filter((q) => isTouched(q, input.base?.[q.id], input.raw, doc));
+    const requireAnswer = input.nav === "next";
+    const parsed = parseSection({ ...page.part, questions: touched }, input.raw, { requireAnswer });
+    const answers = parsed.answers;
+    const untouchedMissing = requireAnswer ? missingUntouched(page, touched, doc) : {};
+    const period = periodErrors(form, doc, answers);
     for (const qid of Object.keys(period)) delete answers[qid];
-    const errors = { ...parsed.errors, ...period };
+    const errors = { ...untouchedMissing, ...parsed.errors, ...period };
     // Answers someone else changed after this card was made are never overwritten; the rest are saved.
-    const stale = staleQuestions(doc, answers, input.revision);
+    // (Saved since, but still the value this card showed, e.g. a co-editor saved the same pre-fill: not a conflict.)
+    const stale = staleQuestions(doc, answers, input.revision).filter(
+      (qid) =>
+        !stillAsShown(
+          page.questions.find((q) => q.id === qid),
+          input.base?.[qid],
+          doc,
+        ),
+    );
     for (const qid of stale) delete answers[qid];
-    return { write: applyAnswers(doc, answers, actor, this.deps.clock()), errors, stale };
+    const now = this.deps.clock();
+    const write = applyAnswers(doc, answers, actor, now);
+    // A pre-fill the person emptied is declined: it is not offered again.
+    const declined = declinedPrefills(touched, input.base, answers, doc);
+    return {
+      write: declined.length > 0 ? decline(write ?? doc, declined, now, write !== undefined) : write,
+      errors,
+      stale,
+    };
   }
 
   /** Read-modify-write with If-Match; undefined when the report does not exist. */
@@ -222,25 +226,6 @@ export class ReportService {
       if (err instanceof NotFoundError) return undefined;
       throw err;
     }
-  }
-
-  /** Season/year pairs: a side on this card is checked against the stored other side. */
-  private periodErrors(form: Form, report: ReportDoc, answers: Record<string, AnswerContent | null>) {
-    const values: Record<string, AnswerContent | null | undefined> = {};
-    for (const pair of form.periodPairs) {
-      for (const qid of [pair.start, pair.end]) {
-        values[qid] = qid in answers ? answers[qid] : (report.answers[qid] ?? null);
-      }
-    }
-    const errs = checkPeriodPairs(form, values);
-    // Refuse whichever side(s) this card changes: the stored pair must never end up inverted.
-    const out: Record<string, string> = {};
-    for (const pair of form.periodPairs) {
-      const message = errs[pair.end];
-      if (message === undefined) continue;
-      for (const side of [pair.start, pair.end]) if (side in answers) out[side] = message;
-    }
-    return out;
   }
 
   /** Send the report. Only the contact person, only when complete, exactly once. */

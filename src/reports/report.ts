@@ -4,6 +4,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { checkPeriodPairs } from "../questionnaire/answers.ts";
+import { formPages, type Position } from "../questionnaire/pages.ts";
 import type { AnswerContent, Form, Section } from "../questionnaire/types.ts";
 import type { Actor, Answer, ReportDoc } from "./types.ts";
 
@@ -36,6 +37,17 @@ export const reportProgress = (form: Form, report: ReportDoc): SectionProgress[]
 export function resumeSectionIndex(form: Form, report: ReportDoc): number {
   const i = form.sections.findIndex((s) => !sectionProgress(s, report).complete);
   return i === -1 ? form.sections.length - 1 : i;
+}
+
+/**
+ * The page where the person should resume: the first page with an unanswered required question; the
+ * last page of the form when everything required is answered.
+ */
+export function resumePosition(form: Form, report: ReportDoc): Position {
+  const flat = formPages(form).flat();
+  const open = flat.find((p) => p.questions.some((q) => q.required && report.answers[q.id] === undefined));
+  const at = open ?? flat[flat.length - 1];
+  return { sectionIndex: at?.sectionIndex ?? 0, page: at?.index ?? 0 };
 }
 
 /** Everything that stops the report from being sent, as question ids. */
@@ -115,4 +127,27 @@ export function applyAnswers(
  */
 export function sectionsDone(form: Form, report: ReportDoc): number {
   return reportProgress(form, report).filter((p) => p.complete && p.answered > 0).length;
+}
+
+/** Season/year pairs: a side on a card is checked against the stored other side (errors for the sides it changes). */
+export function periodErrors(
+  form: Form,
+  report: ReportDoc,
+  answers: Record<string, AnswerContent | null>,
+): Record<string, string> {
+  const values: Record<string, AnswerContent | null | undefined> = {};
+  for (const pair of form.periodPairs) {
+    for (const qid of [pair.start, pair.end]) {
+      values[qid] = qid in answers ? answers[qid] : (report.answers[qid] ?? null);
+    }
+  }
+  const errs = checkPeriodPairs(form, values);
+  // Refuse whichever side(s) this card changes: the stored pair must never end up inverted.
+  const out: Record<string, string> = {};
+  for (const pair of form.periodPairs) {
+    const message = errs[pair.end];
+    if (message === undefined) continue;
+    for (const side of [pair.start, pair.end]) if (side in answers) out[side] = message;
+  }
+  return out;
 }

@@ -17,6 +17,8 @@ export interface Contact {
   name: string;
   email: string;
   phone?: string;
+  /** Where the contact works (import column «arbeidssted»), when known. */
+  workplace?: string;
   /** Entra object id, when known (import or first match). */
   aadObjectId?: string;
 }
@@ -56,13 +58,26 @@ export interface ReportDoc {
   roundId: string;
   formId: string;
   partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
-  tiltak: { id: string; name: string; caseNumber?: string; grant?: Allocation };
+  tiltak: {
+    id: string;
+    name: string;
+    caseNumber?: string;
+    /** The same tiltak's id in an earlier round, when it had another id (import «forrige_tiltak_id»). */
+    previousId?: string;
+    /** The county's allocation (kroner), when the import has amounts. */
+    grant?: Allocation;
+  };
   contact: Contact;
   coEditors: CoEditor[];
   status: ReportStatus;
   /** Increases by one on every write of answers or status. */
   revision: number;
   answers: Record<string, Answer>;
+  /**
+   * The same tiltak's answers from an earlier round (only questions that rarely change), copied by the
+   * import; shown pre-filled and marked for checking until someone saves them.
+   */
+  previous?: { roundId: string; reportId: string; answers: Record<string, AnswerContent> };
   /** Revision at which an answer was cleared (so an older card cannot bring it back). */
   cleared?: Record<string, number>;
   submittedAt?: string;

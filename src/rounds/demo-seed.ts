@@ -46,14 +46,14 @@ export function demoRound(now: Date): { round: RoundDoc; reports: ReportDoc[] } 
       id: "t-salten-lesing",
       partnership: { id: "p-salten", name: "Salten regionråd", category: "Kommune", sector: "Offentlig" },
       tiltak: { id: "t-salten-lesing", name: "Lesing i alle fag", caseNumber: "2024/1234" },
-      contact: { ...PLAYGROUND_USER, phone: "91234567" },
+      contact: { ...PLAYGROUND_USER, phone: "+4791234567", workplace: "Salten regionråd" },
     },
     {
       ...base,
       id: "t-salten-vurdering",
       partnership: { id: "p-salten", name: "Salten regionråd", category: "Kommune", sector: "Offentlig" },
       tiltak: { id: "t-salten-vurdering", name: "Vurdering for læring", caseNumber: "2024/1235" },
-      contact: { ...PLAYGROUND_USER, phone: "91234567" },
+      contact: { ...PLAYGROUND_USER, phone: "+4791234567", workplace: "Salten regionråd" },
     },
     {
       ...base,

@@ -107,6 +107,8 @@ const CSV_COLUMNS: Record<Exclude<RowField, "staffIds">, string> = {
   aadObjectId: "entra_id",
   grantOwners: "tilskudd_eiere",
   grantUh: "tilskudd_uh",
+  workplace: "arbeidssted",
+  previousTiltakId: "forrige_tiltak_id",
 };
 
 /** Columns that may be left out of the header (telefon must be there, but may be empty). */
@@ -117,6 +119,8 @@ const OPTIONAL_COLUMNS = new Set<RowField>([
   "aadObjectId",
   "grantOwners",
   "grantUh",
+  "workplace",
+  "previousTiltakId",
 ]);
 
 /** Other spellings accepted in the header (after lower-casing and turning spaces/dashes into "_"). */
@@ -132,6 +136,8 @@ const ALIASES: Record<string, RowField> = {
   aad_object_id: "aadObjectId",
   kontakt: "contactName",
   mobil: "phone",
+  virksomhet: "workplace",
+  forrige_tiltaksid: "previousTiltakId",
 };
 
 function normalizeHeader(name: string): string {

@@ -4,7 +4,8 @@
  *
  * { "round": { "county", "reportingYear", "formId"?, "deadline"?, "staffIds"? },
  *   "partnerships": [{ "name", "category", "sector",
- *     "tiltak": [{ "id"?, "name", "caseNumber", "contact": { "name", "email", "phone"?, "aadObjectId"? },
+ *     "tiltak": [{ "id"?, "name", "caseNumber", "previousId"?,
+ *       "contact": { "name", "email", "phone"?, "aadObjectId"?, "workplace"? },
  *       "grant"?: { "owners"?, "uh"? } }] }] }   (grant: the allocation in kroner, for plausibility warnings)
  */
 import { z } from "zod";
@@ -30,7 +31,14 @@ const shapeSchema = z.strictObject({
             id: leaf,
             name: leaf,
             caseNumber: leaf,
-            contact: z.strictObject({ name: leaf, email: leaf, phone: leaf, aadObjectId: leaf }),
+            previousId: leaf,
+            contact: z.strictObject({
+              name: leaf,
+              email: leaf,
+              phone: leaf,
+              aadObjectId: leaf,
+              workplace: leaf,
+            }),
             grant: z.strictObject({ owners: leaf, uh: leaf }).optional(),
           }),
         )
@@ -58,6 +66,8 @@ const JSON_PATHS: Record<RowField, (string | number)[]> = {
   aadObjectId: ["contact", "aadObjectId"],
   grantOwners: ["grant", "owners"],
   grantUh: ["grant", "uh"],
+  workplace: ["contact", "workplace"],
+  previousTiltakId: ["previousId"],
 };
 const PARTNERSHIP_FIELDS = new Set<RowField>(["partnership", "category", "sector"]);
 

@@ -16,6 +16,7 @@ const REPORT_FIELD_NAMES: Record<ReportField, string> = {
   partnership: "partnerskap",
   tiltak: "tiltak",
   contact: "kontaktperson",
+  previous: "svar fra fjorårets rapportering",
 };
 
 function title(change: ReportChange): string {

@@ -11,12 +11,13 @@ import type { Contact, ReportDoc } from "../reports/types.ts";
 import { ConflictError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
+import type { Previous } from "./import-previous.ts";
 import type { ImportedTiltak, ParsedImport } from "./import-schema.ts";
 import { defaultDeadline, defaultFormId } from "./round.ts";
 import type { RoundDoc } from "./types.ts";
 
 export type RoundField = "county" | "formId" | "deadline" | "staffIds";
-export type ReportField = "formId" | "partnership" | "tiltak" | "contact";
+export type ReportField = "formId" | "partnership" | "tiltak" | "contact" | "previous";
 
 export type RoundChange =
   | { kind: "create"; round: RoundDoc }
@@ -24,8 +25,14 @@ export type RoundChange =
   | { kind: "unchanged"; round: RoundDoc };
 
 export type ReportChange =
-  | { kind: "create"; report: ReportDoc; item: ImportedTiltak }
-  | { kind: "update"; id: string; fields: ReportField[]; item: ImportedTiltak }
+  | { kind: "create"; report: ReportDoc; item: ImportedTiltak; previous?: Previous | undefined }
+  | {
+      kind: "update";
+      id: string;
+      fields: ReportField[];
+      item: ImportedTiltak;
+      previous?: Previous | undefined;
+    }
   | { kind: "unchanged"; id: string; item: ImportedTiltak }
   /** In the database, not in the file: reported, never deleted. */
   | { kind: "missing"; id: string; report: ReportDoc };
@@ -42,6 +49,8 @@ export interface ExistingData {
   round?: RoundDoc;
   /** Every report of the round. */
   reports: readonly ReportDoc[];
+  /** Last round's carried-over answers by report id (see import-previous.ts). */
+  previous?: ReadonlyMap<string, Previous>;
 }
 
 /** Lists what importing `parsed` into `existing` changes. Pure. */
@@ -54,11 +63,13 @@ export function planImport(parsed: ParsedImport, existing: ExistingData, now: Da
 
   const reports: ReportChange[] = parsed.tiltak.map((item) => {
     const current = stored.get(item.id);
-    if (current === undefined) return { kind: "create", report: newReport(item, round.round, at), item };
-    const fields = changedFields(current, item, formId);
+    const previous = existing.previous?.get(item.id);
+    if (current === undefined)
+      return { kind: "create", report: newReport(item, round.round, at, previous), item, previous };
+    const fields = changedFields(current, item, formId, previous);
     return fields.length === 0
       ? { kind: "unchanged", id: item.id, item }
-      : { kind: "update", id: item.id, fields, item };
+      : { kind: "update", id: item.id, fields, item, previous };
   });
   const inFile = new Set(parsed.tiltak.map((t) => t.id));
   for (const report of existing.reports) {
@@ -113,8 +124,9 @@ function planRound(parsed: ParsedImport, current: RoundDoc | undefined, at: stri
     : { kind: "update", round: next, fields };
 }
 
-function newReport(item: ImportedTiltak, round: RoundDoc, at: string): ReportDoc {
+function newReport(item: ImportedTiltak, round: RoundDoc, at: string, previous?: Previous): ReportDoc {
   return {
+    ...(previous === undefined ? {} : { previous }),
     id: item.id,
     roundId: round.id,
     formId: round.formId,
@@ -137,16 +149,26 @@ function newReport(item: ImportedTiltak, round: RoundDoc, at: string): ReportDoc
 export function mergeContact(current: Contact, imported: Contact): Contact {
   const next: Contact = { name: imported.name, email: imported.email };
   if (imported.phone !== undefined) next.phone = imported.phone;
+  if (imported.workplace !== undefined) next.workplace = imported.workplace;
   const sameEmail = current.email.trim().toLowerCase() === imported.email;
   const aadObjectId = imported.aadObjectId ?? (sameEmail ? current.aadObjectId : undefined);
   if (aadObjectId !== undefined) next.aadObjectId = aadObjectId;
   return next;
 }
 
-/** The stored report with the file's description merged in; everything else is kept as it is. */
-export function mergeImported(current: ReportDoc, item: ImportedTiltak, formId: string): ReportDoc {
+/**
+ * The stored report with the file's description merged in; everything else is kept as it is. Last
+ * round's answers are added to a report that has none yet (never replaced).
+ */
+export function mergeImported(
+  current: ReportDoc,
+  item: ImportedTiltak,
+  formId: string,
+  previous?: Previous,
+): ReportDoc {
   return {
     ...current,
+    ...(current.previous === undefined && previous !== undefined ? { previous } : {}),
     formId,
     partnership: { ...item.partnership },
     tiltak: { ...item.tiltak },
@@ -155,9 +177,14 @@ export function mergeImported(current: ReportDoc, item: ImportedTiltak, formId: 
 }
 
 /** Which parts of the description differ between the stored report and the file. */
-function changedFields(current: ReportDoc, item: ImportedTiltak, formId: string): ReportField[] {
-  const next = mergeImported(current, item, formId);
-  return (["formId", "partnership", "tiltak", "contact"] as const).filter(
+function changedFields(
+  current: ReportDoc,
+  item: ImportedTiltak,
+  formId: string,
+  previous?: Previous,
+): ReportField[] {
+  const next = mergeImported(current, item, formId, previous);
+  return (["formId", "partnership", "tiltak", "contact", "previous"] as const).filter(
     (f) => canonical(next[f]) !== canonical(current[f]),
   );
 }
@@ -216,9 +243,9 @@ export async function applyImport(
     if (change.kind === "create") {
       const exists = await repos.reports.get(plan.roundId, change.report.id);
       if (exists === undefined) await repos.reports.create(change.report);
-      else await mergeInto(repos.reports, plan.roundId, change.item, formId, at);
+      else await mergeInto(repos.reports, plan.roundId, change.item, formId, at, change.previous);
     } else if (change.kind === "update") {
-      await mergeInto(repos.reports, plan.roundId, change.item, formId, at);
+      await mergeInto(repos.reports, plan.roundId, change.item, formId, at, change.previous);
     }
   }
   return summarize(plan);
@@ -252,10 +279,11 @@ async function mergeInto(
   item: ImportedTiltak,
   formId: string,
   at: string,
+  previous?: Previous,
 ): Promise<void> {
   await reports.updateWithRetry(roundId, item.id, (doc) =>
-    changedFields(doc, item, formId).length === 0
+    changedFields(doc, item, formId, previous).length === 0
       ? undefined
-      : { ...mergeImported(doc, item, formId), updatedAt: at },
+      : { ...mergeImported(doc, item, formId, previous), updatedAt: at },
   );
 }

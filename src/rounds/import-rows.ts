@@ -80,6 +80,9 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
     const grant: Allocation = {};
     if (row.grantOwners !== undefined) grant.owners = row.grantOwners;
     if (row.grantUh !== undefined) grant.uh = row.grantUh;
+    if (row.workplace !== undefined) contact.workplace = row.workplace;
+    const tiltak: ImportedTiltak["tiltak"] = { id, name: row.tiltak, caseNumber: row.caseNumber };
+    if (row.previousTiltakId !== undefined) tiltak.previousId = row.previousTiltakId;
     return {
       id,
       source,
@@ -90,9 +93,7 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
         sector: row.sector,
       },
       tiltak: {
-        id,
-        name: row.tiltak,
-        caseNumber: row.caseNumber,
+        ...tiltak,
         ...(Object.keys(grant).length > 0 ? { grant } : {}),
       },
       contact,

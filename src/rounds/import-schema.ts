@@ -32,6 +32,8 @@ export const ROW_FIELDS = [
   "aadObjectId",
   "grantOwners",
   "grantUh",
+  "workplace",
+  "previousTiltakId",
 ] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 
@@ -61,7 +63,7 @@ export interface ImportedTiltak {
   /** The row it came from, for messages. */
   source: string;
   partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
-  tiltak: { id: string; name: string; caseNumber: string; grant?: Allocation };
+  tiltak: { id: string; name: string; caseNumber: string; previousId?: string; grant?: Allocation };
   contact: Contact;
 }
 
@@ -222,6 +224,16 @@ export const FIELD_SCHEMAS = {
   ),
   grantOwners: amount,
   grantUh: amount,
+  workplace: optional(
+    z
+      .string({ error: problem("må være tekst.") })
+      .max(200, { error: problem("er for lang (over 200 tegn).") }),
+  ),
+  previousTiltakId: optional(
+    z.string().regex(TILTAK_ID, {
+      error: problem("er ikke en gyldig tiltak-id (bare små bokstaver a-z, sifre og bindestrek)."),
+    }),
+  ),
 } satisfies Record<RowField, z.ZodType>;
 
 /** The schema of one row. */

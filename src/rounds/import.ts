@@ -6,6 +6,7 @@
  * scripts/import.ts is the command line around it (`npm run import -- <file> [--dry-run]`).
  */
 import { extname } from "node:path";
+import { getForm, loadForms } from "../questionnaire/form.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import { CsvSyntaxError, csvRows, parseCsv } from "./import-csv.ts";
@@ -18,8 +19,11 @@ import {
   planImport,
   summarize,
 } from "./import-plan.ts";
+import { pickPrevious, previousIdOf } from "./import-previous.ts";
 import { validateRows } from "./import-rows.ts";
-import type { ImportResult } from "./import-schema.ts";
+import type { ImportResult, ParsedImport } from "./import-schema.ts";
+import { defaultFormId } from "./round.ts";
+import type { RoundDoc } from "./types.ts";
 
 export { parseCsv } from "./import-csv.ts";
 export { type ImportPlan, type ImportSummary, planImport } from "./import-plan.ts";
@@ -72,6 +76,14 @@ export function parseImport(fileName: string, content: Uint8Array | string): Imp
   return validateRows(read.rows);
 }
 
+/** Last round's carried-over answers for the file's tiltak (one query across rounds). */
+async function loadPrevious(reports: ReportRepo, parsed: ParsedImport, round: RoundDoc | undefined) {
+  const formId = parsed.round.formId ?? round?.formId ?? defaultFormId(parsed.round.reportingYear);
+  const form = getForm(loadForms(), formId);
+  const ids = [...new Set(parsed.tiltak.map(previousIdOf))];
+  return pickPrevious(form, parsed.tiltak, await reports.listByIdsElsewhere(ids, parsed.round.id));
+}
+
 export type RunImportResult =
   /** The file is wrong; nothing was read from or written to the database. */
   | { status: "invalid"; errors: string[] }
@@ -89,7 +101,8 @@ export async function runImport(
 ): Promise<RunImportResult> {
   const parsed = parseImport(file.name, file.content);
   if (!parsed.ok) return { status: "invalid", errors: parsed.errors };
-  const existing = await loadExisting(repos, parsed.value.round.id);
+  const loaded = await loadExisting(repos, parsed.value.round.id);
+  const existing = { ...loaded, previous: await loadPrevious(repos.reports, parsed.value, loaded.round) };
   const plan = planImport(parsed.value, existing, opts.now);
   if (plan.problems.length > 0) return { status: "refused", plan };
   if (opts.dryRun) return { status: "planned", plan, summary: summarize(plan) };

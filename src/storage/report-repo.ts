@@ -92,6 +92,18 @@ export class ReportRepo {
     );
   }
 
+  /** Reports with any of these ids in rounds other than `exceptRoundId` (earlier rounds of the same tiltak). */
+  async listByIdsElsewhere(ids: readonly string[], exceptRoundId: string): Promise<ReportDoc[]> {
+    if (ids.length === 0) return [];
+    return this.query({
+      query: "SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id) AND c.roundId != @roundId",
+      parameters: [
+        { name: "@ids", value: [...ids] },
+        { name: "@roundId", value: exceptRoundId },
+      ],
+    });
+  }
+
   /**
    * Reports a person may work on, across rounds: as the contact (by Entra id or e-mail) or as a
    * co-editor (by Entra id or e-mail). E-mails compare case-insensitively.

@@ -9,7 +9,9 @@ import { welcomeCard } from "../../cards/welcome.ts";
 import { parseSection, toRawInputs } from "../../src/questionnaire/answers.ts";
 import { inputIdsOf } from "../../src/questionnaire/input-ids.ts";
 import { messages } from "../../src/questionnaire/messages.ts";
+import { formPages } from "../../src/questionnaire/pages.ts";
 import type { Form, Section } from "../../src/questionnaire/types.ts";
+import { prefillOf } from "../../src/reports/prefill.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
 import {
   bothForms,
@@ -18,6 +20,7 @@ import {
   form2024,
   makeReport,
   maxRaw,
+  NOW,
   sectionRaw,
   stored,
   validRaw,
@@ -42,6 +45,12 @@ function* walk(value: unknown, path = "$"): Generator<[Node, string]> {
 
 const inputsOf = (card: CardJson): Node[] =>
   [...walk(card)].map(([n]) => n).filter((n) => typeof n.type === "string" && n.type.startsWith("Input."));
+
+const textRunsOf = (card: CardJson): string[] =>
+  [...walk(card)]
+    .map(([n]) => n)
+    .filter((n) => n.type === "TextRun")
+    .map((n) => String(n.text));
 
 const textBlocksOf = (card: CardJson): string[] =>
   [...walk(card)]
@@ -69,16 +78,6 @@ function submittedValues(card: CardJson): Record<string, string> {
   return out;
 }
 
-/** Backslash-escaped Markdown/HTML characters only: the text shows literally. */
-function unescapedMarkup(text: string): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\\") i++;
-    else if ("*_[]()<>`#~|".includes(text[i] ?? "")) found.push(`${text[i]} at ${i}`);
-  }
-  return found;
-}
-
 function maxReport(form: Form, fill = "ø"): ReportDoc {
   return makeReport(form, { revision: 1, answers: stored(completeContents(form, (q) => maxRaw(q, fill))) });
 }
@@ -87,23 +86,40 @@ const longestMessage = Object.values(messages)
   .map((m) => (typeof m === "function" ? m(4000, 10_000) : m))
   .reduce((a, b) => (a.length >= b.length ? a : b));
 
-const cases = bothForms.flatMap((form) => form.sections.map((section, index) => ({ form, section, index })));
+/** Every page of every section of both forms (a section card shows one page). */
+const cases = bothForms.flatMap((form) =>
+  formPages(form)
+    .flat()
+    .map((p) => ({ form, section: p.part, index: p.sectionIndex, page: p.index })),
+);
+
+/** The values a card pre-fills on a report (known data, last year's answers) for these questions. */
+function prefilled(section: Section, report: ReportDoc): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const q of section.questions) {
+    const p = prefillOf(q, report);
+    if (p !== undefined) Object.assign(out, toRawInputs(q, p.content));
+  }
+  return out;
+}
 
 // ---- Section cards --------------------------------------------------------------------------------
 
 describe("sectionCard", () => {
-  describe.each(cases)("$form.id section $section.id", ({ form, section, index }) => {
+  describe.each(cases)("$form.id section $section.id page $page", ({ form, section, index, page }) => {
     it("should fit, parse cleanly and label every input when nothing is answered", () => {
-      const card = sectionCard({ form, report: makeReport(form), sectionIndex: index });
+      const report = makeReport(form);
+      const card = sectionCard({ form, report, sectionIndex: index, page });
       expect(bytesOf(card)).toBeLessThan(MAX_CARD_BYTES);
       expect(cardProblems(card)).toEqual([]);
       expectWellFormedInputs(card, section);
-      expect(submittedValues(card)).toEqual({});
+      // Only what the county already knows (the contact's name and e-mail here) is filled in.
+      expect(submittedValues(card)).toEqual(prefilled(section, report));
     });
 
     it("should fit and parse cleanly with every answer at its maximum length", () => {
       const report = maxReport(form);
-      const card = sectionCard({ form, report, sectionIndex: index });
+      const card = sectionCard({ form, report, sectionIndex: index, page });
       expect(bytesOf(card)).toBeLessThan(MAX_CARD_BYTES);
       expect(cardProblems(card)).toEqual([]);
       expectWellFormedInputs(card, section);
@@ -116,6 +132,7 @@ describe("sectionCard", () => {
         form,
         report: maxReport(form),
         sectionIndex: index,
+        page,
         typed: sectionRaw(section, (q) => maxRaw(q)),
         errors,
         notice: { text: "Noe er feil – se under.", style: "attention" },
@@ -127,7 +144,7 @@ describe("sectionCard", () => {
 
     it("should pre-fill every input with the stored answer, so sending it back changes nothing", () => {
       for (const report of [maxReport(form), makeReport(form, { answers: stored(completeContents(form)) })]) {
-        const card = sectionCard({ form, report, sectionIndex: index });
+        const card = sectionCard({ form, report, sectionIndex: index, page });
         const values = submittedValues(card);
         const expected: Record<string, string> = {};
         for (const q of section.questions) {
@@ -155,7 +172,7 @@ describe("sectionCard", () => {
     it("should show what was typed rather than what is stored when the card comes back with errors", () => {
       const report = makeReport(form, { answers: stored(completeContents(form)) });
       const typed = sectionRaw(section, (q) => validRaw(q, 1));
-      const card = sectionCard({ form, report, sectionIndex: index, typed, errors: {} });
+      const card = sectionCard({ form, report, sectionIndex: index, page, typed, errors: {} });
       expect(submittedValues(card)).toEqual(
         Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== "")),
       );
@@ -164,7 +181,7 @@ describe("sectionCard", () => {
     it("should show the error of every input next to it", () => {
       const ids = section.questions.flatMap(inputIdsOf);
       const errors = Object.fromEntries(ids.map((id) => [id, `Feil i felt ${id}.`]));
-      const card = sectionCard({ form, report: makeReport(form), sectionIndex: index, errors });
+      const card = sectionCard({ form, report: makeReport(form), sectionIndex: index, page, errors });
       const texts = textBlocksOf(card);
       for (const message of Object.values(errors)) expect(texts).toContain(message);
     });
@@ -172,8 +189,8 @@ describe("sectionCard", () => {
 
   // Limits count characters, the card budget is bytes: heavy characters are capped by a byte budget too.
   it("should fit every section of both forms when free text at its limit is made of emoji", () => {
-    for (const { form, index } of cases) {
-      const card = sectionCard({ form, report: maxReport(form, "😀"), sectionIndex: index });
+    for (const { form, index, page } of cases) {
+      const card = sectionCard({ form, report: maxReport(form, "😀"), sectionIndex: index, page });
       expect(bytesOf(card)).toBeLessThan(MAX_CARD_BYTES);
     }
   });
@@ -184,10 +201,13 @@ describe("sectionCard", () => {
       partnership: { id: "p", name: nasty, category: "Skole", sector: "Offentlig" },
       answers: stored({ "2.1": { value: nasty } }, { id: "x", name: nasty }),
     });
+    report.answers["2.2"] = { value: "kari@example.com", by: { id: "y", name: "Kari" }, at: NOW, rev: 1 };
     const card = sectionCard({ form: form2021, report, sectionIndex: 0 });
-    const shown = textBlocksOf(card).filter((t) => t.includes("fet"));
-    expect(shown.length).toBeGreaterThanOrEqual(2); // subheading and "Sist endret av"
-    for (const text of shown) expect(unescapedMarkup(text)).toEqual([]);
+    // Person-typed text is never Markdown: it sits in TextRuns (shown literally), not in TextBlocks.
+    expect(textBlocksOf(card).filter((t) => t.includes("fet"))).toEqual([]);
+    const runs = textRunsOf(card).filter((t) => t.includes("fet"));
+    expect(runs.length).toBeGreaterThanOrEqual(2); // subheading and "Sist endret av"
+    for (const text of runs) expect(text).toContain(nasty);
     // The input itself holds the answer literally (inputs are not Markdown).
     expect(inputsOf(card).find((i) => i.id === "2.1")?.value).toBe(nasty);
   });

@@ -69,12 +69,70 @@ describe("co-editors in the Agents Playground", () => {
     const review = alex.cardWith("Se gjennom og send inn");
     await review.waitFor();
     expect(await review.getByText("Megan Bowen", { exact: true }).count()).toBe(1);
-    expect(await review.getByText(/^Sist endret av Megan Bowen/).count()).toBe(2);
+    // Her name, her phone, and the workplace the card pre-filled from the import (stored by her save).
+    expect(await review.getByText(/^Sist endret av Megan Bowen/).count()).toBe(3);
     // Not complete yet, so no "Send inn" for anyone.
     expect(await review.getByRole("button", { name: "Send inn" }).count()).toBe(0);
 
     const stored = await env.readReport(DEMO_ROUND_ID, "t-salten-vurdering");
     expect(stored.answers.q01?.by.name).toBe("Megan Bowen");
     expect(stored.answers.q03?.value).toBe("+4792345678");
+  });
+
+  it("should keep Megan's saved phone on Alex's card when Alex saves the page he had open", async () => {
+    // Megan is a co-editor of «Lesing i alle fag» too.
+    const report = await env.readReport(DEMO_ROUND_ID, "t-salten-lesing");
+    await env.upsertReport({
+      ...report,
+      coEditors: [
+        { email: "meganb@example.com", invitedAt: report.createdAt, invitedBy: report.contact.name },
+      ],
+    });
+    // Alex opens Del 1: the phone from the import is filled in.
+    const alex = await env.newPage();
+    await alex.say("hei");
+    let card = alex.cardWith("Lesing i alle fag");
+    await card.waitFor();
+    await alex.quiet();
+    await card.getByRole("button", { name: "Åpne «Lesing i alle fag»" }).click();
+    const alexCard = alex.cardWith("Del 1 av 6 – Kontaktinformasjon");
+    await alexCard.waitFor();
+    await alex.quiet();
+    expect(await alexCard.getByLabel(/^Kontaktpersonens telefonnummer/).inputValue()).toBe("912 34 567");
+
+    // Meanwhile Megan saves another phone number in Del 1.
+    const megan = await env.openAs(1);
+    await megan.say("hei");
+    card = megan.cardWith("Åpne «Lesing i alle fag»");
+    await card.waitFor();
+    await megan.quiet();
+    await card.getByRole("button", { name: "Åpne «Lesing i alle fag»" }).click();
+    card = megan.cardWith("Del 1 av 6 – Kontaktinformasjon");
+    await card.waitFor();
+    await megan.quiet();
+    await card.getByLabel(/^Kontaktpersonens telefonnummer/).fill("923 45 678");
+    await card.getByRole("button", { name: "Lagre og ta pause" }).click();
+    await megan.cardWith("Svarene er lagret").waitFor();
+
+    // Alex, who never touched the phone, changes the workplace and saves the card he had open.
+    await alexCard.getByLabel(/^Kontaktpersonens arbeidssted/).fill("Salten regionråd, Bodø");
+    await alexCard.getByRole("button", { name: "Lagre og ta pause" }).click();
+    const after = alex.cardWith("Svarene er lagret");
+    await after.waitFor();
+    await alex.quiet();
+    expect(await after.getByLabel(/^Kontaktpersonens telefonnummer/).inputValue()).toBe("923 45 678");
+    expect(await after.getByLabel(/^Kontaktpersonens arbeidssted/).inputValue()).toBe(
+      "Salten regionråd, Bodø",
+    );
+    expect(await after.getByText(/^Sist endret av Megan Bowen/).count()).toBeGreaterThan(0);
+    expect(await after.getByText("Dette spørsmålet må besvares.").count()).toBe(0);
+
+    const stored = await env.readReport(DEMO_ROUND_ID, "t-salten-lesing");
+    expect(stored.answers.q03).toMatchObject({ value: "+4792345678", by: { name: "Megan Bowen" } });
+    expect(stored.answers.q02).toMatchObject({
+      value: "Salten regionråd, Bodø",
+      by: { name: "Alex Wilber" },
+    });
+    expect(stored.answers.q01?.value).toBe("Alex Wilber");
   });
 });

@@ -5,13 +5,16 @@
  */
 import { CosmosClient } from "@azure/cosmos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sectionHeading } from "../../cards/report-section.ts";
 import { loadForms } from "../../src/questionnaire/form.ts";
+import { formPages, type Page } from "../../src/questionnaire/pages.ts";
 import type { Form } from "../../src/questionnaire/types.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
 import { DEMO_ROUND_ID, PLAYGROUND_USER } from "../../src/rounds/demo-seed.ts";
 import type { PlaygroundPage } from "../support/browser.ts";
 import { E2E_DATABASE, type E2eEnv, startE2e } from "../support/e2e-env.ts";
-import { fillQuestion, textValue } from "../support/form-filler.ts";
+import { checkedOptions, fillQuestion, inputCount, occurrences, textValue } from "../support/form-filler.ts";
+import { seedLastYear } from "./last-year.ts";
 import { plan2021, plan2024, type Step } from "./report-plans.ts";
 
 const forms = loadForms();
@@ -37,51 +40,76 @@ const REPORT_2021: ReportDoc = {
   updatedAt: "2021-11-01T08:00:00.000Z",
 };
 
-/** Answer every section of the open report, bad values first where the plan has them. */
-async function answerSections(
+/** Where the e2e tests keep card screenshots, when E2E_SHOTS names a folder. */
+const SHOTS = process.env.E2E_SHOTS;
+
+/**
+ * Answer every page of the open report from flat page `from` on, bad values first where the plan has
+ * them. On every card: at most 10 inputs, each question's text once, pre-filled values shown.
+ */
+async function answerPages(
   pg: PlaygroundPage,
   form: Form,
   plan: Record<string, Step>,
   from: number,
-  afterSection?: (index: number) => Promise<void>,
+  afterPage?: (index: number) => Promise<void>,
 ): Promise<void> {
-  const n = form.sections.length;
-  for (let i = from; i < n; i++) {
-    const section = form.sections[i];
-    if (section === undefined) throw new Error("no section");
-    let card = pg.cardWith(`Del ${i + 1} av ${n} – ${section.title}`);
+  const pages = formPages(form).flat();
+  for (let i = from; i < pages.length; i++) {
+    const page = pages[i] as Page;
+    const heading = sectionHeading(form, page.sectionIndex, page.index);
+    let card = pg.cardWith(heading);
     await card.waitFor();
     await pg.quiet();
-    const steps = section.questions.map((q) => ({ q, step: plan[q.id] as Step }));
-    for (const { q, step } of steps) await fillQuestion(card, q, step.bad ?? step.good);
-    const button = i === n - 1 ? "Lagre og se gjennom" : "Lagre og fortsett";
+    if (SHOTS) await card.screenshot({ path: `${SHOTS}/${form.id}-${i + 1}.png` });
+    expect(await inputCount(card), heading).toBeLessThanOrEqual(10);
+    const steps = page.questions.map((q) => ({ q, step: plan[q.id] as Step }));
+    for (const { q, step } of steps) {
+      expect(await occurrences(card, q.text), `${q.id} shown once`).toBe(1);
+      if (typeof step.prefilled === "string") expect(await textValue(card, q), q.id).toBe(step.prefilled);
+      if (Array.isArray(step.prefilled)) expect(await checkedOptions(card, q), q.id).toEqual(step.prefilled);
+    }
+    // Last year's answers to questions that rarely change are offered, marked for checking.
+    if (steps.some(({ q, step }) => q.carryOver && step.prefilled !== undefined))
+      expect(await card.getByText("Fra fjorårets rapportering – sjekk.").count()).toBeGreaterThan(0);
+    for (const { q, step } of steps) if (!step.keep) await fillQuestion(card, q, step.bad ?? step.good);
+    const button = i === pages.length - 1 ? "Lagre og se gjennom" : "Lagre og fortsett";
     await card.getByRole("button", { name: button }).click();
 
     const bad = steps.filter(({ step }) => step.bad !== undefined);
     if (bad.length > 0) {
       card = pg.cardWith("Noen svar må rettes");
-      await card.waitFor();
+      await card.waitFor().catch(async (err) => {
+        await pg.shot(`test-results/${form.id}-page-${i + 1}-errors.png`);
+        console.error(await pg.lastCard().innerText());
+        throw err;
+      });
       await pg.quiet();
+      if (SHOTS) await card.screenshot({ path: `${SHOTS}/${form.id}-${i + 1}-errors.png` });
       for (const { step } of bad)
         expect(await card.getByText(step.badMessage as string).count()).toBeGreaterThan(0);
+      // The banner names the questions to fix by their short names.
+      const banner = await card.getByText(/^Sjekk: /).innerText();
+      for (const { q } of bad) expect(banner.split(/: |, /), q.id).toContain(q.shortLabel);
       // Nothing the person typed is lost: a good text answer is still in its field.
       const kept = steps.find(
-        ({ q, step }) => step.bad === undefined && step.good.text && q.type !== "longtext",
+        ({ q, step }) => step.bad === undefined && !step.keep && step.good.text && q.type !== "longtext",
       );
       if (kept) expect(await textValue(card, kept.q)).toBe(kept.step.good.text);
       for (const { q, step } of bad) await fillQuestion(card, q, step.good);
       await card.getByRole("button", { name: button }).click();
     }
-    if (i < n - 1)
+    const next = pages[i + 1];
+    if (next !== undefined)
       await pg
-        .cardWith(`Del ${i + 2} av ${n}`)
+        .cardWith(sectionHeading(form, next.sectionIndex, next.index))
         .waitFor()
         .catch(async (err) => {
-          await pg.shot(`test-results/${form.id}-section-${i + 1}.png`);
+          await pg.shot(`test-results/${form.id}-page-${i + 1}.png`);
           console.error(await pg.lastCard().innerText());
           throw err;
         });
-    await afterSection?.(i);
+    await afterPage?.(i);
   }
 }
 
@@ -120,6 +148,7 @@ describe("the whole report in the Agents Playground", () => {
   let env: E2eEnv;
   beforeAll(async () => {
     env = await startE2e();
+    await seedLastYear(env);
     const client = new CosmosClient({
       endpoint: env.cosmos.endpoint,
       key: env.cosmos.key,
@@ -139,7 +168,7 @@ describe("the whole report in the Agents Playground", () => {
     await welcome.waitFor();
     await pg.quiet();
     await welcome.getByRole("button", { name: "Åpne «Lesing i alle fag»" }).click();
-    await answerSections(pg, form2024, plan2024, 0);
+    await answerPages(pg, form2024, plan2024, 0);
     await reviewAndSubmit(pg);
     expectStored(await env.readReport(DEMO_ROUND_ID, "t-salten-lesing"), plan2024);
     await pg.page.close();
@@ -152,9 +181,9 @@ describe("the whole report in the Agents Playground", () => {
     await welcome.waitFor();
     await pg.quiet();
     await welcome.getByRole("button", { name: "Åpne «Leseløftet i Rana»" }).click();
-    // Answer sections 1-2, then kill the bot without warning and start it again.
+    // Answer sections 1-2 (pages 1-2), then kill the bot without warning and start it again.
     let killedAfter = -1;
-    await answerSections(pg, form2021, plan2021, 0, async (i) => {
+    await answerPages(pg, form2021, plan2021, 0, async (i) => {
       if (i !== 1) return;
       throw Object.assign(new Error("pause"), { pause: true });
     }).catch(async (err: { pause?: boolean }) => {
@@ -166,7 +195,7 @@ describe("the whole report in the Agents Playground", () => {
     await env.restartBot("kill");
     await pg.quiet();
     await pg.say("fortsett");
-    await answerSections(pg, form2021, plan2021, 2);
+    await answerPages(pg, form2021, plan2021, 2);
     const after = await env.readReport("nordland-2021", REPORT_2021.id);
     for (const [qid, a] of Object.entries(before.answers)) expect(after.answers[qid], qid).toEqual(a);
     await reviewAndSubmit(pg);

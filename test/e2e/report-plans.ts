@@ -1,6 +1,8 @@
 /**
  * What the end-to-end tests type into each form: a good value for every question, a bad value
- * first for at least one question of every answer type, and what must end up in Cosmos.
+ * first for at least one question of every answer type, and what must end up in Cosmos. Questions the
+ * card pre-fills (what the county knows, last year's answers) say what the card must show first;
+ * `keep` leaves the pre-filled value as it is, so it is stored only because the page was saved.
  */
 import type { AnswerContent } from "../../src/questionnaire/types.ts";
 import type { Fill } from "../support/form-filler.ts";
@@ -12,6 +14,10 @@ export interface Step {
   badMessage?: string;
   /** The stored answer; undefined = nothing stored (optional question left empty). */
   stored?: AnswerContent;
+  /** What the card shows before anything is typed (text, or ticked options). */
+  prefilled?: string | string[];
+  /** Type nothing: the pre-filled value is the answer. */
+  keep?: boolean;
 }
 
 const MARKDOWN = "**Bedre** undervisning <b>for</b> alle [lenke](http://x)";
@@ -22,8 +28,14 @@ export const plan2024: Record<string, Step> = {
     badMessage: "Dette spørsmålet må besvares.",
     good: { text: "Alex Wilber" },
     stored: { value: "Alex Wilber" },
+    prefilled: "Alex Wilber",
   },
-  q02: { good: { text: "Salten regionråd" }, stored: { value: "Salten regionråd" } },
+  q02: {
+    good: { text: "Salten regionråd" },
+    stored: { value: "Salten regionråd" },
+    prefilled: "Salten regionråd",
+    keep: true,
+  },
   q03: {
     bad: { text: "1234" },
     badMessage: "norsk telefonnummer med 8 sifre",
@@ -33,9 +45,19 @@ export const plan2024: Record<string, Step> = {
   q04: { bad: { text: "to" }, badMessage: "Skriv et helt tall", good: { text: "2" }, stored: { value: 2 } },
   q05: { good: { text: "0" }, stored: { value: 0 } },
   q06: { good: { text: "1 200" }, stored: { value: 1200 } },
-  q07: { good: { text: "" } },
-  q08: { good: { options: ["Bodø", "Fauske - Fuosko"] }, stored: { value: ["Bodø", "Fauske - Fuosko"] } },
-  q09: { good: { text: "Nord universitet" }, stored: { value: "Nord universitet" } },
+  q07: { good: { text: "" }, prefilled: "Montessoriskolen" },
+  q08: {
+    good: { options: ["Bodø", "Fauske - Fuosko"] },
+    stored: { value: ["Bodø", "Fauske - Fuosko"] },
+    prefilled: ["Bodø", "Fauske - Fuosko"],
+    keep: true,
+  },
+  q09: {
+    good: { text: "Nord universitet" },
+    stored: { value: "Nord universitet" },
+    prefilled: "Nord universitet",
+    keep: true,
+  },
   q10: {
     bad: { options: ["Vikarutgifter", "Annet"], other: "" },
     badMessage: "Skriv hva «Annet» gjelder.",
@@ -86,6 +108,8 @@ export const plan2024: Record<string, Step> = {
   q20: {
     good: { options: ["Læringsmiljø", "Vurderingspraksis"] },
     stored: { value: ["Læringsmiljø", "Vurderingspraksis"] },
+    prefilled: ["Læringsmiljø", "Vurderingspraksis"],
+    keep: true,
   },
   q21: {
     good: {
@@ -121,14 +145,16 @@ export const plan2021: Record<string, Step> = {
   "2.1": {
     good: { text: "Alex Wilber, Rana kommune, tlf 91234567" },
     stored: { value: "Alex Wilber, Rana kommune, tlf 91234567" },
+    prefilled: "Alex Wilber",
   },
   "2.2": {
     bad: { text: "alex@" },
     badMessage: "gyldig e-postadresse",
     good: { text: "Alex.Wilber@Example.com" },
     stored: { value: "alex.wilber@example.com" },
+    prefilled: "alexw@example.com",
   },
-  "2.3": { good: { text: "2021/4711" }, stored: { value: "2021/4711" } },
+  "2.3": { good: { text: "2021/4711" }, stored: { value: "2021/4711" }, prefilled: "2021/4711", keep: true },
   "2.4": {
     bad: { options: [] },
     badMessage: "Dette spørsmålet må besvares.",

@@ -23,6 +23,9 @@ import {
   form2024,
   keepsTyped,
   missingAnswers,
+  PAGES_2024,
+  pageKey,
+  pageOf,
   press,
   rawFor,
   SAVE_FAILED,
@@ -183,8 +186,7 @@ describe("Cosmos faults while answering", () => {
   const answerAll = async () => {
     const c = fresh();
     let card: unknown = await open(c);
-    for (const [k, section] of form2024.sections.entries())
-      card = (await save(c, card, rawFor(section, k))).card;
+    for (const [k, page] of PAGES_2024.entries()) card = (await save(c, card, rawFor(page.part, k))).card;
     const submit = actionData(card, "report.submit");
     if (submit === undefined) throw new Error("no review card after the last section");
     return { c, submit };
@@ -235,15 +237,17 @@ describe("Cosmos faults while answering", () => {
         const acks = new Map<string, Record<string, string>>();
         acknowledged.set(c, acks);
         let card: unknown = await open(c);
-        for (const [k, section] of form2024.sections.entries()) {
-          const raw = rawFor(section, c.index + k);
+        for (const [k, page] of PAGES_2024.entries()) {
+          const section = { id: pageKey(page) };
+          const raw = rawFor(page.part, c.index + k);
           for (let attempt = 1; ; attempt++) {
             const r = await save(c, card, raw);
-            const expected = form2024.sections[k + 1]?.id;
+            const following = PAGES_2024[k + 1];
+            const expected = following === undefined ? undefined : pageKey(following);
             const ok =
               expected === undefined
                 ? saveData(r.card) === undefined && r.status === 200
-                : sectionOf(r.card) === expected;
+                : pageOf(r.card) === expected;
             if (ok && !r.texts.some((t) => t.includes(SAVE_FAILED))) {
               acks.set(section.id, raw);
               card = r.card;
@@ -282,10 +286,10 @@ describe("Cosmos faults while answering", () => {
     for (const [c, acks] of acknowledged) {
       const doc = await stored(c);
       if (doc.status !== "submitted") lost.push(`${c.reportId}: not submitted`);
-      for (const section of form2024.sections) {
-        const raw = acks.get(section.id);
-        if (raw === undefined) lost.push(`${c.reportId}/${section.id}: never acknowledged`);
-        else lost.push(...missingAnswers(doc, section, raw));
+      for (const page of PAGES_2024) {
+        const raw = acks.get(pageKey(page));
+        if (raw === undefined) lost.push(`${c.reportId}/${pageKey(page)}: never acknowledged`);
+        else lost.push(...missingAnswers(doc, page.part, raw));
       }
     }
     expect(lost).toEqual([]);

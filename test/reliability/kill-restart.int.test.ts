@@ -17,12 +17,13 @@ import { type LoopbackConnector, startLoopbackConnector } from "../support/loopb
 import { freePort } from "../support/ports.ts";
 import {
   type CardReply,
-  form2024,
   missingAnswers,
+  PAGES_2024,
+  pageKey,
+  pageOf,
   press,
   rawFor,
   saveData,
-  sectionOf,
   seedContacts,
   sleep,
 } from "./support.ts";
@@ -113,9 +114,9 @@ describe("kill -9 of the bot under load", () => {
       for (const [c, sections] of acks) {
         const doc = (await reports.get(c.roundId, c.reportId))?.doc;
         for (const [sid, raw] of sections) {
-          const section = form2024.sections.find((s) => s.id === sid);
-          if (doc === undefined || section === undefined) lost.push(`${c.reportId}/${sid}`);
-          else lost.push(...missingAnswers(doc, section, raw));
+          const page = PAGES_2024.find((p) => pageKey(p) === sid);
+          if (doc === undefined || page === undefined) lost.push(`${c.reportId}/${sid}`);
+          else lost.push(...missingAnswers(doc, page.part, raw));
         }
       }
       expect(lost, "acknowledged answers missing right after kill -9").toEqual([]);
@@ -140,22 +141,23 @@ describe("kill -9 of the bot under load", () => {
       };
       card = await reopen();
       for (;;) {
-        const sid = sectionOf(card);
-        if (sid === undefined) break; // the review card: every section is answered
-        const k = form2024.sections.findIndex((s) => s.id === sid);
-        const section = form2024.sections[k];
-        if (section === undefined) throw new Error(`unknown section ${sid}`);
-        // Resuming at a section the bot had acknowledged means its answers are not stored (the last
+        const sid = pageOf(card);
+        if (sid === undefined) break; // the review card: every page is answered
+        const k = PAGES_2024.findIndex((p) => pageKey(p) === sid);
+        const page = PAGES_2024[k];
+        if (page === undefined) throw new Error(`unknown page ${sid}`);
+        // Resuming at a page the bot had acknowledged means its answers are not stored (the last
         // section has no required questions, so a complete report resumes there: not a loss).
-        if (mine.has(sid) && k < form2024.sections.length - 1) resumedEarly.push(`${c.reportId}/${sid}`);
-        const raw = rawFor(section, c.index + k);
+        if (mine.has(sid) && k < PAGES_2024.length - 1) resumedEarly.push(`${c.reportId}/${sid}`);
+        const raw = rawFor(page.part, c.index + k);
         const r: CardReply = await press(post, connector.url, c, "section.save", saveData(card) ?? {}, raw);
-        const expected = form2024.sections[k + 1]?.id;
+        const following = PAGES_2024[k + 1];
+        const expected = following === undefined ? undefined : pageKey(following);
         const acknowledged =
           r.status === 200 &&
           (expected === undefined
             ? actionData(r.card, "report.submit") !== undefined
-            : sectionOf(r.card) === expected);
+            : pageOf(r.card) === expected);
         if (!acknowledged) {
           connectionErrors++;
           card = await reopen();
@@ -190,8 +192,8 @@ describe("kill -9 of the bot under load", () => {
     for (const c of contacts) {
       const doc = (await reports.get(c.roundId, c.reportId))?.doc;
       if (doc?.status !== "submitted") lost.push(`${c.reportId}: ${doc?.status}`);
-      for (const [k, section] of form2024.sections.entries()) {
-        if (doc !== undefined) lost.push(...missingAnswers(doc, section, rawFor(section, c.index + k)));
+      for (const [k, page] of PAGES_2024.entries()) {
+        if (doc !== undefined) lost.push(...missingAnswers(doc, page.part, rawFor(page.part, c.index + k)));
       }
     }
     expect(lost).toEqual([]);

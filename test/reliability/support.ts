@@ -17,6 +17,7 @@ import {
   benchRound,
 } from "../../scripts/bench-support/report-walk.ts";
 import { parseSection } from "../../src/questionnaire/answers.ts";
+import { formPages, type Page } from "../../src/questionnaire/pages.ts";
 import type { Section } from "../../src/questionnaire/types.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
 import type { ReportRepo } from "../../src/storage/report-repo.ts";
@@ -80,6 +81,18 @@ export const sectionOf = (card: unknown): string | undefined => {
 };
 
 export const saveData = (card: unknown, nav = "next") => actionData(card, "section.save", nav);
+
+/** Every page of the 2024/2025 form in order (section cards show one page each). */
+export const PAGES_2024: Page[] = formPages(form2024).flat();
+
+/** "s3/1": the section id and page of a page. */
+export const pageKey = (p: Page): string => `${p.part.id}/${p.index}`;
+
+/** The page a card is for ("s3/1", from its "next" button), or undefined (review, notice, ...). */
+export const pageOf = (card: unknown): string | undefined => {
+  const data = actionData(card, "section.save", "next");
+  return typeof data?.sectionId === "string" ? `${data.sectionId}/${Number(data.page ?? 0)}` : undefined;
+};
 
 /** True when every typed input is shown again in the card, unchanged. */
 export function keepsTyped(card: unknown, typed: Record<string, string>): boolean {

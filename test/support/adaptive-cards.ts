@@ -10,7 +10,7 @@ type Node = Record<string, unknown>;
 
 /**
  * Expected differences are left out: action fallbacks (kept only for rendering), empty strings, empty
- * arrays and the default Input.Text style "text" (dropped as defaults), and enum values written back
+ * arrays, the default Input.Text style "text" and Input.ChoiceSet style "compact" (dropped as defaults), and enum values written back
  * capitalised.
  */
 function lostInRoundTrip(source: unknown, back: unknown, path: string, out: string[]): void {
@@ -24,7 +24,11 @@ function lostInRoundTrip(source: unknown, back: unknown, path: string, out: stri
     for (const key of new Set([...Object.keys(s), ...Object.keys(b)])) {
       if (key === "fallback" && typeof s.type === "string" && s.type.startsWith("Action.")) continue;
       const v = s[key];
-      const isDefault = v === "" || (Array.isArray(v) && v.length === 0) || (key === "style" && v === "text");
+      const isDefault =
+        v === "" ||
+        (Array.isArray(v) && v.length === 0) ||
+        (key === "style" && v === "text") ||
+        (key === "style" && v === "compact" && s.type === "Input.ChoiceSet");
       if (b[key] === undefined && isDefault) continue;
       lostInRoundTrip(s[key], b[key], `${path}.${key}`, out);
     }

@@ -26,6 +26,8 @@ export interface E2eEnv {
   botEnv: Record<string, string>;
   /** Read a report straight through the @azure/cosmos SDK (not through our repositories). */
   readReport(roundId: string, id: string): Promise<ReportDoc>;
+  /** Write a report straight through the @azure/cosmos SDK (test set-up). */
+  upsertReport(doc: ReportDoc): Promise<void>;
   newPage(): Promise<PlaygroundPage>;
   restartBot(how: "kill" | "stop"): Promise<void>;
   /** Another Playground talking to the same bot as another person (built-in user index). */
@@ -76,6 +78,10 @@ export async function startE2e(
         .read<ReportDoc>();
       if (resource === undefined) throw new Error(`report ${roundId}/${id} not found`);
       return resource;
+    },
+    async upsertReport(doc) {
+      const { _rid, _self, _etag, _attachments, _ts, ...clean } = doc as ReportDoc & Record<string, unknown>;
+      await client.database(E2E_DATABASE).container("reports").items.upsert(clean);
     },
     async newPage() {
       const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });

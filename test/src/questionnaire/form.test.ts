@@ -71,7 +71,12 @@ describe("loadForms", () => {
     for (const form of forms.values()) {
       for (const q of allQuestions(form)) {
         expect(QUESTION_TYPES).toContain(q.type);
-        expect(Object.keys(q).sort()).toEqual(
+        const optional = ["shortLabel", "prefill", "carryOver"];
+        expect(
+          Object.keys(q)
+            .filter((k) => !optional.includes(k))
+            .sort(),
+        ).toEqual(
           [
             "allowOther",
             "comment",
@@ -85,6 +90,8 @@ describe("loadForms", () => {
             "type",
           ].sort(),
         );
+        // Every question has a short name for the "Sjekk: …" banner.
+        expect(q.shortLabel, q.id).toBeDefined();
       }
     }
   });

@@ -81,8 +81,11 @@ export function applyInMemory(plan: ImportPlan, existing: ExistingData, at: stri
     if (change.kind === "update") {
       const current = byId.get(change.id);
       if (current)
-        byId.set(change.id, { ...mergeImported(current, change.item, round.formId), updatedAt: at });
+        byId.set(change.id, {
+          ...mergeImported(current, change.item, round.formId, change.previous),
+          updatedAt: at,
+        });
     }
   }
-  return { round, reports: [...byId.values()] };
+  return { round, reports: [...byId.values()], previous: existing.previous ?? new Map() };
 }

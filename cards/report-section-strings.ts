@@ -1,0 +1,34 @@
+/** Norwegian texts of the section card (cards/report-section.ts). */
+export const sectionStrings = {
+  heading: (section: number, sections: number, title: string, page: number, pages: number): string =>
+    pages > 1
+      ? `Del ${section} av ${sections} · side ${page} av ${pages} – ${title}`
+      : `Del ${section} av ${sections} – ${title}`,
+  next: "Lagre og fortsett",
+  nextLast: "Lagre og se gjennom",
+  /** The questions to fix, by their short names. */
+  fix: (names: string[]): string => `Sjekk: ${names.join(", ")}`,
+  otherLabel: "Annet – beskriv",
+  commentLabel: "Kommentar",
+  yearLabel: "Årstall",
+  limit: (max: number): string => `Høyst ${max} tegn.`,
+  placeholders: {
+    integer: "Heltall, f.eks. 12",
+    amount: "Hele kroner, f.eks. 160 000",
+    email: "navn@eksempel.no",
+    phone: "8 sifre, f.eks. 912 34 567",
+  },
+  /** Under a value the county already knew (import), until it is saved. */
+  prefilledKnown: "Forhåndsutfylt med det statsforvalteren har registrert – sjekk og rett om nødvendig.",
+  /** Under last year's answer, until it is saved. */
+  prefilledPrevious: "Fra fjorårets rapportering – sjekk.",
+  changedBy: (name: string, when: string): string => `Sist endret av ${name}, ${when}`,
+  /** Attachments cannot be uploaded in the chat yet. */
+  attachments: (caseNumber: string | undefined): string =>
+    caseNumber === undefined || caseNumber === ""
+      ? "Vedlegg kan ikke lastes opp her. Send dem på e-post til statsforvalteren og oppgi saksnummeret fra tilsagnsbrevet."
+      : `Vedlegg kan ikke lastes opp her. Send dem på e-post til statsforvalteren og oppgi saksnummer ${caseNumber}.`,
+} as const;
+
+/** Questions whose text asks for an upload (the form's "Last opp eventuelle vedlegg …"). */
+export const ASKS_FOR_ATTACHMENTS = /last opp eventuelle vedlegg/i;
