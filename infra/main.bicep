@@ -368,13 +368,17 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+// Output names in UPPER_SNAKE: the Microsoft 365 Agents Toolkit (m365agents.yml, arm/deploy) writes
+// each output into env/.env.<env> under its own name; infra/README.md reads them with az as well.
 @description('The bot\'s Microsoft App ID (client id of the managed identity): BOT_ID for npm run package.')
-output botId string = identity.properties.clientId
+output BOT_ID string = identity.properties.clientId
 @description('Host name of the web app: BOT_DOMAIN for npm run package.')
-output botDomain string = web.properties.defaultHostName
+output BOT_DOMAIN string = web.properties.defaultHostName
 @description('Name of the web app, for az webapp deploy.')
-output webAppName string = web.name
-output botEndpoint string = bot.properties.endpoint
-output cosmosEndpoint string = cosmos.properties.documentEndpoint
+output WEB_APP_NAME string = web.name
+@description('Resource id of the web app, for the toolkit\'s zip deploy (azureAppService/zipDeploy).')
+output AZURE_APP_SERVICE_RESOURCE_ID string = web.id
+output BOT_ENDPOINT string = bot.properties.endpoint
+output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
 @description('Key Vault holding the app\'s secrets (Key Vault references in the app settings).')
-output keyVaultName string = keyVault.name
+output KEY_VAULT_NAME string = keyVault.name
