@@ -57,6 +57,7 @@ async function main() {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
   main().catch((err: unknown) => {
-    console.error(err);
+    // A taken port is one clear line (PortInUseError from bot/server.ts), not a stack trace.
+    console.error(err instanceof Error && err.name === "PortInUseError" ? err.message : err);
     process.exit(1);
   });

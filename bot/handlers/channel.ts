@@ -10,6 +10,7 @@ import { summaryCard } from "../../cards/report-summary.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import { mayBeStaffMember } from "../../src/people/guests.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
 import {
@@ -80,11 +81,9 @@ async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor): Promise<Reply
   let memberIds: string[] = [];
   try {
     const members = await TeamsInfo.getPagedTeamMembers(ctx, undefined, 500);
-    // Guests and people from other tenants never become county staff.
+    // Guests (userRole "guest" or a #EXT# UPN) and people from other tenants never become county staff.
     memberIds = members.members.flatMap((m) =>
-      m.aadObjectId && m.userRole !== "guest" && (m.tenantId === undefined || m.tenantId === actor.tenantId)
-        ? [m.aadObjectId]
-        : [],
+      mayBeStaffMember(m, actor.tenantId) && m.aadObjectId ? [m.aadObjectId] : [],
     );
   } catch (err) {
     app.log.warn({ err }, "could not list the staff team's members");

@@ -61,7 +61,7 @@ export function mayBeStaffMember(m: MemberRecord, tenantId: string | undefined):
     m.aadObjectId !== undefined &&
     m.aadObjectId !== "" &&
     !isGuestMember(m) &&
-    (m.tenantId === undefined || tenantId === undefined || m.tenantId === tenantId)
+    (m.tenantId === undefined || m.tenantId === tenantId)
   );
 }
 

@@ -47,6 +47,7 @@ export class PersonService {
       name: actor.name || existing?.name || "",
       ...(email !== undefined ? { email } : {}),
       ...(actor.tenantId !== undefined ? { tenantId: actor.tenantId } : {}),
+      ...(actor.guest !== undefined ? { guest: actor.guest } : {}),
       target,
       updatedAt: this.deps.clock().toISOString(),
     });
