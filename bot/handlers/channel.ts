@@ -56,15 +56,18 @@ export async function runChannelCommand(
   if (view.kind === "forbidden") return { text: t.staffOnly };
   const { round, form, reports } = view;
   switch (command) {
-    case "status":
+    case "status": {
+      const reasons = await app.channel.unreachableReasons(reports);
       return {
         card: roundStatusCard({
           round,
           reports,
           now: app.clock(),
-          unreachable: await app.channel.unreachable(reports),
+          unreachable: new Set(reasons.keys()),
+          reasons,
         }),
       };
+    }
     case "overview":
       // One headline card; each section's figures come on demand (verb overview.section).
       return { card: overviewHeadlineCard({ round, form, reports, now: app.clock() }) };
