@@ -45,6 +45,13 @@ param botSku string = 'F0'
 @description('E-mail address that receives the alerts (error log lines, failed health checks). Empty = no e-mail, the alerts still fire in Azure Monitor.')
 param alertEmail string = ''
 
+@description('on: install the app for imported contacts the bot has never met (Microsoft Graph) and open their chat. Needs teamsAppCatalogId and the Graph permissions in docs/who-can-use-the-bot.md.')
+@allowed(['on', 'off'])
+param reachContacts string = 'off'
+
+@description('The app\'s id in the tenant\'s Teams app catalog (for reachContacts).')
+param teamsAppCatalogId string = ''
+
 @description('Log level of the app (pino).')
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
 param logLevel string = 'info'
@@ -252,6 +259,8 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'STAFF_AAD_IDS', value: staffAadIds }
+        { name: 'REACH_CONTACTS', value: reachContacts }
+        { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
         { name: 'JOBS_SECRET', value: '@Microsoft.KeyVault(SecretUri=${jobsSecretValue.properties.secretUri})' }
         // The site cannot read its own defaultHostName here; App Service's default host is predictable.
         { name: 'PUBLIC_BASE_URL', value: 'https://${webAppName}.azurewebsites.net' }
