@@ -7,7 +7,7 @@
  */
 import type { CloudAdapter, ConversationParameters } from "botbuilder";
 import type { ConversationOpener } from "../src/people/reach-service.ts";
-import type { ConversationTarget } from "../src/reports/types.ts";
+import type { ConversationTarget } from "../src/reminders/messenger.ts";
 import { toSendResult } from "./proactive.ts";
 
 /** The Bot Framework channel audience (AuthenticationConstants.ToChannelFromBotOAuthScope). */

@@ -93,7 +93,7 @@ function disableBuiltInRetry(ctx: TurnContext): void {
 }
 
 /** Maps an error from the connector client to a SendResult. */
-function toSendResult(err: unknown): SendResult {
+export function toSendResult(err: unknown): SendResult {
   const e = (typeof err === "object" && err !== null ? err : {}) as HttpError;
   const status = typeof e.statusCode === "number" ? e.statusCode : undefined;
   const message = e.message ?? String(err);

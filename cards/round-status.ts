@@ -26,7 +26,7 @@ const detail = (r: { status?: number; code?: string }) =>
     : "";
 
 /** Why the bot cannot reach a contact, in the staff's words. */
-export function reasonText(reason: UnreachableReason): string {
+function reasonText(reason: UnreachableReason): string {
   switch (reason.kind) {
     case "never_opened":
       return "har aldri åpnet boten";

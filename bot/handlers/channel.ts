@@ -25,7 +25,7 @@ import { t } from "../strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
-function channelCommandOf(text: string): ChannelCommand {
+export function channelCommandOf(text: string): ChannelCommand {
   const words = text
     .replace(/<at>[^<]*<\/at>/g, " ")
     .replace(/<[^>]*>/g, " ")

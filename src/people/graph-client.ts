@@ -21,7 +21,7 @@ export interface GraphUser {
 /** Returns a bearer token for Microsoft Graph. */
 export type GraphToken = () => Promise<string>;
 
-export const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
 /** A token function from an @azure/identity credential (DefaultAzureCredential: managed identity in Azure). */
 export function graphTokenFrom(credential: TokenCredential): GraphToken {

@@ -19,7 +19,7 @@ export interface MemberRecord {
 const EXT = /#EXT#@/i;
 
 /** True for a guest UPN (`...#EXT#@host`). */
-export const isGuestUpn = (upn: string | undefined): boolean => upn !== undefined && EXT.test(upn);
+const isGuestUpn = (upn: string | undefined): boolean => upn !== undefined && EXT.test(upn);
 
 /**
  * The home address inside a guest UPN: `kari_kommune.no#EXT#@host.onmicrosoft.com` -> `kari@kommune.no`

@@ -6,8 +6,8 @@ import type { Clock } from "../clock.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
-import type { PersonDoc } from "./types.ts";
 import { type ReachDoc, type ReachStore, reachDocId } from "./reach-service.ts";
+import type { PersonDoc } from "./types.ts";
 
 /**
  * Why the bot cannot reach a report's contact, for the staff status:

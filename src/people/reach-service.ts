@@ -13,9 +13,12 @@
  */
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
+import type { ConversationTarget } from "../reminders/messenger.ts";
 import { recipientKey } from "../reminders/recipients.ts";
-import type { ConversationTarget, PersonDoc, ReportDoc, RoundDoc } from "../reports/types.ts";
+import type { ReportDoc } from "../reports/types.ts";
+import type { RoundDoc } from "../rounds/types.ts";
 import type { GraphClient } from "./graph-client.ts";
+import type { PersonDoc } from "./types.ts";
 
 export type ReachStepName = "lookup" | "install" | "conversation";
 

@@ -3,8 +3,8 @@
  * Playground's default user (Alex Wilber) is the contact person of two of them.
  */
 import type { ReportDoc } from "../reports/types.ts";
-import type { RoundDoc } from "./types.ts";
 import { defaultDeadline } from "./round.ts";
+import type { RoundDoc } from "./types.ts";
 
 /** The Agents Playground's built-in current user and a second built-in user. */
 export const PLAYGROUND_USER = {

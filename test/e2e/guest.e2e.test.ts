@@ -8,7 +8,7 @@
  */
 import { CosmosClient } from "@azure/cosmos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PersonDoc } from "../../src/reports/types.ts";
+import type { PersonDoc } from "../../src/people/types.ts";
 import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
 import { openCosmos } from "../../src/storage/cosmos.ts";
 import { ReportRepo } from "../../src/storage/report-repo.ts";

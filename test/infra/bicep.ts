@@ -84,7 +84,7 @@ function objectsIn(arrayText: string): string[] {
 }
 
 /** The value expression of `key:` at the top level of an object text `{ ... }`, trimmed. */
-function property(objectText: string, key: string): string | undefined {
+export function property(objectText: string, key: string): string | undefined {
   const inner = objectText.slice(1, -1);
   let depth = 0;
   for (let i = 0; i < inner.length; i++) {

@@ -9,7 +9,8 @@ import {
   tenantAllowed,
 } from "../../../src/people/guests.ts";
 import { isStaff } from "../../../src/people/staff.ts";
-import type { ReportDoc, RoundDoc } from "../../../src/reports/types.ts";
+import type { ReportDoc } from "../../../src/reports/types.ts";
+import type { RoundDoc } from "../../../src/rounds/types.ts";
 
 const HOST = "11111111-1111-1111-1111-111111111111";
 const GUEST_ID = "22222222-2222-2222-2222-222222222222";
