@@ -176,7 +176,7 @@ describe("reaching contacts who never opened the bot", () => {
       "Ola (ola@uit\\.no) – ⚠ når ikke kontaktpersonen i Teams: appen kunne ikke installeres for personen (HTTP 403 Forbidden)",
     );
     expect(status).toContain("Kari (kari@kommune\\.no)\n");
-    expect(status).toContain("1 kontaktpersoner kan ikke nås");
+    expect(status).toContain("1 kontaktperson kan ikke nås");
   });
 
   it("should refuse the job without the secret", async () => {
