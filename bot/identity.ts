@@ -2,9 +2,13 @@
  * Who is acting, from the authenticated Teams activity: Entra object id, name, tenant, and the
  * e-mail/UPN from the Teams member record (fetched once per person and remembered in Cosmos and
  * in memory), so contacts imported by e-mail are recognised. Also stores where to reach the person.
+ * B2B guests (contacts from municipalities and universities in the county governor's tenant): the
+ * address comes from the member record's real e-mail or out of the #EXT# UPN, the id is the guest's
+ * object id in the host tenant, and the actor is marked as a guest (never staff); src/people/guests.ts.
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { EdgeApp } from "../src/app.ts";
+import { isGuestMember, memberEmail } from "../src/people/guests.ts";
 import type { PersonDoc } from "../src/people/types.ts";
 import type { Actor } from "../src/reports/types.ts";
 import { actorOf } from "./actor.ts";
@@ -14,7 +18,10 @@ import { targetOf } from "./conversation-ref.ts";
 const CACHE_MAX = 10_000;
 
 export class Identity {
-  private readonly known = new Map<string, { email?: string; name?: string; stored: boolean }>();
+  private readonly known = new Map<
+    string,
+    { email?: string; name?: string; guest?: boolean; stored: boolean }
+  >();
 
   constructor(private readonly app: EdgeApp) {}
 
@@ -24,31 +31,49 @@ export class Identity {
     const cached = this.known.get(base.id);
     const personal = ctx.activity.conversation.conversationType === "personal";
     if (cached !== undefined && (cached.stored || !personal))
-      return withDetails(base, cached.email, cached.name);
+      return withDetails(base, cached.email, cached.name, cached.guest);
     let person: PersonDoc | undefined;
     try {
       person = await this.app.people.find(base.id);
     } catch (err) {
       this.app.log.warn({ err }, "could not read the person record");
     }
-    const member = person?.email === undefined ? await this.member(ctx) : undefined;
+    // Records stored before guests were told apart lack `guest`: read the member record once more.
+    const member =
+      person?.email === undefined || person.guest === undefined ? await this.member(ctx) : undefined;
     const email = person?.email ?? member?.email;
     // Some activities (e.g. installationUpdate) carry no display name.
     const name = base.name || person?.name || member?.name || undefined;
-    const actor = withDetails(base, email, name);
+    const guest = member?.guest ?? person?.guest;
+    const actor = withDetails(base, email, name, guest);
     let stored = false;
     if (personal) stored = await this.store(ctx, actor, email, person);
-    this.remember(base.id, { ...(email !== undefined ? { email } : {}), ...(name ? { name } : {}), stored });
+    this.remember(base.id, {
+      ...(email !== undefined ? { email } : {}),
+      ...(name ? { name } : {}),
+      ...(guest !== undefined ? { guest } : {}),
+      stored,
+    });
     return actor;
   }
 
-  private async member(ctx: TurnContext): Promise<{ email?: string; name?: string } | undefined> {
+  private async member(
+    ctx: TurnContext,
+  ): Promise<{ email?: string; name?: string; guest: boolean } | undefined> {
     try {
       const member = await TeamsInfo.getMember(ctx, ctx.activity.from.id);
-      const email = member.email ?? member.userPrincipalName;
+      const record = {
+        ...(typeof member.email === "string" ? { email: member.email } : {}),
+        ...(typeof member.userPrincipalName === "string"
+          ? { userPrincipalName: member.userPrincipalName }
+          : {}),
+        ...(typeof member.userRole === "string" ? { userRole: member.userRole } : {}),
+      };
+      const email = memberEmail(record);
       return {
-        ...(typeof email === "string" && email.includes("@") ? { email: email.toLowerCase() } : {}),
+        ...(email !== undefined ? { email } : {}),
         ...(member.name ? { name: member.name } : {}),
+        guest: isGuestMember(record),
       };
     } catch (err) {
       this.app.log.debug({ err }, "could not read the Teams member record");
@@ -67,7 +92,7 @@ export class Identity {
     }
   }
 
-  private remember(id: string, entry: { email?: string; stored: boolean }) {
+  private remember(id: string, entry: { email?: string; name?: string; guest?: boolean; stored: boolean }) {
     if (this.known.size >= CACHE_MAX) {
       const oldest = this.known.keys().next().value;
       if (oldest !== undefined) this.known.delete(oldest);
@@ -76,8 +101,14 @@ export class Identity {
   }
 }
 
-const withDetails = (a: Actor, email: string | undefined, name: string | undefined): Actor => ({
+const withDetails = (
+  a: Actor,
+  email: string | undefined,
+  name: string | undefined,
+  guest: boolean | undefined,
+): Actor => ({
   ...a,
   ...(email !== undefined ? { email } : {}),
   ...(a.name === "" && name ? { name } : {}),
+  ...(guest !== undefined ? { guest } : {}),
 });

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  // A taken port is one clear line (PortInUseError from bot/server.ts), not a stack trace.
+  console.error(err instanceof Error && err.name === "PortInUseError" ? err.message : err);
   process.exit(1);
 });

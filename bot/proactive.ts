@@ -93,7 +93,7 @@ function disableBuiltInRetry(ctx: TurnContext): void {
 }
 
 /** Maps an error from the connector client to a SendResult. */
-function toSendResult(err: unknown): SendResult {
+export function toSendResult(err: unknown): SendResult {
   const e = (typeof err === "object" && err !== null ? err : {}) as HttpError;
   const status = typeof e.statusCode === "number" ? e.statusCode : undefined;
   const message = e.message ?? String(err);
@@ -145,6 +145,8 @@ export interface JobRouteDeps {
   reminders: Pick<ReminderJob, "trigger">;
   /** Posts the due channel digests; resolves to how many were posted. */
   digests?: () => Promise<number>;
+  /** Reaches contacts the bot has never met (Graph install + new chat); resolves to the run's summary. */
+  reach?: () => Promise<unknown>;
 }
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
@@ -157,7 +159,8 @@ function secretMatches(given: string | undefined, secret: string): boolean {
 /**
  * Job routes for an external timer (several instances), each guarded by the header `x-jobs-secret`:
  * POST /api/jobs/reminders starts a reminder run (or joins the one in progress in this instance);
- * POST /api/jobs/digest posts the channel digests that are due. 202 at once; with `?wait=1`, 200 and
+ * POST /api/jobs/digest posts the channel digests that are due; POST /api/jobs/reach (when configured)
+ * reaches contacts the bot has never met. 202 at once; with `?wait=1`, 200 and
  * the run's summary when it is done. 404 when no secret is configured, 401 for a wrong one.
  */
 export function registerJobRoutes(server: Server, deps: JobRouteDeps): void {
@@ -168,6 +171,9 @@ export function registerJobRoutes(server: Server, deps: JobRouteDeps): void {
       started: true,
       done: digests().then((posted) => ({ posted })),
     }));
+  const reach = deps.reach;
+  if (reach !== undefined)
+    jobRoute(server, "/api/jobs/reach", deps, () => ({ started: true, done: reach() }));
 }
 
 function jobRoute(

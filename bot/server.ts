@@ -1,6 +1,9 @@
 /**
  * The HTTP edge: POST /api/messages through CloudAdapter (JWT-validated whenever an app id is
- * configured), GET /healthz (alive: 200 only when Cosmos answers), GET /readyz (ready for traffic: Cosmos answers and not shutting down), graceful shutdown.
+ * configured), GET /healthz (liveness: the process answers HTTP; never asks Cosmos, so a Cosmos outage
+ * does not get the instance restarted), GET /readyz (readiness, App Service's health check: Cosmos
+ * answers and not shutting down), graceful shutdown. A port already in use rejects start-up with
+ * PortInUseError (one line in the log, no stack trace).
  */
 import {
   type Activity,
@@ -30,6 +33,16 @@ export interface BotServer {
    * Calling it again returns the same promise.
    */
   close(opts?: { drainDelayMs?: number }): Promise<void>;
+}
+
+/** The HTTP port is taken (often another bot or `npm run dev` still running). */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use (another bot or \`npm run dev\` still running?). Stop it or set PORT to a free port.`,
+    );
+    this.name = "PortInUseError";
+  }
 }
 
 /** CloudAdapter with its turn entry point open to our own HTTP handler. */
@@ -132,9 +145,9 @@ export async function startServer(
     }
   });
 
+  // Alive: the process runs and serves HTTP (also while draining). Dependencies are /readyz's business.
   server.get("/healthz", async (_req, res) => {
-    const ok = await app.ping();
-    res.send(ok ? 200 : 503, { status: ok ? "ok" : "cosmos unavailable" });
+    res.send(200, { status: "ok" });
   });
 
   // Ready for traffic: start-up is done (the server listens only once createApp has opened Cosmos
@@ -150,7 +163,16 @@ export async function startServer(
 
   registerExportRoute(server, { app, secret: opts.exportSecret });
 
-  await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
+  await new Promise<void>((resolve, reject) => {
+    const failed = (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new PortInUseError(opts.port) : err);
+    // restify proxies the http server's "error" to its own listeners (not the inner server's).
+    server.once("error", failed);
+    server.listen(opts.port, opts.host ?? "0.0.0.0", () => {
+      server.off("error", failed);
+      resolve();
+    });
+  });
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}`;
   return {

@@ -10,6 +10,7 @@
  */
 import type { Activity, TurnContext } from "botbuilder";
 import type { EdgeApp } from "../src/app.ts";
+import { tenantAllowed as tenantAllowedFor } from "../src/people/guests.ts";
 import type { Actor } from "../src/reports/types.ts";
 import { actorOf } from "./actor.ts";
 import { userMessageFor } from "./errors.ts";
@@ -33,10 +34,9 @@ function fromTeams(activity: Activity): boolean {
   return activity.channelId === TEAMS_CHANNEL;
 }
 
+/** The tenant gate: the activity's tenant (a guest's is the host tenant) must be allowed; src/people/guests.ts. */
 function tenantAllowed(allowedTenantIds: readonly string[], activity: Activity): boolean {
-  if (allowedTenantIds.length === 0) return true;
-  const tenant = actorOf(activity).tenantId;
-  return tenant !== undefined && allowedTenantIds.includes(tenant);
+  return tenantAllowedFor(actorOf(activity).tenantId, allowedTenantIds);
 }
 
 export async function runTurn<R>(

@@ -3,6 +3,7 @@
  * missing reports with their contact persons, contacts the bot cannot reach, and after the
  * deadline the late ones. Built as plain card JSON (its shape varies with the round).
  */
+import type { UnreachableReason } from "../src/people/person-service.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
 import { progress } from "../src/summaries/statistics.ts";
@@ -15,6 +16,31 @@ export interface StatusInput {
   now: Date;
   /** Report ids whose contact the bot cannot reach in Teams (never opened it, blocked, uninstalled). */
   unreachable: ReadonlySet<string>;
+  /** Why, per report id (the staff status); without it the card only flags them. */
+  reasons?: ReadonlyMap<string, UnreachableReason>;
+}
+
+const detail = (r: { status?: number; code?: string }) =>
+  r.status !== undefined || r.code !== undefined
+    ? ` (${[r.status !== undefined && r.status !== 0 ? `HTTP ${r.status}` : undefined, r.code].filter(Boolean).join(" ")})`
+    : "";
+
+/** Why the bot cannot reach a contact, in the staff's words. */
+function reasonText(reason: UnreachableReason): string {
+  switch (reason.kind) {
+    case "never_opened":
+      return "har aldri åpnet boten";
+    case "blocked":
+      return `har blokkert eller fjernet boten${detail(reason)}`;
+    case "not_in_directory":
+      return "finnes ikke i Teams hos Statsforvalteren (ikke invitert som gjest?)";
+    case "install_refused":
+      return `appen kunne ikke installeres for personen${detail(reason)}`;
+    case "conversation_failed":
+      return `chatten kunne ikke åpnes${detail(reason)}`;
+    case "lookup_failed":
+      return `oppslag i katalogen feilet${detail(reason)}`;
+  }
 }
 
 const text = (t: string, extra: Record<string, unknown> = {}) => ({
@@ -24,7 +50,7 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-export function roundStatusCard({ round, reports, now, unreachable }: StatusInput): CardJson {
+export function roundStatusCard({ round, reports, now, unreachable, reasons }: StatusInput): CardJson {
   const p = progress(reports);
   const late = now.getTime() > new Date(round.deadline).getTime();
   const missing = reports.filter((r) => r.status !== "submitted");
@@ -33,7 +59,10 @@ export function roundStatusCard({ round, reports, now, unreachable }: StatusInpu
     .map(([title, c]) => ({ title, value: `${c.submitted} av ${c.total} levert` }));
   const missingLines = missing.map((r) => {
     const who = `${escapeMarkdown(r.contact.name)} (${escapeMarkdown(r.contact.email)})`;
-    const flag = unreachable.has(r.id) ? " – ⚠ når ikke kontaktpersonen i Teams" : "";
+    const reason = reasons?.get(r.id);
+    const flag = unreachable.has(r.id)
+      ? ` – ⚠ når ikke kontaktpersonen i Teams${reason !== undefined ? `: ${reasonText(reason)}` : ""}`
+      : "";
     return `- ${escapeMarkdown(shorten(`${r.partnership.name} – ${r.tiltak.name}`, 120))}: ${who}${flag}`;
   });
   const unreachableCount = missing.filter((r) => unreachable.has(r.id)).length;

@@ -2,11 +2,14 @@
 //   user-assigned managed identity (the bot's Microsoft App ID and the app's Cosmos DB identity),
 //   App Service plan + Linux Web App (Node 22 LTS), Azure Bot (UserAssignedMSI) with the Teams channel,
 //   Cosmos DB for NoSQL (serverless, Entra ID only) with the database and containers,
-//   Log Analytics + Application Insights.
+//   Log Analytics + Application Insights, the web app's console/HTTP/platform logs in the workspace,
+//   alerts on error-level log lines and on failed health checks, and a Key Vault holding the secrets
+//   the app reads through Key Vault references (never plain app settings).
 //
-// Deploy: see infra/README.md. test/infra/infra-consistency.test.ts checks this file against the code:
-// the app settings cover every variable src/config.ts requires in production, and `containers` below
-// equals CONTAINERS in src/storage/cosmos.ts.
+// Deploy: see infra/README.md. test/infra/infra-consistency.int.test.ts checks this file against the
+// code: the app settings cover every variable src/config.ts requires in production, `containers` below
+// equals CONTAINERS in src/storage/cosmos.ts, secrets are Key Vault references the identity may read,
+// the diagnostic settings send the log categories, and the alerts watch what the app writes.
 
 targetScope = 'resourceGroup'
 
@@ -39,6 +42,16 @@ param appServiceSku string = 'B1'
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
 
+@description('E-mail address that receives the alerts (error log lines, failed health checks). Empty = no e-mail, the alerts still fire in Azure Monitor.')
+param alertEmail string = ''
+
+@description('on: install the app for imported contacts the bot has never met (Microsoft Graph) and open their chat. Needs teamsAppCatalogId and the Graph permissions in docs/who-can-use-the-bot.md.')
+@allowed(['on', 'off'])
+param reachContacts string = 'off'
+
+@description('The app\'s id in the tenant\'s Teams app catalog (for reachContacts).')
+param teamsAppCatalogId string = ''
+
 @description('Log level of the app (pino).')
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
 param logLevel string = 'info'
@@ -51,6 +64,9 @@ var botName = '${namePrefix}-bot-${suffix}'
 var cosmosAccountName = '${namePrefix}-cosmos-${suffix}'
 var logAnalyticsName = '${namePrefix}-logs-${suffix}'
 var appInsightsName = '${namePrefix}-ai-${suffix}'
+// Key Vault names: 3-24 characters, globally unique.
+var keyVaultName = take('${namePrefix}kv${suffix}', 24)
+var actionGroupName = '${namePrefix}-alerts-${suffix}'
 
 // Keep in step with CONTAINERS in src/storage/cosmos.ts (a test compares them).
 var containers = [
@@ -62,6 +78,21 @@ var containers = [
 
 // Built-in "Cosmos DB Built-in Data Contributor" (data plane: read and write items, no account management).
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+// Built-in Azure role "Key Vault Secrets User" (read secret values, nothing else).
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+// The log categories of a Linux web app sent to the workspace: stdout/stderr (our pino JSON lines),
+// the HTTP access log, and platform events (start, stop, health check restarts).
+var webLogCategories = ['AppServiceConsoleLogs', 'AppServiceHTTPLogs', 'AppServicePlatformLogs']
+
+// pino writes one JSON object per line; level 50 = error, 60 = fatal.
+var errorLogQuery = '''
+AppServiceConsoleLogs
+| extend entry = parse_json(ResultDescription)
+| where toint(entry.level) >= 50
+| project TimeGenerated, level = toint(entry.level), msg = tostring(entry.msg)
+'''
 
 // The bot's identity: Microsoft App ID for Bot Framework (UserAssignedMSI) and the Entra ID principal
 // DefaultAzureCredential uses for Cosmos DB (AZURE_CLIENT_ID).
@@ -86,6 +117,42 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
+  }
+}
+
+// Secrets live here; the web app reads them through Key Vault references with the bot's identity.
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 30
+  }
+}
+
+resource jobsSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'jobs-secret'
+  properties: { value: jobsSecret }
+}
+
+// The connection string carries the instrumentation key: a secret like the others.
+resource appInsightsConnectionValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'appinsights-connection-string'
+  properties: { value: appInsights.properties.ConnectionString }
+}
+
+resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: keyVault
+  name: guid(keyVault.id, identity.id, keyVaultSecretsUserRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -167,11 +234,14 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references are resolved with the user-assigned identity (it holds Key Vault Secrets User).
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/bot/index.js'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // Readiness: Cosmos DB answers and the process is not shutting down (/healthz is liveness only).
+      healthCheckPath: '/readyz'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true
@@ -189,14 +259,97 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'STAFF_AAD_IDS', value: staffAadIds }
-        { name: 'JOBS_SECRET', value: jobsSecret }
+        { name: 'REACH_CONTACTS', value: reachContacts }
+        { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+        { name: 'JOBS_SECRET', value: '@Microsoft.KeyVault(SecretUri=${jobsSecretValue.properties.secretUri})' }
         // The site cannot read its own defaultHostName here; App Service's default host is predictable.
         { name: 'PUBLIC_BASE_URL', value: 'https://${webAppName}.azurewebsites.net' }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: '@Microsoft.KeyVault(SecretUri=${appInsightsConnectionValue.properties.secretUri})'
+        }
       ]
     }
   }
-  dependsOn: [cosmosContainers, cosmosDataRole]
+  dependsOn: [cosmosContainers, cosmosDataRole, keyVaultSecretsUser]
+}
+
+// Console (stdout: pino JSON), HTTP and platform logs of the web app to the Log Analytics workspace,
+// so they outlive the process and can be queried and alerted on.
+resource webDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: web
+  name: 'logs-to-workspace'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [for category in webLogCategories: { category: category, enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: actionGroupName
+  location: 'global'
+  properties: {
+    groupShortName: 'dekomalert'
+    enabled: true
+    emailReceivers: empty(alertEmail) ? [] : [{ name: 'operations', emailAddress: alertEmail, useCommonAlertSchema: true }]
+  }
+}
+
+// Any error-level (or fatal) log line of the app within five minutes.
+resource errorLogAlert 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+  name: '${namePrefix}-error-logs-${suffix}'
+  location: location
+  properties: {
+    displayName: 'Dekom-rapport: error in the app log'
+    severity: 2
+    enabled: true
+    scopes: [logAnalytics.id]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    criteria: {
+      allOf: [
+        {
+          query: errorLogQuery
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+        }
+      ]
+    }
+    actions: { actionGroups: [actionGroup.id] }
+  }
+  dependsOn: [webDiagnostics]
+}
+
+// App Service's health check (GET /readyz): HealthCheckStatus is the share of instances that pass (0-100).
+resource healthCheckAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${namePrefix}-health-check-${suffix}'
+  location: 'global'
+  properties: {
+    description: 'Dekom-rapport: the App Service health check (/readyz) fails'
+    severity: 1
+    enabled: true
+    scopes: [web.id]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'healthCheckFailing'
+          metricName: 'HealthCheckStatus'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'LessThan'
+          threshold: 100
+          timeAggregation: 'Average'
+        }
+      ]
+    }
+    actions: [{ actionGroupId: actionGroup.id }]
+  }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -224,11 +377,17 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+// Output names in UPPER_SNAKE: the Microsoft 365 Agents Toolkit (m365agents.yml, arm/deploy) writes
+// each output into env/.env.<env> under its own name; infra/README.md reads them with az as well.
 @description('The bot\'s Microsoft App ID (client id of the managed identity): BOT_ID for npm run package.')
-output botId string = identity.properties.clientId
+output BOT_ID string = identity.properties.clientId
 @description('Host name of the web app: BOT_DOMAIN for npm run package.')
-output botDomain string = web.properties.defaultHostName
+output BOT_DOMAIN string = web.properties.defaultHostName
 @description('Name of the web app, for az webapp deploy.')
-output webAppName string = web.name
-output botEndpoint string = bot.properties.endpoint
-output cosmosEndpoint string = cosmos.properties.documentEndpoint
+output WEB_APP_NAME string = web.name
+@description('Resource id of the web app, for the toolkit\'s zip deploy (azureAppService/zipDeploy).')
+output AZURE_APP_SERVICE_RESOURCE_ID string = web.id
+output BOT_ENDPOINT string = bot.properties.endpoint
+output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
+@description('Key Vault holding the app\'s secrets (Key Vault references in the app settings).')
+output KEY_VAULT_NAME string = keyVault.name

@@ -1,22 +1,45 @@
 /**
  * `npm run dev`: the whole product locally on embedded defaults — the bot, the embedded
  * Cosmos-protocol server (data kept in .data/ across restarts) and the Agents Playground.
+ * A port that is already taken (often another `npm run dev`) stops it with one line, before anything starts.
  */
+import { createServer } from "node:net";
+import { pathToFileURL } from "node:url";
 import { start } from "../bot/start.ts";
 import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { startPlayground } from "./playground.ts";
 
-const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+/** The error code when `port` cannot be listened on at 127.0.0.1 (e.g. EADDRINUSE), else undefined. */
+export function portProblem(port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? "error"));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(undefined)));
+  });
+}
 
 async function main() {
   const config = loadConfigOrExit(process.env);
+  for (const [name, port] of [
+    ["PORT", config.port],
+    ["PLAYGROUND_PORT", config.playgroundPort],
+  ] as const) {
+    const problem = await portProblem(port);
+    if (problem === undefined) continue;
+    console.error(
+      problem === "EADDRINUSE"
+        ? `Port ${port} is already in use (another \`npm run dev\`?). Stop that process or set ${name} to a free port.`
+        : `Cannot listen on port ${port} (${problem}). Set ${name} to another port.`,
+    );
+    process.exit(1);
+  }
   const log = createLogger(config.logLevel);
   const { app, server, stop: stopBot } = await start(config, log, "127.0.0.1");
   log.info({ data: app.dataLocation }, "data location");
   const playground = await startPlayground({
     botEndpoint: `${server.url}/api/messages`,
-    port: PLAYGROUND_PORT,
+    port: config.playgroundPort,
     workDir: ".data/playground",
   });
   console.log(
@@ -32,7 +55,9 @@ async function main() {
   process.on("SIGTERM", () => void stop());
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main().catch((err: unknown) => {
+    // A taken port is one clear line (PortInUseError from bot/server.ts), not a stack trace.
+    console.error(err instanceof Error && err.name === "PortInUseError" ? err.message : err);
+    process.exit(1);
+  });

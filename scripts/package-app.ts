@@ -102,7 +102,7 @@ export async function templateValues(
   const developer = Object.fromEntries(
     Object.entries(DEVELOPER_DEFAULTS).map(([key, fallback]) => [key, nonEmpty(env[key]) ?? fallback]),
   );
-  return { BOT_ID: botId, APP_ID: appId, BOT_DOMAIN: botDomain, APP_VERSION: version, ...developer };
+  return { BOT_ID: botId, TEAMS_APP_ID: appId, BOT_DOMAIN: botDomain, APP_VERSION: version, ...developer };
 }
 
 /** Replaces every `${{NAME}}` in the template text (JSON-escaped); an unknown name is an error. */

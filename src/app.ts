@@ -9,7 +9,9 @@ import type { Config } from "./config.ts";
 import type { Logger } from "./log.ts";
 import { tellInvitedCoEditor } from "./people/coeditor-notify.ts";
 import { CoEditorService } from "./people/coeditors.ts";
+import { GraphClient, type GraphToken, graphTokenFrom } from "./people/graph-client.ts";
 import { PersonService } from "./people/person-service.ts";
+import { type ConversationOpener, ReachService } from "./people/reach-service.ts";
 import { loadForms } from "./questionnaire/form.ts";
 import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
@@ -25,6 +27,7 @@ import { demoRound } from "./rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
+import { ReachRepo } from "./storage/reach-repo.ts";
 import { ReportRepo } from "./storage/report-repo.ts";
 import { RoundRepo } from "./storage/round-repo.ts";
 import { ChannelService } from "./summaries/channel-service.ts";
@@ -50,6 +53,9 @@ export interface EdgeApp {
   /** Person records: who someone seen in Teams is, where to reach them. */
   people: PersonService;
   questionnaires: FormCatalog;
+  /** Reaching contacts the bot has never met; present when the edge lends an opener and the app's
+   * catalog id is configured (REACH_CONTACTS decides whether a schedule runs it). */
+  reach?: ReachService;
   messenger?: Messenger;
   /** True when Cosmos DB answers (health and readiness probes). */
   ping(): Promise<boolean>;
@@ -70,6 +76,10 @@ export interface AppPorts {
   notify?: NotifyPerson;
   /** Proactive sending (channel posts, reminders); implemented in bot/. */
   messenger?: Messenger;
+  /** Opens a personal chat with someone the bot has never met (createConversation); bot/. */
+  opener?: ConversationOpener;
+  /** Microsoft Graph token; default: DefaultAzureCredential (managed identity / client credentials). */
+  graphToken?: GraphToken;
 }
 
 export async function createApp(config: Config, log: Logger, ports: AppPorts = {}): Promise<App> {
@@ -152,7 +162,28 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     ),
     deadlineOf: cachedDeadlines(repos.rounds, clock),
   });
-  const people = new PersonService({ people: repos.people, clock });
+  const reachRecords = new ReachRepo(store.containers.people);
+  let reach: ReachService | undefined;
+  if (ports.opener !== undefined && config.reach.teamsAppCatalogId !== undefined) {
+    let token = ports.graphToken;
+    if (token === undefined) {
+      const { DefaultAzureCredential } = await import("@azure/identity");
+      token = graphTokenFrom(credential ?? new DefaultAzureCredential());
+    }
+    reach = new ReachService({
+      rounds: repos.rounds,
+      reports: repos.reports,
+      people: repos.people,
+      store: reachRecords,
+      graph: new GraphClient(config.reach.graphBaseUrl, token),
+      opener: ports.opener,
+      appCatalogId: config.reach.teamsAppCatalogId,
+      tenantId: config.bot.tenantId ?? config.allowedTenantIds[0] ?? "",
+      clock,
+      log,
+    });
+  }
+  const people = new PersonService({ people: repos.people, clock, reach: reachRecords });
   const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });
   return {
     config,
@@ -178,6 +209,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     questionnaires: new FormCatalog(forms),
     ping: () => store.ping(),
     reminders: new ReminderService({ ...repos, forms, clock, log }),
+    ...(reach !== undefined ? { reach } : {}),
     ...(ports.messenger !== undefined ? { messenger: ports.messenger } : {}),
     dataLocation,
     async close() {

@@ -57,6 +57,17 @@ const schema = z
     SCHEDULES: z.enum(["on", "off"]).default("on"),
     /** Fixed "now" for demos and tests (ISO instant). Never set in production. */
     CLOCK_NOW: z.preprocess(emptyToUndefined, z.string().datetime({ offset: true }).optional()),
+    /** Port of the Agents Playground started by `npm run dev` (local only). */
+    PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+    /** Opt-in: install the app for imported contacts the bot has never met (Microsoft Graph) and open
+     * their personal chat, so the first reminder reaches them. */
+    REACH_CONTACTS: z.enum(["on", "off"]).default("off"),
+    /** The app's id in the tenant's Teams app catalog (Graph teamsApp id) for REACH_CONTACTS. */
+    TEAMS_APP_CATALOG_ID: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    /** Microsoft Graph base URL (tests point it at a local server). */
+    GRAPH_BASE_URL: z.string().url().default("https://graph.microsoft.com/v1.0"),
+    /** Bot Connector service URL for opening new personal chats (Teams' global endpoint by default). */
+    TEAMS_SERVICE_URL: z.string().url().default("https://smba.trafficmanager.net/teams/"),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== "production") return;
@@ -71,6 +82,12 @@ const schema = z
     need("JOBS_SECRET", "job routes and export links are signed with it, the same on every instance");
     if (c.ALLOWED_TENANT_IDS.length === 0)
       ctx.addIssue({ code: "custom", path: ["ALLOWED_TENANT_IDS"], message: "required in production" });
+    if (c.REACH_CONTACTS === "on" && c.TEAMS_APP_CATALOG_ID === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEAMS_APP_CATALOG_ID"],
+        message: "required with REACH_CONTACTS=on",
+      });
     if (c.CLOCK_NOW !== undefined)
       ctx.addIssue({ code: "custom", path: ["CLOCK_NOW"], message: "must not be set in production" });
   });
@@ -96,6 +113,9 @@ export interface Config {
   clockNow?: string;
   /** Run the reminder and digest schedules in this process. */
   schedules: boolean;
+  playgroundPort: number;
+  /** Reaching contacts the bot has never met (Graph app install + new personal chat); off unless opted in. */
+  reach: { enabled: boolean; teamsAppCatalogId?: string; graphBaseUrl: string; serviceUrl: string };
 }
 
 /**
@@ -103,6 +123,9 @@ export interface Config {
  * Public by design: local links need no secrecy, only to survive a restart and work across processes.
  */
 const DEVELOPMENT_EXPORT_SECRET = "dekom-rapport/development-only/export-links";
+
+/** Every environment variable the schema reads (the README's configuration table lists exactly these). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export class ConfigError extends Error {}
 
@@ -140,6 +163,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     appInsightsConnectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING,
     clockNow: c.CLOCK_NOW,
     schedules: c.SCHEDULES === "on",
+    playgroundPort: c.PLAYGROUND_PORT,
+    reach: {
+      enabled: c.REACH_CONTACTS === "on",
+      ...(c.TEAMS_APP_CATALOG_ID !== undefined ? { teamsAppCatalogId: c.TEAMS_APP_CATALOG_ID } : {}),
+      graphBaseUrl: c.GRAPH_BASE_URL.replace(/\/+$/, ""),
+      serviceUrl: c.TEAMS_SERVICE_URL,
+    },
   };
 }
 

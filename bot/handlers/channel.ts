@@ -10,6 +10,7 @@ import { summaryCard } from "../../cards/report-summary.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import { mayBeStaffMember } from "../../src/people/guests.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
 import {
@@ -25,7 +26,7 @@ import { t } from "../strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
-function channelCommandOf(text: string): ChannelCommand {
+export function channelCommandOf(text: string): ChannelCommand {
   // Bounded and linear (src/text/command-text.ts): runs before the staff check, on any member's text.
   const words = commandWords(text);
   if (/bruk denne kanalen/.test(words)) return "bind";
@@ -52,15 +53,18 @@ export async function runChannelCommand(
   if (view.kind === "forbidden") return { text: t.staffOnly };
   const { round, form, reports } = view;
   switch (command) {
-    case "status":
+    case "status": {
+      const reasons = await app.channel.unreachableReasons(reports);
       return {
         card: roundStatusCard({
           round,
           reports,
           now: app.clock(),
-          unreachable: await app.channel.unreachable(reports),
+          unreachable: new Set(reasons.keys()),
+          reasons,
         }),
       };
+    }
     case "overview":
       // One headline card; each section's figures come on demand (verb overview.section).
       return { card: overviewHeadlineCard({ round, form, reports, now: app.clock() }) };
@@ -77,11 +81,9 @@ async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor): Promise<Reply
   let memberIds: string[] = [];
   try {
     const members = await TeamsInfo.getPagedTeamMembers(ctx, undefined, 500);
-    // Guests and people from other tenants never become county staff.
+    // Guests (userRole "guest" or a #EXT# UPN) and people from other tenants never become county staff.
     memberIds = members.members.flatMap((m) =>
-      m.aadObjectId && m.userRole !== "guest" && (m.tenantId === undefined || m.tenantId === actor.tenantId)
-        ? [m.aadObjectId]
-        : [],
+      mayBeStaffMember(m, actor.tenantId) && m.aadObjectId ? [m.aadObjectId] : [],
     );
   } catch (err) {
     app.log.warn({ err }, "could not list the staff team's members");

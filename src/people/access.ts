@@ -24,7 +24,8 @@ export function isCoEditor(actor: Actor, report: ReportDoc): boolean {
 export function roleOf(actor: Actor, report: ReportDoc, staffIds: readonly string[]): Role | undefined {
   if (isContact(actor, report)) return "contact";
   if (isCoEditor(actor, report)) return "coeditor";
-  if (staffIds.includes(actor.id)) return "staff";
+  // Guests are never staff, whatever list their id is on.
+  if (actor.guest !== true && staffIds.includes(actor.id)) return "staff";
   return undefined;
 }
 

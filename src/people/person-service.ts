@@ -6,10 +6,24 @@ import type { Clock } from "../clock.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
+import { type ReachDoc, type ReachStore, reachDocId } from "./reach-service.ts";
 import type { PersonDoc } from "./types.ts";
 
+/**
+ * Why the bot cannot reach a report's contact, for the staff status:
+ * - never_opened: no stored conversation and no reach attempt (REACH_CONTACTS off or not run yet);
+ * - blocked: Teams refused a message to the stored conversation (403/404: blocked, uninstalled, gone);
+ * - not_in_directory: the reach job found no account with the contact's e-mail in the tenant (not invited as guest);
+ * - install_refused / lookup_failed / conversation_failed: that reach step failed (status and code kept).
+ */
+export type UnreachableReason =
+  | { kind: "never_opened" }
+  | { kind: "blocked"; status: number; code: string }
+  | { kind: "not_in_directory" }
+  | { kind: "lookup_failed" | "install_refused" | "conversation_failed"; status?: number; code?: string };
+
 export class PersonService {
-  constructor(private readonly deps: { people: PeopleRepo; clock: Clock }) {}
+  constructor(private readonly deps: { people: PeopleRepo; clock: Clock; reach?: ReachStore }) {}
 
   /** The stored record of this Entra object id, if the person has been seen. */
   find(id: string): Promise<PersonDoc | undefined> {
@@ -33,6 +47,7 @@ export class PersonService {
       name: actor.name || existing?.name || "",
       ...(email !== undefined ? { email } : {}),
       ...(actor.tenantId !== undefined ? { tenantId: actor.tenantId } : {}),
+      ...(actor.guest !== undefined ? { guest: actor.guest } : {}),
       target,
       updatedAt: this.deps.clock().toISOString(),
     });
@@ -40,15 +55,38 @@ export class PersonService {
 
   /** Reports whose contact the bot cannot reach: no stored conversation, or blocked/uninstalled. */
   async unreachableContacts(reports: readonly ReportDoc[]): Promise<Set<string>> {
-    const out = new Set<string>();
+    return new Set((await this.unreachableReasons(reports)).keys());
+  }
+
+  /** Per unsent report whose contact the bot cannot reach: why (see UnreachableReason). */
+  async unreachableReasons(reports: readonly ReportDoc[]): Promise<Map<string, UnreachableReason>> {
+    const out = new Map<string, UnreachableReason>();
     for (const r of reports) {
       if (r.status === "submitted") continue;
       const c = r.contact;
       const person =
         (c.aadObjectId ? await this.deps.people.get(c.aadObjectId) : undefined) ??
         (await this.deps.people.findByEmail(c.email));
-      if (person?.target === undefined || person.unreachable !== undefined) out.add(r.id);
+      if (person?.unreachable !== undefined) {
+        out.set(r.id, { kind: "blocked", status: person.unreachable.status, code: person.unreachable.code });
+      } else if (person?.target === undefined) {
+        const attempt = await this.deps.reach?.get(reachDocId(c));
+        out.set(r.id, reasonOf(attempt));
+      }
     }
     return out;
   }
+}
+
+function reasonOf(attempt: ReachDoc | undefined): UnreachableReason {
+  if (attempt === undefined || attempt.outcome === "reached") return { kind: "never_opened" };
+  const failed = attempt.steps.find((s) => s.outcome === "failed" || s.outcome === "not_found");
+  if (failed?.outcome === "not_found") return { kind: "not_in_directory" };
+  const detail = {
+    ...(failed?.status !== undefined ? { status: failed.status } : {}),
+    ...(failed?.code !== undefined ? { code: failed.code } : {}),
+  };
+  if (failed?.step === "install") return { kind: "install_refused", ...detail };
+  if (failed?.step === "conversation") return { kind: "conversation_failed", ...detail };
+  return { kind: "lookup_failed", ...detail };
 }

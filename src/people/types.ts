@@ -9,6 +9,8 @@ export interface PersonDoc {
   name: string;
   email?: string;
   tenantId?: string;
+  /** A B2B guest of the bot's tenant (from the Teams member record). Never staff. */
+  guest?: boolean;
   target?: ConversationTarget;
   /**
    * Set by a reminder run when Teams refused a proactive message to `target` (403: blocked or

@@ -102,7 +102,7 @@ export class StaffService {
     roundId?: string,
   ): Promise<RoundDoc | undefined> {
     // Only configured staff bind a channel: binding makes the team's members staff of the round.
-    if (!this.deps.staffIds.includes(actor.id)) return undefined;
+    if (actor.guest === true || !this.deps.staffIds.includes(actor.id)) return undefined;
     const rounds = await this.roundsOf(actor);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (round === undefined) return undefined;

@@ -11,6 +11,8 @@ export interface Actor {
   name: string;
   email?: string;
   tenantId?: string;
+  /** A B2B guest of the bot's tenant (Teams member record: userRole "guest" or a #EXT# UPN). Never staff. */
+  guest?: boolean;
 }
 
 export interface Contact {

@@ -3,6 +3,7 @@
  * Playground's default user (Alex Wilber) is the contact person of two of them.
  */
 import type { ReportDoc } from "../reports/types.ts";
+import { defaultDeadline } from "./round.ts";
 import type { RoundDoc } from "./types.ts";
 
 /** The Agents Playground's built-in current user and a second built-in user. */
@@ -19,6 +20,15 @@ const PLAYGROUND_USER_2 = {
 
 export const DEMO_ROUND_ID = "nordland-2025";
 
+/**
+ * The next 15 January 23:59 Europe/Oslo after `now` (so a newcomer's first start never shows a deadline
+ * that has already passed; with CLOCK_NOW the demo follows that clock).
+ */
+export function nextDemoDeadline(now: Date): string {
+  const thisYear = defaultDeadline(now.getUTCFullYear() - 1);
+  return Date.parse(thisYear) > now.getTime() ? thisYear : defaultDeadline(now.getUTCFullYear());
+}
+
 export function demoRound(now: Date): { round: RoundDoc; reports: ReportDoc[] } {
   const at = now.toISOString();
   const round: RoundDoc = {
@@ -26,7 +36,7 @@ export function demoRound(now: Date): { round: RoundDoc; reports: ReportDoc[] } 
     county: "Nordland",
     formId: "dekom-2024-2025",
     reportingYear: 2025,
-    deadline: "2026-01-15T22:59:00.000Z",
+    deadline: nextDemoDeadline(now),
     staffIds: [],
     createdAt: at,
   };

@@ -5,7 +5,7 @@
  * channel is bound anew never loses the binding, and the other way round.
  */
 import type { Clock } from "../clock.ts";
-import type { PersonService } from "../people/person-service.ts";
+import type { PersonService, UnreachableReason } from "../people/person-service.ts";
 import { isStaff } from "../people/staff.ts";
 import type { Form } from "../questionnaire/types.ts";
 import { channelIdOf, type StaffService } from "../reports/staff-service.ts";
@@ -71,6 +71,11 @@ export class ChannelService {
   /** Reports whose contact the bot cannot reach (for the status card). */
   unreachable(reports: readonly ReportDoc[]): Promise<Set<string>> {
     return this.deps.people.unreachableContacts(reports);
+  }
+
+  /** Why each of those contacts cannot be reached (never opened the bot, blocked, install refused, ...). */
+  unreachableReasons(reports: readonly ReportDoc[]): Promise<Map<string, UnreachableReason>> {
+    return this.deps.people.unreachableReasons(reports);
   }
 
   /** The digests due now: bound rounds whose slot has come, skipping finished rounds past the deadline. */

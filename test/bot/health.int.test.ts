@@ -1,8 +1,10 @@
 /**
- * GET /healthz (alive: the process and Cosmos answer) and GET /readyz (ready for traffic: Cosmos answers
- * and the server is not shutting down), through the real server on a real port.
+ * GET /healthz (liveness: the process answers, whatever Cosmos does) and GET /readyz (readiness, the
+ * App Service health check: Cosmos answers and the server is not shutting down), through the real
+ * server on a real port; and a port that is taken fails start-up with one clear PortInUseError.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdapter, PortInUseError, startServer } from "../../bot/server.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosmos.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 
@@ -31,9 +33,10 @@ describe("health and readiness", () => {
     expect(await get(`${base}/readyz`)).toEqual({ status: 200, body: { status: "ready" } });
   });
 
-  it("should answer 503 on both once Cosmos is gone", async () => {
+  it("should stay alive but not ready once Cosmos is gone", async () => {
     await cosmos.stop();
-    expect(await get(`${base}/healthz`)).toEqual({ status: 503, body: { status: "cosmos unavailable" } });
+    // Liveness must not depend on Cosmos: a restart would not bring Cosmos back.
+    expect(await get(`${base}/healthz`)).toEqual({ status: 200, body: { status: "ok" } });
     expect(await get(`${base}/readyz`)).toEqual({ status: 503, body: { status: "cosmos unavailable" } });
   });
 });
@@ -51,6 +54,28 @@ describe("readiness while shutting down", () => {
       expect((await h.message(user, "hjelp")).status).toBe(200);
       await closed;
       await expect(fetch(`${base}/readyz`)).rejects.toThrow();
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("a port that is taken", () => {
+  it("should reject start-up with PortInUseError naming the port, not crash on an unhandled error", async () => {
+    const h = await startHarness();
+    try {
+      const port = Number(new URL(h.running.server.url).port);
+      const adapter = createAdapter(h.running.app.config, h.running.app.log);
+      const err = await startServer(h.running.app, adapter, {
+        port,
+        host: "127.0.0.1",
+        exportSecret: "x",
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PortInUseError);
+      expect((err as Error).message).toBe(
+        `Port ${port} is already in use (another bot or \`npm run dev\` still running?). Stop it or set PORT to a free port.`,
+      );
+      expect((err as Error).message).not.toContain("\n");
     } finally {
       await h.close();
     }

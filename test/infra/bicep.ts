@@ -84,7 +84,7 @@ function objectsIn(arrayText: string): string[] {
 }
 
 /** The value expression of `key:` at the top level of an object text `{ ... }`, trimmed. */
-function property(objectText: string, key: string): string | undefined {
+export function property(objectText: string, key: string): string | undefined {
   const inner = objectText.slice(1, -1);
   let depth = 0;
   for (let i = 0; i < inner.length; i++) {
@@ -196,4 +196,40 @@ export function params(bicepText: string): BicepParam[] {
 export function firstValue(bicepText: string, key: string): string | undefined {
   const m = new RegExp(`(?:^|[\\s{,])${key}\\s*:\\s*([^\\n]+)`, "m").exec(stripComments(bicepText));
   return m?.[1]?.trim();
+}
+
+export interface BicepResource {
+  /** The symbolic name (`resource <symbol> '...'`). */
+  symbol: string;
+  /** The resource type without the API version, e.g. Microsoft.Web/sites. */
+  type: string;
+  /** The body `{ ... }` (or the `[for ...]` loop text). */
+  body: string;
+}
+
+/** Every top-level `resource` declaration. */
+export function resources(bicepText: string): BicepResource[] {
+  const text = stripComments(bicepText);
+  const out: BicepResource[] = [];
+  for (const m of text.matchAll(/^resource\s+(\w+)\s+'([^'@]+)@[^']+'\s*=\s*([[{])/gm)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    out.push({ symbol: m[1] as string, type: m[2] as string, body: balanced(text, open) });
+  }
+  return out;
+}
+
+/** The `var <name> = ...` expression: a ''' string's content, or the bracketed/one-line text. */
+export function variable(bicepText: string, name: string): string | undefined {
+  const text = stripComments(bicepText);
+  const m = new RegExp(`^var\\s+${name}\\s*=\\s*`, "m").exec(text);
+  if (m === null) return undefined;
+  const start = m.index + m[0].length;
+  if (text.startsWith("'''", start)) return text.slice(start + 3, text.indexOf("'''", start + 3));
+  if (text[start] === "[" || text[start] === "{") return balanced(text, start);
+  return text.slice(start, text.indexOf("\n", start)).trim();
+}
+
+/** The string literals of an array text such as `['a', 'b']`. */
+export function stringItems(arrayText: string | undefined): string[] {
+  return [...(arrayText ?? "").matchAll(/'([^'\\]*)'/g)].map((m) => m[1] as string);
 }

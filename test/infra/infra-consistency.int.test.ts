@@ -68,17 +68,17 @@ describe("infra/main.bicep app settings", () => {
     expect(settings.get("AZURE_CLIENT_ID")).toBe("identity.properties.clientId");
     expect(settings.get("MICROSOFT_APP_TENANT_ID")).toBe("tenant().tenantId");
     expect(settings.get("COSMOS_ENDPOINT")).toBe("cosmos.properties.documentEndpoint");
-    expect(settings.get("APPLICATIONINSIGHTS_CONNECTION_STRING")).toBe(
-      "appInsights.properties.ConnectionString",
-    );
+    // A Key Vault reference (test/infra/operations.int.test.ts checks where it points).
+    expect(settings.get("APPLICATIONINSIGHTS_CONNECTION_STRING")).toMatch(/^'@Microsoft\.KeyVault\(/);
     expect(settings.has("COSMOS_KEY")).toBe(false);
     expect(settings.has("CLOCK_NOW")).toBe(false);
     expect(settings.has("STAFF_AAD_IDS")).toBe(true);
   });
 
-  it("should take the jobs secret from a secure parameter", () => {
-    const secret = settings.get("JOBS_SECRET");
-    const param = params(bicep).find((p) => p.name === secret);
+  it("should take the jobs secret from a secure parameter, through Key Vault", () => {
+    const secretSymbol = /\$\{(\w+)\.properties\.secretUri\}/.exec(settings.get("JOBS_SECRET") ?? "")?.[1];
+    const stored = new RegExp(`resource ${secretSymbol} '[^']+'[^]*?value:\\s*(\\w+)`).exec(bicep)?.[1];
+    const param = params(bicep).find((p) => p.name === stored);
     expect(param?.secure).toBe(true);
     expect(param?.hasDefault).toBe(false);
   });
@@ -107,9 +107,9 @@ describe("infra/main.bicep web app", () => {
     expect(firstValue(bicep, "alwaysOn")).toBe("true");
   });
 
-  it("should health-check the route the server serves", () => {
+  it("should health-check the readiness route the server serves", () => {
     const path = literal(firstValue(bicep, "healthCheckPath"));
-    expect(path).toBe("/healthz");
+    expect(path).toBe("/readyz");
     expect(readFileSync(join(ROOT, "bot", "server.ts"), "utf8")).toContain(`"${path}"`);
   });
 });

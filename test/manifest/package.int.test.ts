@@ -99,8 +99,8 @@ describe("packageApp", () => {
     expect(bot?.scopes.sort()).toEqual(["personal", "team"]);
     const commands = (scope: string) =>
       bot?.commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title);
-    expect(commands("personal")).toEqual(["start", "fortsett", "status", "hjelp"]);
-    expect(commands("team")).toEqual(["status", "oversikt", "eksport", "hjelp"]);
+    expect(commands("personal")).toEqual(["start", "fortsett", "status", "rapporter", "hjelp"]);
+    expect(commands("team")).toEqual(["bruk denne kanalen", "status", "oversikt", "eksport", "hjelp"]);
     for (const list of bot?.commandLists ?? []) {
       for (const c of list.commands) expect(c.description.length).toBeGreaterThan(5);
     }

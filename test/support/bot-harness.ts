@@ -57,7 +57,13 @@ export function activityBase(connectorUrl: string, user: TestUser) {
 }
 
 export async function startHarness(
-  opts: { env?: Record<string, string>; connector?: LoopbackOptions; cosmos?: LocalCosmos } = {},
+  opts: {
+    env?: Record<string, string>;
+    connector?: LoopbackOptions;
+    cosmos?: LocalCosmos;
+    /** Microsoft Graph token for the reach job (tests point GRAPH_BASE_URL at test/support/graph-server.ts). */
+    graphToken?: () => Promise<string>;
+  } = {},
 ): Promise<Harness> {
   const cosmos = opts.cosmos ?? (await startLocalCosmos({ port: 0, database: "harness" }));
   const connector = await startLoopbackConnector(opts.connector ?? {});
@@ -69,9 +75,16 @@ export async function startHarness(
     COSMOS_KEY: cosmos.key,
     COSMOS_DATABASE: "harness",
     SEED_DEMO: "true",
+    // New personal chats (reach job) are created at the loopback connector, as at Teams' service URL.
+    TEAMS_SERVICE_URL: connector.url,
     ...opts.env,
   });
-  const running = await start(config, createLogger(config.logLevel), "127.0.0.1");
+  const running = await start(
+    config,
+    createLogger(config.logLevel),
+    "127.0.0.1",
+    opts.graphToken !== undefined ? { graphToken: opts.graphToken } : {},
+  );
   const url = `${running.server.url}/api/messages`;
   const post = async (activity: object, headers: Record<string, string> = {}) => {
     const res = await fetch(url, {

@@ -27,8 +27,37 @@ function user(i: number, indent: string): string {
   ].join(`\n${indent}`);
 }
 
-export function playgroundYaml(currentUser: number): string {
-  const others = USERS.map((_, i) => i).filter((i) => i !== currentUser);
+/** A current user that is not one of the built-ins, e.g. a B2B guest (Kari_kommune.no#EXT#@host). */
+export interface CustomUser {
+  id: string;
+  name: string;
+  userPrincipalName: string;
+  aadObjectId: string;
+  email: string;
+}
+
+function customUser(u: CustomUser, indent: string): string {
+  const [given, ...rest] = u.name.split(" ");
+  return [
+    `id: ${u.id}`,
+    `name: ${u.name}`,
+    `userPrincipleName: "${u.userPrincipalName}"`,
+    `aadObjectId: ${u.aadObjectId}`,
+    `givenName: ${given}`,
+    `surname: ${rest.join(" ")}`,
+    `email: "${u.email}"`,
+  ].join(`\n${indent}`);
+}
+
+/**
+ * `currentUser`: a built-in user's index, or a custom user. The Playground wants exactly five other
+ * users: with a custom current user they are the built-ins 1-5.
+ */
+export function playgroundYaml(currentUser: number | CustomUser): string {
+  const others = USERS.map((_, i) => i).filter(
+    (i) => i !== (typeof currentUser === "number" ? currentUser : 0),
+  );
+  const tag = typeof currentUser === "number" ? String(currentUser) : currentUser.id;
   return [
     `version: "0.1.1"`,
     "tenantId: 00000000-0000-0000-0000-0000000000001",
@@ -36,16 +65,16 @@ export function playgroundYaml(currentUser: number): string {
     "  id: 00000000-0000-0000-0000-00000000000011",
     "  name: Test Bot",
     "currentUser:",
-    `  ${user(currentUser, "  ")}`,
+    `  ${typeof currentUser === "number" ? user(currentUser, "  ") : customUser(currentUser, "  ")}`,
     "users:",
     ...others.map((i) => `  - ${user(i, "    ")}`),
     "personalChat:",
-    `  id: personal-chat-${currentUser}`,
+    `  id: personal-chat-${tag}`,
     "groupChat:",
-    `  id: group-chat-${currentUser}`,
+    `  id: group-chat-${tag}`,
     "  name: Group Chat",
     "team:",
-    `  id: team-id-${currentUser}`,
+    `  id: team-id-${tag}`,
     "  name: My Team",
     "  aadGroupId: 00000000-0000-0000-0000-000000000031",
     "  channels:",
