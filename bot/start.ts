@@ -11,6 +11,7 @@ import { ReminderJob, startReminderSchedule } from "../src/reminders/scheduler.t
 import { runDigests, startDigestSchedule } from "./digest-job.ts";
 import { ProactiveMessenger, registerJobRoutes, reminderEdge } from "./proactive.ts";
 import { type BotServer, createAdapter, startServer } from "./server.ts";
+import { TeamsRoster } from "./team-roster.ts";
 
 export interface Running {
   exportSecret: Buffer | string;
@@ -26,6 +27,7 @@ export async function start(config: Config, log: Logger, host?: string): Promise
   const messenger = new ProactiveMessenger(adapter, config.bot.appId ?? "");
   const app = await createApp(config, log, {
     messenger,
+    teamRoster: new TeamsRoster(adapter, config.bot.appId ?? "", log),
     notify: async (target, text) => {
       const result = await messenger.send(target, noticeCard(text));
       if (result.kind !== "ok") log.warn({ result: result.kind }, "could not tell a person in chat");

@@ -9,6 +9,7 @@ import type { Config } from "./config.ts";
 import type { Logger } from "./log.ts";
 import { CoEditorService } from "./people/coeditors.ts";
 import { PersonService } from "./people/person-service.ts";
+import { StaffMembership, type TeamRoster } from "./people/staff-membership.ts";
 import { loadForms } from "./questionnaire/form.ts";
 import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
@@ -61,6 +62,8 @@ export interface AppPorts {
   notify?: NotifyPerson;
   /** Proactive sending (channel posts, reminders); implemented in bot/. */
   messenger?: Messenger;
+  /** Asks Teams whether someone is a member of the staff team; implemented in bot/. */
+  teamRoster?: TeamRoster;
 }
 
 export async function createApp(config: Config, log: Logger, ports: AppPorts = {}): Promise<App> {
@@ -118,6 +121,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     forms,
     staffIds: config.staffIds,
     clock,
+    membership: new StaffMembership({ ...(ports.teamRoster ? { roster: ports.teamRoster } : {}) }),
     notify:
       ports.notify ??
       (async () => {

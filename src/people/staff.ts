@@ -1,7 +1,12 @@
-/** County staff: configured ids, the round's own staff list (import or the bound staff team). */
+/**
+ * County staff without asking Teams: configured ids (STAFF_AAD_IDS) and the round's imported staff.
+ * Members of the bound staff team are staff while they are members: src/people/staff-membership.ts,
+ * decided by StaffService.isStaffOfRound.
+ */
 import type { Actor } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
 
-export function isStaff(actor: Actor, configStaffIds: readonly string[], round?: RoundDoc): boolean {
-  return configStaffIds.includes(actor.id) || (round?.staffIds.includes(actor.id) ?? false);
-}
+export const isConfiguredStaff = (actor: Actor, configStaffIds: readonly string[]): boolean =>
+  configStaffIds.includes(actor.id);
+
+export const isImportedStaff = (actor: Actor, round: RoundDoc): boolean => round.staffIds.includes(actor.id);

@@ -6,11 +6,11 @@
  */
 import type { Clock } from "../clock.ts";
 import type { PersonService } from "../people/person-service.ts";
-import { isStaff } from "../people/staff.ts";
 import type { Form } from "../questionnaire/types.ts";
 import { channelIdOf, type StaffService } from "../reports/staff-service.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
+import type { LedgerRepo } from "../storage/ledger-repo.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import { digestDue } from "./digest-schedule.ts";
@@ -36,6 +36,8 @@ export interface DueDigest extends RoundData {
 export interface ChannelServiceDeps {
   rounds: RoundRepo;
   reports: ReportRepo;
+  /** Where digest slots are claimed (conditional create), like reminder records. */
+  ledger: LedgerRepo;
   forms: Map<string, Form>;
   staffIds: readonly string[];
   staff: StaffService;
@@ -50,7 +52,7 @@ export class ChannelService {
   async view(actor: Actor, conversationId: string): Promise<ChannelView> {
     const round = await this.deps.staff.roundOfChannel(conversationId);
     if (round === undefined) return { kind: "not_bound" };
-    if (!isStaff(actor, this.deps.staffIds, round)) return { kind: "forbidden" };
+    if (!(await this.deps.staff.isStaffOfRound(actor, round))) return { kind: "forbidden" };
     const data = await this.dataOf(round);
     if (data === undefined) throw new Error(`Unknown form ${round.formId} of round ${round.id}`);
     return { kind: "ok", ...data };
@@ -76,6 +78,29 @@ export class ChannelService {
       due.push({ ...data, channel, slot, unreachable: await this.unreachable(data.reports) });
     }
     return due;
+  }
+
+  /**
+   * Claim the digest of `slot` for the channel before posting it: of any number of runs at once (two
+   * instances, a retried timer) exactly one gets true. `owner` names the run, for the log.
+   */
+  claimDigest(due: DueDigest, owner: string): Promise<boolean> {
+    return this.deps.ledger.claimDigestSlot(
+      due.round.id,
+      channelIdOf(due.channel.conversationId),
+      due.slot.toISOString(),
+      owner,
+      this.deps.clock().toISOString(),
+    );
+  }
+
+  /** The claimed digest could not be posted: give the slot back so a later run posts it. */
+  releaseDigest(due: DueDigest): Promise<void> {
+    return this.deps.ledger.releaseDigestSlot(
+      due.round.id,
+      channelIdOf(due.channel.conversationId),
+      due.slot.toISOString(),
+    );
   }
 
   /**
@@ -110,6 +135,11 @@ export class ChannelService {
     const form = this.deps.forms.get(report.formId);
     if (round?.staffChannel === undefined || form === undefined) return undefined;
     return { channel: round.staffChannel, form };
+  }
+
+  /** The round's deadline (ISO), for marking a late submission. */
+  async deadlineOf(roundId: string): Promise<string | undefined> {
+    return (await this.deps.rounds.get(roundId))?.deadline;
   }
 
   /** Everything an export of the round holds (the caller has checked the signed link). */
