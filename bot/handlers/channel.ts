@@ -186,6 +186,6 @@ export async function postSummary(app: EdgeApp, report: ReportDoc): Promise<void
   if (app.messenger === undefined) return;
   const target = await app.channel.summaryTarget(report);
   if (target === undefined) return;
-  const result = await app.messenger.send(target.channel, summaryCard(target.form, report));
+  const result = await app.messenger.send(target.channel, summaryCard(target.form, report, target.deadline));
   if (result.kind !== "ok") app.log.warn({ reportId: report.id, result: result.kind }, "summary not posted");
 }

@@ -129,12 +129,14 @@ export class ChannelService {
     return result?.written ?? false;
   }
 
-  /** Where a submitted report's summary goes: the round's staff channel, with the report's form. */
-  async summaryTarget(report: ReportDoc): Promise<{ channel: StaffChannel; form: Form } | undefined> {
+  /** Where a submitted report's summary goes: the round's staff channel, with the report's form and the deadline. */
+  async summaryTarget(
+    report: ReportDoc,
+  ): Promise<{ channel: StaffChannel; form: Form; deadline: string } | undefined> {
     const round = await this.deps.rounds.get(report.roundId);
     const form = this.deps.forms.get(report.formId);
     if (round?.staffChannel === undefined || form === undefined) return undefined;
-    return { channel: round.staffChannel, form };
+    return { channel: round.staffChannel, form, deadline: round.deadline };
   }
 
   /** The round's deadline (ISO), for marking a late submission. */

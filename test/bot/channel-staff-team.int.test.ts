@@ -144,7 +144,19 @@ describe("staff access that follows the bound team", () => {
       expect(said, u.name).not.toContain("levert");
       const listed = await h.execute(u, "staff.reports", { roundId: DEMO_ROUND_ID });
       expect(JSON.stringify(listed.body), u.name).not.toContain("Vurdering for læring");
+      const read = await h.execute(u, "report.read", {
+        roundId: DEMO_ROUND_ID,
+        reportId: "t-salten-vurdering",
+      });
+      expect(JSON.stringify(read.body), u.name).toContain("Du har ikke tilgang");
     }
+    // A team member reads a whole report ("Les hele rapporteringen").
+    const read = await h.execute(mia, "report.read", {
+      roundId: DEMO_ROUND_ID,
+      reportId: "t-salten-vurdering",
+    });
+    expect(JSON.stringify(read.body)).toContain("Hele rapporteringen");
+    expect(JSON.stringify(read.body)).toContain("Salten regionråd – Vurdering for læring");
   });
 
   it("should refuse a member's next staff-only action once she is removed from the team", async () => {
