@@ -15,7 +15,7 @@ export const CARD_BUDGET_UTF16 = 50 * 1024;
 /** One TextRun holds at most this many characters; longer answers continue in the next block. */
 const RUN_MAX_CHARS = 6_000;
 
-export const fullReportText = {
+const fullReportText = {
   part: (part: number, parts: number) => `Hele rapporteringen – del ${part} av ${parts}`,
   whole: "Hele rapporteringen",
   submitted: (at: string, by: string) => `Levert ${at} av ${by}`,
@@ -52,10 +52,13 @@ function pieces(text: string): string[] {
   return out;
 }
 
+/** "6.4 Hvordan …" where the form numbers its questions (2021); the text alone for internal ids ("q17"). */
+const questionLabel = (q: Question): string => (/^\d/.test(q.id) ? `${q.id} ${q.text}` : q.text);
+
 /** The blocks of one question: its text, then the answer in full, then the comment in full. */
 function questionBlocks(q: Question, report: ReportDoc): Element[] {
   const answer = report.answers[q.id];
-  const blocks: Element[] = [rich([run(`${q.id} ${q.text}`, { weight: "Bolder" })], { spacing: "Medium" })];
+  const blocks: Element[] = [rich([run(questionLabel(q), { weight: "Bolder" })], { spacing: "Medium" })];
   if (answer === undefined) {
     blocks.push(
       rich([run(fullReportText.unanswered, { isSubtle: true, italic: true })], { spacing: "None" }),

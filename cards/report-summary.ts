@@ -14,7 +14,7 @@ import { formatOsloTime } from "./time.ts";
 /** Characters per paragraph in the channel; "Les hele rapporteringen" shows everything. */
 const PARAGRAPH_MAX = 350;
 
-export const summaryText = {
+const summaryText = {
   submitted: (at: string, by: string) => `Levert ${at} av ${by}`,
   caseNumber: (n: string) => `saksnr. ${n}`,
   late: (deadline: string) => `Levert etter fristen (${deadline}).`,

@@ -8,7 +8,7 @@ import { fits } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import { actionData, Verb } from "./verbs.ts";
 
-export const roundChoiceText = {
+const roundChoiceText = {
   heading: "Hvilken rapporteringsrunde skal kanalen brukes til?",
   body: "Du er saksbehandler for flere runder. Velg den som sammendrag, status og oversikt i denne kanalen skal gjelde.",
   round: (county: string, year: number) => `${county} ${year}`,

@@ -38,7 +38,7 @@ export interface TeamRoster {
 }
 
 /** How long an answer from Teams is trusted. */
-export const MEMBERSHIP_TTL_MS = 5 * 60 * 1000;
+const MEMBERSHIP_TTL_MS = 5 * 60 * 1000;
 const CACHE_MAX = 10_000;
 
 /** A member of the county's own organisation: same tenant, not a guest, not an external (#EXT#) account. */
@@ -51,7 +51,7 @@ export function isCountyMember(member: TeamMemberInfo, countyTenantId: string | 
 }
 
 /** The team behind a round's staff channel, when it was bound in a team. */
-export function teamOf(round: RoundDoc): TeamRef | undefined {
+function teamOf(round: RoundDoc): TeamRef | undefined {
   const c = round.staffChannel;
   if (c?.teamId === undefined) return undefined;
   return {

@@ -15,8 +15,7 @@ import { cosmosStatus } from "./errors.ts";
 
 export const reminderRecordId = (reportId: string, recipient: string, stage: string) =>
   `rem:${reportId}:${recipient}:${stage}`;
-export const digestClaimId = (roundId: string, channel: string, slot: string) =>
-  `dig:${roundId}:${channel}:${slot}`;
+const digestClaimId = (roundId: string, channel: string, slot: string) => `dig:${roundId}:${channel}:${slot}`;
 
 /** The claim of one digest slot of a round's staff channel (no personal data). */
 export interface DigestClaim {

@@ -135,6 +135,8 @@ describe("the whole report (Les hele rapporteringen)", () => {
       expect(all).toContain(text);
     // Every question of the form is there, with its text.
     for (const q of form2021.sections.flatMap((s) => s.questions)) expect(all).toContain(`${q.id} ${q.text}`);
+    const short = fullReportCards(form2024, makeReport(form2024)).flatMap(runs).join("\n");
+    expect(short).not.toContain("q01 ");
     expect(JSON.stringify(cards[0])).toContain(`del 1 av ${cards.length}`);
   });
 
