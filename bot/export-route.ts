@@ -1,6 +1,6 @@
 /**
- * GET /api/export/<token> — a round's export as a file download, for county staff who got a signed,
- * short-lived link in Teams (cards/export-links.ts). The token alone authorises the download: bad,
+ * GET /api/export/<token> — a round's export (.xlsx, .csv) or samarbeidsforum document (.docx) as a file
+ * download, for county staff who got a signed, short-lived link in Teams (cards/export-links.ts). The token alone authorises the download: bad,
  * tampered, expired and unknown-round tokens all get the same 404 without detail.
  */
 import type restify from "restify";
@@ -12,6 +12,7 @@ import {
   exportFileName,
   verifyExportToken,
 } from "../src/summaries/export-link.ts";
+import type { buildSamarbeidsforumDoc as SamarbeidsforumDoc } from "../src/summaries/samarbeidsforum-doc.ts";
 import { questionStats } from "../src/summaries/statistics.ts";
 import { t } from "./strings.ts";
 
@@ -39,6 +40,12 @@ function sendText(res: restify.Response, status: number, body: string): void {
   res.end(body);
 }
 
+/** The docx library is large: loaded on the first document download, not at start-up. */
+async function samarbeidsforumDoc(...args: Parameters<typeof SamarbeidsforumDoc>): Promise<Buffer> {
+  const { buildSamarbeidsforumDoc } = await import("../src/summaries/samarbeidsforum-doc.ts");
+  return buildSamarbeidsforumDoc(...args);
+}
+
 export function registerExportRoute(server: restify.Server, deps: ExportRouteDeps): void {
   const { app, secret } = deps;
   // A wildcard, not ":token": restify's router refuses parameters longer than 100 characters with a 404,
@@ -63,7 +70,9 @@ export function registerExportRoute(server: restify.Server, deps: ExportRouteDep
       const body =
         claims.format === "xlsx"
           ? await buildWorkbook(form, reports, questionStats(form, reports))
-          : buildCsv(form, reports);
+          : claims.format === "docx"
+            ? await samarbeidsforumDoc(round, form, reports, now)
+            : buildCsv(form, reports);
       const fileName = exportFileName(round.id, claims.format, now);
       res.writeHead(200, {
         ...COMMON_HEADERS,

@@ -8,7 +8,7 @@ import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, type Payload, Verb } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
-import { bindChosenRound } from "./handlers/channel.ts";
+import { bindChosenRound, overviewSection } from "./handlers/channel.ts";
 import { readReport } from "./handlers/channel-report.ts";
 import {
   inviteCoEditor,
@@ -55,6 +55,7 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.InviteCoEditor]: ({ app, actor, data }) => inviteCoEditor(app, actor, data),
   [Verb.CoEditorReminders]: ({ app, actor, data }) => setCoEditorReminders(app, actor, data),
   [Verb.RemoveCoEditor]: ({ app, actor, data }) => removeCoEditor(app, actor, data),
+  [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

@@ -1,5 +1,5 @@
 /**
- * Download links for a round's export (Excel and CSV), for county staff. The links are signed and expire
+ * Download links for a round's export (Excel and CSV) and its samarbeidsforum document (Word), for county staff. The links are signed and expire
  * (src/summaries/export-link.ts); the card says when, in Norwegian time.
  */
 import type { RoundDoc } from "../src/rounds/types.ts";
@@ -9,17 +9,22 @@ export interface ExportLinksInput {
   round: RoundDoc;
   xlsxUrl: string;
   csvUrl: string;
+  /** The samarbeidsforum document: every submitted report as one .docx. */
+  docxUrl: string;
   /** When the links stop working (Date or ms since the epoch). */
   expiresAt: Date | number;
 }
 
 const text = {
   heading: (county: string, year: number) => `Eksport – ${county} ${year}`,
-  body: "Alle rapporter i runden, med alle svar i full lengde, og statistikk per spørsmål (Excel).",
+  body:
+    "Alle rapporter i runden, med alle svar i full lengde, og statistikk per spørsmål (Excel). " +
+    "Dokumentet til samarbeidsforum har en oppsummering per levert tiltak (Word).",
   expiry: (time: string) =>
     `Lenkene virker til kl. ${time} (norsk tid) og er bare for Statsforvalterens ansatte. Ikke del dem videre.`,
   xlsx: "Last ned Excel (.xlsx)",
   csv: "Last ned CSV",
+  docx: "Dokument til samarbeidsforum (.docx)",
 } as const;
 
 const clock = new Intl.DateTimeFormat("nb-NO", {
@@ -35,7 +40,7 @@ export function osloClockTime(at: Date | number): string {
   return `${parts.hour}:${parts.minute}`;
 }
 
-export function exportLinksCard({ round, xlsxUrl, csvUrl, expiresAt }: ExportLinksInput): CardJson {
+export function exportLinksCard({ round, xlsxUrl, csvUrl, docxUrl, expiresAt }: ExportLinksInput): CardJson {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -61,6 +66,7 @@ export function exportLinksCard({ round, xlsxUrl, csvUrl, expiresAt }: ExportLin
     actions: [
       { type: "Action.OpenUrl", title: text.xlsx, url: xlsxUrl },
       { type: "Action.OpenUrl", title: text.csv, url: csvUrl },
+      { type: "Action.OpenUrl", title: text.docx, url: docxUrl },
     ],
   };
 }

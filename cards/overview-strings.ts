@@ -1,25 +1,30 @@
 /** What county staff read in the round overview (Norwegian bokmål). Callers escape any user text first. */
+
+/** "1 rapportering" / "2 rapporteringer" (plural agreement). */
+const reportings = (n: number) => `${n} ${n === 1 ? "rapportering" : "rapporteringer"}`;
+
 export const overviewText = {
   headline: (county: string, year: number, submitted: number, total: number) =>
     `Oversikt – ${county} ${year}: ${submitted} av ${total} levert`,
-  pageHeader: (county: string, year: number, card: number, cards: number) =>
-    `Oversikt – ${county} ${year} (kort ${card} av ${cards})`,
+  sectionHeader: (county: string, year: number, section: string) =>
+    `Oversikt – ${county} ${year}: ${section}`,
   formLine: (formTitle: string, deadline: string) => `${formTitle} · frist ${deadline}`,
+  submittedLate: (n: number) => `${reportings(n)} er levert etter fristen.`,
+  overdue: (n: number) => `${reportings(n)} er forsinket.`,
   submitted: "Levert",
   notSubmitted: "Ikke levert",
+  progressHeading: "Levert per kategori",
   categoryProgress: (submitted: number, total: number) => `${submitted} av ${total} levert`,
+  sumsHeading: "Beløp i leverte rapporter",
+  sumValue: (kroner: string, n: number) => `${kroner} kr (${n} Svar)`,
+  share: (percent: number) => `${percent} % av beløpene`,
   basis: (submitted: number) =>
-    `Tallene gjelder bare de ${submitted} leverte rapportene. Lange svar er forkortet; ` +
-    "Excel-eksporten har alle svar i full lengde.",
-  noneSubmitted:
-    "Ingen rapporter er levert ennå. Oversikten per spørsmål kommer når den første rapporten er levert.",
-  indexHeading: (first: number, last: number) =>
-    first === last ? `Spørsmålene følger i kort ${first}:` : `Spørsmålene følger i kort ${first}–${last}:`,
-  indexValue: (firstLabel: string, lastLabel: string, firstCard: number, lastCard: number) =>
-    `${firstLabel === lastLabel ? firstLabel : `${firstLabel}–${lastLabel}`} · ` +
-    `${firstCard === lastCard ? `kort ${firstCard}` : `kort ${firstCard}–${lastCard}`}`,
+    `Tallene gjelder bare ${submitted === 1 ? "den ene leverte rapporten" : `de ${submitted} leverte rapportene`}. ` +
+    "Navn, telefon, e-post og fritekst står i eksporten og i oppsummeringen per rapport.",
+  noneSubmitted: "Ingen rapporter er levert ennå. Tallene per del kommer når den første rapporten er levert.",
+  sectionsHeading: "Tall per del av skjemaet:",
+  noStatistics: "Denne delen har bare tekstsvar. De står i eksporten og i oppsummeringen per rapport.",
   answers: (n: number) => `(${n} Svar)`,
-  continued: "(forts.)",
   noAnswers: "Ingen svar.",
   stat: {
     n: "Svar",
@@ -29,12 +34,23 @@ export const overviewText = {
     stdev: "Standardavvik",
   },
   kroner: (formatted: string) => `${formatted} kr`,
+  categorySums: (sum: string, mean: string) => `Sum ${sum} · Snitt ${mean}`,
   countAndPercent: (count: string, percent: string) => `${count} (${percent})`,
+  optionInline: (option: string, count: string, percent: string) => `${option} ${count} (${percent})`,
+  restLine: (options: number, count: number) =>
+    `Øvrige ${options} valgte ${options === 1 ? "alternativ" : "alternativer"}: ${count} valg til sammen.`,
+  rest: (options: number) => `Øvrige ${options} ${options === 1 ? "alternativ" : "alternativer"}`,
   multichoiceNote: (n: number) =>
-    `Flere valg mulig: prosent av de ${n} som svarte, så summen kan bli over 100 %.`,
-  zeroOptionsLeftOut: "Alternativer uten svar er utelatt.",
+    `Flere valg mulig: prosent av de ${n} som svarte, så summen kan bli over 100 %. ` +
+    "Per kategori: andel av kryssene i kategorien.",
+  categoryNote: "Per kategori: andel av kryssene i kategorien.",
   group: (category: string, n: number) => `${category} (${n} Svar)`,
-  otherTexts: (n: number) => `Annet – fritekst (${n} Svar)`,
-  comments: (n: number) => `Kommentarer (${n} Svar)`,
-  notAnswered: (n: number) => `Ikke angitt (${n} Svar)`,
+  notAnswered: (n: number) => `Ikke angitt: ${n}`,
+  textsInExport: (otherTexts: number, comments: number) =>
+    `${[
+      otherTexts > 0 ? `${otherTexts} fritekst under «Andre svar»` : "",
+      comments > 0 ? `${comments} ${comments === 1 ? "kommentar" : "kommentarer"}` : "",
+    ]
+      .filter(Boolean)
+      .join(" og ")} – se eksporten.`,
 } as const;

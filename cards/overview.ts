@@ -1,27 +1,34 @@
 /**
- * The overview of a round for county staff (SUMMARY-SPEC §2): a first card with the headline
- * ("Oversikt – Nordland 2025: 12 av 16 levert"), progress per respondent category and an index of which
- * card holds which questions; then the statistics of every question in form order, packed into as many
- * cards as needed so that each stays under MAX_CARD_BYTES.
- *
- * Built as JSON directly rather than through a template: the packing measures every element once (sizes
- * add up exactly in JSON), which keeps a 1,000-report round fast and every card provably under the limit.
+ * The overview of a round for county staff (SUMMARY-SPEC §2), read in a minute:
+ * - the headline card: "Oversikt – Nordland 2025: 12 av 16 levert", late reports against the deadline,
+ *   progress per respondent category, the sums that matter (egenfinansiering, tilskudd skoleeier, tilskudd
+ *   UH) with charts, and one button per section of the form that has figures;
+ * - a section card on demand (verb overview.section): the figures of that section's number and choice
+ *   questions. Text questions (names, phones, e-mail, free text) are not statistics: they are in the export
+ *   and the per-report summaries.
+ * Every card is measured the way Teams counts it (UTF-16) and kept under OVERVIEW_MAX_BYTES. Charts always
+ * carry a FactSet fallback.
  */
-import type { Form } from "../src/questionnaire/types.ts";
+import type { Form, Section } from "../src/questionnaire/types.ts";
 import { RESPONDENT_CATEGORIES, type ReportDoc } from "../src/reports/types.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
-import { progress, type QuestionStats, questionStats } from "../src/summaries/statistics.ts";
+import { formatNumber, roundedPercent } from "../src/summaries/number-format.ts";
 import {
-  byteSize,
-  type Element,
-  type QuestionBlocks,
-  questionBlocks,
-  questionNumber,
-  textBlock,
-} from "./overview-blocks.ts";
+  headlineSums,
+  isStatistic,
+  lateness,
+  progress,
+  type QuestionStats,
+  questionStats,
+} from "../src/summaries/statistics.ts";
+import { type Element, questionElements, textBlock } from "./overview-blocks.ts";
 import { overviewText as T } from "./overview-strings.ts";
-import { type CardJson, CardTooLargeError, escapeMarkdown, MAX_CARD_BYTES } from "./render.ts";
+import { type CardJson, CardTooLargeError, escapeMarkdown, shorten } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
+import { actionData, Verb } from "./verbs.ts";
+
+/** Every overview card stays under 60 KB as Teams measures it (UTF-16). */
+export const OVERVIEW_MAX_BYTES = 60_000;
 
 export interface OverviewInput {
   round: RoundDoc;
@@ -30,148 +37,194 @@ export interface OverviewInput {
   reports: ReportDoc[];
   /** questionStats(form, reports), when the caller has it already. */
   stats?: QuestionStats[];
+  /** For late reports: after the deadline, reports not submitted are late. */
+  now: Date;
 }
 
-/** Room kept free on every card for its page header ("kort 12 av 40"), added once the count is known. */
-const HEADER_RESERVE = 1024;
-const BUDGET = MAX_CARD_BYTES - HEADER_RESERVE;
+/** The size of a card as Teams counts it: UTF-16 code units, two bytes each. */
+export function utf16Bytes(card: unknown): number {
+  return Buffer.byteLength(JSON.stringify(card), "utf16le");
+}
+
+const BUTTON_MAX = 40;
+/** Buttons per ActionSet (Teams shows at most 6 actions in a set). */
+const BUTTONS_PER_SET = 5;
 
 function cardOf(body: Element[]): CardJson {
-  return {
+  const card = {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
     body,
   };
-}
-
-const SHELL_BYTES = byteSize(cardOf([]));
-
-interface Page {
-  body: Element[];
-  bytes: number;
-  /** Ids of the questions with something on this page. */
-  questionIds: Set<string>;
-}
-
-/** Packs the questions' units into pages in order; a question that goes on repeats its heading. */
-function paginate(questions: readonly QuestionBlocks[]): Page[] {
-  const pages: Page[] = [];
-  let page: Page | undefined;
-  const newPage = (): Page => {
-    const fresh: Page = { body: [], bytes: SHELL_BYTES, questionIds: new Set() };
-    pages.push(fresh);
-    return fresh;
-  };
-  for (const q of questions) {
-    q.units.forEach((unit, index) => {
-      if (page === undefined || (page.body.length > 0 && page.bytes + unit.bytes > BUDGET)) {
-        page = newPage();
-        if (index > 0) {
-          page.body.push(q.continuation);
-          page.bytes += byteSize(q.continuation) + 1;
-        }
-      }
-      page.body.push(...unit.elements);
-      page.bytes += unit.bytes;
-      page.questionIds.add(q.question.id);
-    });
+  const bytes = utf16Bytes(card);
+  if (bytes > OVERVIEW_MAX_BYTES) {
+    throw new CardTooLargeError(`Overview card is ${bytes} bytes in UTF-16 (limit ${OVERVIEW_MAX_BYTES})`);
   }
-  return pages;
+  return card;
 }
 
 function header(text: string): Element {
   return textBlock(text, { weight: "Bolder", size: "Medium", style: "heading" });
 }
 
-/** The first card: headline, progress per category, and where each section's questions are. */
-function firstCard(input: OverviewInput, pages: readonly Page[]): CardJson {
-  const { round, form, reports } = input;
-  const county = escapeMarkdown(round.county);
+/** Sections with at least one number or choice question, and their statistics. */
+function statisticSections(
+  form: Form,
+  stats: readonly QuestionStats[],
+): { section: Section; stats: QuestionStats[] }[] {
+  return form.sections.flatMap((section) => {
+    const own = stats.filter((s) => s.sectionId === section.id && isStatistic(s));
+    return own.length > 0 ? [{ section, stats: own }] : [];
+  });
+}
+
+/** "KONTAKTINFORMASJON, REFERANSENUMMER …" (2021) reads better as "Kontaktinformasjon, referansenummer …". */
+function sectionTitle(section: Section): string {
+  const title = section.title.trim();
+  const caps = title === title.toUpperCase() && /[A-ZÆØÅ]/.test(title);
+  return caps ? title.charAt(0) + title.slice(1).toLowerCase() : title;
+}
+
+function progressElements(reports: readonly ReportDoc[]): Element[] {
   const p = progress(reports);
-  const body: Element[] = [
-    header(T.headline(county, round.reportingYear, p.submitted, p.total)),
-    textBlock(T.formLine(escapeMarkdown(form.title), formatOsloTime(new Date(round.deadline))), {
-      isSubtle: true,
-      spacing: "None",
-    }),
-  ];
-  if (p.total > 0) {
-    const facts = [
-      { title: T.submitted, value: String(p.submitted) },
-      { title: T.notSubmitted, value: String(p.total - p.submitted) },
-    ];
-    body.push({
+  const facts = RESPONDENT_CATEGORIES.flatMap((c) => {
+    const count = p.byCategory[c];
+    return count.total > 0 ? [{ title: c, value: T.categoryProgress(count.submitted, count.total) }] : [];
+  });
+  return [
+    {
       type: "Chart.Donut",
       data: [
         { legend: `${T.submitted}: ${p.submitted}`, value: p.submitted },
         { legend: `${T.notSubmitted}: ${p.total - p.submitted}`, value: p.total - p.submitted },
       ],
-      fallback: { type: "FactSet", facts },
-    });
-    body.push({
-      type: "FactSet",
-      facts: RESPONDENT_CATEGORIES.flatMap((c) => {
-        const count = p.byCategory[c];
-        return count.total > 0 ? [{ title: c, value: T.categoryProgress(count.submitted, count.total) }] : [];
-      }),
+      fallback: {
+        type: "FactSet",
+        facts: [
+          { title: T.submitted, value: String(p.submitted) },
+          { title: T.notSubmitted, value: String(p.total - p.submitted) },
+        ],
+      },
+    },
+    textBlock(T.progressHeading, { weight: "Bolder", spacing: "Small" }),
+    { type: "FactSet", facts, spacing: "Small" },
+  ];
+}
+
+function sumsElements(formId: string, stats: readonly QuestionStats[]): Element[] {
+  const sums = headlineSums(formId, stats);
+  if (sums.length === 0) return [];
+  const total = sums.reduce((acc, s) => acc + s.sum, 0);
+  const facts = sums.map((s) => ({ title: s.label, value: T.sumValue(formatNumber(s.sum), s.n) }));
+  const out: Element[] = [textBlock(T.sumsHeading, { weight: "Bolder", separator: true, spacing: "Medium" })];
+  if (total > 0) {
+    // How the money splits, as shares: short legends (long ones fold into an English "+2 items") and no
+    // raw amounts such as "16461000" at the ends of bars. The amounts follow once, in the FactSet.
+    const shares = sums.map((s) => roundedPercent(s.sum, total));
+    out.push({
+      type: "Chart.Donut",
+      data: sums.map((s, i) => ({ legend: s.label, value: shares[i] ?? 0 })),
+      fallback: {
+        type: "FactSet",
+        facts: sums.map((s, i) => ({ title: s.label, value: T.share(shares[i] ?? 0) })),
+      },
     });
   }
+  out.push({ type: "FactSet", facts, spacing: "Small" });
+  return out;
+}
+
+function sectionButtons(round: RoundDoc, form: Form, stats: readonly QuestionStats[]): Element[] {
+  const sections = statisticSections(form, stats);
+  if (sections.length === 0) return [];
+  const actions = sections.map(({ section }) => {
+    const title = shorten(sectionTitle(section), BUTTON_MAX);
+    const data = actionData(Verb.OverviewSection, { roundId: round.id, sectionId: section.id });
+    return {
+      type: "Action.Execute",
+      title,
+      verb: Verb.OverviewSection,
+      data,
+      fallback: { type: "Action.Submit", title, data },
+    };
+  });
+  const sets: Element[] = [];
+  for (let i = 0; i < actions.length; i += BUTTONS_PER_SET) {
+    sets.push({ type: "ActionSet", actions: actions.slice(i, i + BUTTONS_PER_SET), spacing: "Small" });
+  }
+  return [textBlock(T.sectionsHeading, { weight: "Bolder", separator: true, spacing: "Medium" }), ...sets];
+}
+
+/** The headline card: progress, late reports, the sums that matter, and a button per section. */
+export function overviewHeadlineCard(input: OverviewInput): CardJson {
+  const { round, form, reports, now } = input;
+  const p = progress(reports);
+  const body: Element[] = [
+    header(T.headline(escapeMarkdown(round.county), round.reportingYear, p.submitted, p.total)),
+    textBlock(T.formLine(escapeMarkdown(form.title), formatOsloTime(new Date(round.deadline))), {
+      isSubtle: true,
+      spacing: "None",
+    }),
+  ];
+  const late = lateness(reports, round.deadline, now);
+  const lateLines = [
+    ...(late.overdue > 0 ? [T.overdue(late.overdue)] : []),
+    ...(late.submittedLate > 0 ? [T.submittedLate(late.submittedLate)] : []),
+  ];
+  if (lateLines.length > 0) {
+    body.push(
+      textBlock(lateLines.join(" "), { color: late.overdue > 0 ? "Attention" : "Default", spacing: "Small" }),
+    );
+  }
+  if (p.total > 0) body.push(...progressElements(reports));
   if (p.submitted === 0) {
     body.push(textBlock(T.noneSubmitted, { spacing: "Medium" }));
     return cardOf(body);
   }
+  const stats = input.stats ?? questionStats(form, reports);
+  body.push(...sumsElements(form.id, stats));
+  body.push(...sectionButtons(round, form, stats));
   body.push(textBlock(T.basis(p.submitted), { size: "Small", isSubtle: true, spacing: "Medium" }));
-
-  // Index: per section, its questions and the cards they are on (this card is number 1).
-  const cardsOf = (questionId: string) =>
-    pages.flatMap((page, i) => (page.questionIds.has(questionId) ? [i + 2] : []));
-  const facts = form.sections.flatMap((section) => {
-    const first = section.questions[0];
-    const last = section.questions.at(-1);
-    const cards = section.questions.flatMap((q) => cardsOf(q.id));
-    if (!first || !last || cards.length === 0) return [];
-    return [
-      {
-        title: escapeMarkdown(section.title),
-        value: T.indexValue(
-          escapeMarkdown(questionNumber(first)),
-          escapeMarkdown(questionNumber(last)),
-          Math.min(...cards),
-          Math.max(...cards),
-        ),
-      },
-    ];
-  });
-  if (facts.length > 0 && pages.length > 0) {
-    body.push(textBlock(T.indexHeading(2, pages.length + 1), { weight: "Bolder", spacing: "Medium" }));
-    body.push({ type: "FactSet", facts });
-  }
   return cardOf(body);
 }
 
-/**
- * The overview of a round as cards: the first card with the headline and index, then the per-question
- * statistics over SUBMITTED reports in form order. Every card is under MAX_CARD_BYTES (checked; throws
- * CardTooLargeError if that ever fails).
- */
-export function overviewCards(input: OverviewInput): CardJson[] {
-  const submitted = input.reports.some((r) => r.status === "submitted");
-  const stats = submitted ? (input.stats ?? questionStats(input.form, input.reports)) : [];
-  const pages = paginate(stats.map(questionBlocks));
-  const county = escapeMarkdown(input.round.county);
-  const total = pages.length + 1;
-  const cards = [
-    firstCard(input, pages),
-    ...pages.map((page, i) =>
-      cardOf([header(T.pageHeader(county, input.round.reportingYear, i + 2, total)), ...page.body]),
+/** The figures of one section, or undefined when the form has no such section. */
+export function overviewSectionCard(input: OverviewInput & { sectionId: string }): CardJson | undefined {
+  const { round, form, reports } = input;
+  const section = form.sections.find((s) => s.id === input.sectionId);
+  if (section === undefined) return undefined;
+  const p = progress(reports);
+  const body: Element[] = [
+    header(
+      T.sectionHeader(
+        escapeMarkdown(round.county),
+        round.reportingYear,
+        escapeMarkdown(sectionTitle(section)),
+      ),
     ),
+    textBlock(T.headline(escapeMarkdown(round.county), round.reportingYear, p.submitted, p.total), {
+      isSubtle: true,
+      spacing: "None",
+    }),
   ];
-  for (const [i, card] of cards.entries()) {
-    const bytes = byteSize(card);
-    if (bytes > MAX_CARD_BYTES) {
-      throw new CardTooLargeError(`Overview card ${i + 1} is ${bytes} bytes (limit ${MAX_CARD_BYTES})`);
-    }
-  }
-  return cards;
+  const stats = (input.stats ?? questionStats(form, reports)).filter(
+    (s) => s.sectionId === section.id && isStatistic(s),
+  );
+  if (p.submitted === 0) body.push(textBlock(T.noneSubmitted, { spacing: "Medium" }));
+  else if (stats.length === 0) body.push(textBlock(T.noStatistics, { spacing: "Medium" }));
+  else for (const s of stats) if (isStatistic(s)) body.push(...questionElements(s));
+  return cardOf(body);
+}
+
+/** Every overview card of a round: the headline card, then each section card (for benches and tests). */
+export function overviewCards(input: OverviewInput): CardJson[] {
+  const stats = input.stats ?? questionStats(input.form, input.reports);
+  const withStats = { ...input, stats };
+  if (!input.reports.some((r) => r.status === "submitted")) return [overviewHeadlineCard(withStats)];
+  const sections = statisticSections(input.form, stats).flatMap(({ section }) => {
+    const card = overviewSectionCard({ ...withStats, sectionId: section.id });
+    return card ? [card] : [];
+  });
+  return [overviewHeadlineCard(withStats), ...sections];
 }

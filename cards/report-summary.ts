@@ -24,7 +24,7 @@ const summaryText = {
 export function summaryCard(form: Form, report: ReportDoc, deadline?: string): CardJson {
   const paragraphs = summaryParagraphs(form.id).flatMap((paragraph) => {
     const text = paragraphText(form, report, paragraph);
-    return text === undefined ? [] : [{ label: paragraph.label, text: shorten(text, PARAGRAPH_MAX) }];
+    return text === undefined ? [] : [{ label: `${paragraph.label}: `, text: shorten(text, PARAGRAPH_MAX) }];
   });
   const by = report.submittedBy?.name ?? report.contact.name;
   const subheading = [

@@ -46,7 +46,7 @@ export function roundStatusCard({ round, reports, now, unreachable }: StatusInpu
     text(`**${p.submitted} av ${p.total} levert**`, { size: "Large", spacing: "Small" }),
     text(
       late
-        ? `Fristen gikk ut ${formatOsloTime(new Date(round.deadline))}. ${missing.length} rapporteringer er forsinket.`
+        ? `Fristen gikk ut ${formatOsloTime(new Date(round.deadline))}. ${missing.length} ${missing.length === 1 ? "rapportering" : "rapporteringer"} er forsinket.`
         : `Frist ${formatOsloTime(new Date(round.deadline))}.`,
       { isSubtle: !late, color: late && missing.length > 0 ? "Attention" : "Default", spacing: "None" },
     ),
@@ -59,7 +59,7 @@ export function roundStatusCard({ round, reports, now, unreachable }: StatusInpu
   if (unreachableCount > 0)
     body.push(
       text(
-        `${unreachableCount} kontaktpersoner kan ikke nås av boten i Teams (har ikke åpnet den, eller har blokkert den). Påminnelser når dem ikke – ta kontakt på annen måte.`,
+        `${unreachableCount} ${unreachableCount === 1 ? "kontaktperson" : "kontaktpersoner"} kan ikke nås av boten i Teams (har ikke åpnet den, eller har blokkert den). Påminnelser når dem ikke – ta kontakt på annen måte.`,
         { color: "Warning" },
       ),
     );

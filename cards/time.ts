@@ -8,8 +8,18 @@ const dateTime = new Intl.DateTimeFormat("nb-NO", {
   minute: "2-digit",
 });
 
+/** Formatted minutes (the text shows no seconds): a review card formats every answer's time. */
+const byMinute = new Map<number, string>();
+const BY_MINUTE_MAX = 5_000;
+
 /** "15. januar 2026 kl. 14:05" in Europe/Oslo. */
 export function formatOsloTime(d: Date): string {
+  const minute = Math.floor(d.getTime() / 60_000);
+  const known = byMinute.get(minute);
+  if (known !== undefined) return known;
   const parts = Object.fromEntries(dateTime.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts.day}. ${parts.month} ${parts.year} kl. ${parts.hour}:${parts.minute}`;
+  const text = `${parts.day}. ${parts.month} ${parts.year} kl. ${parts.hour}:${parts.minute}`;
+  if (byMinute.size >= BY_MINUTE_MAX) byMinute.clear();
+  byMinute.set(minute, text);
+  return text;
 }

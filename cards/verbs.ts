@@ -25,6 +25,7 @@ export const Verb = {
   CoEditorReminders: "coeditors.reminders",
   ReminderSnooze: "reminder.snooze",
   ReminderOptOut: "reminder.optout",
+  OverviewSection: "overview.section",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -69,6 +70,8 @@ export const payloadSchemas = {
   [Verb.CoEditorReminders]: z.object({ ...ref, include: z.enum(["true", "false"]) }),
   [Verb.ReminderSnooze]: z.object({ ...ref }),
   [Verb.ReminderOptOut]: z.object({ ...ref }),
+  /** Staff: the statistics of one section of the round overview (the round is re-checked for staff). */
+  [Verb.OverviewSection]: z.object({ roundId: id, sectionId: id }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

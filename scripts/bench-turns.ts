@@ -12,13 +12,17 @@
  * alone. This process holds the load generator, the loopback Bot Connector and a pass-through Cosmos
  * proxy (test/support/cosmos-fault-proxy.ts) that counts the bot's Cosmos requests per step.
  *
+ * Both bots run with V8's sampling profiler (--cpu-prof, same overhead for both); after the tables the
+ * bench prints the top five cost centres of an answer step (phase B) of each (bench-support/cost-centres.ts).
+ *
  * Options: --contacts N (200), --warmup N (20 contacts before measuring), --echo-card-bytes B (16384),
- *          --profile DIR (write V8 CPU profiles of both bots there and print the top of each),
+ *          --profile DIR (keep the V8 CPU profiles there and also print the top functions of each),
+ *          --no-profile (no profiler at all: CPU figures without its overhead, no cost centres),
  *          --bot-root DIR (run bot/index.ts from another copy of the tree, for experiments),
  *          --no-echo, --json FILE (write every figure as JSON).
  */
-import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getForm, loadForms } from "../src/questionnaire/form.ts";
@@ -31,6 +35,7 @@ import { freePort } from "../test/support/ports.ts";
 import { messageActivity } from "./bench-support/activities.ts";
 import { attributeCosmos } from "./bench-support/attribution.ts";
 import { ActivityClient } from "./bench-support/client.ts";
+import { type CostCentres, costCentres, formatCostCentres } from "./bench-support/cost-centres.ts";
 import { type PhaseResult, printReport } from "./bench-support/print.ts";
 import {
   type BotChild,
@@ -66,6 +71,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "20" },
     "echo-card-bytes": { type: "string", default: "16384" },
     profile: { type: "string" },
+    "no-profile": { type: "boolean", default: false },
     "bot-root": { type: "string" },
     "no-echo": { type: "boolean", default: false },
     json: { type: "string" },
@@ -104,7 +110,9 @@ async function phase(
 async function main(): Promise<void> {
   const form = getForm(loadForms(), FORM_ID);
   const steps = stepNames(form);
-  const profileDir = args.profile;
+  const profileDir = args["no-profile"]
+    ? undefined
+    : (args.profile ?? mkdtempSync(join(tmpdir(), "bench-turns-prof-")));
   const profArgs = (name: string) =>
     profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${name}.cpuprofile`] : [];
   const cpuModel = cpus()[0]?.model ?? "unknown CPU";
@@ -117,7 +125,7 @@ async function main(): Promise<void> {
 
   const cosmos = await startCosmosProcess({ database: DATABASE });
   const store = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: DATABASE });
-  const proxy = await startCosmosFaultProxy({ target: cosmos.endpoint });
+  const proxy = await startCosmosFaultProxy({ target: cosmos.endpoint, keepAliveTimeoutMs: 120_000 });
   const connector = await startLoopbackConnector();
   const children: BotChild[] = [];
   try {
@@ -176,6 +184,14 @@ async function main(): Promise<void> {
     attribution.setSolo(undefined);
     client.close();
     await bot.stop();
+    const botErrors = bot
+      .output()
+      .split("\n")
+      .filter((l) => /"level":(50|60)/.test(l));
+    if (botErrors.length > 0) {
+      console.log(`The bot logged ${botErrors.length} errors; the first ones:`);
+      for (const l of botErrors.slice(0, 3)) console.log(`  ${l.slice(0, 400)}`);
+    }
 
     // Every report must be stored as submitted, with every answer of the walk.
     const stateErrors: string[] = [];
@@ -232,16 +248,31 @@ async function main(): Promise<void> {
       stateErrors,
       rss: [rss0, rss1],
     });
+    const centres: Record<string, CostCentres> = {};
     if (profileDir) {
-      const profiles = [{ name: "bot", window: botB.window }];
-      if (echoB) profiles.push({ name: "echo", window: echoB.window });
-      for (const { name, window } of profiles) {
-        const file = join(profileDir, `${name}.cpuprofile`);
-        console.log(`\nCPU profile of the ${name}, phase B only (${file}):`);
-        console.log(summarizeProfile(file, 25, window));
+      const profiles = [{ name: "bot", phase: botB }];
+      if (echoB) profiles.push({ name: "echo", phase: echoB });
+      if (args.profile) {
+        for (const { name, phase } of profiles) {
+          const file = join(profileDir, `${name}.cpuprofile`);
+          console.log(`\nCPU profile of the ${name}, phase B only (${file}):`);
+          console.log(summarizeProfile(file, 25, phase.window));
+        }
       }
+      for (const { name, phase } of profiles) {
+        const c = costCentres(join(profileDir, `${name}.cpuprofile`), phase.window);
+        centres[name] = c;
+        const cpu = phase.botCpuMs / Math.max(1, phase.turns);
+        console.log(
+          `\nTop cost centres of the ${name === "bot" ? "product bot" : "echo bot"} per answer step ` +
+            `(phase B, share of the V8 profile's busy samples; ms = share x ${cpu.toFixed(2)} ms CPU per turn):`,
+        );
+        console.log(formatCostCentres(c, 5, cpu));
+      }
+      if (!args.profile) rmSync(profileDir, { recursive: true, force: true });
     }
-    if (args.json) writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
+    if (args.json)
+      writeFileSync(args.json, `${JSON.stringify({ ...result, costCentres: centres }, null, 2)}\n`);
     process.exitCode = result.errors > 0 ? 1 : 0;
   } finally {
     for (const c of children) await c.stop().catch(() => undefined);

@@ -6,7 +6,7 @@
  */
 import { ActivityTypes, TeamsInfo, type TurnContext } from "botbuilder";
 import { exportLinksCard } from "../../cards/export-links.ts";
-import { overviewCards } from "../../cards/overview.ts";
+import { overviewHeadlineCard, overviewSectionCard } from "../../cards/overview.ts";
 import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { roundChoiceCard } from "../../cards/round-choice.ts";
@@ -16,7 +16,12 @@ import type { EdgeApp } from "../../src/app.ts";
 import { isCountyMember } from "../../src/people/staff-membership.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
-import { EXPORT_LINK_TTL_MS, exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
+import {
+  EXPORT_LINK_TTL_MS,
+  type ExportFormat,
+  exportUrl,
+  signExportToken,
+} from "../../src/summaries/export-link.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -38,11 +43,8 @@ function channelCommandOf(text: string): ChannelCommand {
   return "help";
 }
 
-/** Replies for the channel (`extraCards`: an overview split in parts). */
+/** Replies for the channel. */
 export type ChannelReply = Reply;
-
-/** Overview cards posted at most; a bigger round gets the rest in the export. */
-const OVERVIEW_MAX_CARDS = 8;
 
 /** Commands that build something from the whole round (2-3 s for a big one): typing is shown at once. */
 const SLOW: ReadonlySet<ChannelCommand> = new Set(["status", "overview", "export"]);
@@ -71,19 +73,9 @@ export async function runChannelCommand(
           unreachable: await app.channel.unreachable(reports),
         }),
       };
-    case "overview": {
-      const cards = overviewCards({ round, form, reports });
-      const [first, ...rest] = cards;
-      if (first === undefined) return { text: t.internalError };
-      const shown = rest.slice(0, OVERVIEW_MAX_CARDS - 1);
-      const more = cards.length - 1 - shown.length;
-      // Export links never go in the channel (guests and others read it): the rest is in «eksport».
-      return {
-        card: first,
-        extraCards: shown,
-        ...(more > 0 ? { text: channelText.overviewTruncated(more) } : {}),
-      };
-    }
+    case "overview":
+      // One headline card; each section's figures come on demand (verb overview.section).
+      return { card: overviewHeadlineCard({ round, form, reports, now: app.clock() }) };
     case "export":
       return { text: await sendExportPersonally(app, actor, round, opts.exportSecret) };
   }
@@ -173,12 +165,34 @@ async function countyMemberCount(app: EdgeApp, ctx: TurnContext, actor: Actor): 
   }
 }
 
-/** Short-lived signed download links for the round (Excel and CSV). */
+/**
+ * A section of the round overview (button on the headline card). The round id in the card is only a hint:
+ * the round is read again and the person must be its staff.
+ */
+export async function overviewSection(
+  app: EdgeApp,
+  actor: Actor,
+  data: Payload<typeof Verb.OverviewSection>,
+): Promise<Reply> {
+  const view = await app.channel.roundView(actor, data.roundId);
+  if (view.kind !== "ok") return { text: t.staffOnly };
+  const { round, form, reports } = view;
+  const card = overviewSectionCard({ round, form, reports, sectionId: data.sectionId, now: app.clock() });
+  return card ? { card } : { text: t.internalError };
+}
+
+/** Short-lived signed download links for the round (Excel, CSV and the samarbeidsforum document). */
 function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string): CardJson {
   const expiresAt = app.clock().getTime() + EXPORT_LINK_TTL_MS;
-  const url = (format: "xlsx" | "csv") =>
+  const url = (format: ExportFormat) =>
     exportUrl(app.config.publicBaseUrl, signExportToken({ roundId: round.id, format, expiresAt }, secret));
-  return exportLinksCard({ round, xlsxUrl: url("xlsx"), csvUrl: url("csv"), expiresAt });
+  return exportLinksCard({
+    round,
+    xlsxUrl: url("xlsx"),
+    csvUrl: url("csv"),
+    docxUrl: url("docx"),
+    expiresAt,
+  });
 }
 
 /** After a report is sent: a new thread in the round's staff channel with its summary. */

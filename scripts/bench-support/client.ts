@@ -27,11 +27,24 @@ export class ActivityClient {
 
   private readonly timeoutMs: number;
 
-  /** POST a body (an object is sent as JSON; a string as it is). */
+  /**
+   * POST a body (an object is sent as JSON; a string as it is). A request that fails on a reused
+   * keep-alive socket the server had just closed as idle (ECONNRESET / socket hang up before any
+   * response) is sent once more, as Node's documentation advises (`request.reusedSocket`): that
+   * request never reached the bot. The latency counts from the first try.
+   */
   post(body: unknown, headers: Record<string, string> = {}): Promise<PostResult> {
     const payload = typeof body === "string" ? body : JSON.stringify(body);
+    return this.send(payload, headers, performance.now(), true);
+  }
+
+  private send(
+    payload: string,
+    headers: Record<string, string>,
+    started: number,
+    mayRetry: boolean,
+  ): Promise<PostResult> {
     const target = new URL(this.url);
-    const started = performance.now();
     return new Promise((resolve) => {
       const req = request(
         {
@@ -68,9 +81,14 @@ export class ActivityClient {
         },
       );
       req.on("timeout", () => req.destroy(new Error(`timeout after ${this.timeoutMs} ms`)));
-      req.on("error", (err) =>
-        resolve({ status: 0, body: undefined, ms: performance.now() - started, error: String(err) }),
-      );
+      req.on("error", (err: NodeJS.ErrnoException) => {
+        const idleClosed = err.code === "ECONNRESET" || err.message === "socket hang up";
+        if (mayRetry && req.reusedSocket && idleClosed) {
+          resolve(this.send(payload, headers, started, false));
+          return;
+        }
+        resolve({ status: 0, body: undefined, ms: performance.now() - started, error: String(err) });
+      });
       req.end(payload);
     });
   }

@@ -46,7 +46,7 @@ function selfTimes(profile: Profile, window?: Window): Map<number, number> {
 }
 
 /** Where a script lives: "botbuilder", "@azure/cosmos", "bot/", "(gc)", "node:internal" ... */
-function ownerOf(url: string, name: string): string {
+export function ownerOf(url: string, name: string): string {
   if (url === "") return name.startsWith("(") ? name : "(native)";
   const nm = url.lastIndexOf("node_modules/");
   if (nm >= 0) {

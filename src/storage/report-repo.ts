@@ -5,7 +5,7 @@
  */
 import type { Container, ItemResponse, SqlQuerySpec } from "@azure/cosmos";
 import type { ReportDoc } from "../reports/types.ts";
-import { stripSystemFields, type Versioned } from "./cosmos.ts";
+import { copyDocument, stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
 
 export interface UpdateResult extends Versioned<ReportDoc> {
@@ -125,7 +125,7 @@ export class ReportRepo {
     for (let attempt = 1; ; attempt++) {
       const current = cached ?? (await this.get(roundId, id));
       if (!current) throw new NotFoundError(this.container.id, id);
-      const next = mutate(structuredClone(current.doc));
+      const next = mutate(copyDocument(current.doc));
       if (next === undefined) {
         // Never decide "nothing to write" on a remembered copy: it may be out of date.
         if (cached !== undefined) {

@@ -58,6 +58,19 @@ export class ChannelService {
     return { kind: "ok", ...data };
   }
 
+  /**
+   * A round named by a card (e.g. an overview section button), when the actor is staff of it. The id
+   * from the card is only a hint: an unknown round and a round of someone else look the same.
+   */
+  async roundView(actor: Actor, roundId: string): Promise<ChannelView> {
+    const round = await this.deps.rounds.get(roundId);
+    if (round === undefined || !(await this.deps.staff.isStaffOfRound(actor, round)))
+      return { kind: "forbidden" };
+    const data = await this.dataOf(round);
+    if (data === undefined) throw new Error(`Unknown form ${round.formId} of round ${round.id}`);
+    return { kind: "ok", ...data };
+  }
+
   /** Reports whose contact the bot cannot reach (for the status card). */
   unreachable(reports: readonly ReportDoc[]): Promise<Set<string>> {
     return this.deps.people.unreachableContacts(reports);

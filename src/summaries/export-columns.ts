@@ -1,18 +1,17 @@
 /**
- * The columns of the "Svar" sheet and the CSV file (one row per report, one column per question), the
- * report order, and the Europe/Oslo times they show. Pure.
+ * The columns of the export's "Svar" sheet and CSV: one row per report, the report's own facts first
+ * (partnership, tiltak, contact, status, saksnummer, receipt, co-editors, reopening), then one column per
+ * question (and its comment). Pure.
  */
 import type { Form, Question } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
 import { answerText, numberValue } from "./answer-text.ts";
-
-const TIME_ZONE = "Europe/Oslo";
-
-const STATUS_TEXT: Record<ReportDoc["status"], string> = { draft: "Utkast", submitted: "Levert" };
+import { formatOsloTime, osloExcelDate } from "./oslo-time.ts";
+import { formatPhoneNumber } from "./phone-format.ts";
 
 export type CellValue = string | number | Date | undefined;
 
-interface Column {
+export interface Column {
   header: string;
   /** Excel column width in characters. */
   width: number;
@@ -22,66 +21,7 @@ interface Column {
   csv?: (report: ReportDoc) => string;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Time
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const osloFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-function osloWallClock(iso: string): WallClock | undefined {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return undefined;
-  const parts = Object.fromEntries(osloFormat.formatToParts(date).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** "2025-01-14 13:05" in Europe/Oslo, or "" for a missing/invalid instant. */
-export function formatOsloTime(iso: string | undefined): string {
-  const t = iso ? osloWallClock(iso) : undefined;
-  return t ? `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}` : "";
-}
-
-/**
- * Excel has no time zones: a cell shows the UTC fields of the Date it is given. This returns a Date whose UTC
- * fields are the Europe/Oslo wall clock of the instant, so the cell shows Norwegian time.
- */
-function osloExcelDate(iso: string | undefined): Date | undefined {
-  const t = iso ? osloWallClock(iso) : undefined;
-  return t ? new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second)) : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Columns of the "Svar" sheet / CSV
-
-function allQuestions(form: Form): Question[] {
-  return form.sections.flatMap((s) => s.questions);
-}
+const STATUS_TEXT: Record<ReportDoc["status"], string> = { draft: "Utkast", submitted: "Levert" };
 
 export function questionHeader(question: Question): string {
   return `${question.id} ${question.text.trim()}`;
@@ -99,7 +39,10 @@ function answerColumns(question: Question): Column[] {
     : {
         header: questionHeader(question),
         width: question.type === "longtext" ? 50 : 30,
-        value: (r) => answerText(question, r.answers[question.id]) || undefined,
+        value: (r) => {
+          const text = answerText(question, r.answers[question.id]);
+          return (question.type === "phone" ? formatPhoneNumber(text) : text) || undefined;
+        },
       };
   if (!question.comment) return [main];
   const comment: Column = {
@@ -110,6 +53,22 @@ function answerColumns(question: Question): Column[] {
   return [main, comment];
 }
 
+/** "Kari Nordmann <kari@example.no>; ola@example.no". */
+function coEditorsText(report: ReportDoc): string | undefined {
+  const list = report.coEditors.map((c) => (c.name ? `${c.name} <${c.email}>` : c.email));
+  return list.length > 0 ? list.join("; ") : undefined;
+}
+
+function osloTimeColumn(header: string, at: (r: ReportDoc) => string | undefined): Column {
+  return {
+    header,
+    width: 17,
+    numFmt: "yyyy-mm-dd hh:mm",
+    value: (r) => osloExcelDate(at(r)),
+    csv: (r) => formatOsloTime(at(r)),
+  };
+}
+
 export function reportColumns(form: Form): Column[] {
   return [
     { header: "Partnerskap", width: 30, value: (r) => r.partnership.name },
@@ -118,14 +77,19 @@ export function reportColumns(form: Form): Column[] {
     { header: "Tiltak", width: 30, value: (r) => r.tiltak.name },
     { header: "Kontaktperson", width: 24, value: (r) => r.contact.name },
     { header: "Status", width: 10, value: (r) => STATUS_TEXT[r.status] },
+    osloTimeColumn("Levert (norsk tid)", (r) => r.submittedAt),
+    { header: "Saksnummer", width: 14, value: (r) => r.tiltak.caseNumber || undefined },
+    { header: "Kontaktperson e-post", width: 28, value: (r) => r.contact.email || undefined },
     {
-      header: "Levert (norsk tid)",
-      width: 17,
-      numFmt: "yyyy-mm-dd hh:mm",
-      value: (r) => osloExcelDate(r.submittedAt),
-      csv: (r) => formatOsloTime(r.submittedAt),
+      header: "Kontaktperson telefon",
+      width: 16,
+      value: (r) => formatPhoneNumber(r.contact.phone) || undefined,
     },
-    ...allQuestions(form).flatMap(answerColumns),
+    { header: "Kvitteringsreferanse", width: 18, value: (r) => r.receipt || undefined },
+    { header: "Medredaktører", width: 36, value: coEditorsText },
+    osloTimeColumn("Gjenåpnet (norsk tid)", (r) => r.reopened?.at),
+    { header: "Gjenåpnet – begrunnelse", width: 36, value: (r) => r.reopened?.reason.trim() || undefined },
+    ...form.sections.flatMap((s) => s.questions).flatMap(answerColumns),
   ];
 }
 

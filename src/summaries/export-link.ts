@@ -1,5 +1,5 @@
 /**
- * Signed, short-lived download links for a round's export (Excel / CSV).
+ * Signed, short-lived download links for a round's export (Excel / CSV) and samarbeidsforum document (.docx).
  *
  * A token is `<payload>.<signature>`, both base64url without padding: the payload is a small JSON object
  * (round id, format, expiry in ms since the epoch), the signature HMAC-SHA256 over the payload text with a
@@ -13,7 +13,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
-export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
+export const EXPORT_FORMATS = ["xlsx", "csv", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How long a download link works when no expiry is given: 15 minutes. */
@@ -131,4 +131,5 @@ function osloDate(d: Date): string {
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };

@@ -5,32 +5,17 @@
 import ExcelJS from "exceljs";
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
-import { type CellValue, questionHeader, reportColumns, sortReports } from "./export-columns.ts";
-import { roundedPercent, roundHalfUp } from "./number-format.ts";
-import { DISPLAY_DECIMALS, type QuestionStats, submittedReports } from "./statistics.ts";
+import { type CellValue, reportColumns, sortReports } from "./export-columns.ts";
+import { addStatisticsSheet, xmlSafe } from "./export-statistics.ts";
+import type { QuestionStats } from "./statistics.ts";
+
+export { STATISTICS_SHEET } from "./export-statistics.ts";
+export { formatOsloTime } from "./oslo-time.ts";
 
 export const ANSWERS_SHEET = "Svar";
-export const STATISTICS_SHEET = "Statistikk";
-
-export { formatOsloTime } from "./export-columns.ts";
-
-// ---------------------------------------------------------------------------------------------------------
-// Excel
-
-/** Removes characters that are not allowed in XML 1.0 (they would corrupt the .xlsx file). */
-function xmlSafe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the control characters is the point.
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
-}
 
 function cellValue(value: CellValue): CellValue {
   return typeof value === "string" ? xmlSafe(value) : value;
-}
-
-/** Excel number format showing exactly the decimals of an already rounded value ("#,##0" / "#,##0.0"). */
-function numberFormatFor(value: number): string {
-  const decimals = value.toString().split(".")[1]?.length ?? 0;
-  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
 }
 
 function addAnswersSheet(workbook: ExcelJS.Workbook, form: Form, reports: readonly ReportDoc[]): void {
@@ -49,74 +34,11 @@ function addAnswersSheet(workbook: ExcelJS.Workbook, form: Form, reports: readon
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
-function addStatisticsSheet(
-  workbook: ExcelJS.Workbook,
-  form: Form,
-  reports: readonly ReportDoc[],
-  stats: readonly QuestionStats[],
-): void {
-  const sheet = workbook.addWorksheet(STATISTICS_SHEET);
-  sheet.columns = [{ width: 70 }, { width: 14 }, { width: 12 }];
-  const title = sheet.addRow([xmlSafe(form.title)]);
-  title.font = { bold: true, size: 14 };
-  sheet.addRow(["Leverte rapporter", submittedReports(reports).length]);
-  sheet.addRow(["Rapporter i alt", reports.length]);
-
-  for (const q of stats) {
-    sheet.addRow([]);
-    const heading = sheet.addRow([xmlSafe(`${questionHeader(q.question)} (${q.n} Svar)`)]);
-    heading.font = { bold: true };
-    heading.getCell(1).alignment = { wrapText: true };
-    sheet.addRow(["Svar", q.n]);
-    sheet.addRow(["Ikke angitt", q.notAnswered.length]);
-
-    if (q.kind === "number" && q.stats) {
-      const decimals = DISPLAY_DECIMALS[q.question.type === "amount_nok" ? "amount_nok" : "integer"];
-      const figures: [string, number][] = [
-        ["Sum", q.stats.sum],
-        ["Snitt", roundHalfUp(q.stats.mean, decimals)],
-        ["Median", roundHalfUp(q.stats.median, decimals)],
-        ["Standardavvik", roundHalfUp(q.stats.stdev, decimals)],
-      ];
-      for (const [label, value] of figures) {
-        sheet.addRow([label, value]).getCell(2).numFmt = numberFormatFor(value);
-      }
-    }
-
-    if (q.kind === "choice") {
-      const categories = q.byCategory;
-      const head = sheet.addRow([
-        "Alternativ",
-        "Antall",
-        "Prosent",
-        ...categories.flatMap((c) => [`${c.category} (${c.n}) antall`, `${c.category} prosent`]),
-      ]);
-      head.font = { italic: true };
-      for (const option of q.options) {
-        const perCategory = categories.flatMap((c) => {
-          const count = c.options.find((o) => o.option === option.option)?.count ?? 0;
-          return [count, roundedPercent(count, c.n) / 100];
-        });
-        const row = sheet.addRow([
-          xmlSafe(option.option),
-          option.count,
-          roundedPercent(option.count, q.n) / 100,
-          ...perCategory,
-        ]);
-        row.getCell(3).numFmt = "0 %";
-        categories.forEach((_, i) => {
-          row.getCell(5 + 2 * i).numFmt = "0 %";
-        });
-      }
-    }
-  }
-}
-
 /**
  * The round as an Excel workbook: "Svar" (one row per report, all statuses, one column per question; numbers as
  * numbers, multichoice joined with "; ", yes/no as Ja/Nei, submitted time in Europe/Oslo) and "Statistikk"
- * (per question N, Ikke angitt and Sum/Snitt/Median/Standardavvik or option counts/percentages, rounded half
- * up like the display). `stats` is questionStats(form, reports).
+ * (per question N, Ikke angitt and Sum/Snitt/Median/Standardavvik or option counts/percentages, raw values
+ * with whole-number and percent formats; see export-statistics.ts). `stats` is questionStats(form, reports).
  */
 export async function buildWorkbook(
   form: Form,

@@ -1,8 +1,8 @@
 /**
- * The staff channel through the real bot: overview, export links (given in personal chat only, each
- * for the round it names), the typing indicator, refusal for non-staff, and the digest: binding by
- * @mention in a channel, the digest job posting once per schedule slot (also when four runs race),
- * and updating the same card in place at the next slot.
+ * The staff channel through the real bot: overview (one headline card, a section card per button), export
+ * links (given in personal chat only, each for the round it names), the typing indicator, refusal for
+ * non-staff, and the digest: binding by @mention in a channel, the digest job posting once per schedule
+ * slot (also when four runs race), and updating the same card in place at the next slot.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
@@ -48,6 +48,25 @@ describe("the channel digest", () => {
     if (slot === undefined) return;
     await h.running.app.repos.ledger.releaseDigestSlot(DEMO_ROUND_ID, CHANNEL, slot);
   };
+
+  const executeInChannel = (user: TestUser, verb: string, data: Record<string, unknown>) =>
+    h.post({
+      ...activityBase(h.connector.url, user),
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb, data } },
+      conversation: {
+        id: `${CHANNEL};messageid=2`,
+        conversationType: "channel",
+        tenantId: TENANT,
+        isGroup: true,
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: "19:team@thread.tacv2" },
+        channel: { id: CHANNEL, name: "General" },
+      },
+    });
 
   beforeAll(async () => {
     // Monday 12 January 2026 09:05 Oslo, the last week before the demo round's deadline (15 January).
@@ -185,6 +204,59 @@ describe("the channel digest", () => {
     const other = Buffer.from(JSON.stringify({ ...claims, r: "troms-2025" }), "utf8").toString("base64url");
     const moved = await fetch(`${h.running.server.url}/api/export/${other}.${signature}`);
     expect(moved.status).toBe(404);
+  });
+
+  it("should post one headline card for oversikt and a section card per button, for staff only", async () => {
+    // Submit one demo report so the overview has figures.
+    const [first] = await h.running.app.repos.reports.listByRound(DEMO_ROUND_ID);
+    if (first === undefined) throw new Error("no demo report");
+    await h.running.app.repos.reports.upsert({
+      ...first,
+      status: "submitted",
+      submittedAt: "2026-01-11T10:00:00.000Z",
+      revision: first.revision + 1,
+    });
+    const mark = h.connector.calls().length;
+    await inChannel(staff, "oversikt");
+    // (Issue 13: the typing indicator comes first; it is not a card.)
+    const sent = h.connector
+      .calls()
+      .filter(
+        (c) =>
+          c.seq > mark &&
+          (c.operation === "send" || c.operation === "reply") &&
+          (c.body as { type?: string } | undefined)?.type !== "typing",
+      );
+    expect(sent).toHaveLength(1);
+    const card = JSON.stringify(sent[0]?.body);
+    expect(card).toContain("Oversikt – Nordland 2025: 1 av 3 levert");
+    const buttons = [
+      ...card.matchAll(/"verb":"overview\.section","roundId":"([^"]+)","sectionId":"([^"]+)"/g),
+    ];
+    expect(buttons.length).toBeGreaterThan(1);
+    const [, roundId = "", sectionId = ""] = buttons[0] ?? [];
+    expect(roundId).toBe(DEMO_ROUND_ID);
+
+    const pressed = h.connector.calls().length;
+    const res = await executeInChannel(staff, "overview.section", { roundId, sectionId });
+    expect(res.status).toBe(200);
+    const section = h.sentTexts(pressed).join();
+    expect(section).toContain("Oversikt – Nordland 2025: Partnerskap og deltakelse");
+    expect(section).toContain("Ikke angitt: 1"); // the submitted demo report left these questions empty
+
+    const outsider: TestUser = {
+      id: "user-id-0",
+      aadObjectId: "00000000-0000-0000-0000-0000000000020",
+      name: "Alex Wilber",
+    };
+    const refused = h.connector.calls().length;
+    const answers = [
+      await executeInChannel(outsider, "overview.section", { roundId, sectionId }),
+      await executeInChannel(staff, "overview.section", { roundId: "another-round", sectionId }),
+    ];
+    // Refusals come back in the invoke response; no section card is posted.
+    expect(h.sentTexts(refused).join()).not.toContain("Ikke angitt");
+    for (const answer of answers) expect(JSON.stringify(answer.body)).toContain("bare for Statsforvalterens");
   });
 
   it("should refuse channel commands from someone who is not staff", async () => {

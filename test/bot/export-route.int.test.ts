@@ -1,6 +1,7 @@
 /**
  * GET /api/export/:token against the real app (local Cosmos through the harness): a valid link downloads
- * the round as .xlsx or .csv with the right headers and rows; tampered, expired, foreign and unknown-round
+ * the round as .xlsx or .csv with the right headers and rows, or the samarbeidsforum .docx with one heading per
+ * submitted report; tampered, expired, foreign and unknown-round
  * links all get the same bare 404.
  *
  * The route is registered here on a restify server of the test's own (bot/server.ts wires it in the
@@ -8,13 +9,14 @@
  */
 import type { AddressInfo } from "node:net";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import restify from "restify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerExportRoute } from "../../bot/export-route.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
 import { ANSWERS_SHEET, STATISTICS_SHEET } from "../../src/summaries/export.ts";
-import { exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
+import { type ExportFormat, exportUrl, signExportToken } from "../../src/summaries/export-link.ts";
 import { form2024, makeReport, stored } from "../src/reports/fixtures.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 
@@ -51,10 +53,7 @@ describe("GET /api/export/:token", () => {
   let server: restify.Server;
   let base: string;
 
-  const token = (
-    claims: { roundId?: string; format?: "xlsx" | "csv"; expiresAt?: number },
-    secret = SECRET,
-  ) =>
+  const token = (claims: { roundId?: string; format?: ExportFormat; expiresAt?: number }, secret = SECRET) =>
     signExportToken(
       {
         roundId: claims.roundId ?? round.id,
@@ -139,6 +138,24 @@ describe("GET /api/export/:token", () => {
     expect(lines).toHaveLength(1 + reports.length);
     expect(lines[1]).toMatch(/^Partnerskap 1;Kommune;Offentlig;Tiltak 1;/);
     expect(lines[1]).toContain(";'=Kontakt 1;"); // formula defused
+  });
+
+  it("should download the samarbeidsforum document with one heading per submitted report", async () => {
+    const res = await fetch(exportUrl(base, token({ format: "docx" })));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="dekom-troms-2025-2026-01-14.docx"',
+    );
+    const zip = await JSZip.loadAsync(await res.arrayBuffer());
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const headings = [
+      ...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading1"\/>(.*?)<\/w:p>/gs),
+    ].map((m) => [...(m[1] ?? "").matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+    // The two submitted reports; the draft is not in the document.
+    expect(headings).toEqual(["Partnerskap 1 - Tiltak 1", "Partnerskap 2 - Tiltak 2"]);
   });
 
   it("should serve a token longer than 100 characters (restify refuses such :params)", async () => {

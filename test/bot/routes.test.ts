@@ -23,6 +23,7 @@ const SAMPLES: Record<Verb, Record<string, unknown>> = {
   [Verb.CoEditorReminders]: { ...ref, include: "true" },
   [Verb.ReminderSnooze]: ref,
   [Verb.ReminderOptOut]: ref,
+  [Verb.OverviewSection]: { roundId: "r1", sectionId: "s3" },
 };
 
 /** The handlers never touch the app here; the table under test is the recording one. */

@@ -78,4 +78,12 @@ describe("verb payload schemas", () => {
     expect(parseAction(Verb.RemoveCoEditor, { ...ref, email: "" })).toBeUndefined();
     expect(parseAction(Verb.StaffReports, {})).toBeUndefined();
   });
+
+  it("should take an overview section as a round id and a section id, both bounded", () => {
+    const data = actionData(Verb.OverviewSection, { roundId: "nordland-2025", sectionId: "s3" });
+    expect(parseAction(data.verb, data)?.data).toEqual({ roundId: "nordland-2025", sectionId: "s3" });
+    expect(parseAction(Verb.OverviewSection, { roundId: "nordland-2025" })).toBeUndefined();
+    expect(parseAction(Verb.OverviewSection, { roundId: "r", sectionId: "s".repeat(201) })).toBeUndefined();
+    expect(parseAction(Verb.OverviewSection, { roundId: "r", sectionId: 3 })).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@
  * The county channel end to end: staff bind "My Team - General" with an @mention, choosing the
  * round on a card when there are two; a report submitted in Personal Chat appears there as a
  * summary thread, and "Les hele rapporteringen" shows it whole; "@bot status" counts it; "@bot
+ * oversikt" gives one headline card whose section buttons bring that section's figures; "@bot
  * eksport" says the links went to Personal Chat and posts none in the channel (the personal message
  * itself is checked in test/bot/channel.int.test.ts). Screenshots in test-results/.
  */
@@ -139,6 +140,23 @@ describe("the county channel in the Agents Playground", () => {
     await askInChannel(pg, "status", status);
     expect(await status.innerText()).toContain("1 av 3 levert");
     expect(await status.innerText()).toContain("Lesing i alle fag"); // still missing, with its contact
+
+    await pg.quiet();
+    const overview = pg.cardWith("Tall per del av skjemaet");
+    await askInChannel(pg, "oversikt", overview);
+    const headline = await overview.innerText();
+    expect(headline).toContain("Oversikt – Nordland 2025: 1 av 3 levert");
+    expect(headline).toContain("Tilskudd skoleeier");
+    expect(headline).not.toContain("items"); // no English from the charts
+    await pg.quiet();
+    await overview
+      .getByRole("button", { name: "Egenfinansiering, tilskudd og periode", exact: true })
+      .click();
+    const section = pg.cardWith("Oversikt – Nordland 2025: Egenfinansiering, tilskudd og periode");
+    await section.waitFor();
+    const figures = await section.innerText();
+    expect(figures).toContain("Standardavvik");
+    expect(figures).toContain("1 300 000 kr"); // q13, the one submitted report's tilskudd skoleeier
 
     // Export links go to Personal Chat, not into the channel.
     await pg.quiet();

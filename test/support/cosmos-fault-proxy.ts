@@ -147,6 +147,12 @@ export async function startCosmosFaultProxy(opts: {
   target: string;
   port?: number;
   rules?: FaultRule[];
+  /**
+   * How long an idle client connection is kept open (Node's default is 5 s). @azure/cosmos does not
+   * retry a write whose pooled keep-alive socket the server closed just then ("socket hang up"), so a
+   * benchmark with pauses of a few seconds sets this longer to measure CPU, not that race.
+   */
+  keepAliveTimeoutMs?: number;
 }): Promise<CosmosFaultProxy> {
   const target = new URL(opts.target);
   if (target.protocol !== "http:") throw new Error("cosmos-fault-proxy forwards to http endpoints only");
@@ -175,8 +181,18 @@ export async function startCosmosFaultProxy(opts: {
     return undefined;
   };
 
-  const forward = (req: IncomingMessage, body: Buffer) =>
-    new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+  /**
+   * Forwards to the real server. A request that fails on a reused keep-alive socket the server had
+   * just closed as idle (ECONNRESET / socket hang up) never reached it, and is sent once more (as
+   * Node's documentation advises, `request.reusedSocket`); a busy machine otherwise turns that race
+   * into 502s nobody asked for.
+   */
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    mayRetry = true,
+  ): Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }> =>
+    new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: target.host, "content-length": String(body.length) };
       const upstream = request(
         {
@@ -194,7 +210,11 @@ export async function startCosmosFaultProxy(opts: {
           );
         },
       );
-      upstream.on("error", reject);
+      upstream.on("error", (err: NodeJS.ErrnoException) => {
+        const idleClosed = err.code === "ECONNRESET" || err.message === "socket hang up";
+        if (mayRetry && upstream.reusedSocket && idleClosed) resolve(forward(req, body, false));
+        else reject(err);
+      });
       upstream.end(body);
     });
 
@@ -295,7 +315,7 @@ export async function startCosmosFaultProxy(opts: {
     }
   };
 
-  const server = createServer({ keepAlive: true }, (req, res) => {
+  const server = createServer({ keepAlive: true, keepAliveTimeout: opts.keepAliveTimeoutMs }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json" });

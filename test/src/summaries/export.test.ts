@@ -92,6 +92,13 @@ describe("buildWorkbook", () => {
       "Kontaktperson",
       "Status",
       "Levert (norsk tid)",
+      "Saksnummer",
+      "Kontaktperson e-post",
+      "Kontaktperson telefon",
+      "Kvitteringsreferanse",
+      "Medredaktører",
+      "Gjenåpnet (norsk tid)",
+      "Gjenåpnet – begrunnelse",
       "q1 Hvor mange skoler har deltatt?",
       "q2 Egenfinansiering (kr)",
       "q3 Hvilke faser?",
@@ -118,7 +125,7 @@ describe("buildWorkbook", () => {
     const draft = sheet.getRow(2);
     expect(draft.getCell(6).value).toBe("Utkast");
     expect(draft.getCell(7).value).toBeNull();
-    expect(draft.getCell(8).value).toBe(7);
+    expect(draft.getCell(15).value).toBe(7);
 
     const oksnes = sheet.getRow(3);
     expect(rowValues(sheet, 3).slice(0, 6)).toEqual([
@@ -134,25 +141,25 @@ describe("buildWorkbook", () => {
     expect(submitted).toBeInstanceOf(Date);
     expect(submitted.toISOString()).toBe("2025-01-14T13:05:00.000Z");
     expect(oksnes.getCell(7).numFmt).toBe("yyyy-mm-dd hh:mm");
-    expect(oksnes.getCell(8).value).toBe(3);
-    expect(oksnes.getCell(9).value).toBe(1300000);
-    expect(oksnes.getCell(9).numFmt).toBe("#,##0");
-    expect(oksnes.getCell(10).value).toBe("Kartlegging; Annet: Evaluering");
-    expect(oksnes.getCell(11).value).toBe("I stor grad");
-    expect(oksnes.getCell(12).value).toBe("Tospråklig; samisk og norsk");
-    expect(oksnes.getCell(13).value).toBe("Ja");
+    expect(oksnes.getCell(15).value).toBe(3);
+    expect(oksnes.getCell(16).value).toBe(1300000);
+    expect(oksnes.getCell(16).numFmt).toBe("#,##0");
+    expect(oksnes.getCell(17).value).toBe("Kartlegging; Annet: Evaluering");
+    expect(oksnes.getCell(18).value).toBe("I stor grad");
+    expect(oksnes.getCell(19).value).toBe("Tospråklig; samisk og norsk");
+    expect(oksnes.getCell(20).value).toBe("Ja");
     // A text that looks like a formula stays a plain string in the xlsx (no formula cell).
-    expect(oksnes.getCell(14).value).toBe('=HYPERLINK("http://x")');
-    expect(oksnes.getCell(14).type).toBe(ExcelJS.ValueType.String);
-    expect(oksnes.getCell(15).value).toBe('Linje 1\nLinje 2 med "sitat"');
-    expect(oksnes.getCell(16).value).toBe("Høst 2024");
+    expect(oksnes.getCell(21).value).toBe('=HYPERLINK("http://x")');
+    expect(oksnes.getCell(21).type).toBe(ExcelJS.ValueType.String);
+    expect(oksnes.getCell(22).value).toBe('Linje 1\nLinje 2 med "sitat"');
+    expect(oksnes.getCell(23).value).toBe("Høst 2024");
 
     const alesund = sheet.getRow(4);
     expect((alesund.getCell(7).value as Date).toISOString()).toBe("2025-07-01T00:30:00.000Z");
-    expect(alesund.getCell(8).value).toBe(0); // a zero is written, not left empty
-    expect(alesund.getCell(9).value).toBe(0);
-    expect(alesund.getCell(13).value).toBe("Nei");
-    expect(alesund.getCell(16).value).toBeNull();
+    expect(alesund.getCell(15).value).toBe(0); // a zero is written, not left empty
+    expect(alesund.getCell(16).value).toBe(0);
+    expect(alesund.getCell(20).value).toBe("Nei");
+    expect(alesund.getCell(23).value).toBeNull();
   });
 
   it("should write N, Sum, Snitt, Median, Standardavvik and option percentages in Statistikk", async () => {
@@ -170,31 +177,35 @@ describe("buildWorkbook", () => {
     expect(rows[2]).toEqual(["Rapporter i alt", 3]);
 
     // q2 over the two submitted reports: 1 300 000 and 0 -> N 2, sum 1 300 000, mean 650 000, median 650 000,
-    // sample stdev sqrt(2 * 650000^2 / 1) = 919 238.8… -> 919 239 (the draft is not counted)
+    // sample stdev sqrt(2 * 650000^2 / 1) = 919 238.815… (the draft is not counted). The cells hold the raw
+    // values; a whole-number format shows them the way the county prints them (919 239).
     const q2 = find("q2 Egenfinansiering (kr) (2 Svar)");
     expect(q2).toBeGreaterThan(0);
-    expect(rows.slice(q2 + 1, q2 + 7)).toEqual([
+    expect(rows.slice(q2 + 1, q2 + 6)).toEqual([
       ["Svar", 2],
       ["Ikke angitt", 0],
       ["Sum", 1300000],
       ["Snitt", 650000],
       ["Median", 650000],
-      ["Standardavvik", 919239],
     ]);
+    expect(rows[q2 + 6]?.[0]).toBe("Standardavvik");
+    expect(rows[q2 + 6]?.[1]).toBeCloseTo(650000 * Math.SQRT2, 6);
 
-    // q1: 3 and 0 -> mean 1.5, median 1.5, stdev sqrt(4.5) = 2.1213 -> 2.1 (one decimal for counts)
+    // q1: 3 and 0 -> mean 1.5, median 1.5, stdev sqrt(4.5) = 2.1213…, kept unrounded with format #,##0
     const q1 = find("q1 Hvor mange skoler har deltatt? (2 Svar)");
-    expect(rows.slice(q1 + 3, q1 + 7)).toEqual([
+    expect(rows.slice(q1 + 3, q1 + 6)).toEqual([
       ["Sum", 3],
       ["Snitt", 1.5],
       ["Median", 1.5],
-      ["Standardavvik", 2.1],
     ]);
-    expect(sheet.getRow(q1 + 5).getCell(2).numFmt).toBe("#,##0.0"); // Snitt
-    expect(sheet.getRow(q2 + 4).getCell(2).numFmt).toBe("#,##0"); // Sum
+    expect(rows[q1 + 6]?.[1]).toBeCloseTo(Math.sqrt(4.5), 12);
+    for (const offset of [3, 4, 5, 6]) {
+      expect(sheet.getRow(q1 + 1 + offset).getCell(2).numFmt).toBe("#,##0"); // Sum … Standardavvik
+    }
 
-    // q3: Kartlegging 1 of 2 = 50 %, Planlegging 50 %, Gjennomføring 0 %, Annet 50 %; per category
-    // Kommune (1) and Skole (1)
+    // q3 overall of respondents: Kartlegging 1 of 2 = 50 %, Planlegging 50 %, Gjennomføring 0 %, Andre svar
+    // 50 %. Per category of that category's ticks: Kommune (Øksnes) ticked Kartlegging and Annet (2 ticks ->
+    // 50 % each), Skole (Ålesund) ticked Planlegging (1 tick -> 100 %).
     const q3 = find("q3 Hvilke faser? (2 Svar)");
     expect(rows[q3 + 3]).toEqual([
       "Alternativ",
@@ -205,11 +216,12 @@ describe("buildWorkbook", () => {
       "Skole (1) antall",
       "Skole prosent",
     ]);
-    expect(rows.slice(q3 + 4, q3 + 8)).toEqual([
-      ["Kartlegging", 1, 0.5, 1, 1, 0, 0],
+    expect(rows.slice(q3 + 4, q3 + 9)).toEqual([
+      ["Kartlegging", 1, 0.5, 1, 0.5, 0, 0],
       ["Planlegging", 1, 0.5, 0, 0, 1, 1],
       ["Gjennomføring", 0, 0, 0, 0, 0, 0],
-      ["Annet", 1, 0.5, 1, 1, 0, 0],
+      ["Andre svar", 1, 0.5, 1, 0.5, 0, 0],
+      ["Kryss i alt", 3, undefined, 2, undefined, 1],
     ]);
     expect(sheet.getRow(q3 + 5).getCell(3).numFmt).toBe("0 %"); // Kartlegging, Prosent
     expect(sheet.getRow(q3 + 5).getCell(5).numFmt).toBe("0 %"); // Kartlegging, Kommune prosent
@@ -266,7 +278,7 @@ describe("buildCsv", () => {
       "Kontaktperson",
       "Status",
       "Levert (norsk tid)",
-      "q1 Hvor mange skoler har deltatt?",
+      "Saksnummer",
     ]);
     expect(text).toContain(
       "Øksnes kommune;Kommune;Offentlig;Lesing på tvers;Kari Nordmann;Levert;2025-01-14 13:05;",
@@ -276,8 +288,8 @@ describe("buildCsv", () => {
   });
 
   it("should write numbers without thousands separators and zeros as 0", () => {
-    expect(text).toContain(";2025-01-14 13:05;3;1300000;");
-    expect(text).toContain(";2025-07-01 00:30;0;0;");
+    expect(text).toContain(";2025-01-14 13:05;;kari@example.no;;;;;;3;1300000;");
+    expect(text).toContain(";2025-07-01 00:30;;kari@example.no;;;;;;0;0;");
   });
 
   it("should quote fields with separators, quotes and newlines", () => {
@@ -297,8 +309,8 @@ describe("buildCsv", () => {
     expect(rows.length).toBe(4);
     expect(rows.every((r) => r.length === rows[0]?.length)).toBe(true);
     const oksnes = rows.find((r) => r[0] === "Øksnes kommune");
-    expect(oksnes?.[14]).toBe('Linje 1\nLinje 2 med "sitat"');
-    expect(oksnes?.[11]).toBe("Tospråklig; samisk og norsk");
+    expect(oksnes?.[21]).toBe('Linje 1\nLinje 2 med "sitat"');
+    expect(oksnes?.[18]).toBe("Tospråklig; samisk og norsk");
   });
 });
 

@@ -1,177 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { AnswerContent } from "../../../src/questionnaire/types.ts";
 import {
   type ChoiceQuestionStats,
-  choiceOptions,
-  choiceStats,
-  formatNumericStats,
   type NumberQuestionStats,
-  numericStats,
   progress,
   type QuestionStats,
   questionStats,
   type TextQuestionStats,
 } from "../../../src/summaries/statistics.ts";
-import { form, Q, question, report } from "./fixtures.ts";
+import { form, report } from "./fixtures.ts";
 
-describe("numericStats", () => {
-  it("should give undefined for no values", () => {
-    expect(numericStats([])).toBeUndefined();
-  });
-
-  it("should give stdev 0 and the value itself for N = 1", () => {
-    expect(numericStats([42])).toEqual({ n: 1, sum: 42, mean: 42, median: 42, stdev: 0 });
-  });
-
-  it("should take the middle value as median for odd N", () => {
-    // sorted 1 2 3 -> median 2; mean 6/3 = 2; squares 1+0+1 = 2, /(3-1) = 1 -> stdev 1
-    expect(numericStats([3, 1, 2])).toEqual({ n: 3, sum: 6, mean: 2, median: 2, stdev: 1 });
-  });
-
-  it("should take the mean of the two middle values as median for even N and use the sample stdev", () => {
-    // [2,4,4,4,5,5,7,9]: sum 40, mean 5, median (4+5)/2 = 4.5
-    // squared deviations 9+1+1+1+0+0+4+16 = 32; sample variance 32/7 = 4.5714…; stdev 2.13808993…
-    // (the population stdev would be exactly 2)
-    const s = numericStats([2, 4, 4, 4, 5, 5, 7, 9]);
-    expect(s?.n).toBe(8);
-    expect(s?.sum).toBe(40);
-    expect(s?.mean).toBe(5);
-    expect(s?.median).toBe(4.5);
-    expect(s?.stdev).toBeCloseTo(2.138089935, 8);
-  });
-
-  it("should count zeros as answers", () => {
-    // [0,0,10]: N 3, sum 10, mean 3.333…, median 0
-    // deviations -10/3, -10/3, 20/3: squares 100/9 + 100/9 + 400/9 = 600/9; /2 = 100/3; stdev sqrt(33.33…) = 5.7735…
-    const s = numericStats([0, 0, 10]);
-    expect(s?.n).toBe(3);
-    expect(s?.sum).toBe(10);
-    expect(s?.mean).toBeCloseTo(10 / 3, 12);
-    expect(s?.median).toBe(0);
-    expect(s?.stdev).toBeCloseTo(Math.sqrt(100 / 3), 12);
-  });
-
-  it("should not reorder the input", () => {
-    const values = [3, 1, 2];
-    numericStats(values);
-    expect(values).toEqual([3, 1, 2]);
-  });
-});
-
-describe("formatNumericStats", () => {
-  it("should round the mean half up only at display", () => {
-    // (210000 + 210125) / 2 = 210062.5 -> "210 063"; stdev 125/sqrt(2) = 88.388… -> "88"
-    const s = numericStats([210000, 210125]);
-    expect(s?.mean).toBe(210062.5);
-    expect(s && formatNumericStats(s)).toEqual({
-      n: "2",
-      sum: "420 125",
-      mean: "210 063",
-      median: "210 063",
-      stdev: "88",
-    });
-  });
-
-  it("should show at most the given decimals without trailing zeros", () => {
-    // [2,4,4,4,5,5,7,9]: mean 5, median 4.5, stdev 2.138… -> "5", "4,5", "2,1"
-    const s = numericStats([2, 4, 4, 4, 5, 5, 7, 9]);
-    expect(s && formatNumericStats(s, 1)).toEqual({
-      n: "8",
-      sum: "40",
-      mean: "5",
-      median: "4,5",
-      stdev: "2,1",
-    });
-  });
-});
-
-describe("choiceOptions", () => {
-  it("should give Ja/Nei for yes/no and add Annet when allowOther", () => {
-    expect(choiceOptions(Q.confirm)).toEqual(["Ja", "Nei"]);
-    expect(choiceOptions(Q.phases)).toEqual(["Kartlegging", "Planlegging", "Gjennomføring", "Annet"]);
-    expect(choiceOptions(Q.sami)).toEqual(["I stor grad", "I noen grad", "I liten grad"]);
-    expect(choiceOptions(Q.goal)).toEqual([]);
-  });
-});
-
-describe("choiceStats", () => {
-  const scale = question("x", "choice", { options: ["A", "B", "C"] });
-
-  it("should give percentages of respondents rounded half up (6 of 16 -> 38 %)", () => {
-    // 16 respondents: 6 A (37.5 % -> 38 %), 10 B (62.5 % -> 63 %), 0 C
-    const answers: AnswerContent[] = [
-      ...Array.from({ length: 6 }, () => ({ value: "A" })),
-      ...Array.from({ length: 10 }, () => ({ value: "B" })),
-    ];
-    const stats = choiceStats(scale, answers);
-    expect(stats.n).toBe(16);
-    expect(stats.options).toEqual([
-      { option: "A", count: 6, percent: 37.5, display: "38 %" },
-      { option: "B", count: 10, percent: 62.5, display: "63 %" },
-      { option: "C", count: 0, percent: 0, display: "0 %" },
-    ]);
-  });
-
-  it("should give 33 % and 67 % for thirds", () => {
-    const stats = choiceStats(scale, [{ value: "A" }, { value: "B" }, { value: "B" }]);
-    expect(stats.options.map((o) => o.display)).toEqual(["33 %", "67 %", "0 %"]);
-  });
-
-  it("should count multichoice percentages of respondents, not ticks, so they may sum past 100 %", () => {
-    // 4 respondents, 7 ticks: Kartlegging 3/4 = 75 %, Planlegging 2/4 = 50 %, Gjennomføring 1/4 = 25 %,
-    // Annet 1/4 = 25 %: sum 175 %
-    const stats = choiceStats(Q.phases, [
-      { value: ["Kartlegging", "Planlegging"] },
-      { value: ["Kartlegging", "Planlegging", "Annet"], other: "Evaluering" },
-      { value: ["Kartlegging"] },
-      { value: ["Gjennomføring"] },
-    ]);
-    expect(stats.n).toBe(4);
-    expect(stats.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["Kartlegging", 3, "75 %"],
-      ["Planlegging", 2, "50 %"],
-      ["Gjennomføring", 1, "25 %"],
-      ["Annet", 1, "25 %"],
-    ]);
-    expect(stats.options.reduce((sum, o) => sum + o.percent, 0)).toBe(175);
-  });
-
-  it("should skip unanswered entries and count a tick once per respondent", () => {
-    // 2 respondents answered (the empty multichoice and undefined do not count)
-    const stats = choiceStats(Q.phases, [
-      { value: ["Kartlegging", "Kartlegging"] },
-      { value: [] },
-      undefined,
-      { value: ["Planlegging"] },
-    ]);
-    expect(stats.n).toBe(2);
-    expect(stats.options.find((o) => o.option === "Kartlegging")).toMatchObject({
-      count: 1,
-      display: "50 %",
-    });
-  });
-
-  it("should count yes/no as Ja and Nei", () => {
-    // Ja 2 of 3 -> 67 %, Nei 1 of 3 -> 33 %
-    const stats = choiceStats(Q.confirm, [{ value: true }, { value: false }, { value: true }]);
-    expect(stats.options).toEqual([
-      { option: "Ja", count: 2, percent: (2 / 3) * 100, display: "67 %" },
-      { option: "Nei", count: 1, percent: (1 / 3) * 100, display: "33 %" },
-    ]);
-  });
-
-  it("should keep values that are not among the options as extra options, last", () => {
-    const stats = choiceStats(scale, [{ value: "A" }, { value: "Gammelt valg" }]);
-    expect(stats.options.map((o) => [o.option, o.count])).toEqual([
-      ["A", 1],
-      ["B", 0],
-      ["C", 0],
-      ["Gammelt valg", 1],
-    ]);
-  });
-});
-
-// A round: four submitted reports (A–D) and two drafts that must not be counted.
 const reports = [
   report({
     partnership: "Bodø kommune",
@@ -277,7 +114,8 @@ describe("questionStats", () => {
     expect(q1.n).toBe(4);
     expect(q1.stats).toMatchObject({ n: 4, sum: 10, mean: 2.5, median: 2.5 });
     expect(q1.stats?.stdev).toBeCloseTo(Math.sqrt(13 / 3), 12);
-    expect(q1.display).toEqual({ n: "4", sum: "10", mean: "2,5", median: "2,5", stdev: "2,1" });
+    // The county shows whole numbers for counts too, half up: 2.5 -> 3, 2.08 -> 2.
+    expect(q1.display).toEqual({ n: "4", sum: "10", mean: "3", median: "3", stdev: "2" });
     expect(q1.notAnswered).toEqual([]);
   });
 
@@ -335,15 +173,24 @@ describe("questionStats", () => {
     expect(q3.otherTexts.map((t) => [t.respondent.partnership, t.text])).toEqual([
       ["Bodø kommune", "Evaluering"],
     ]);
-    // Kommune: 2 respondents; Kartlegging 2 (100 %), Planlegging 1 (50 %), Annet 1 (50 %)
+    // The free-text option is shown under the county's name for it, never as the category "Annet".
+    expect(q3.options.map((o) => o.label)).toEqual([
+      "Kartlegging",
+      "Planlegging",
+      "Gjennomføring",
+      "Andre svar",
+    ]);
+    // Kommune: 2 respondents ticked 4 times; per category the county divides by ticks:
+    // Kartlegging 2 of 4 (50 %), Planlegging 1 of 4 (25 %), Annet 1 of 4 (25 %).
     expect(q3.byCategory.map((c) => c.category)).toEqual(["Kommune", "Universitet / Høgskole", "Skole"]);
     const kommune = q3.byCategory[0];
     expect(kommune?.n).toBe(2);
+    expect(kommune?.ticks).toBe(4);
     expect(kommune?.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["Kartlegging", 2, "100 %"],
-      ["Planlegging", 1, "50 %"],
+      ["Kartlegging", 2, "50 %"],
+      ["Planlegging", 1, "25 %"],
       ["Gjennomføring", 0, "0 %"],
-      ["Annet", 1, "50 %"],
+      ["Annet", 1, "25 %"],
     ]);
   });
 
