@@ -49,6 +49,8 @@ const schema = z
     /** In-process schedules (reminders, digests). Turn off when several instances run and an external
      * timer calls POST /api/jobs/* instead. */
     SCHEDULES: z.enum(["on", "off"]).default("on"),
+    /** Teams' typing indicator while a channel command is built (off only for the Agents Playground e2e). */
+    TYPING_INDICATOR: z.enum(["on", "off"]).default("on"),
     /** Fixed "now" for demos and tests (ISO instant). Never set in production. */
     CLOCK_NOW: z.preprocess(emptyToUndefined, z.string().datetime({ offset: true }).optional()),
   })
@@ -84,6 +86,8 @@ export interface Config {
   clockNow?: string;
   /** Run the reminder and digest schedules in this process. */
   schedules: boolean;
+  /** Show Teams' typing indicator while a channel command is built. */
+  typingIndicator: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     appInsightsConnectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING,
     clockNow: c.CLOCK_NOW,
     schedules: c.SCHEDULES === "on",
+    typingIndicator: c.TYPING_INDICATOR === "on",
   };
 }
 

@@ -58,7 +58,7 @@ export async function runChannelCommand(
   const command = channelCommandOf(ctx.activity.text ?? "");
   if (command === "help") return { text: t.channelHelp };
   if (command === "bind") return bind(app, ctx, actor);
-  if (SLOW.has(command)) await showTyping(app, ctx);
+  if (SLOW.has(command) && app.config.typingIndicator) await showTyping(app, ctx);
   const view = await app.channel.view(actor, ctx.activity.conversation.id);
   if (view.kind === "not_bound") return { text: t.channelNotBound };
   if (view.kind === "forbidden") return { text: t.staffOnly };

@@ -25,13 +25,15 @@ const form = loadForms().get("dekom-2024-2025") as Form;
  * message that follows a typing indicator (README, platform quirks): the command is posted once more.
  */
 async function askInChannel(pg: PlaygroundPage, command: string, card: Locator): Promise<void> {
-  await postWithMention(pg, command);
-  try {
-    await card.waitFor({ timeout: 15_000 });
-  } catch {
+  for (let attempt = 1; ; attempt++) {
     await pg.quiet();
     await postWithMention(pg, command);
-    await card.waitFor();
+    try {
+      await card.waitFor({ timeout: 15_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
   }
 }
 
@@ -39,7 +41,9 @@ describe("the county channel in the Agents Playground", () => {
   let env: E2eEnv;
   beforeAll(async () => {
     // Alex is county staff here as well as a contact person.
-    env = await startE2e({ env: { STAFF_AAD_IDS: PLAYGROUND_USER.aadObjectId } });
+    // Typing off: the Playground loses the bot's message after a typing indicator (README, platform
+    // quirks); the typing indicator is checked in test/bot/channel.int.test.ts.
+    env = await startE2e({ env: { STAFF_AAD_IDS: PLAYGROUND_USER.aadObjectId, TYPING_INDICATOR: "off" } });
     // Every answer of "Vurdering for læring" is already saved; only review and submit remain.
     const answers: Record<string, Answer> = {};
     for (const [qid, step] of Object.entries(plan2024)) {
