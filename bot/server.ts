@@ -14,6 +14,7 @@ import type { EdgeApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/log.ts";
 import { registerExportRoute } from "./export-route.ts";
+import { withLibraryConsole } from "./library-console.ts";
 import { t } from "./strings.ts";
 import { TeamsBot } from "./teams-bot.ts";
 
@@ -111,8 +112,9 @@ export async function startServer(
         if (typeof v === "string") (activity as unknown as Record<string, unknown>)[field] = new Date(v);
       }
       try {
-        const invoke = await adapter.handle(req.header("authorization") ?? "", activity, (ctx) =>
-          bot.run(ctx),
+        // botbuilder's own console output (stack traces of refused tokens) goes to pino instead.
+        const invoke = await withLibraryConsole(app.log, () =>
+          adapter.handle(req.header("authorization") ?? "", activity, (ctx) => bot.run(ctx)),
         );
         if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
         else res.send(invoke?.status ?? 200);

@@ -2,7 +2,6 @@
  * Wire the product for a running process: the adapter, the proactive messenger lent to the
  * domain, the app, and the HTTP server. Used by bot/index.ts and the local dev launcher.
  */
-import { randomBytes } from "node:crypto";
 import { noticeCard } from "../cards/notice.ts";
 import { type App, createApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
@@ -34,8 +33,8 @@ export async function start(config: Config, log: Logger, host?: string): Promise
       return result.kind === "ok";
     },
   });
-  // Signs export links; without a configured secret, links die with the process.
-  const exportSecret = config.jobsSecret ?? randomBytes(32);
+  // Signs export links: derived from configuration, so every instance accepts every other's links.
+  const exportSecret = config.exportSecret;
   const server = await startServer(app, adapter, {
     port: config.port,
     exportSecret,

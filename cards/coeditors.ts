@@ -1,7 +1,8 @@
 /** The contact person's list of co-editors, with invite and remove. */
 import type { ReportDoc } from "../src/reports/types.ts";
 import template from "./coeditors.card.json" with { type: "json" };
-import { type CardJson, escapeMarkdown, render } from "./render.ts";
+import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
+import { type CardJson, render } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 
 export function coEditorsCard(
@@ -15,11 +16,15 @@ export function coEditorsCard(
   } = {},
 ): CardJson {
   return render(template, {
-    subheading: `${escapeMarkdown(report.partnership.name)} – ${escapeMarkdown(report.tiltak.name)}`,
+    subheading: reportTitleRuns(report, { isSubtle: true }),
     notice: opts.notice?.text ?? "",
     noticeStyle: opts.notice?.style ?? "default",
     editors: report.coEditors.map((e) => ({
-      label: `${escapeMarkdown(e.name ?? e.email)}${e.name ? ` (${escapeMarkdown(e.email)})` : ""} – invitert ${formatOsloTime(new Date(e.invitedAt))}`,
+      label: [
+        personRun(e.name ?? e.email),
+        ...(e.name ? [ownRun(" ("), personRun(e.email), ownRun(")")] : []),
+        ownRun(` – invitert ${formatOsloTime(new Date(e.invitedAt))}`),
+      ],
       email: e.email,
       removeTitle: `Fjern ${e.email}`,
       roundId: report.roundId,

@@ -6,11 +6,12 @@ import type { ReminderActionOutcome } from "../src/reminders/reminder-actions.ts
 import { formatClock, formatDeadlineDate } from "../src/reminders/schedule.ts";
 import type { ReminderMessage } from "../src/reminders/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { reportTitleRuns, type TextRun } from "./person-text.ts";
 import template from "./reminder.card.json" with { type: "json" };
 import { type CardJson, escapeMarkdown, render } from "./render.ts";
 
 const base = {
-  subheading: "",
+  subheading: [] as TextRun[],
   notice: "",
   noticeStyle: "default",
   intro: "",
@@ -29,8 +30,11 @@ const base = {
   canOptOut: false,
 };
 
-const subheadingOf = (r: { partnershipName: string; tiltakName: string }) =>
-  `${escapeMarkdown(r.partnershipName)} – ${escapeMarkdown(r.tiltakName)}`;
+const subheadingOf = (r: { partnershipName: string; tiltakName: string }): TextRun[] =>
+  reportTitleRuns(
+    { partnership: { name: r.partnershipName }, tiltak: { name: r.tiltakName } },
+    { isSubtle: true },
+  );
 
 function headingOf(m: ReminderMessage): string {
   if (m.daysLeft <= 0) return "Fristen for rapporteringen er i dag";
@@ -83,7 +87,7 @@ function ackCard(notice: string, style: string, report?: ReportDoc): CardJson {
     heading: "Påminnelse om rapportering",
     subheading: report
       ? subheadingOf({ partnershipName: report.partnership.name, tiltakName: report.tiltak.name })
-      : "",
+      : [],
     notice,
     noticeStyle: style,
     // Without a section: the report opens where the person should resume at the time of the click.

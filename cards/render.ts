@@ -8,15 +8,16 @@
  * says which templates use which.
  */
 import * as ACData from "adaptivecards-templating";
+import { CARD_BUDGET_BYTES, checkCardSize } from "./card-size.ts";
 import { NotCompiled } from "./compile-expression.ts";
 import { type CompiledTemplate, compileTemplate } from "./compile-template.ts";
 
-/** Teams allows ~100 KB per message; we keep every card well under it. */
-export const MAX_CARD_BYTES = 40 * 1024;
+export { CardTooLargeError } from "./card-size.ts";
+
+/** Teams allows ~100 KB per message, counted in UTF-16; we keep every card under 80 KB (card-size.ts). */
+export const MAX_CARD_BYTES = CARD_BUDGET_BYTES;
 
 export type CardJson = Record<string, unknown>;
-
-export class CardTooLargeError extends Error {}
 
 interface Prepared {
   /** The compiled card builder, or why the template stays with the library. */
@@ -92,9 +93,7 @@ export function render(template: object, data: object): CardJson {
 
 /** The card itself, or CardTooLargeError when it would not fit a Teams message with margin. */
 export function fits(card: CardJson): CardJson {
-  const bytes = Buffer.byteLength(JSON.stringify(card), "utf8");
-  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(`Card is ${bytes} bytes (limit ${MAX_CARD_BYTES})`);
-  return card;
+  return checkCardSize(card);
 }
 
 /**

@@ -35,6 +35,7 @@ const TEXT = {
     "  npm run personal-data -- export --email <adresse>         skriv ut alt boten har om personen (JSON)",
     "  npm run personal-data -- erase --email <adresse>          vis hva sletting vil endre (endrer ingenting)",
     "  npm run personal-data -- erase --email <adresse> --yes    slett personopplysningene",
+    "      --include-found   slett også e-postadressene og telefonnumrene som ble funnet i fritekst (se listen)",
     "  npm run personal-data -- delete-round --round <id> [--yes]   slett en hel rapporteringsrunde",
   ].join("\n"),
   badEmail: (e: string) => `«${e}» er ikke en e-postadresse.`,
@@ -50,6 +51,11 @@ const TEXT = {
   staff: (roundIds: string[]) =>
     `Ikke endret: personen står på saksbehandlerlisten i ${roundIds.join(", ")}. Tilgangen styres av STAFF_AAD_IDS, importen og Statsforvalterens team – fjern den der.`,
   again: "Kjør på nytt med --yes for å slette.",
+  found: (n: number) =>
+    `Funnet i fritekst (${n}), kanskje personens – slettes bare med --include-found, kontroller listen først:`,
+  foundItem: (roundId: string, reportId: string, questionId: string, kind: string, text: string) =>
+    `  reports/${roundId}/${reportId} spørsmål ${questionId}: ${kind === "email" ? "e-post" : "telefon"} ${text}`,
+  foundIncluded: "Disse slettes også (--include-found).",
   done: (r: { peopleDeleted: number; reportsChanged: number; ledgerDeleted: number }) =>
     `Ferdig: ${r.peopleDeleted} personpost(er) slettet, ${r.reportsChanged} rapportering(er) endret, ${r.ledgerDeleted} påminnelsespost(er) slettet.`,
   noRound: (id: string) => `Fant ingen runde ${id}. Ingenting å slette.`,
@@ -71,6 +77,10 @@ function describe(c: ReportErasure): string[] {
   if (c.contact) parts.push("kontaktpersonen erstattes med «(slettet)» (navn, e-post, telefon, Entra-id)");
   if (c.coEditorsRemoved > 0) parts.push("fjernes som medredaktør");
   if (c.answersAnonymised > 0) parts.push(`«sist endret av» anonymiseres på ${c.answersAnonymised} svar`);
+  if (c.contactAnswersErased > 0)
+    parts.push(
+      `${c.contactAnswersErased} svar med kontaktopplysninger (navn, arbeidssted, telefon, e-post) blir «(slettet)»`,
+    );
   if (c.answerTextsScrubbed > 0)
     parts.push(`personens navn/e-post/telefon fjernes fra teksten i ${c.answerTextsScrubbed} svar`);
   if (c.submitter) parts.push("«sendt inn av» anonymiseres");
@@ -87,6 +97,12 @@ function printPlan(plan: ErasurePlan, dry: boolean): void {
   const perRound = new Map<string, number>();
   for (const d of plan.ledger) perRound.set(d.roundId, (perRound.get(d.roundId) ?? 0) + 1);
   for (const [roundId, n] of perRound) console.log(TEXT.ledger(roundId, n));
+  if (plan.foundInText.length > 0) {
+    console.log(TEXT.found(plan.foundInText.length));
+    for (const f of plan.foundInText)
+      console.log(TEXT.foundItem(f.roundId, f.reportId, f.questionId, f.kind, f.text));
+    if (plan.confirmed.length > 0) console.log(TEXT.foundIncluded);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -98,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(TEXT.usage);
     return 2;
   }
-  const { command, email, round, yes } = parsed;
+  const { command, email, round, yes, includeFound } = parsed;
   if (command !== "delete-round" && !/^[^@\s]+@[^@\s]+$/.test(email)) {
     console.error(TEXT.badEmail(email));
     return 2;
@@ -122,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(JSON.stringify(exportOf(email, holdings, now), null, 2));
       return 0;
     }
-    const plan = planErasure(email, holdings, now);
+    const plan = planErasure(email, holdings, now, { includeFound });
     if (isEmptyPlan(plan)) {
       console.log(TEXT.nothing(plan.subject.email));
       if (plan.staffOf.length > 0) console.log(TEXT.staff(plan.staffOf));
@@ -145,7 +161,13 @@ async function main(argv: string[]): Promise<number> {
 
 type Command = "export" | "erase" | "delete-round";
 
-function parse(argv: string[]): { command: Command; email: string; round: string; yes: boolean } {
+function parse(argv: string[]): {
+  command: Command;
+  email: string;
+  round: string;
+  yes: boolean;
+  includeFound: boolean;
+} {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -153,6 +175,7 @@ function parse(argv: string[]): { command: Command; email: string; round: string
       email: { type: "string" },
       round: { type: "string" },
       yes: { type: "boolean", default: false },
+      "include-found": { type: "boolean", default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -163,7 +186,14 @@ function parse(argv: string[]): { command: Command; email: string; round: string
     if (!values.round?.trim()) throw new Error("Oppgi --round <id>.");
   } else if (values.email === undefined) throw new Error("Oppgi --email <adresse>.");
   if (command === "export" && values.yes) throw new Error("--yes gjelder bare erase og delete-round.");
-  return { command, email: values.email?.trim() ?? "", round: values.round?.trim() ?? "", yes: values.yes };
+  if (command !== "erase" && values["include-found"]) throw new Error("--include-found gjelder bare erase.");
+  return {
+    command,
+    email: values.email?.trim() ?? "",
+    round: values.round?.trim() ?? "",
+    yes: values.yes,
+    includeFound: values["include-found"],
+  };
 }
 
 /** Deletes a round, its reports and its ledger (dry run without --yes). */

@@ -97,7 +97,13 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     const { DefaultAzureCredential } = await import("@azure/identity");
     credential = new DefaultAzureCredential();
   }
-  const store = await openCosmos({ endpoint, key, database: config.cosmos.database, credential });
+  const store = await openCosmos({
+    endpoint,
+    key,
+    database: config.cosmos.database,
+    credential,
+    ...(config.cosmos.deadlineMs !== undefined ? { deadlineMs: config.cosmos.deadlineMs } : {}),
+  });
   const repos = {
     reports: new ReportRepo(store.containers.reports),
     rounds: new RoundRepo(store.containers.rounds),

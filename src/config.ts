@@ -30,6 +30,12 @@ const schema = z
     COSMOS_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url().optional()),
     COSMOS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
     COSMOS_DATABASE: z.string().min(1).default("dekom-rapport"),
+    /** Deadline of every storage call in ms; after it the person is asked to try again. Default 8 s
+     * (30 s against the embedded local server: src/storage/cosmos.ts). */
+    STORAGE_DEADLINE_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(100).max(60_000).optional(),
+    ),
     /** Where the embedded local server keeps its data between runs. */
     LOCAL_DATA_DIR: z.string().min(1).default(".data"),
     /** Seed a demo round when the local store is empty (local runs only). */
@@ -64,6 +70,7 @@ const schema = z
     need("COSMOS_ENDPOINT", "the embedded local store is for development only");
     need("MICROSOFT_APP_TENANT_ID", "single-tenant / managed identity bot");
     need("PUBLIC_BASE_URL", "export links must point at the bot's public address");
+    need("JOBS_SECRET", "job routes and export links are signed with it, the same on every instance");
     if (c.ALLOWED_TENANT_IDS.length === 0)
       ctx.addIssue({ code: "custom", path: ["ALLOWED_TENANT_IDS"], message: "required in production" });
     if (c.CLOCK_NOW !== undefined)
@@ -75,11 +82,16 @@ export interface Config {
   port: number;
   logLevel: string;
   bot: { appId?: string; appPassword?: string; appType: string; tenantId?: string };
-  cosmos: { endpoint?: string; key?: string; database: string; localDataDir: string };
+  cosmos: { endpoint?: string; key?: string; database: string; localDataDir: string; deadlineMs?: number };
   seedDemo: boolean;
   allowedTenantIds: string[];
   staffIds: string[];
   jobsSecret?: string;
+  /**
+   * Signs export links. Derived from JOBS_SECRET (required in production), so a link made on one
+   * instance is accepted on every other; locally without JOBS_SECRET a fixed development secret.
+   */
+  exportSecret: string;
   /** Base URL for links back to the bot (export downloads). */
   publicBaseUrl: string;
   appInsightsConnectionString?: string;
@@ -89,6 +101,12 @@ export interface Config {
   /** Show Teams' typing indicator while a channel command is built. */
   typingIndicator: boolean;
 }
+
+/**
+ * The export-link secret when JOBS_SECRET is not set, which the schema allows outside production only.
+ * Public by design: local links need no secrecy, only to survive a restart and work across processes.
+ */
+const DEVELOPMENT_EXPORT_SECRET = "dekom-rapport/development-only/export-links";
 
 export class ConfigError extends Error {}
 
@@ -115,11 +133,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       key: c.COSMOS_KEY,
       database: c.COSMOS_DATABASE,
       localDataDir: c.LOCAL_DATA_DIR,
+      deadlineMs: c.STORAGE_DEADLINE_MS,
     },
     seedDemo: c.SEED_DEMO ?? c.COSMOS_ENDPOINT === undefined,
     allowedTenantIds: c.ALLOWED_TENANT_IDS,
     staffIds: c.STAFF_AAD_IDS,
     jobsSecret: c.JOBS_SECRET,
+    exportSecret: c.JOBS_SECRET ?? DEVELOPMENT_EXPORT_SECRET,
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ""),
     appInsightsConnectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING,
     clockNow: c.CLOCK_NOW,

@@ -8,13 +8,15 @@ export type Logger = pino.Logger;
 /** Properties of an error that are safe to log: codes and statuses, never payloads. */
 const ERROR_FIELDS = ["code", "statusCode", "status", "substatus"] as const;
 
-/** What of an error (or anything thrown) goes into the log. */
-function serializeError(err: unknown, depth = 0): Record<string, unknown> {
+/**
+ * What of an error (or anything thrown) goes into the log: type, message, code and status only. No
+ * stack (multi-line, and a stack of a parse error can quote payload text), no other properties.
+ */
+export function serializeError(err: unknown, depth = 0): Record<string, unknown> {
   if (typeof err !== "object" || err === null) return { type: typeof err };
   const e = err as Record<string, unknown>;
   const out: Record<string, unknown> = { type: err.constructor?.name ?? "Object" };
   if (typeof e.message === "string") out.message = e.message;
-  if (typeof e.stack === "string") out.stack = e.stack;
   for (const field of ERROR_FIELDS) {
     const value = e[field];
     if (typeof value === "string" || typeof value === "number") out[field] = value;
@@ -25,8 +27,9 @@ function serializeError(err: unknown, depth = 0): Record<string, unknown> {
   return out;
 }
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** The product's logger; `destination` (default stdout) lets a test read what is written. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: undefined,
     serializers: { err: serializeError },
@@ -45,5 +48,6 @@ export function createLogger(level: string): Logger {
       ],
       censor: "[redacted]",
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -22,6 +22,7 @@ import {
   exportUrl,
   signExportToken,
 } from "../../src/summaries/export-link.ts";
+import { commandWords } from "../../src/text/command-text.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -30,12 +31,8 @@ import { channelText } from "./channel-strings.ts";
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
 function channelCommandOf(text: string): ChannelCommand {
-  const words = text
-    .replace(/<at>[^<]*<\/at>/g, " ")
-    .replace(/<[^>]*>/g, " ")
-    .trim()
-    .toLowerCase()
-    .replace(/[!.?]+$/, "");
+  // Bounded and linear (src/text/command-text.ts): runs before the staff check, on any member's text.
+  const words = commandWords(text);
   if (/bruk denne kanalen/.test(words)) return "bind";
   if (/^status\b/.test(words)) return "status";
   if (/^oversikt\b/.test(words)) return "overview";

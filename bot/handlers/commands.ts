@@ -6,19 +6,16 @@ import type { EdgeApp } from "../../src/app.ts";
 import { isContact } from "../../src/people/access.ts";
 import { reportProgress, resumeSectionIndex } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import { commandWords } from "../../src/text/command-text.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
 import { staffOverview } from "./staff-actions.ts";
 
 export type Command = "start" | "continue" | "status" | "help" | "reports";
 
-/** Normalise what the person typed to a command. Anything unknown resumes the work. */
+/** Normalise what the person typed to a command (bounded, linear: src/text/command-text.ts). Anything unknown resumes the work. */
 export function commandOf(text: string): Command {
-  const word = text
-    .replace(/<[^>]*>/g, " ")
-    .trim()
-    .toLowerCase()
-    .replace(/[!.?]+$/, "");
+  const word = commandWords(text);
   if (["hei", "hallo", "start", "meny", "hi", "hello", "tiltak"].includes(word)) return "start";
   if (["status", "fremdrift"].includes(word)) return "status";
   if (["hjelp", "help", "?"].includes(word)) return "help";

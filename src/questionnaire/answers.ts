@@ -1,187 +1,40 @@
 /**
- * Answer validation: turns the raw strings a card submits into typed answers (or Norwegian error
- * messages keyed by card input id), and back again for pre-filling cards and for display. Pure, no I/O.
+ * Answer parsing: turns the raw strings a card submits into typed answers (or Norwegian error messages
+ * keyed by card input id), per question and per section, and checks the rules across questions. Pure,
+ * no I/O. The parsers of single values live in answer-schemas.ts; back to text in answer-display.ts.
  *
- * Raw input rules: every input arrives as a string or is missing (missing = empty); anything else is
- * invalid. Strings longer than RAW_MAX_LENGTH are rejected before any parsing; the rest are trimmed
- * (CRLF -> LF). Stored forms: email lower-cased; phone as "+47" + 8 digits ("+4791234567"); amounts and
- * integers as whole numbers; choice/multichoice as option texts ("Annet" last) with the "Annet" text in
- * `other`; season_year as { season, year }.
+ * Stored forms: email lower-cased; phone as "+47" + 8 digits ("+4791234567"); amounts and integers as
+ * whole numbers; choice/multichoice as option texts ("Annet" last) with the "Annet" text in `other`;
+ * season_year as { season, year }; text normalised (src/text/typed-text.ts).
  */
-import { z } from "zod";
+import type { z } from "zod";
+import { seasonYearOf } from "./answer-display.ts";
+import {
+  indexListSchema,
+  indexSchema,
+  OTHER_MAX_LENGTH,
+  rawInputSchema,
+  scalarSchema,
+  seasonSchema,
+  TEXT_HARD_CAP,
+  textSchema,
+  yearSchema,
+} from "./answer-schemas.ts";
 import { type InputPart, inputId, primaryInputId } from "./input-ids.ts";
-import { groupDigits, labels, messages as M, OTHER_OPTION } from "./messages.ts";
-import type { AnswerContent, AnswerValue, Form, Question, Season, SeasonYear, Section } from "./types.ts";
+import { messages as M, OTHER_OPTION } from "./messages.ts";
+import type { AnswerContent, AnswerValue, Form, Question, SeasonYear, Section } from "./types.ts";
 
-export { type InputPart, inputId } from "./input-ids.ts";
-export { OTHER_OPTION } from "./messages.ts";
-
-/** Longest raw string accepted from any card input, before trimming or parsing. */
-export const RAW_MAX_LENGTH = 10_000;
-/** Limit for text answers and comments when the form gives none. */
-export const TEXT_HARD_CAP = 4000;
-/** Limit for the "Annet" text of choice/multichoice questions. */
-export const OTHER_MAX_LENGTH = 1000;
-export const INTEGER_MAX = 1_000_000;
-export const AMOUNT_MAX = 1_000_000_000;
-export const YEAR_MIN = 2000;
-export const YEAR_MAX = 2100;
-
-type Ctx = z.core.$RefinementCtx;
-
-/** Adds a custom issue with a Norwegian message; returned from a transform it marks the value invalid. */
-function fail(ctx: Ctx, message: string): never {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
-}
-
-/** Characters as a person counts them (code points, so an emoji is one). */
-const charCount = (s: string): number => [...s].length;
-
-// ---- Raw card input -------------------------------------------------------------------------------
-
-/** Control characters (except tab and newline) have no place in an answer and would bloat cards. */
-const stripControl = (s: string): string =>
-  Array.from(s)
-    .filter((c) => {
-      const n = c.codePointAt(0) ?? 0;
-      return n === 9 || n === 10 || (n >= 32 && n !== 127);
-    })
-    .join("");
-
-const rawInputSchema = z
-  .string({ error: M.invalidValue })
-  .max(RAW_MAX_LENGTH, { error: M.rawTooLong(RAW_MAX_LENGTH) })
-  .transform((s) => stripControl(s.replace(/\r\n?/g, "\n")).trim())
-  .nullish()
-  .transform((s) => s ?? "");
-
-// ---- One parser per answer type (input: a trimmed, non-empty string) --------------------------------
-
-/**
- * Cards must stay under 40 KB with every field at its limit, so text is also capped in UTF-8 bytes
- * (2 bytes per allowed character): Norwegian text, even all æøå, never reaches it; emoji-heavy text can.
- */
-export const BYTES_PER_CHAR = 2;
-
-/** Schemas are built once per parameter set (building a zod schema costs more than running it). */
-function memo<K, S>(build: (key: K) => S): (key: K) => S {
-  const cache = new Map<K, S>();
-  return (key) => {
-    let schema = cache.get(key);
-    if (schema === undefined) {
-      schema = build(key);
-      cache.set(key, schema);
-    }
-    return schema;
-  };
-}
-
-const textSchemas = new Map<
-  (max: number, typed: number) => string,
-  (max: number) => z.ZodType<string, string>
->();
-function textSchema(max: number, tooLong: (max: number, typed: number) => string) {
-  let byMax = textSchemas.get(tooLong);
-  if (byMax === undefined) {
-    byMax = memo((m: number) => buildTextSchema(m, tooLong));
-    textSchemas.set(tooLong, byMax);
-  }
-  return byMax(max);
-}
-
-function buildTextSchema(max: number, tooLong: (max: number, typed: number) => string) {
-  return z.string().transform((s, ctx) => {
-    if (charCount(s) > max) return fail(ctx, tooLong(max, charCount(s)));
-    if (Buffer.byteLength(s, "utf8") > max * BYTES_PER_CHAR) return fail(ctx, M.textTooHeavy);
-    return s;
-  });
-}
-
-/** All kinds of space (incl. NBSP and narrow NBSP) collapsed to one normal space. */
-const normalizeSpaces = (s: string): string => s.replace(/\s+/g, " ");
-const NEGATIVE = /^[-−–]\s*\d/;
-const PLAIN_DIGITS = /^\d+$/;
-const SPACE_GROUPS = /^\d{1,3}( \d{3})+$/;
-const DOT_GROUPS = /^\d{1,3}(\.\d{3})+$/;
-
-const integerSchema = z.string().transform((raw, ctx) => {
-  const s = normalizeSpaces(raw);
-  if (NEGATIVE.test(s)) return fail(ctx, M.integerNegative);
-  if (/^\d[\d ]*[.,]\d+$/.test(s)) return fail(ctx, M.integerDecimal);
-  if (!PLAIN_DIGITS.test(s) && !SPACE_GROUPS.test(s)) return fail(ctx, M.integerInvalid);
-  const n = Number(s.replace(/ /g, ""));
-  return n > INTEGER_MAX ? fail(ctx, M.integerTooLarge(INTEGER_MAX)) : n;
-});
-
-/**
- * Whole kroner. Accepts "160000", "160 000", "160.000", "kr 160 000,-", "160 000 kr", "160 000,00",
- * "NOK 160000" and a leading "ca."/"cirka"/"omtrent" (the 2021 form asks for estimates).
- */
-const amountSchema = z.string().transform((raw, ctx) => {
-  let s = normalizeSpaces(raw).toLowerCase();
-  s = s.replace(/^(ca\.?|cirka|omtrent|~)\s*/, "");
-  s = s.replace(/^(kr\.?|nok)\s*/, "").replace(/\s*(kr\.?|kroner|nok)$/, "");
-  s = s.replace(/\s*[,.][-–]$/, "").replace(/[,.]00$/, "");
-  if (NEGATIVE.test(s)) return fail(ctx, M.amountNegative);
-  if (/^\d[\d .]*[,.]\d{1,2}$/.test(s)) return fail(ctx, M.amountOre);
-  if (!PLAIN_DIGITS.test(s) && !SPACE_GROUPS.test(s) && !DOT_GROUPS.test(s))
-    return fail(ctx, M.amountInvalid);
-  const n = Number(s.replace(/[ .]/g, ""));
-  return n > AMOUNT_MAX ? fail(ctx, M.amountTooLarge(AMOUNT_MAX)) : n;
-});
-
-/** Local part and domain of letters (incl. æøå), digits and the usual signs; no leading/double dots. */
-const EMAIL =
-  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}._%+'-]+(?<!\.)@([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
-const emailSchema = z
-  .string()
-  .transform((s) => s.toLowerCase())
-  .pipe(z.email({ pattern: EMAIL, error: M.email }).max(254, { error: M.email }));
-
-/** Norwegian number: 8 digits (first 2-9), optional +47/0047, spaces/dashes/dots/parentheses ignored. */
-const phoneSchema = z.string().transform((s, ctx) => {
-  const match = /^(?:\+47|0047)?([2-9]\d{7})$/.exec(s.replace(/[\s\-.()]/g, ""));
-  return match ? `+47${match[1]}` : fail(ctx, M.phone);
-});
-
-const yesnoSchema = z.string().transform((s, ctx) => {
-  const v = s.toLowerCase();
-  if (v === "true" || v === "ja") return true;
-  if (v === "false" || v === "nei") return false;
-  return fail(ctx, M.yesno);
-});
-
-/** Option index ("0", "1", ...); `count` includes the "Annet" slot when the question has one. */
-const indexSchema = memo((count: number) =>
-  z
-    .string()
-    .regex(/^\d{1,4}$/, { error: M.unknownOption })
-    .transform(Number)
-    .refine((i) => i < count, { error: M.unknownOption }),
-);
-
-/** Comma-separated option indices ("0,3,5"), de-duplicated and sorted into form order. */
-const indexListSchema = memo((count: number) =>
-  z
-    .string()
-    .transform((s) =>
-      s
-        .split(",")
-        .map((x) => x.trim())
-        .filter((x) => x !== ""),
-    )
-    .pipe(z.array(indexSchema(count)))
-    .transform((list) => [...new Set(list)].sort((a, b) => a - b)),
-);
-
-const SEASON_BY_KEY: Record<string, Season> = { vår: "Vår", var: "Vår", høst: "Høst", host: "Høst" };
-const seasonSchema = z.string().transform((s, ctx) => SEASON_BY_KEY[s.toLowerCase()] ?? fail(ctx, M.season));
-const yearSchema = z
-  .string()
-  .regex(/^\d{4}$/, { error: M.year })
-  .transform(Number)
-  .refine((y) => y >= YEAR_MIN && y <= YEAR_MAX, { error: M.yearRange(YEAR_MIN, YEAR_MAX) });
+export { TEXT_BYTES_PER_CHAR } from "../text/encoded-size.ts";
+export { formatAnswer, toRawInputs } from "./answer-display.ts";
+export {
+  AMOUNT_MAX,
+  INTEGER_MAX,
+  OTHER_MAX_LENGTH,
+  RAW_MAX_LENGTH,
+  TEXT_HARD_CAP,
+  YEAR_MAX,
+} from "./answer-schemas.ts";
+export { inputId } from "./input-ids.ts";
 
 // ---- Per question ---------------------------------------------------------------------------------
 
@@ -221,26 +74,6 @@ class Reader {
   fail(part: InputPart | undefined, message: string): undefined {
     this.errors[inputId(this.q.id, part)] ??= message;
     return undefined;
-  }
-}
-
-function scalarSchema(q: Question): z.ZodType<AnswerValue, string> | undefined {
-  switch (q.type) {
-    case "text":
-    case "longtext":
-      return textSchema(q.maxLength ?? TEXT_HARD_CAP, M.textTooLong);
-    case "integer":
-      return integerSchema;
-    case "amount_nok":
-      return amountSchema;
-    case "email":
-      return emailSchema;
-    case "phone":
-      return phoneSchema;
-    case "yesno":
-      return yesnoSchema;
-    default:
-      return undefined;
   }
 }
 
@@ -356,12 +189,6 @@ export function parseSection(
 
 // ---- Cross-question rules -------------------------------------------------------------------------
 
-function seasonYearOf(content: AnswerContent | null | undefined): SeasonYear | undefined {
-  const v = content?.value;
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
-  return (v.season === "Vår" || v.season === "Høst") && Number.isInteger(v.year) ? v : undefined;
-}
-
 /** Half-years in order: Vår 2022 < Høst 2022 < Vår 2023. */
 const halfYear = (v: SeasonYear): number => v.year * 2 + (v.season === "Høst" ? 1 : 0);
 
@@ -380,62 +207,4 @@ export function checkPeriodPairs(
     if (from && to && halfYear(to) < halfYear(from)) errors[inputId(end)] = M.periodOrder;
   }
   return errors;
-}
-
-// ---- Back to text ---------------------------------------------------------------------------------
-
-/** "+4791234567" -> "912 34 567" (mobile, 4/9) or "22 33 44 55"; anything else unchanged. */
-function formatPhone(stored: string): string {
-  const d = /^\+47(\d{8})$/.exec(stored)?.[1];
-  if (d === undefined) return stored;
-  return /^[49]/.test(d)
-    ? `${d.slice(0, 3)} ${d.slice(3, 5)} ${d.slice(5)}`
-    : `${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4, 6)} ${d.slice(6)}`;
-}
-
-/**
- * The answer as Norwegian display text: "160 000 kr", "1 200", "Ja"/"Nei", "Høst 2018", options joined
- * with ", " and "Annet: …" for the other text. The comment is not included (show it separately).
- */
-export function formatAnswer(q: Question, content: AnswerContent): string {
-  const v = content.value;
-  const option = (o: string) =>
-    o === OTHER_OPTION && content.other !== undefined && content.other !== ""
-      ? labels.otherWithText(content.other)
-      : o;
-  if (typeof v === "boolean") return v ? labels.yes : labels.no;
-  if (typeof v === "number") return q.type === "amount_nok" ? labels.amount(v) : groupDigits(v);
-  if (Array.isArray(v)) return v.map(option).join(", ");
-  if (typeof v === "object") return `${v.season} ${v.year}`;
-  if (q.type === "phone") return formatPhone(v);
-  return q.type === "choice" ? option(v) : v;
-}
-
-/** The card input values that parse back to this answer (for pre-filling a card). */
-export function toRawInputs(q: Question, content: AnswerContent): Record<string, string> {
-  const out: Record<string, string> = {};
-  const v = content.value;
-  const options = q.options ?? [];
-  const indexOf = (text: string) =>
-    q.allowOther && text === OTHER_OPTION ? options.length : options.indexOf(text);
-  if (q.type === "season_year") {
-    const sy = seasonYearOf(content);
-    if (sy) {
-      out[inputId(q.id, "season")] = sy.season;
-      out[inputId(q.id, "year")] = String(sy.year);
-    }
-  } else if (q.type === "choice" || q.type === "multichoice") {
-    const texts = Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
-    const indices = texts.map(indexOf).filter((i) => i >= 0);
-    out[inputId(q.id)] = indices.join(",");
-    if (q.allowOther && content.other !== undefined) out[inputId(q.id, "other")] = content.other;
-  } else if (typeof v === "boolean") {
-    out[inputId(q.id)] = String(v);
-  } else if (typeof v === "number") {
-    out[inputId(q.id)] = groupDigits(v);
-  } else if (typeof v === "string") {
-    out[inputId(q.id)] = q.type === "phone" ? formatPhone(v) : v;
-  }
-  if (q.comment && content.comment !== undefined) out[inputId(q.id, "comment")] = content.comment;
-  return out;
 }

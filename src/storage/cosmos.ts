@@ -5,8 +5,25 @@
  * the same, and a test compares them. With Entra ID (a TokenCredential) the data plane may not create
  * databases or containers: Bicep provisions them, and `openCosmos` then only reads them.
  */
-import { type Container, CosmosClient, CosmosDbDiagnosticLevel, type Database } from "@azure/cosmos";
+import {
+  type Container,
+  CosmosClient,
+  type CosmosClientOptions,
+  CosmosDbDiagnosticLevel,
+  type Database,
+  type PluginConfig,
+} from "@azure/cosmos";
 import type { TokenCredential } from "@azure/identity";
+import { StorageTimeoutError } from "./errors.ts";
+
+/** How long one storage call (an SDK operation, its retries included) may take before it is given up. */
+const STORAGE_DEADLINE_MS = 8_000;
+/**
+ * The default against a plain-http endpoint: the embedded local server (development, tests), which
+ * shares the CPU with the bot and every test beside it; under a full parallel test run on two cores a
+ * burst of 100 simultaneous saves took longer than 8 s there. Azure (and the emulator) are https.
+ */
+const LOCAL_STORAGE_DEADLINE_MS = 30_000;
 
 /** One container: its name and the path of its partition key. */
 export interface ContainerDef {
@@ -65,6 +82,8 @@ export interface OpenCosmosOptions {
   database: string;
   /** Entra ID credential (DefaultAzureCredential in production); used when no key is given. */
   credential?: TokenCredential;
+  /** Deadline of every storage call in ms (default STORAGE_DEADLINE_MS; LOCAL_STORAGE_DEADLINE_MS over http). */
+  deadlineMs?: number;
 }
 
 export interface CosmosStore {
@@ -78,7 +97,45 @@ export interface CosmosStore {
 }
 
 /**
- * Builds a CosmosClient for key or Entra ID auth. Plain http (a local server) turns off endpoint
+ * An SDK plugin run around every operation (a point read, a write, one page of a query, with all the
+ * SDK's own retries inside): after `ms` it aborts the HTTP request and fails the call with
+ * StorageTimeoutError. It also races a timer, because the SDK's retry waits do not look at the abort
+ * signal. (Plugins are marked @hidden in @azure/cosmos 4.x but exported and used by the SDK itself for
+ * every operation: the one place that covers every call.)
+ */
+function deadlinePlugin(ms: number): PluginConfig {
+  return {
+    on: "operation",
+    plugin: async (context, _diagnostics, next) => {
+      const controller = new AbortController();
+      const callerSignal = context.options?.abortSignal;
+      context.options = {
+        ...context.options,
+        abortSignal: callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal,
+      };
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new StorageTimeoutError(ms));
+        }, ms);
+      });
+      try {
+        return await Promise.race([next(context), expired]);
+      } catch (err) {
+        if (controller.signal.aborted && !callerSignal?.aborted && !(err instanceof StorageTimeoutError))
+          throw new StorageTimeoutError(ms, { cause: err });
+        throw err;
+      } finally {
+        clearTimeout(timer);
+        expired.catch(() => {}); // settled by the race or never: no unhandled rejection either way
+      }
+    },
+  };
+}
+
+/**
+ * Builds a CosmosClient for key or Entra ID auth, with a deadline on every call (deadlinePlugin). Plain http (a local server) turns off endpoint
  * discovery and its background refresh (one region, nothing to discover). Diagnostics are set to the
  * SDK's lowest level, `info` (at `debug` it records and logs every request's details, CPU on every
  * request); AZURE_COSMOSDB_DIAGNOSTICS_LEVEL still overrides it, for debugging.
@@ -88,17 +145,29 @@ export interface CosmosStore {
  * `allowInsecureConnection` unset and refuses the request); `contentResponseOnWriteEnabled: false`
  * is refused by SDK 4.10 for single-item writes.
  */
-export function createCosmosClient(opts: Pick<OpenCosmosOptions, "endpoint" | "key" | "credential">) {
+export function createCosmosClient(
+  opts: Pick<OpenCosmosOptions, "endpoint" | "key" | "credential" | "deadlineMs">,
+) {
   const local = opts.endpoint.startsWith("http://");
   const connectionPolicy = local
     ? { enableEndpointDiscovery: false, enableBackgroundEndpointRefreshing: false }
     : undefined;
-  const common = { endpoint: opts.endpoint, connectionPolicy, diagnosticLevel: CosmosDbDiagnosticLevel.info };
+  // `plugins` is left out of the SDK's public option types (@hidden) but read by its client.
+  const deadline = opts.deadlineMs ?? (local ? LOCAL_STORAGE_DEADLINE_MS : STORAGE_DEADLINE_MS);
+  const plugins: PluginConfig[] = [deadlinePlugin(deadline)];
+  const common = {
+    endpoint: opts.endpoint,
+    connectionPolicy,
+    diagnosticLevel: CosmosDbDiagnosticLevel.info,
+    plugins,
+  };
   if (opts.key) {
-    return new CosmosClient({ ...common, key: opts.key });
+    const options: CosmosClientOptions = { ...common, key: opts.key };
+    return new CosmosClient(options);
   }
   if (opts.credential) {
-    return new CosmosClient({ ...common, aadCredentials: opts.credential });
+    const options: CosmosClientOptions = { ...common, aadCredentials: opts.credential };
+    return new CosmosClient(options);
   }
   throw new Error("openCosmos needs either a key or a credential");
 }

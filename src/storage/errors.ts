@@ -7,6 +7,7 @@ export const STORAGE_ERROR_CODES = {
   notFound: "storage_not_found",
   conflict: "storage_conflict",
   concurrency: "storage_concurrency",
+  timeout: "storage_timeout",
 } as const;
 export type StorageErrorCode = (typeof STORAGE_ERROR_CODES)[keyof typeof STORAGE_ERROR_CODES];
 
@@ -55,6 +56,22 @@ export class ConcurrencyError extends StorageError {
   ) {
     super(`${container}/${id} was changed by someone else`, options);
     this.name = "ConcurrencyError";
+  }
+}
+
+/**
+ * A storage call did not finish within its deadline (src/storage/cosmos.ts). Whether a write was
+ * applied is unknown: the person is asked to try again, with every typed value kept.
+ */
+export class StorageTimeoutError extends StorageError {
+  readonly code = STORAGE_ERROR_CODES.timeout;
+  readonly status = 408;
+  constructor(
+    readonly deadlineMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(`storage call took more than ${deadlineMs} ms`, options);
+    this.name = "StorageTimeoutError";
   }
 }
 

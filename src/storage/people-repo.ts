@@ -4,12 +4,14 @@
 import type { Container } from "@azure/cosmos";
 import type { PersonDoc } from "../people/types.ts";
 import { stripSystemFields } from "./cosmos.ts";
+import { isStorableId } from "./ids.ts";
 
 export class PeopleRepo {
   constructor(private readonly container: Container) {}
 
   /** Point read; undefined when the person has not been seen. */
   async get(id: string): Promise<PersonDoc | undefined> {
+    if (!isStorableId(id)) return undefined; // cannot name a stored document
     const { resource } = await this.container.item(id, id).read<PersonDoc>();
     return resource ? stripSystemFields(resource) : undefined;
   }

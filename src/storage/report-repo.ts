@@ -7,6 +7,7 @@ import type { Container, ItemResponse, SqlQuerySpec } from "@azure/cosmos";
 import type { ReportDoc } from "../reports/types.ts";
 import { copyDocument, stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
+import { isStorableId } from "./ids.ts";
 
 export interface UpdateResult extends Versioned<ReportDoc> {
   /** False when `mutate` returned undefined (nothing to change) and no write was made. */
@@ -39,8 +40,9 @@ export class ReportRepo {
     return v;
   }
 
-  /** Point read; undefined when the report does not exist. */
+  /** Point read; undefined when the report does not exist (or either id is not of a storable shape). */
   async get(roundId: string, id: string): Promise<Versioned<ReportDoc> | undefined> {
+    if (!isStorableId(roundId) || !isStorableId(id)) return undefined;
     const response = await this.container.item(id, roundId).read<ReportDoc>();
     if (response.statusCode === 404 || !response.resource) {
       this.known.delete(`${roundId}|${id}`);

@@ -7,6 +7,7 @@ import type { Container, ItemResponse } from "@azure/cosmos";
 import type { RoundDoc } from "../rounds/types.ts";
 import { stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
+import { isStorableId } from "./ids.ts";
 
 export class RoundRepo {
   constructor(private readonly container: Container) {}
@@ -18,6 +19,7 @@ export class RoundRepo {
 
   /** Point read with the ETag, the base of a conditional write. */
   async read(id: string): Promise<Versioned<RoundDoc> | undefined> {
+    if (!isStorableId(id)) return undefined; // cannot name a stored document
     const response = await this.container.item(id, id).read<RoundDoc>();
     if (response.statusCode === 404 || !response.resource) return undefined;
     return versioned(response, id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cardBytes } from "../../cards/card-size.ts";
 import { type CardJson, MAX_CARD_BYTES } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
@@ -25,7 +26,7 @@ import { cardProblems } from "../support/adaptive-cards.ts";
 
 // ---- Helpers --------------------------------------------------------------------------------------
 
-const bytesOf = (card: CardJson): number => Buffer.byteLength(JSON.stringify(card), "utf8");
+const bytesOf = (card: CardJson): number => cardBytes(card);
 
 type Node = Record<string, unknown>;
 

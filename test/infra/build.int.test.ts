@@ -244,6 +244,7 @@ describe("node dist/bot/index.js", () => {
       MICROSOFT_APP_TENANT_ID: A_GUID,
       ALLOWED_TENANT_IDS: A_GUID,
       PUBLIC_BASE_URL: "https://dekom.example.net",
+      JOBS_SECRET: "a-shared-secret-for-jobs-and-links",
       // A closed port on loopback: start-up fails at the first Cosmos request, after every module loaded.
       COSMOS_ENDPOINT: `http://127.0.0.1:${closed}/`,
       COSMOS_KEY: "a2V5",

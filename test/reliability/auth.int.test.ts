@@ -13,7 +13,7 @@ import { createSign, generateKeyPairSync, type KeyObject, randomUUID } from "nod
 import { AuthenticationConstants } from "botframework-connector";
 import { JwtTokenExtractor } from "botframework-connector/lib/auth/jwtTokenExtractor.js";
 import { OpenIdMetadata } from "botframework-connector/lib/auth/openIdMetadata.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness, type TestUser } from "../support/bot-harness.ts";
 
 const APP_ID = "3f2b8c1e-7a4d-4e9b-9c1a-2b6d8e0f4a71";
@@ -89,6 +89,9 @@ describe("authentication with an app id configured", () => {
     expect(h.connector.calls()).toHaveLength(0);
     expect(await h.running.app.repos.people.get(user.aadObjectId)).toBeUndefined();
   };
+
+  // Installed before the bot starts, so they see exactly what reaches the console (test runner's).
+  const consoleSpies = (["error", "warn", "log", "info"] as const).map((m) => vi.spyOn(console, m));
 
   beforeAll(async () => {
     h = await startHarness({
@@ -182,6 +185,28 @@ describe("authentication with an app id configured", () => {
       const claims = { iss: EMULATOR_ISSUER, aud: APP_ID, appid: APP_ID, ver: "1.0", exp: now() + 3600 };
       expect((await post(`Bearer ${signJwt(attacker.privateKey, "attacker-key", claims)}`)).status).toBe(401);
       await expectUntouched();
+    });
+
+    // botbuilder's JwtTokenExtractor calls console.error(err) for an expired token and prints the
+    // key ids for an unknown one: multi-line stack traces on stdout/stderr, outside pino. They are
+    // routed through pino now (bot/library-console.ts: type, message, code and status; no stack).
+    it("should print nothing to the console (no stack traces) when it refuses tokens", async () => {
+      const calls = () => consoleSpies.flatMap((spy) => spy.mock.calls);
+      const before = calls().length;
+      const expired = channelClaims({ nbf: now() - 7200, iat: now() - 7200, exp: now() - 3600 });
+      for (const token of [
+        signJwt(trusted.privateKey, TRUSTED_KID, expired),
+        signJwt(attacker.privateKey, "attacker-key", channelClaims()),
+        wrongSignature(),
+        unsigned(),
+      ])
+        expect((await post(`Bearer ${token}`)).status).toBe(401);
+      const printed = calls()
+        .slice(before)
+        .map((args) =>
+          args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(" "),
+        );
+      expect(printed).toEqual([]);
     });
 
     it("should accept a valid token signed with the trusted key (the control for the refusals above)", async () => {

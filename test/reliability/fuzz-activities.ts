@@ -7,6 +7,7 @@ import { Verb } from "../../cards/verbs.ts";
 import { baseActivity, type ChatUser } from "../../scripts/bench-support/activities.ts";
 import { inputIdsOf } from "../../src/questionnaire/input-ids.ts";
 import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
+import { HEAVY_FILLS, INVISIBLE_ONLY, ODD_IDS, PUNCTUATION_RUNS } from "./fuzz-families.ts";
 import { form2024 } from "./support.ts";
 
 /** mulberry32: small, fast, seedable. */
@@ -122,7 +123,7 @@ export function fuzzGenerator(opts: {
       () => pick(COMMANDS).toUpperCase(),
       () => markdown(),
       () => `${pick(UNICODE_BITS)} ${markdown()}`,
-      () => "a".repeat(10_000 + int(200_000)),
+      () => (chance(0.5) ? "a".repeat(10_000 + int(200_000)) : pick(PUNCTUATION_RUNS)[1]),
       () => " \t\n ",
       () => garbage(),
     ])();
@@ -151,6 +152,8 @@ export function fuzzGenerator(opts: {
           () => String(int(100)),
           () => pick(["0", "1", "0,1", "2,0,1", "true", "false", "Vår", "2024", "912 34 567", "a@b.no"]),
           () => "9".repeat(int(30)),
+          () => pick(INVISIBLE_ONLY),
+          () => pick(HEAVY_FILLS)[1].repeat(int(4_000)),
           () => garbage(),
         ])();
       }
@@ -160,7 +163,7 @@ export function fuzzGenerator(opts: {
   };
   const verbData = async (verb: string): Promise<Record<string, unknown>> => {
     const ref = { ...pick(REPORTS) };
-    if (chance(0.1)) ref.reportId = pick(["nope", "", "../../etc", "x".repeat(300), markdown()]);
+    if (chance(0.1)) ref.reportId = pick(["nope", "", "../../etc", "x".repeat(300), markdown(), ...ODD_IDS]);
     const current = await currentRevision(ref.roundId, ref.reportId);
     const revision = chance(0.7) ? (current ?? 0) : garbage();
     const sectionIndex = int(form2024.sections.length + 1);

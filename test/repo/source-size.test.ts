@@ -9,14 +9,6 @@ import { describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "..", "..");
 const MAX_LINES = 300;
 
-/**
- * TEMPORARY (issue 11, integrator: empty this list). These are split by the helpers of their own
- * issues (people/personal-data.ts: planning vs I/O; questionnaire/answers.ts: parsing vs display;
- * summaries/statistics.ts was split for issue 13); listing them here keeps this branch green until
- * those splits land.
- */
-const TEMPORARILY_ALLOWED = new Set(["src/people/personal-data.ts", "src/questionnaire/answers.ts"]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".ts"))
@@ -39,17 +31,8 @@ describe("source file size", () => {
 
   it(`keeps every file under bot/, cards/, src/ within ${MAX_LINES} lines`, () => {
     const over = files
-      .filter((file) => !TEMPORARILY_ALLOWED.has(file))
       .map((file) => ({ file, lines: lineCount(file) }))
       .filter(({ lines }) => lines > MAX_LINES);
     expect(over).toEqual([]);
-  });
-
-  it("allows only files that exist and are still over the limit", () => {
-    // An entry whose file was split (or removed) must leave the list, so it cannot hide a later regrowth.
-    const stale = [...TEMPORARILY_ALLOWED].filter(
-      (file) => !files.includes(file) || lineCount(file) <= MAX_LINES,
-    );
-    expect(stale).toEqual([]);
   });
 });

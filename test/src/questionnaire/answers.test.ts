@@ -20,6 +20,27 @@ describe("raw card inputs", () => {
     expect(parse(q, { q1: "  \n " }).kind).toBe("empty");
   });
 
+  it.each(["\u200b", "\u2060", "\u2800", "\u3164", "\u200b\u2060 \u2800\u3164\ufeff"])(
+    "should treat an input of only invisible characters (%j) as empty",
+    (raw) => {
+      expect(parse(q, { q1: raw }).kind).toBe("empty");
+      const required = parseQuestion(q, { q1: raw }, { requireAnswer: true });
+      expect(errorsOf(required)).toEqual({ q1: "Dette spørsmålet må besvares." });
+    },
+  );
+
+  it("should store typed text normalised: NFC, no bidi controls, no lone surrogates", () => {
+    expect(answerValue(parse(q, { q1: "Ha\u030amar \u202ekommune\u202c\ud800" }))).toBe("H\u00e5mar kommune");
+  });
+
+  it("should normalise comments and 'Annet' texts the same way", () => {
+    const choice = question("choice", { options: ["A"], allowOther: true, comment: true });
+    const result = parse(choice, { q1: "1", q1__other: "\u200b\u2800", q1__comment: "\u3164" });
+    expect(errorsOf(result)).toEqual({ q1__other: "Skriv hva «Annet» gjelder." });
+    const ok = parse(choice, { q1: "1", q1__other: "x\u202e", q1__comment: "\u2060ok" });
+    expect(ok.kind === "answer" && ok.content).toEqual({ value: "Annet", other: "x", comment: "ok" });
+  });
+
   it("should trim the input and turn CRLF into LF", () => {
     expect(answerValue(parse(question("longtext"), { q1: "  a\r\nb  " }))).toBe("a\nb");
   });
@@ -75,10 +96,17 @@ describe("text and longtext", () => {
   });
 
   it("should refuse text within the character limit that is too heavy in bytes for a card", () => {
-    // 10 emoji = 10 characters but 40 bytes; the budget for 10 characters is 20 bytes.
+    // 10 emoji = 10 characters but 40 bytes in a card (UTF-16); the budget for 10 characters is 30 bytes.
     const errors = errorsOf(parse(question("text", { maxLength: 10 }), { q1: "😀".repeat(10) }));
     expect(errors.q1).toContain("emoji");
     expect(answerValue(parse(question("text", { maxLength: 10 }), { q1: "æøåÆØÅæøåx" }))).toBe("æøåÆØÅæøåx");
+  });
+
+  it("should measure the byte budget in the card's real encoding: a backslash costs 4 bytes", () => {
+    // JSON escapes "\\" as two characters, UTF-16 makes each 2 bytes. 8 backslashes + 2 letters = 36 > 30.
+    const q = question("text", { maxLength: 10 });
+    expect(errorsOf(parse(q, { q1: `${"\\".repeat(8)}ab` })).q1).toContain("spesialtegn");
+    expect(answerValue(parse(q, { q1: `${"\\".repeat(5)}abcde` }))).toBe(`${"\\".repeat(5)}abcde`);
   });
 
   it("should strip control characters but keep line breaks and tabs", () => {

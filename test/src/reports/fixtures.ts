@@ -4,10 +4,10 @@
  */
 import {
   AMOUNT_MAX,
-  BYTES_PER_CHAR,
   INTEGER_MAX,
   OTHER_MAX_LENGTH,
   parseSection,
+  TEXT_BYTES_PER_CHAR,
   TEXT_HARD_CAP,
   YEAR_MAX,
 } from "../../../src/questionnaire/answers.ts";
@@ -16,6 +16,7 @@ import { inputId } from "../../../src/questionnaire/input-ids.ts";
 import { groupDigits } from "../../../src/questionnaire/messages.ts";
 import type { AnswerContent, Form, Question, Section } from "../../../src/questionnaire/types.ts";
 import type { Actor, Answer, ReportDoc } from "../../../src/reports/types.ts";
+import { encodedBytes } from "../../../src/text/encoded-size.ts";
 
 export const forms = loadForms();
 export const form2021 = getForm(forms, "dekom-skole-2021");
@@ -90,9 +91,9 @@ function longestEmail(): string {
  * character repeated in free text (one code point; a multi-byte one makes the card bigger).
  */
 export function maxRaw(q: Question, fill = "ø"): Record<string, string> {
-  // The longest text the parser accepts: the character limit, or the byte budget for heavy characters.
+  // The longest text the parser accepts: the character limit, or the byte budget (UTF-16 JSON) for heavy characters.
   const longest = (limit: number) =>
-    fill.repeat(Math.min(limit, Math.floor((limit * BYTES_PER_CHAR) / Buffer.byteLength(fill, "utf8"))));
+    fill.repeat(Math.min(limit, Math.floor((limit * TEXT_BYTES_PER_CHAR) / encodedBytes(fill))));
   const out: Record<string, string> = {};
   const main = inputId(q.id);
   const count = optionCount(q);

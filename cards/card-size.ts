@@ -1,0 +1,69 @@
+/**
+ * Card size as Teams counts it, the budget every card is held to, and a generic split of a long body
+ * into several cards that each fit.
+ *
+ * Teams measures a message in UTF-16: `Buffer.byteLength(JSON.stringify(card), "utf16le")`, about
+ * 100 KB at most. We keep every card under CARD_BUDGET_BYTES (80 KB) so the activity around it
+ * (attachments, channel data) still fits. Budgets of typed text use the worst case of that encoding
+ * (src/text/encoded-size.ts: at most TEXT_BYTES_PER_CHAR per allowed character, escapes included).
+ */
+/** A card as JSON (the same shape as render.ts CardJson; not imported from there, to keep no cycle). */
+type CardJson = Record<string, unknown>;
+
+/** Every card stays under this many bytes (UTF-16 of its JSON). */
+export const CARD_BUDGET_BYTES = 80 * 1024;
+
+export class CardTooLargeError extends Error {}
+
+/** Bytes of any JSON value as Teams counts a card: UTF-16 of its JSON text. */
+export function cardBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), "utf16le");
+}
+
+/** The card itself, or CardTooLargeError when it is over the budget. */
+export function checkCardSize(card: CardJson, budget = CARD_BUDGET_BYTES, what = "Card"): CardJson {
+  const bytes = cardBytes(card);
+  if (bytes > budget) throw new CardTooLargeError(`${what} is ${bytes} bytes (limit ${budget})`);
+  return card;
+}
+
+/** Where a card stands among the cards one body was split into (1-based `index`). */
+export interface CardPart {
+  index: number;
+  count: number;
+}
+
+/**
+ * Splits `blocks` (body elements, in order) into as few cards as fit `budget`, keeping the order and
+ * never splitting a block. `wrap` builds one card from its blocks and its place among the cards (e.g.
+ * a heading "del 2 av 3" and the actions on the last); it is measured with no blocks to find the room
+ * left, and every finished card is measured again. Throws CardTooLargeError when a single block does
+ * not fit next to the card's own frame.
+ */
+export function splitIntoCards<B>(
+  blocks: readonly B[],
+  wrap: (blocks: B[], part: CardPart) => CardJson,
+  budget = CARD_BUDGET_BYTES,
+): CardJson[] {
+  // The frame of the largest part label the split could need (a count of blocks.length digits).
+  const worstPart = { index: Math.max(blocks.length, 1), count: Math.max(blocks.length, 1) };
+  const frame = cardBytes(wrap([], worstPart));
+  const room = budget - frame;
+  const groups: B[][] = [[]];
+  let used = 0;
+  for (const block of blocks) {
+    const size = cardBytes(block) + 2; // the comma between array items, in UTF-16
+    if (size > room)
+      throw new CardTooLargeError(`A block of ${size} bytes does not fit a card (room ${room})`);
+    const current = groups[groups.length - 1] as B[];
+    if (used + size > room && current.length > 0) {
+      groups.push([block]);
+      used = size;
+    } else {
+      current.push(block);
+      used += size;
+    }
+  }
+  const count = groups.length;
+  return groups.map((group, i) => checkCardSize(wrap(group, { index: i + 1, count }), budget));
+}
