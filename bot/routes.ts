@@ -3,11 +3,13 @@
  * Agents-for-js `actionExecute(verb, handler)`), so a verb without a handler, or a handler reading the
  * wrong payload, does not compile.
  */
+import type { TurnContext } from "botbuilder";
 import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, type Payload, Verb } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
-import { overviewSection } from "./handlers/channel.ts";
+import { bindChosenRound, overviewSection } from "./handlers/channel.ts";
+import { readReport } from "./handlers/channel-report.ts";
 import {
   inviteCoEditor,
   removeCoEditor,
@@ -27,6 +29,8 @@ export interface ActionTurn<V extends Verb> {
   data: Payload<V>;
   /** Every card input that is not a routing field (answers, e-mail to invite, reason, ...). */
   inputs: Record<string, unknown>;
+  /** The turn, for handlers that need where the card is (binding the channel it was clicked in). */
+  ctx?: TurnContext;
 }
 
 export type Handler<V extends Verb> = (turn: ActionTurn<V>) => Promise<Reply>;
@@ -41,6 +45,8 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.Submit]: ({ app, actor, data }) => submitReport(app, actor, data),
   [Verb.Reopen]: ({ app, actor, data }) => reopenReport(app, actor, data),
   [Verb.StaffReports]: ({ app, actor, data }) => staffReports(app, actor, data),
+  [Verb.ChannelBind]: ({ app, actor, data, ctx }) => bindChosenRound(app, actor, data, ctx),
+  [Verb.ReadReport]: ({ app, actor, data }) => readReport(app, actor, data),
   [Verb.ReminderSnooze]: async ({ app, actor, data }) => ({
     card: reminderActionCard(await app.reminders.snooze(actor, data)),
   }),
@@ -60,7 +66,8 @@ export function route<V extends Verb>(
   actor: Actor,
   action: ParsedAction<V>,
   table: { [K in Verb]: Handler<K> } = actions,
+  ctx?: TurnContext,
 ): Promise<Reply> {
   const handler: Handler<V> = table[action.verb];
-  return handler({ app, actor, data: action.data, inputs: action.inputs });
+  return handler({ app, actor, data: action.data, inputs: action.inputs, ...(ctx ? { ctx } : {}) });
 }

@@ -13,6 +13,7 @@ import { TeamsConversationOpener } from "./conversation-opener.ts";
 import { runDigests, startDigestSchedule } from "./digest-job.ts";
 import { ProactiveMessenger, registerJobRoutes, reminderEdge } from "./proactive.ts";
 import { type BotServer, createAdapter, startServer } from "./server.ts";
+import { TeamsRoster } from "./team-roster.ts";
 
 export interface Running {
   exportSecret: Buffer | string;
@@ -40,6 +41,7 @@ export async function start(
     messenger,
     opener: new TeamsConversationOpener(adapter, config.bot.appId ?? "", config.reach.serviceUrl),
     ...(opts.graphToken !== undefined ? { graphToken: opts.graphToken } : {}),
+    teamRoster: new TeamsRoster(adapter, config.bot.appId ?? "", log),
     notify: async (target, text) => {
       const result = await messenger.send(target, noticeCard(text));
       if (result.kind !== "ok") log.warn({ result: result.kind }, "could not tell a person in chat");

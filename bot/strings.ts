@@ -56,7 +56,7 @@ export const t = {
     "- **bruk denne kanalen**: koble kanalen til rapporteringsrunden (sammendrag og status kommer hit)\n" +
     "- **status**: hvor mange som har levert, og hvem som mangler\n" +
     "- **oversikt**: statistikk per spørsmål\n" +
-    "- **eksport**: last ned alle svar som Excel eller CSV\n" +
+    "- **eksport**: lenker for å laste ned alle svar som Excel eller CSV (sendes til deg i personlig chat)\n" +
     "- **hjelp**: denne teksten",
   channelNotBound:
     "Denne kanalen er ikke koblet til en rapporteringsrunde. En saksbehandler kan skrive «@boten bruk denne kanalen».",

@@ -19,8 +19,9 @@ import { commandOf, runCommand } from "./handlers/commands.ts";
 import { Identity } from "./identity.ts";
 import { BAD_INVOKE, invokeResponse } from "./invoke-response.ts";
 import type { Reply } from "./reply.ts";
-import { route } from "./routes.ts";
+import { actions, route } from "./routes.ts";
 import { t } from "./strings.ts";
+import { onTeamMembersChanged } from "./team-members.ts";
 import { replySteps, runTurn } from "./turn.ts";
 
 export class TeamsBot extends TeamsActivityHandler {
@@ -45,13 +46,17 @@ export class TeamsBot extends TeamsActivityHandler {
       } else await this.deliverMessage(ctx, turn.result);
       await next();
     });
-    // Remember where to reach people from every activity (install events are not always delivered).
+    // Remember where to reach people from every activity (install events are not always delivered);
+    // members joining or leaving the staff team change who is staff at once.
     this.onConversationUpdate(async (ctx, next) => {
       await runTurn(
         app,
         this.identity,
         ctx,
-        replySteps(async () => ({})),
+        replySteps(async () => {
+          await onTeamMembersChanged(app, ctx);
+          return {};
+        }),
       );
       await next();
     });
@@ -77,7 +82,7 @@ export class TeamsBot extends TeamsActivityHandler {
       return runChannelCommand(this.app, ctx, actor, { exportSecret: this.opts.exportSecret });
     if (typeof value === "object" && value !== null) {
       const action = parseAction((value as { verb?: unknown }).verb, value);
-      return action === undefined ? { text: t.unknownAction } : route(this.app, actor, action);
+      return action === undefined ? { text: t.unknownAction } : route(this.app, actor, action, actions, ctx);
     }
     const typed = ctx.activity.text ?? "";
     return runCommand(this.app, actor, commandOf(typed), typed);
@@ -121,13 +126,17 @@ export class TeamsBot extends TeamsActivityHandler {
         message: `The action '${String(action.type)}' is not supported.`,
       });
     const parsed = parseAction(action.verb, action.data);
-    const reply = parsed === undefined ? { text: t.unknownAction } : await route(this.app, actor, parsed);
+    const reply =
+      parsed === undefined ? { text: t.unknownAction } : await route(this.app, actor, parsed, actions, ctx);
     if (ctx.activity.conversation.conversationType === "channel" && reply.card !== undefined) {
       // In a channel the card belongs to everyone: answer in the thread and leave the card as it is.
       await this.send(ctx, reply);
+      for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
       return invokeResponse({ kind: "message", text: t.answeredInThread });
     }
     if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
+    // A reply in several cards: the first replaces the card clicked, the rest follow as messages.
+    for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
     return invokeResponse({ kind: "card", card: reply.card ?? noticeCard(reply.text ?? "") });
   }
 

@@ -1,13 +1,12 @@
 /**
  * The summary staff read in the channel when a report arrives (SUMMARY-SPEC §1): a heading
- * "<partnership> – <tiltak>" and short labelled paragraphs, long answers shortened. Names and answers
- * are TextRuns (person-text.ts), never Markdown.
+ * "<partnership> – <tiltak>" and short labelled paragraphs (src/summaries/summary-map.ts), long
+ * ones shortened; "Les hele rapporteringen" (report.read) shows every answer in full with its
+ * comment (cards/report-summary-full.ts). Names and answers are TextRuns (person-text.ts), never Markdown.
  */
-import { formatAnswer } from "../src/questionnaire/answers.ts";
-import { findQuestion } from "../src/questionnaire/form.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
-import { summaryParagraphs } from "../src/summaries/summary-map.ts";
+import { paragraphText, submittedLate, summaryParagraphs } from "../src/summaries/summary-map.ts";
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
 import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-summary.card.json" with { type: "json" };
@@ -16,21 +15,16 @@ import { formatOsloTime } from "./time.ts";
 /** Characters per paragraph in the channel; "Les hele rapporteringen" shows everything. */
 const PARAGRAPH_MAX = 350;
 
-export function summaryCard(form: Form, report: ReportDoc): CardJson {
-  const paragraphs = summaryParagraphs(form.id).flatMap(({ label, questions }) => {
-    const parts = questions.flatMap((qid) => {
-      const q = findQuestion(form, qid);
-      const a = report.answers[qid];
-      if (q === undefined || a === undefined) return [];
-      return [formatAnswer(q, a), ...(a.comment ? [a.comment] : [])];
-    });
-    if (parts.length === 0) return [];
+const late = (deadline: string) => `Levert etter fristen (${deadline}).`;
+
+/** `deadline`: the round's (ISO), to say when the report came in late. */
+export function summaryCard(form: Form, report: ReportDoc, deadline?: string): CardJson {
+  const paragraphs = summaryParagraphs(form.id).flatMap((paragraph) => {
+    const text = paragraphText(form, report, paragraph);
+    if (text === undefined) return [];
     return [
       {
-        runs: [
-          ownRun(`${label}: `, { weight: "Bolder" }),
-          personRun(shorten(parts.join(". "), PARAGRAPH_MAX)),
-        ],
+        runs: [ownRun(`${paragraph.label}: `, { weight: "Bolder" }), personRun(shorten(text, PARAGRAPH_MAX))],
       },
     ];
   });
@@ -45,6 +39,10 @@ export function summaryCard(form: Form, report: ReportDoc): CardJson {
         : []),
       ownRun(` · ${report.partnership.category}`, subtle),
     ],
+    late:
+      deadline !== undefined && submittedLate(report, deadline)
+        ? [{ text: late(formatOsloTime(new Date(deadline))) }]
+        : [],
     paragraphs,
     roundId: report.roundId,
     reportId: report.id,

@@ -17,6 +17,10 @@ export const Verb = {
   Status: "report.status",
   Reopen: "report.reopen",
   StaffReports: "staff.reports",
+  /** Bind the channel the card is in to the chosen round (the round-choice card). */
+  ChannelBind: "channel.bind",
+  /** Read a whole report, every answer in full with its comment (several cards when long). */
+  ReadReport: "report.read",
   CoEditors: "coeditors.show",
   InviteCoEditor: "coeditors.invite",
   RemoveCoEditor: "coeditors.remove",
@@ -68,6 +72,8 @@ export const payloadSchemas = {
   [Verb.Status]: z.object({ ...ref }),
   [Verb.Reopen]: z.object({ ...ref, revision, reopenReason: z.string().max(2000).optional() }),
   [Verb.StaffReports]: z.object({ roundId: id }),
+  [Verb.ChannelBind]: z.object({ roundId: id }),
+  [Verb.ReadReport]: z.object({ ...ref }),
   [Verb.CoEditors]: z.object({ ...ref }),
   [Verb.InviteCoEditor]: z.object({ ...ref, inviteEmail: z.string().max(1000).optional() }),
   [Verb.RemoveCoEditor]: z.object({ ...ref, email: z.string().min(1).max(254) }),

@@ -12,6 +12,7 @@ import { CoEditorService } from "./people/coeditors.ts";
 import { GraphClient, type GraphToken, graphTokenFrom } from "./people/graph-client.ts";
 import { PersonService } from "./people/person-service.ts";
 import { type ConversationOpener, ReachService } from "./people/reach-service.ts";
+import { StaffMembership, type TeamRoster } from "./people/staff-membership.ts";
 import { loadForms } from "./questionnaire/form.ts";
 import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
@@ -80,6 +81,8 @@ export interface AppPorts {
   opener?: ConversationOpener;
   /** Microsoft Graph token; default: DefaultAzureCredential (managed identity / client credentials). */
   graphToken?: GraphToken;
+  /** Asks Teams whether someone is a member of the staff team; implemented in bot/. */
+  teamRoster?: TeamRoster;
 }
 
 export async function createApp(config: Config, log: Logger, ports: AppPorts = {}): Promise<App> {
@@ -149,6 +152,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     forms,
     staffIds: config.staffIds,
     clock,
+    membership: new StaffMembership({ ...(ports.teamRoster ? { roster: ports.teamRoster } : {}) }),
     notify,
   });
   const reports = new ReportService({

@@ -55,6 +55,8 @@ const schema = z
     /** In-process schedules (reminders, digests). Turn off when several instances run and an external
      * timer calls POST /api/jobs/* instead. */
     SCHEDULES: z.enum(["on", "off"]).default("on"),
+    /** Teams' typing indicator while a channel command is built (off only for the Agents Playground e2e). */
+    TYPING_INDICATOR: z.enum(["on", "off"]).default("on"),
     /** Fixed "now" for demos and tests (ISO instant). Never set in production. */
     CLOCK_NOW: z.preprocess(emptyToUndefined, z.string().datetime({ offset: true }).optional()),
     /** Port of the Agents Playground started by `npm run dev` (local only). */
@@ -116,6 +118,8 @@ export interface Config {
   playgroundPort: number;
   /** Reaching contacts the bot has never met (Graph app install + new personal chat); off unless opted in. */
   reach: { enabled: boolean; teamsAppCatalogId?: string; graphBaseUrl: string; serviceUrl: string };
+  /** Show Teams' typing indicator while a channel command is built. */
+  typingIndicator: boolean;
 }
 
 /**
@@ -170,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       graphBaseUrl: c.GRAPH_BASE_URL.replace(/\/+$/, ""),
       serviceUrl: c.TEAMS_SERVICE_URL,
     },
+    typingIndicator: c.TYPING_INDICATOR === "on",
   };
 }
 

@@ -1,16 +1,19 @@
 /**
  * The county staff's channel: "@bot bruk denne kanalen" binds it to the round; "status",
  * "oversikt", "eksport", "hjelp". Only staff of the round may ask; others are refused politely.
+ * With several rounds, binding asks which one (cards/round-choice.ts). Export links go to the asking
+ * person in personal chat, never into the channel.
  */
-import { TeamsInfo, type TurnContext } from "botbuilder";
+import { ActivityTypes, TeamsInfo, type TurnContext } from "botbuilder";
 import { exportLinksCard } from "../../cards/export-links.ts";
 import { overviewHeadlineCard, overviewSectionCard } from "../../cards/overview.ts";
 import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
+import { roundChoiceCard } from "../../cards/round-choice.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
-import { mayBeStaffMember } from "../../src/people/guests.ts";
+import { isCountyMember } from "../../src/people/staff-membership.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
 import {
@@ -23,6 +26,7 @@ import { commandWords } from "../../src/text/command-text.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
+import { channelText } from "./channel-strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
@@ -39,6 +43,9 @@ export function channelCommandOf(text: string): ChannelCommand {
 /** Replies for the channel. */
 export type ChannelReply = Reply;
 
+/** Commands that build something from the whole round (2-3 s for a big one): typing is shown at once. */
+const SLOW: ReadonlySet<ChannelCommand> = new Set(["status", "overview", "export"]);
+
 export async function runChannelCommand(
   app: EdgeApp,
   ctx: TurnContext,
@@ -48,6 +55,7 @@ export async function runChannelCommand(
   const command = channelCommandOf(ctx.activity.text ?? "");
   if (command === "help") return { text: t.channelHelp };
   if (command === "bind") return bind(app, ctx, actor);
+  if (SLOW.has(command) && app.config.typingIndicator) await showTyping(app, ctx);
   const view = await app.channel.view(actor, ctx.activity.conversation.id);
   if (view.kind === "not_bound") return { text: t.channelNotBound };
   if (view.kind === "forbidden") return { text: t.staffOnly };
@@ -69,38 +77,92 @@ export async function runChannelCommand(
       // One headline card; each section's figures come on demand (verb overview.section).
       return { card: overviewHeadlineCard({ round, form, reports, now: app.clock() }) };
     case "export":
-      return { card: exportCard(app, round, opts.exportSecret) };
+      return { text: await sendExportPersonally(app, actor, round, opts.exportSecret) };
   }
 }
 
-async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor): Promise<Reply> {
+/** Teams' typing indicator, at once; a failure to show it never stops the answer. */
+async function showTyping(app: EdgeApp, ctx: TurnContext): Promise<void> {
+  try {
+    await ctx.sendActivity({ type: ActivityTypes.Typing });
+  } catch (err) {
+    app.log.debug({ err }, "could not show the typing indicator");
+  }
+}
+
+/**
+ * The export links go to the asking staff member in personal chat (a proactive message on the
+ * conversation reference stored when they last wrote to the bot there). The channel is only told
+ * where they went, or that a personal chat must be opened first.
+ */
+async function sendExportPersonally(
+  app: EdgeApp,
+  actor: Actor,
+  round: RoundDoc,
+  secret: Buffer | string,
+): Promise<string> {
+  const person = await app.people.find(actor.id);
+  const target = person?.target;
+  if (app.messenger === undefined || target === undefined) return channelText.exportNeedsChat;
+  const result = await app.messenger.send(target, exportCard(app, round, secret));
+  if (result.kind === "ok") return channelText.exportSent;
+  app.log.warn({ roundId: round.id, result: result.kind }, "export links could not be sent in personal chat");
+  return channelText.exportNeedsChat;
+}
+
+/** "@bot bruk denne kanalen": bind the only round, or ask which one (never silently the newest). */
+async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor, roundId?: string): Promise<Reply> {
   const target = targetOf(ctx.activity);
   const channelData = ctx.activity.channelData as
     | { team?: { id?: string }; channel?: { name?: string } }
     | undefined;
-  let memberIds: string[] = [];
-  try {
-    const members = await TeamsInfo.getPagedTeamMembers(ctx, undefined, 500);
-    // Guests (userRole "guest" or a #EXT# UPN) and people from other tenants never become county staff.
-    memberIds = members.members.flatMap((m) =>
-      mayBeStaffMember(m, actor.tenantId) && m.aadObjectId ? [m.aadObjectId] : [],
-    );
-  } catch (err) {
-    app.log.warn({ err }, "could not list the staff team's members");
-  }
+  if (ctx.activity.conversation.conversationType !== "channel")
+    return { text: channelText.bindOnlyInChannel };
   const { userId: _user, ...channel } = target;
-  const round = await app.staff.bindChannel(
+  const outcome = await app.staff.bindChannel(
     actor,
     {
       ...channel,
       ...(channelData?.team?.id ? { teamId: channelData.team.id } : {}),
       ...(channelData?.channel?.name ? { channelName: channelData.channel.name } : {}),
     },
-    memberIds,
+    roundId,
   );
-  if (round === undefined) return { text: t.staffOnly };
-  app.log.info({ roundId: round.id, members: memberIds.length }, "staff channel bound");
-  return { text: t.channelBound(`${round.county} ${round.reportingYear}`, memberIds.length) };
+  switch (outcome.kind) {
+    case "forbidden":
+      return { text: t.staffOnly };
+    case "no_round":
+      return { text: channelText.noRound };
+    case "choose":
+      return { card: roundChoiceCard(outcome.rounds) };
+    case "bound": {
+      const members = await countyMemberCount(app, ctx, actor);
+      app.log.info({ roundId: outcome.round.id, members }, "staff channel bound");
+      return { text: channelText.bound(`${outcome.round.county} ${outcome.round.reportingYear}`, members) };
+    }
+  }
+}
+
+/** The round-choice card's button: bind the channel it was clicked in to the chosen round. */
+export async function bindChosenRound(
+  app: EdgeApp,
+  actor: Actor,
+  data: Payload<typeof Verb.ChannelBind>,
+  ctx: TurnContext | undefined,
+): Promise<Reply> {
+  if (ctx === undefined) return { text: channelText.bindOnlyInChannel };
+  return bind(app, ctx, actor, data.roundId);
+}
+
+/** How many of the team's members are county staff by membership (for the reply); 0 when Teams cannot say. */
+async function countyMemberCount(app: EdgeApp, ctx: TurnContext, actor: Actor): Promise<number> {
+  try {
+    const members = await TeamsInfo.getPagedTeamMembers(ctx, undefined, 500);
+    return members.members.filter((m) => m.aadObjectId && isCountyMember(m, actor.tenantId)).length;
+  } catch (err) {
+    app.log.warn({ err }, "could not list the staff team's members");
+    return 0;
+  }
 }
 
 /**
@@ -138,6 +200,6 @@ export async function postSummary(app: EdgeApp, report: ReportDoc): Promise<void
   if (app.messenger === undefined) return;
   const target = await app.channel.summaryTarget(report);
   if (target === undefined) return;
-  const result = await app.messenger.send(target.channel, summaryCard(target.form, report));
+  const result = await app.messenger.send(target.channel, summaryCard(target.form, report, target.deadline));
   if (result.kind !== "ok") app.log.warn({ reportId: report.id, result: result.kind }, "summary not posted");
 }

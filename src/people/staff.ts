@@ -1,8 +1,13 @@
-/** County staff: configured ids, the round's own staff list (import or the bound staff team). Never a guest. */
+/**
+ * County staff without asking Teams: configured ids (STAFF_AAD_IDS) and the round's imported staff; never a guest.
+ * Members of the bound staff team are staff while they are members: src/people/staff-membership.ts,
+ * decided by StaffService.isStaffOfRound.
+ */
 import type { Actor } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
 
-export function isStaff(actor: Actor, configStaffIds: readonly string[], round?: RoundDoc): boolean {
-  if (actor.guest === true) return false;
-  return configStaffIds.includes(actor.id) || (round?.staffIds.includes(actor.id) ?? false);
-}
+export const isConfiguredStaff = (actor: Actor, configStaffIds: readonly string[]): boolean =>
+  actor.guest !== true && configStaffIds.includes(actor.id);
+
+export const isImportedStaff = (actor: Actor, round: RoundDoc): boolean =>
+  actor.guest !== true && round.staffIds.includes(actor.id);

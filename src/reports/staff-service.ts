@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
-import { isStaff } from "../people/staff.ts";
+import { isConfiguredStaff, isImportedStaff } from "../people/staff.ts";
+import type { StaffMembership } from "../people/staff-membership.ts";
 import type { Form } from "../questionnaire/types.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
 import type { RoundDoc } from "../rounds/types.ts";
@@ -48,20 +49,68 @@ export interface StaffServiceDeps {
   staffIds: readonly string[];
   clock: Clock;
   notify: NotifyPerson;
+  /** Membership of the bound staff team, checked with Teams (absent: no team-derived staff). */
+  membership?: StaffMembership;
 }
+
+/** What binding a channel came to. */
+export type BindOutcome =
+  | { kind: "forbidden" }
+  | { kind: "no_round" }
+  /** Several rounds and none named: the person must choose (never silently the newest). */
+  | { kind: "choose"; rounds: { round: RoundDoc; formTitle: string }[] }
+  | { kind: "bound"; round: RoundDoc };
 
 export class StaffService {
   constructor(private readonly deps: StaffServiceDeps) {}
 
-  /** Rounds this actor is staff of (all rounds for configured staff). */
+  /** Rounds this actor is staff of (all rounds for configured staff), newest first. */
   async roundsOf(actor: Actor): Promise<RoundDoc[]> {
     const rounds = await this.deps.rounds.list();
-    return rounds.filter((r) => isStaff(actor, this.deps.staffIds, r));
+    const mine: RoundDoc[] = [];
+    for (const r of rounds) if (await this.isStaffOfRound(actor, r)) mine.push(r);
+    return mine.sort(
+      (a, b) =>
+        b.reportingYear - a.reportingYear ||
+        b.createdAt.localeCompare(a.createdAt) ||
+        a.county.localeCompare(b.county, "nb"),
+    );
   }
 
   async isStaffOf(actor: Actor, roundId: string): Promise<RoundDoc | undefined> {
     const round = await this.deps.rounds.get(roundId);
-    return round !== undefined && isStaff(actor, this.deps.staffIds, round) ? round : undefined;
+    return round !== undefined && (await this.isStaffOfRound(actor, round)) ? round : undefined;
+  }
+
+  /**
+   * Staff of a round: configured (STAFF_AAD_IDS), imported with the round, or a current county member
+   * of the bound staff team (asked of Teams, cached for minutes).
+   */
+  async isStaffOfRound(actor: Actor, round: RoundDoc): Promise<boolean> {
+    if (isConfiguredStaff(actor, this.deps.staffIds) || isImportedStaff(actor, round)) return true;
+    return (await this.deps.membership?.isTeamStaff(actor, round)) ?? false;
+  }
+
+  /**
+   * Teams told us members joined or left a team: every round bound to that team gets its
+   * `membersVersion` bumped, so no instance trusts what it cached about the team before. Returns the rounds.
+   */
+  async teamMembersChanged(teamId: string): Promise<string[]> {
+    this.deps.membership?.forgetTeam(teamId);
+    const bound = (await this.deps.rounds.list()).filter((r) => r.staffChannel?.teamId === teamId);
+    for (const round of bound)
+      await this.deps.rounds.updateWithRetry(round.id, (fresh) =>
+        fresh.staffChannel?.teamId === teamId
+          ? {
+              ...fresh,
+              staffChannel: {
+                ...fresh.staffChannel,
+                membersVersion: (fresh.staffChannel.membersVersion ?? 0) + 1,
+              },
+            }
+          : undefined,
+      );
+    return bound.map((r) => r.id);
   }
 
   /** The round's reports, or undefined when the actor is not staff of it. */
@@ -92,20 +141,33 @@ export class StaffService {
   }
 
   /**
-   * Bind a staff channel to the newest round the actor is staff of (or the named one). The
-   * team's members become staff of the round.
+   * Bind a staff channel to a round the actor is staff of: the named one, or the only one. With
+   * several rounds and none named the answer is "choose". The team's members are NOT copied into the
+   * round: they are staff while they are members (src/people/staff-membership.ts).
    */
   async bindChannel(
     actor: Actor,
     channel: NonNullable<RoundDoc["staffChannel"]>,
-    teamMemberIds: string[],
     roundId?: string,
-  ): Promise<RoundDoc | undefined> {
+  ): Promise<BindOutcome> {
     // Only configured staff bind a channel: binding makes the team's members staff of the round.
-    if (actor.guest === true || !this.deps.staffIds.includes(actor.id)) return undefined;
+    if (!isConfiguredStaff(actor, this.deps.staffIds)) return { kind: "forbidden" };
     const rounds = await this.roundsOf(actor);
-    const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
-    if (round === undefined) return undefined;
+    if (rounds.length === 0) return { kind: "no_round" };
+    const round =
+      roundId !== undefined
+        ? rounds.find((r) => r.id === roundId)
+        : rounds.length === 1
+          ? rounds[0]
+          : undefined;
+    if (round === undefined) {
+      if (roundId !== undefined) return { kind: "forbidden" };
+      const choices = rounds.map((r) => ({
+        round: r,
+        formTitle: this.deps.forms.get(r.formId)?.title ?? r.formId,
+      }));
+      return { kind: "choose", rounds: choices };
+    }
     // On the round as it is at write time (If-Match, re-read on a race), so a digest recorded meanwhile
     // is not lost. Binding anew starts a new digest card (no digestActivityId carried over); the same
     // channel keeps the slot it had its digest for, so that slot is not posted twice.
@@ -113,20 +175,39 @@ export class StaffService {
     const written = await this.deps.rounds.updateWithRetry(round.id, (fresh) => {
       const before = fresh.staffChannel;
       const sameChannel = before !== undefined && channelIdOf(before.conversationId) === conversationId;
-      const { digestActivityId: _new, lastDigestSlot: _slot, ...bound } = channel;
+      const { digestActivityId: _new, lastDigestSlot: _slot, membersVersion: _v, ...bound } = channel;
       return {
         ...fresh,
         staffChannel: {
           ...bound,
           conversationId,
+          membersVersion: (before?.membersVersion ?? 0) + 1,
           ...(sameChannel && before.lastDigestSlot !== undefined
             ? { lastDigestSlot: before.lastDigestSlot }
             : {}),
         },
-        staffIds: [...new Set([...fresh.staffIds, ...teamMemberIds])],
       };
     });
-    return written?.doc;
+    if (channel.teamId !== undefined) this.deps.membership?.forgetTeam(channel.teamId);
+    // A channel reports to one round: a round bound to it before lets go.
+    if (written !== undefined) await this.unbindOthers(round.id, conversationId);
+    return written === undefined ? { kind: "no_round" } : { kind: "bound", round: written.doc };
+  }
+
+  private async unbindOthers(roundId: string, conversationId: string): Promise<void> {
+    for (const other of await this.deps.rounds.list()) {
+      if (other.id === roundId || other.staffChannel === undefined) continue;
+      if (channelIdOf(other.staffChannel.conversationId) !== conversationId) continue;
+      await this.deps.rounds.updateWithRetry(other.id, (fresh) => {
+        if (
+          fresh.staffChannel === undefined ||
+          channelIdOf(fresh.staffChannel.conversationId) !== conversationId
+        )
+          return undefined;
+        const { staffChannel: _gone, ...rest } = fresh;
+        return rest;
+      });
+    }
   }
 
   async reopen(

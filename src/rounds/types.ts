@@ -11,7 +11,10 @@ export interface RoundDoc {
   reportingYear: number;
   /** ISO instant of the deadline (default 15 January 23:59 Europe/Oslo of the following year). */
   deadline: string;
-  /** Entra object ids of county staff (configured, imported, or members of the bound staff team). */
+  /**
+   * Entra object ids of the round's imported staff. Members of the bound staff team are staff while
+   * they are members (src/people/staff-membership.ts); they are not added here.
+   */
   staffIds: string[];
   /** Receipt numbers given so far in this round (raised with If-Match at each submit). */
   receiptCounter?: number;
@@ -19,6 +22,11 @@ export interface RoundDoc {
   staffChannel?: ConversationTarget & {
     teamId?: string;
     channelName?: string;
+    /**
+     * Counts the times Teams told us the team's members changed (and binds): a cached membership
+     * answer is trusted only for the version it was fetched at (src/people/staff-membership.ts).
+     */
+    membersVersion?: number;
     /** The digest card posted last (updated in place) and the schedule slot it was for. */
     digestActivityId?: string;
     lastDigestSlot?: string;

@@ -15,6 +15,17 @@ import { cosmosStatus } from "./errors.ts";
 
 export const reminderRecordId = (reportId: string, recipient: string, stage: string) =>
   `rem:${reportId}:${recipient}:${stage}`;
+const digestClaimId = (roundId: string, channel: string, slot: string) => `dig:${roundId}:${channel}:${slot}`;
+
+/** The claim of one digest slot of a round's staff channel (no personal data). */
+export interface DigestClaim {
+  id: string;
+  kind: "digest";
+  roundId: string;
+  slot: string;
+  owner: string;
+  claimedAt: string;
+}
 export const recipientStateId = (reportId: string, recipient: string) => `rcp:${reportId}:${recipient}`;
 
 /** Fields of a recipient-state document that `updateRecipient` may set (null clears). */
@@ -49,6 +60,37 @@ export class LedgerRepo {
     } catch (err) {
       if (cosmosStatus(err) === 409) return undefined;
       throw err;
+    }
+  }
+
+  /**
+   * Claims a staff-channel digest slot: a conditional create of `dig:<roundId>:<channel>:<slot>`. True
+   * for the one run whose create succeeded; false for every other (409), on any instance.
+   */
+  async claimDigestSlot(roundId: string, channel: string, slot: string, owner: string, at: string) {
+    const doc: DigestClaim = {
+      id: digestClaimId(roundId, channel, slot),
+      kind: "digest",
+      roundId,
+      slot,
+      owner,
+      claimedAt: at,
+    };
+    try {
+      await this.container.items.create<DigestClaim>(doc);
+      return true;
+    } catch (err) {
+      if (cosmosStatus(err) === 409) return false;
+      throw err;
+    }
+  }
+
+  /** Gives a digest slot back (the post failed), so a later run may post it. */
+  async releaseDigestSlot(roundId: string, channel: string, slot: string): Promise<void> {
+    try {
+      await this.container.item(digestClaimId(roundId, channel, slot), roundId).delete();
+    } catch (err) {
+      if (cosmosStatus(err) !== 404) throw err;
     }
   }
 

@@ -6,11 +6,11 @@
  */
 import type { Clock } from "../clock.ts";
 import type { PersonService, UnreachableReason } from "../people/person-service.ts";
-import { isStaff } from "../people/staff.ts";
 import type { Form } from "../questionnaire/types.ts";
 import { channelIdOf, type StaffService } from "../reports/staff-service.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
+import type { LedgerRepo } from "../storage/ledger-repo.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import { digestDue } from "./digest-schedule.ts";
@@ -36,6 +36,8 @@ export interface DueDigest extends RoundData {
 export interface ChannelServiceDeps {
   rounds: RoundRepo;
   reports: ReportRepo;
+  /** Where digest slots are claimed (conditional create), like reminder records. */
+  ledger: LedgerRepo;
   forms: Map<string, Form>;
   staffIds: readonly string[];
   staff: StaffService;
@@ -50,7 +52,7 @@ export class ChannelService {
   async view(actor: Actor, conversationId: string): Promise<ChannelView> {
     const round = await this.deps.staff.roundOfChannel(conversationId);
     if (round === undefined) return { kind: "not_bound" };
-    if (!isStaff(actor, this.deps.staffIds, round)) return { kind: "forbidden" };
+    if (!(await this.deps.staff.isStaffOfRound(actor, round))) return { kind: "forbidden" };
     const data = await this.dataOf(round);
     if (data === undefined) throw new Error(`Unknown form ${round.formId} of round ${round.id}`);
     return { kind: "ok", ...data };
@@ -62,7 +64,8 @@ export class ChannelService {
    */
   async roundView(actor: Actor, roundId: string): Promise<ChannelView> {
     const round = await this.deps.rounds.get(roundId);
-    if (round === undefined || !isStaff(actor, this.deps.staffIds, round)) return { kind: "forbidden" };
+    if (round === undefined || !(await this.deps.staff.isStaffOfRound(actor, round)))
+      return { kind: "forbidden" };
     const data = await this.dataOf(round);
     if (data === undefined) throw new Error(`Unknown form ${round.formId} of round ${round.id}`);
     return { kind: "ok", ...data };
@@ -96,6 +99,29 @@ export class ChannelService {
   }
 
   /**
+   * Claim the digest of `slot` for the channel before posting it: of any number of runs at once (two
+   * instances, a retried timer) exactly one gets true. `owner` names the run, for the log.
+   */
+  claimDigest(due: DueDigest, owner: string): Promise<boolean> {
+    return this.deps.ledger.claimDigestSlot(
+      due.round.id,
+      channelIdOf(due.channel.conversationId),
+      due.slot.toISOString(),
+      owner,
+      this.deps.clock().toISOString(),
+    );
+  }
+
+  /** The claimed digest could not be posted: give the slot back so a later run posts it. */
+  releaseDigest(due: DueDigest): Promise<void> {
+    return this.deps.ledger.releaseDigestSlot(
+      due.round.id,
+      channelIdOf(due.channel.conversationId),
+      due.slot.toISOString(),
+    );
+  }
+
+  /**
    * Remember the digest posted for `slot` (and its activity, to update in place next time), on the
    * round as it is now. Nothing is written when the round's channel is no longer the one posted to.
    */
@@ -121,12 +147,19 @@ export class ChannelService {
     return result?.written ?? false;
   }
 
-  /** Where a submitted report's summary goes: the round's staff channel, with the report's form. */
-  async summaryTarget(report: ReportDoc): Promise<{ channel: StaffChannel; form: Form } | undefined> {
+  /** Where a submitted report's summary goes: the round's staff channel, with the report's form and the deadline. */
+  async summaryTarget(
+    report: ReportDoc,
+  ): Promise<{ channel: StaffChannel; form: Form; deadline: string } | undefined> {
     const round = await this.deps.rounds.get(report.roundId);
     const form = this.deps.forms.get(report.formId);
     if (round?.staffChannel === undefined || form === undefined) return undefined;
-    return { channel: round.staffChannel, form };
+    return { channel: round.staffChannel, form, deadline: round.deadline };
+  }
+
+  /** The round's deadline (ISO), for marking a late submission. */
+  async deadlineOf(roundId: string): Promise<string | undefined> {
+    return (await this.deps.rounds.get(roundId))?.deadline;
   }
 
   /** Everything an export of the round holds (the caller has checked the signed link). */

@@ -1,7 +1,8 @@
 /**
  * The staff channel through the real bot: overview (one headline card, a section card per button), export
- * links, refusal for non-staff, and the digest: binding by @mention in a channel, the digest job
- * posting once per schedule slot, and updating the same card in place at the next slot.
+ * links (given in personal chat only, each for the round it names), the typing indicator, refusal for
+ * non-staff, and the digest: binding by @mention in a channel, the digest job posting once per schedule
+ * slot (also when four runs race), and updating the same card in place at the next slot.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
@@ -41,6 +42,12 @@ describe("the channel digest", () => {
       },
       ...extra,
     });
+
+  /** Remove the ledger claim of the slot last posted, as if it had been claimed a week ago. */
+  const forgetSlotClaim = async (slot: string | undefined) => {
+    if (slot === undefined) return;
+    await h.running.app.repos.ledger.releaseDigestSlot(DEMO_ROUND_ID, CHANNEL, slot);
+  };
 
   const executeInChannel = (user: TestUser, verb: string, data: Record<string, unknown>) =>
     h.post({
@@ -102,9 +109,11 @@ describe("the channel digest", () => {
     const second = await job();
     expect(((await second.json()) as { summary: { posted: number } }).summary.posted).toBe(0);
 
-    // The next slot (pretend the last one was a week earlier): the same card is updated, not reposted.
+    // The next slot (pretend the last one was a week earlier, and its claim in the ledger was for
+    // that week: issue 13 claims each slot there first): the same card is updated, not reposted.
     const bound = await h.running.app.repos.rounds.get(DEMO_ROUND_ID);
     if (bound?.staffChannel === undefined) throw new Error("not bound");
+    await forgetSlotClaim(bound.staffChannel.lastDigestSlot);
     await h.running.app.repos.rounds.upsert({
       ...bound,
       staffChannel: { ...bound.staffChannel, lastDigestSlot: "2026-01-05T08:00:00.000Z" },
@@ -119,21 +128,82 @@ describe("the channel digest", () => {
     );
   });
 
-  it("should answer oversikt and eksport for staff, with a download link that works once signed", async () => {
+  it("should post a slot's digest once when four runs race for it", async () => {
+    const bound = await h.running.app.repos.rounds.get(DEMO_ROUND_ID);
+    if (bound?.staffChannel === undefined) throw new Error("not bound");
+    await forgetSlotClaim(bound.staffChannel.lastDigestSlot);
+    const { digestActivityId: _card, ...channel } = bound.staffChannel;
+    await h.running.app.repos.rounds.upsert({
+      ...bound,
+      staffChannel: { ...channel, lastDigestSlot: "2026-01-05T08:00:00.000Z" },
+    });
+    const mark = h.connector.calls().length;
+    const runs = await Promise.all([job(), job(), job(), job()]);
+    const posted = await Promise.all(
+      runs.map(async (r) => ((await r.json()) as { summary: { posted: number } }).summary.posted),
+    );
+    expect(posted.reduce((a, b) => a + b, 0)).toBe(1);
+    const cards = h.connector
+      .calls()
+      .filter((c) => c.seq > mark && c.conversationId === CHANNEL && c.operation !== "members");
+    expect(cards).toHaveLength(1);
+    expect(JSON.stringify(cards[0]?.body)).toContain("av 3 levert");
+  });
+
+  it("should show the typing indicator at once while a channel command is built", async () => {
+    const mark = h.connector.calls().length;
+    await inChannel(staff, "status");
+    const inThread = h.connector
+      .calls()
+      .filter((c) => c.seq > mark && c.conversationId?.startsWith(CHANNEL) && c.operation !== "member");
+    expect((inThread[0]?.body as { type?: string } | undefined)?.type).toBe("typing");
+    expect(JSON.stringify(inThread.slice(1).map((c) => c.body))).toContain("av 3 levert");
+  });
+
+  it("should answer oversikt, and give export links only in personal chat, each for its own round", async () => {
     const mark = h.connector.calls().length;
     await inChannel(staff, "oversikt");
     expect(h.sentTexts(mark).join()).toContain("Oversikt – Nordland 2025");
+
+    // Without a personal chat with the bot, the channel is told to open one, and no link goes anywhere.
+    const mark1 = h.connector.calls().length;
+    await inChannel(staff, "eksport");
+    expect(h.sentTexts(mark1).join()).toContain("Åpne en personlig chat med meg først");
+    expect(h.sentTexts(mark1).join()).not.toContain("/api/export/");
+
+    await h.message(staff, "hei"); // the personal chat: the bot stores where to reach her
     const mark2 = h.connector.calls().length;
     await inChannel(staff, "eksport");
-    const sent = h.sentTexts(mark2).join();
+    const inChannelText = h.connector
+      .calls()
+      .filter((c) => c.seq > mark2 && c.conversationId?.startsWith(CHANNEL))
+      .map((c) => JSON.stringify(c.body ?? ""))
+      .join();
+    expect(inChannelText).toContain("personlig chat");
+    expect(inChannelText).not.toContain("/api/export/");
+    const personal = h.connector
+      .calls()
+      .filter((c) => c.seq > mark2 && c.conversationId === `personal-${staff.id}`)
+      .map((c) => JSON.stringify(c.body ?? ""))
+      .join();
+    const sent = personal;
     const link = /http:\/\/localhost:\d+\/api\/export\/[A-Za-z0-9_.-]+/.exec(sent)?.[0];
     expect(link).toBeDefined();
     const url = new URL(link as string);
     const res = await fetch(`${h.running.server.url}${url.pathname}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    expect(res.headers.get("content-disposition")).toContain(`dekom-${DEMO_ROUND_ID}-`);
     const tampered = await fetch(`${h.running.server.url}${url.pathname.slice(0, -2)}xx`);
     expect(tampered.status).toBe(404);
+
+    // The link names its round inside the signed payload: pointing it at another round breaks it.
+    const [payload = "", signature = ""] = decodeURIComponent(url.pathname.split("/").pop() ?? "").split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+    expect(claims.r).toBe(DEMO_ROUND_ID);
+    const other = Buffer.from(JSON.stringify({ ...claims, r: "troms-2025" }), "utf8").toString("base64url");
+    const moved = await fetch(`${h.running.server.url}/api/export/${other}.${signature}`);
+    expect(moved.status).toBe(404);
   });
 
   it("should post one headline card for oversikt and a section card per button, for staff only", async () => {
@@ -148,9 +218,15 @@ describe("the channel digest", () => {
     });
     const mark = h.connector.calls().length;
     await inChannel(staff, "oversikt");
+    // (Issue 13: the typing indicator comes first; it is not a card.)
     const sent = h.connector
       .calls()
-      .filter((c) => c.seq > mark && (c.operation === "send" || c.operation === "reply"));
+      .filter(
+        (c) =>
+          c.seq > mark &&
+          (c.operation === "send" || c.operation === "reply") &&
+          (c.body as { type?: string } | undefined)?.type !== "typing",
+      );
     expect(sent).toHaveLength(1);
     const card = JSON.stringify(sent[0]?.body);
     expect(card).toContain("Oversikt – Nordland 2025: 1 av 3 levert");

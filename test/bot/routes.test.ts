@@ -16,6 +16,8 @@ const SAMPLES: Record<Verb, Record<string, unknown>> = {
   [Verb.Status]: ref,
   [Verb.Reopen]: { ...ref, revision: 4, reopenReason: "Feil tall" },
   [Verb.StaffReports]: { roundId: "r1" },
+  [Verb.ChannelBind]: { roundId: "r1" },
+  [Verb.ReadReport]: ref,
   [Verb.CoEditors]: ref,
   [Verb.InviteCoEditor]: { ...ref, inviteEmail: "kari@example.no" },
   [Verb.RemoveCoEditor]: { ...ref, email: "kari@example.no" },

@@ -10,6 +10,11 @@
  *   PUT  /v3/conversations/:conversationId/activities/:id    update activity
  *   DELETE /v3/conversations/:conversationId/activities/:id  delete activity
  *   GET  /v3/conversations/:conversationId/members           members (empty list)
+ *   GET  /v3/conversations/:teamId/members/:userId           one team member (TeamsChannelAccount; 404 if not)
+ *   GET  /v3/conversations/:teamId/pagedmembers              a team's members ({ members, continuationToken })
+ *
+ * Team rosters (setTeamMembers) follow the documented shapes of Teams' "get single member" and
+ * "get paged members" (a member is found by its 29: id or its Entra object id).
  *
  * Only accepted requests count toward the rate limits (a throttled request delivers nothing).
  */
@@ -17,7 +22,27 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ConnectorOperation = "create" | "send" | "reply" | "update" | "delete" | "members" | "unknown";
+export type ConnectorOperation =
+  | "create"
+  | "send"
+  | "reply"
+  | "update"
+  | "delete"
+  | "members"
+  | "member"
+  | "pagedmembers"
+  | "unknown";
+
+/** A team member as Teams returns it (TeamsChannelAccount). */
+export interface TeamMemberRecord {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  userPrincipalName?: string;
+  email?: string;
+  tenantId?: string;
+  userRole?: "user" | "guest" | "anonymous";
+}
 
 export interface RecordedCall {
   /** Order of arrival, from 1. */
@@ -63,6 +88,8 @@ export interface LoopbackOptions {
   /** Artificial latency per request, ms. */
   latencyMs?: number;
   port?: number;
+  /** Team rosters by team id (see setTeamMembers). */
+  teams?: Record<string, TeamMemberRecord[]>;
 }
 
 export interface LoopbackConnector {
@@ -83,6 +110,8 @@ export interface LoopbackConnector {
   };
   /** Add, change or (with undefined) remove an injected failure. */
   setFailure(conversationId: string, failure: InjectedFailure | undefined): void;
+  /** Set a team's current members (who Teams says is in the team from now on). */
+  setTeamMembers(teamId: string, members: TeamMemberRecord[]): void;
   /** Called after every call is answered. */
   onCall(listener: (call: RecordedCall) => void): () => void;
   /** Forget the recorded calls and windows. */
@@ -97,6 +126,8 @@ const ROUTES: { method: string; pattern: RegExp; operation: ConnectorOperation }
   { method: "PUT", pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, operation: "update" },
   { method: "DELETE", pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, operation: "delete" },
   { method: "GET", pattern: /^\/v3\/conversations\/([^/]+)\/members\/?$/, operation: "members" },
+  { method: "GET", pattern: /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/, operation: "member" },
+  { method: "GET", pattern: /^\/v3\/conversations\/([^/]+)\/pagedmembers\/?$/, operation: "pagedmembers" },
 ];
 
 /** A sliding window of accepted request times per key. */
@@ -153,6 +184,7 @@ export async function startLoopbackConnector(options: LoopbackOptions = {}): Pro
         ? undefined
         : options.rateLimits;
   const failures = new Map(Object.entries(options.failures ?? {}));
+  const teams = new Map(Object.entries(options.teams ?? {}));
   const started = performance.now();
   let calls: RecordedCall[] = [];
   const listeners = new Set<(call: RecordedCall) => void>();
@@ -240,6 +272,21 @@ export async function startLoopbackConnector(options: LoopbackOptions = {}): Pro
       case "members":
         answer(200, []);
         return;
+      case "member": {
+        // activityId holds the second path segment: here the member's id.
+        const found = teams
+          .get(conversationId ?? "")
+          ?.find((m) => m.id === activityId || m.aadObjectId === activityId);
+        if (found) answer(200, found);
+        else answer(404, { error: { code: "MemberNotFoundInConversation", message: "member not found" } });
+        return;
+      }
+      case "pagedmembers": {
+        const members = teams.get(conversationId ?? "");
+        if (members) answer(200, { members });
+        else answer(404, { error: { code: "ConversationNotFound", message: "team not found" } });
+        return;
+      }
       case "delete":
         answer(200, undefined);
         return;
@@ -282,6 +329,12 @@ export async function startLoopbackConnector(options: LoopbackOptions = {}): Pro
       maxPerTenantWindow: perTenant.max,
       maxPerConversationWindow: perConversation.max,
     }),
+    setTeamMembers(teamId, members) {
+      teams.set(
+        teamId,
+        members.map((m) => ({ ...m })),
+      );
+    },
     setFailure(conversationId, failure) {
       if (failure) failures.set(conversationId, { ...failure });
       else failures.delete(conversationId);

@@ -8,7 +8,7 @@ import {
   memberEmail,
   tenantAllowed,
 } from "../../../src/people/guests.ts";
-import { isStaff } from "../../../src/people/staff.ts";
+import { isConfiguredStaff, isImportedStaff } from "../../../src/people/staff.ts";
 import type { ReportDoc } from "../../../src/reports/types.ts";
 import type { RoundDoc } from "../../../src/rounds/types.ts";
 
@@ -59,8 +59,9 @@ describe("staff never include guests", () => {
   const guest = { id: GUEST_ID, name: "Kari", tenantId: HOST, guest: true };
 
   it("should refuse a guest as staff even when the id is configured or on the round", () => {
-    expect(isStaff(guest, [GUEST_ID], round)).toBe(false);
-    expect(isStaff({ ...guest, guest: false }, [GUEST_ID])).toBe(true);
+    expect(isConfiguredStaff(guest, [GUEST_ID])).toBe(false);
+    expect(isImportedStaff(guest, round)).toBe(false);
+    expect(isConfiguredStaff({ ...guest, guest: false }, [GUEST_ID])).toBe(true);
     const report = { contact: { name: "x", email: "other@x.no" }, coEditors: [] } as unknown as ReportDoc;
     expect(roleOf(guest, report, [GUEST_ID])).toBeUndefined();
     expect(roleOf({ ...guest, guest: false }, report, [GUEST_ID])).toBe("staff");

@@ -1,0 +1,155 @@
+/**
+ * "Les hele rapporteringen": the whole report, every question with its answer in full and its
+ * comment, section by section. Person-typed text is in TextRun (no Markdown). A long report is
+ * split over several cards, each under CARD_BUDGET_UTF16 measured as Teams does
+ * (Buffer.byteLength(JSON.stringify(card), "utf16le")); one very long answer is split over blocks.
+ */
+import { formatAnswer } from "../src/questionnaire/answers.ts";
+import type { Form, Question } from "../src/questionnaire/types.ts";
+import type { ReportDoc } from "../src/reports/types.ts";
+import { type CardJson, fits } from "./render.ts";
+import { formatOsloTime } from "./time.ts";
+
+/** Per card, in UTF-16 bytes: under Teams' limit with margin (the issue asks < 60 KB). */
+export const CARD_BUDGET_UTF16 = 50 * 1024;
+/** One TextRun holds at most this many characters; longer answers continue in the next block. */
+const RUN_MAX_CHARS = 6_000;
+
+const fullReportText = {
+  part: (part: number, parts: number) => `Hele rapporteringen – del ${part} av ${parts}`,
+  whole: "Hele rapporteringen",
+  submitted: (at: string, by: string) => `Levert ${at} av ${by}`,
+  draft: "Ikke sendt inn (utkast)",
+  late: "levert etter fristen",
+  caseNumber: (n: string) => `saksnr. ${n}`,
+  unanswered: "Ikke besvart",
+  comment: "Kommentar: ",
+  otherText: "Annet: ",
+} as const;
+
+type Element = Record<string, unknown>;
+
+const utf16 = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf16le");
+
+const run = (text: string, extra: Record<string, unknown> = {}) => ({ type: "TextRun", text, ...extra });
+const rich = (inlines: object[], extra: Record<string, unknown> = {}): Element => ({
+  type: "RichTextBlock",
+  inlines,
+  ...extra,
+});
+
+/** Text in pieces of at most RUN_MAX_CHARS, cut at a space where there is one. */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > RUN_MAX_CHARS) {
+    const cut = rest.lastIndexOf(" ", RUN_MAX_CHARS);
+    const at = cut > RUN_MAX_CHARS * 0.6 ? cut + 1 : RUN_MAX_CHARS;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  out.push(rest);
+  return out;
+}
+
+/** "6.4 Hvordan …" where the form numbers its questions (2021); the text alone for internal ids ("q17"). */
+const questionLabel = (q: Question): string => (/^\d/.test(q.id) ? `${q.id} ${q.text}` : q.text);
+
+/** The blocks of one question: its text, then the answer in full, then the comment in full. */
+function questionBlocks(q: Question, report: ReportDoc): Element[] {
+  const answer = report.answers[q.id];
+  const blocks: Element[] = [rich([run(questionLabel(q), { weight: "Bolder" })], { spacing: "Medium" })];
+  if (answer === undefined) {
+    blocks.push(
+      rich([run(fullReportText.unanswered, { isSubtle: true, italic: true })], { spacing: "None" }),
+    );
+    return blocks;
+  }
+  for (const piece of pieces(formatAnswer(q, answer))) blocks.push(rich([run(piece)], { spacing: "None" }));
+  if (answer.comment)
+    pieces(answer.comment).forEach((piece, i) => {
+      blocks.push(
+        rich(i === 0 ? [run(fullReportText.comment, { italic: true }), run(piece)] : [run(piece)], {
+          spacing: "None",
+        }),
+      );
+    });
+  return blocks;
+}
+
+function subheading(report: ReportDoc, deadline: string | undefined): string {
+  const parts: string[] = [];
+  if (report.status === "submitted") {
+    const at = report.submittedAt ?? report.updatedAt;
+    parts.push(
+      fullReportText.submitted(formatOsloTime(new Date(at)), report.submittedBy?.name ?? report.contact.name),
+    );
+    if (deadline !== undefined && at > deadline) parts.push(fullReportText.late);
+  } else parts.push(fullReportText.draft);
+  if (report.tiltak.caseNumber) parts.push(fullReportText.caseNumber(report.tiltak.caseNumber));
+  parts.push(report.partnership.category);
+  return parts.join(" · ");
+}
+
+function card(body: Element[]): CardJson {
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+  };
+}
+
+/**
+ * The whole report as one or more cards. `deadline` (the round's, ISO) marks a late submission.
+ */
+export function fullReportCards(form: Form, report: ReportDoc, deadline?: string): CardJson[] {
+  const heading = (label: string): Element[] => [
+    { type: "TextBlock", text: label, isSubtle: true, size: "Small", wrap: true },
+    rich([run(`${report.partnership.name} – ${report.tiltak.name}`, { weight: "Bolder", size: "Medium" })], {
+      spacing: "None",
+    }),
+    rich([run(subheading(report, deadline), { isSubtle: true })], { spacing: "None" }),
+  ];
+  const headerSize = utf16(heading(fullReportText.part(99, 99)));
+  const budget = CARD_BUDGET_UTF16 - utf16(card([])) - headerSize;
+
+  // Pack the sections' blocks into pages greedily; a section title goes with its first question.
+  const pages: Element[][] = [[]];
+  let used = 0;
+  const place = (group: Element[]) => {
+    const size = group.reduce((n, e) => n + utf16(e) + 2, 0);
+    if (used + size > budget && (pages.at(-1)?.length ?? 0) > 0) {
+      pages.push([]);
+      used = 0;
+    }
+    pages.at(-1)?.push(...group);
+    used += size;
+  };
+  for (const section of form.sections) {
+    section.questions.forEach((q, i) => {
+      const blocks = questionBlocks(q, report);
+      const title: Element[] =
+        i === 0
+          ? [
+              {
+                type: "TextBlock",
+                text: section.title,
+                weight: "Bolder",
+                wrap: true,
+                separator: true,
+                spacing: "Large",
+              },
+            ]
+          : [];
+      // A question too long for one page goes block by block.
+      const whole = [...title, ...blocks];
+      if (whole.reduce((n, e) => n + utf16(e) + 2, 0) <= budget) place(whole);
+      else for (const block of whole) place([block]);
+    });
+  }
+  const parts = pages.length;
+  return pages.map((page, i) =>
+    fits(card([...heading(parts === 1 ? fullReportText.whole : fullReportText.part(i + 1, parts)), ...page])),
+  );
+}
