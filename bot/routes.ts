@@ -15,6 +15,7 @@ import {
   showCoEditors,
 } from "./handlers/coeditor-actions.ts";
 import { runCommand } from "./handlers/commands.ts";
+import { reportPdfLink } from "./handlers/document-actions.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
 import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
 import type { Reply } from "./reply.ts";
@@ -50,6 +51,7 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.CoEditorReminders]: ({ app, actor, data }) => setCoEditorReminders(app, actor, data),
   [Verb.RemoveCoEditor]: ({ app, actor, data }) => removeCoEditor(app, actor, data),
   [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
+  [Verb.ReportPdf]: ({ app, actor, data }) => reportPdfLink(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

@@ -23,16 +23,17 @@ export interface Running {
 export async function start(config: Config, log: Logger, host?: string): Promise<Running> {
   const adapter = createAdapter(config, log);
   const messenger = new ProactiveMessenger(adapter, config.bot.appId ?? "");
+  // Signs export and document links: derived from configuration, so every instance accepts every other's links.
+  const exportSecret = config.exportSecret;
   const app = await createApp(config, log, {
     messenger,
+    linkSecret: exportSecret,
     notify: async (target, text) => {
       const result = await messenger.send(target, noticeCard(text));
       if (result.kind !== "ok") log.warn({ result: result.kind }, "could not tell a person in chat");
       return result.kind === "ok";
     },
   });
-  // Signs export links: derived from configuration, so every instance accepts every other's links.
-  const exportSecret = config.exportSecret;
   const server = await startServer(app, adapter, {
     port: config.port,
     exportSecret,

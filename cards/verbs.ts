@@ -22,6 +22,7 @@ export const Verb = {
   ReminderSnooze: "reminder.snooze",
   ReminderOptOut: "reminder.optout",
   OverviewSection: "overview.section",
+  ReportPdf: "report.pdf",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -66,6 +67,7 @@ export const payloadSchemas = {
   [Verb.ReminderOptOut]: z.object({ ...ref }),
   /** Staff: the statistics of one section of the round overview (the round is re-checked for staff). */
   [Verb.OverviewSection]: z.object({ roundId: id, sectionId: id }),
+  [Verb.ReportPdf]: z.object({ ...ref }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

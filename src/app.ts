@@ -2,10 +2,12 @@
  * Composition root: wires storage, services and the clock from a parsed Config.
  * Reads no environment itself.
  */
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
 import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import { DocumentService } from "./documents/document-service.ts";
 import type { Logger } from "./log.ts";
 import { CoEditorService } from "./people/coeditors.ts";
 import { PersonService } from "./people/person-service.ts";
@@ -41,6 +43,8 @@ export interface EdgeApp {
   /** Person records: who someone seen in Teams is, where to reach them. */
   people: PersonService;
   questionnaires: FormCatalog;
+  /** Report PDFs and their signed download links. */
+  documents: DocumentService;
   messenger?: Messenger;
   /** True when Cosmos DB answers (health and readiness probes). */
   ping(): Promise<boolean>;
@@ -61,6 +65,8 @@ export interface AppPorts {
   notify?: NotifyPerson;
   /** Proactive sending (channel posts, reminders); implemented in bot/. */
   messenger?: Messenger;
+  /** Signs download links (documents); without one, links die with the process. */
+  linkSecret?: Buffer | string;
 }
 
 export async function createApp(config: Config, log: Logger, ports: AppPorts = {}): Promise<App> {
@@ -153,6 +159,15 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     channel,
     people,
     questionnaires: new FormCatalog(forms),
+    documents: new DocumentService({
+      reports: repos.reports,
+      rounds: repos.rounds,
+      service: reports,
+      forms,
+      clock,
+      linkSecret: ports.linkSecret ?? randomBytes(32),
+      publicBaseUrl: config.publicBaseUrl,
+    }),
     ping: () => store.ping(),
     reminders: new ReminderService({ ...repos, forms, clock, log }),
     ...(ports.messenger !== undefined ? { messenger: ports.messenger } : {}),

@@ -22,6 +22,7 @@ const SAMPLES: Record<Verb, Record<string, unknown>> = {
   [Verb.ReminderSnooze]: ref,
   [Verb.ReminderOptOut]: ref,
   [Verb.OverviewSection]: { roundId: "r1", sectionId: "s3" },
+  [Verb.ReportPdf]: ref,
 };
 
 /** The handlers never touch the app here; the table under test is the recording one. */
