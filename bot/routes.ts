@@ -16,6 +16,7 @@ import {
 } from "./handlers/coeditor-actions.ts";
 import { runCommand } from "./handlers/commands.ts";
 import { reportPdfLink } from "./handlers/document-actions.ts";
+import { importRound } from "./handlers/import-actions.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
 import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
 import type { Reply } from "./reply.ts";
@@ -52,6 +53,7 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.RemoveCoEditor]: ({ app, actor, data }) => removeCoEditor(app, actor, data),
   [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
   [Verb.ReportPdf]: ({ app, actor, data }) => reportPdfLink(app, actor, data),
+  [Verb.ImportRound]: ({ app, actor, data }) => importRound(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

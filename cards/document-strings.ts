@@ -7,4 +7,12 @@ export const docText = {
   pdfDownload: "Last ned PDF",
   pdfButton: "Last ned som PDF",
   backToReview: "Tilbake til gjennomgangen",
+  importHeading: "Import av runde",
+  importChecked: "Tørrkjøring: ingenting er lagret ennå.",
+  importButton: "Importer",
+  importMore: (n: number) => `… og ${n} til.`,
+  importCounts: (c: { created: number; updated: number; unchanged: number; missing: number }) =>
+    `Nye: ${c.created} · Endret: ${c.updated} · Uendret: ${c.unchanged} · Mangler i filen: ${c.missing} (slettes ikke)`,
+  importAsk: "Stemmer dette? Trykk «Importer» for å lagre. Send en rettet fil for å sjekke på nytt.",
+  importFix: "Rett feilene i filen og send den på nytt.",
 } as const;

@@ -23,6 +23,7 @@ export const Verb = {
   ReminderOptOut: "reminder.optout",
   OverviewSection: "overview.section",
   ReportPdf: "report.pdf",
+  ImportRound: "round.import",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -68,6 +69,8 @@ export const payloadSchemas = {
   /** Staff: the statistics of one section of the round overview (the round is re-checked for staff). */
   [Verb.OverviewSection]: z.object({ roundId: id, sectionId: id }),
   [Verb.ReportPdf]: z.object({ ...ref }),
+  /** Only the id the server gave the upload; the file and its plan stay on the server. */
+  [Verb.ImportRound]: z.object({ uploadId: z.uuid() }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

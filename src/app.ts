@@ -19,6 +19,7 @@ import { ReminderService } from "./reminders/reminder-service.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
+import { ImportUploadService } from "./rounds/import-uploads.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
@@ -45,6 +46,8 @@ export interface EdgeApp {
   questionnaires: FormCatalog;
   /** Report PDFs and their signed download links. */
   documents: DocumentService;
+  /** The round import from a file sent in Teams (staff only). */
+  imports: ImportUploadService;
   messenger?: Messenger;
   /** True when Cosmos DB answers (health and readiness probes). */
   ping(): Promise<boolean>;
@@ -159,6 +162,12 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     channel,
     people,
     questionnaires: new FormCatalog(forms),
+    imports: new ImportUploadService({
+      rounds: repos.rounds,
+      reports: repos.reports,
+      staffIds: config.staffIds,
+      clock,
+    }),
     documents: new DocumentService({
       reports: repos.reports,
       rounds: repos.rounds,
