@@ -17,6 +17,8 @@ import {
   showCoEditors,
 } from "./handlers/coeditor-actions.ts";
 import { runCommand } from "./handlers/commands.ts";
+import { reportPdfLink } from "./handlers/document-actions.ts";
+import { importRound } from "./handlers/import-actions.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
 import { confirmWarningAction, reviewPage } from "./handlers/review-actions.ts";
 import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
@@ -58,6 +60,8 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.CoEditorReminders]: ({ app, actor, data }) => setCoEditorReminders(app, actor, data),
   [Verb.RemoveCoEditor]: ({ app, actor, data }) => removeCoEditor(app, actor, data),
   [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
+  [Verb.ReportPdf]: ({ app, actor, data }) => reportPdfLink(app, actor, data),
+  [Verb.ImportRound]: ({ app, actor, data }) => importRound(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

@@ -16,6 +16,7 @@ import restify from "restify";
 import type { EdgeApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/log.ts";
+import { registerDocumentRoute } from "./document-route.ts";
 import { registerExportRoute } from "./export-route.ts";
 import { withLibraryConsole } from "./library-console.ts";
 import { t } from "./strings.ts";
@@ -162,6 +163,7 @@ export async function startServer(
   });
 
   registerExportRoute(server, { app, secret: opts.exportSecret });
+  registerDocumentRoute(server, app);
 
   await new Promise<void>((resolve, reject) => {
     const failed = (err: NodeJS.ErrnoException) =>

@@ -37,19 +37,20 @@ export async function start(
 ): Promise<Running> {
   const adapter = createAdapter(config, log);
   const messenger = new ProactiveMessenger(adapter, config.bot.appId ?? "");
+  // Signs export and document links: derived from configuration, so every instance accepts every other's links.
+  const exportSecret = config.exportSecret;
   const app = await createApp(config, log, {
     messenger,
     opener: new TeamsConversationOpener(adapter, config.bot.appId ?? "", config.reach.serviceUrl),
     ...(opts.graphToken !== undefined ? { graphToken: opts.graphToken } : {}),
     teamRoster: new TeamsRoster(adapter, config.bot.appId ?? "", log),
+    linkSecret: exportSecret,
     notify: async (target, text) => {
       const result = await messenger.send(target, noticeCard(text));
       if (result.kind !== "ok") log.warn({ result: result.kind }, "could not tell a person in chat");
       return result.kind === "ok";
     },
   });
-  // Signs export links: derived from configuration, so every instance accepts every other's links.
-  const exportSecret = config.exportSecret;
   const server = await startServer(app, adapter, {
     port: config.port,
     exportSecret,

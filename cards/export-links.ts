@@ -11,6 +11,8 @@ export interface ExportLinksInput {
   csvUrl: string;
   /** The samarbeidsforum document: every submitted report as one .docx. */
   docxUrl: string;
+  /** The zip of every submitted report as PDF (src/documents), when offered. */
+  pdfZipUrl?: string;
   /** When the links stop working (Date or ms since the epoch). */
   expiresAt: Date | number;
 }
@@ -25,6 +27,7 @@ const text = {
   xlsx: "Last ned Excel (.xlsx)",
   csv: "Last ned CSV",
   docx: "Dokument til samarbeidsforum (.docx)",
+  pdfZip: "Last ned innsendte som PDF (zip)",
 } as const;
 
 const clock = new Intl.DateTimeFormat("nb-NO", {
@@ -40,7 +43,14 @@ export function osloClockTime(at: Date | number): string {
   return `${parts.hour}:${parts.minute}`;
 }
 
-export function exportLinksCard({ round, xlsxUrl, csvUrl, docxUrl, expiresAt }: ExportLinksInput): CardJson {
+export function exportLinksCard({
+  round,
+  xlsxUrl,
+  csvUrl,
+  docxUrl,
+  pdfZipUrl,
+  expiresAt,
+}: ExportLinksInput): CardJson {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -67,6 +77,7 @@ export function exportLinksCard({ round, xlsxUrl, csvUrl, docxUrl, expiresAt }: 
       { type: "Action.OpenUrl", title: text.xlsx, url: xlsxUrl },
       { type: "Action.OpenUrl", title: text.csv, url: csvUrl },
       { type: "Action.OpenUrl", title: text.docx, url: docxUrl },
+      ...(pdfZipUrl !== undefined ? [{ type: "Action.OpenUrl", title: text.pdfZip, url: pdfZipUrl }] : []),
     ],
   };
 }

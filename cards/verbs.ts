@@ -28,6 +28,8 @@ export const Verb = {
   ReminderSnooze: "reminder.snooze",
   ReminderOptOut: "reminder.optout",
   OverviewSection: "overview.section",
+  ReportPdf: "report.pdf",
+  ImportRound: "round.import",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -82,6 +84,9 @@ export const payloadSchemas = {
   [Verb.ReminderOptOut]: z.object({ ...ref }),
   /** Staff: the statistics of one section of the round overview (the round is re-checked for staff). */
   [Verb.OverviewSection]: z.object({ roundId: id, sectionId: id }),
+  [Verb.ReportPdf]: z.object({ ...ref }),
+  /** Only the id the server gave the upload; the file and its plan stay on the server. */
+  [Verb.ImportRound]: z.object({ uploadId: z.uuid() }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

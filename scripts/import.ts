@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file.csv|file.json> [--dry-run]`: loads a reporting round (partnerships, tiltak,
+ * `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run]`: loads a reporting round (partnerships, tiltak,
  * contact persons) into the database the environment points at (COSMOS_ENDPOINT, or the embedded local
  * store in LOCAL_DATA_DIR). Validates every row first and writes nothing when any row is wrong.
  * Re-importing updates, never duplicates, never deletes and never touches answers.
@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { createApp } from "../src/app.ts";
 import { loadConfigOrExit } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { parseImport, runImport } from "../src/rounds/import.ts";
+import { parseImportFile, runImport } from "../src/rounds/import.ts";
 import { IMPORT_TEXT, planLines, summaryText } from "../src/rounds/import-messages.ts";
 
 async function main(argv: string[]): Promise<number> {
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   // Validate before opening the database: a wrong file never touches it.
-  const parsed = parseImport(file, content);
+  const parsed = await parseImportFile(file, content);
   if (!parsed.ok) return printErrors(file, parsed.errors);
 
   // Never seed the demo round from an import (a dry run must write nothing). Bad config: exit 2.

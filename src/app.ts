@@ -2,10 +2,12 @@
  * Composition root: wires storage, services and the clock from a parsed Config.
  * Reads no environment itself.
  */
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
 import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import { DocumentService } from "./documents/document-service.ts";
 import type { Logger } from "./log.ts";
 import { tellInvitedCoEditor } from "./people/coeditor-notify.ts";
 import { CoEditorService } from "./people/coeditors.ts";
@@ -25,6 +27,7 @@ import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
 import type { Actor, ReportDoc } from "./reports/types.ts";
 import { cachedDeadlines } from "./rounds/deadlines.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
+import { ImportUploadService } from "./rounds/import-uploads.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
@@ -57,6 +60,10 @@ export interface EdgeApp {
   /** Reaching contacts the bot has never met; present when the edge lends an opener and the app's
    * catalog id is configured (REACH_CONTACTS decides whether a schedule runs it). */
   reach?: ReachService;
+  /** Report PDFs and their signed download links. */
+  documents: DocumentService;
+  /** The round import from a file sent in Teams (staff only). */
+  imports: ImportUploadService;
   messenger?: Messenger;
   /** True when Cosmos DB answers (health and readiness probes). */
   ping(): Promise<boolean>;
@@ -83,6 +90,8 @@ export interface AppPorts {
   graphToken?: GraphToken;
   /** Asks Teams whether someone is a member of the staff team; implemented in bot/. */
   teamRoster?: TeamRoster;
+  /** Signs download links (documents); without one, links die with the process. */
+  linkSecret?: Buffer | string;
 }
 
 export async function createApp(config: Config, log: Logger, ports: AppPorts = {}): Promise<App> {
@@ -211,6 +220,21 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     channel,
     people,
     questionnaires: new FormCatalog(forms),
+    imports: new ImportUploadService({
+      rounds: repos.rounds,
+      reports: repos.reports,
+      staffIds: config.staffIds,
+      clock,
+    }),
+    documents: new DocumentService({
+      reports: repos.reports,
+      rounds: repos.rounds,
+      service: reports,
+      forms,
+      clock,
+      linkSecret: ports.linkSecret ?? randomBytes(32),
+      publicBaseUrl: config.publicBaseUrl,
+    }),
     ping: () => store.ping(),
     reminders: new ReminderService({ ...repos, forms, clock, log }),
     ...(reach !== undefined ? { reach } : {}),

@@ -186,11 +186,14 @@ function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string): Car
   const expiresAt = app.clock().getTime() + EXPORT_LINK_TTL_MS;
   const url = (format: ExportFormat) =>
     exportUrl(app.config.publicBaseUrl, signExportToken({ roundId: round.id, format, expiresAt }, secret));
+  // The PDF zip link has its own (equally short) expiry; the card states the export links' one.
+  const pdfZipUrl = app.documents.roundZipLink(round.id).url;
   return exportLinksCard({
     round,
     xlsxUrl: url("xlsx"),
     csvUrl: url("csv"),
     docxUrl: url("docx"),
+    pdfZipUrl,
     expiresAt,
   });
 }

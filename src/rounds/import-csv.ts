@@ -1,71 +1,41 @@
 /**
- * CSV import files: a small RFC 4180 parser (quoted fields, "" escapes, CRLF/LF, separators inside
- * quotes) with the separator detected from the header line (";" as Excel writes it in Norway, or ","),
- * and the mapping of the Norwegian header columns onto import rows. Pure: text in, rows or errors out.
+ * CSV import files: parsed with csv-parse, the separator detected from the header line (";" as Excel
+ * writes it in Norway, or ","), and the mapping of the Norwegian header columns onto import rows (also
+ * used for .xlsx sheets, import-xlsx.ts). Pure: text in, rows or errors out.
  */
+import { CsvError, parse } from "csv-parse/sync";
 import { type RawRow, ROW_FIELDS, type RowField } from "./import-schema.ts";
 
 export interface CsvTable {
-  separator: "," | ";";
+  /** The CSV separator; absent for a spreadsheet's sheet. */
+  separator?: "," | ";";
   /** Every record of the file, header first; record i is "Rad i+1" as a spreadsheet shows it. */
   records: string[][];
 }
 
-/** Parses CSV text (without BOM). Throws CsvSyntaxError on a quote that is never closed. */
+/**
+ * Parses CSV text (without BOM) with csv-parse: quoted fields, "" escapes, CRLF/LF, separators and line
+ * breaks inside quotes; a stray quote inside an unquoted field is kept as is, and spaces around fields
+ * are dropped. Throws CsvSyntaxError on a quote that is never closed.
+ */
 export function parseCsv(text: string): CsvTable {
   const separator = detectSeparator(text);
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  let quoteOpenedIn = 0;
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = "";
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        field += c;
-      }
-      i += 1;
-      continue;
+  try {
+    const records: string[][] = parse(text, {
+      delimiter: separator,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
+    });
+    return { separator, records };
+  } catch (err) {
+    if (err instanceof CsvError && err.code === "CSV_QUOTE_NOT_CLOSED") {
+      // The records before it are complete, so the open quote is in the next one.
+      throw new CsvSyntaxError(Number((err as { records?: unknown }).records ?? 0) + 1);
     }
-    if (c === '"' && field.trim() === "") {
-      // An opening quote (spaces before it, as some tools write, are dropped).
-      field = "";
-      quoted = true;
-      quoteOpenedIn = records.length + 1;
-    } else if (c === separator) {
-      endField();
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      endRecord();
-      i += 1;
-    } else if (c === "\n" || c === "\r") {
-      endRecord();
-    } else {
-      // Also a stray quote inside an unquoted field, or text after a closing quote: kept as is.
-      field += c;
-    }
-    i += 1;
+    throw err;
   }
-  if (quoted) throw new CsvSyntaxError(quoteOpenedIn);
-  if (field !== "" || record.length > 0) endRecord();
-  return { separator, records };
 }
 
 export class CsvSyntaxError extends Error {
@@ -196,8 +166,10 @@ export function csvRows(table: CsvTable): { rows: RawRow[]; errors: string[] } {
     if (record.every((f) => f.trim() === "")) return;
     if (record.length > header.length) {
       errors.push(
-        `Rad ${rowNumber}: har ${record.length} felt, men overskriften har ${header.length}. ` +
-          `Sjekk skilletegnet («${table.separator}») og anførselstegn.`,
+        `Rad ${rowNumber}: har ${record.length} felt, men overskriften har ${header.length}.` +
+          (table.separator !== undefined
+            ? ` Sjekk skilletegnet («${table.separator}») og anførselstegn.`
+            : " Fjern verdiene til høyre for den siste kolonnen."),
       );
       return;
     }

@@ -73,7 +73,7 @@ export function summaryText(s: ImportSummary): string {
 }
 
 export const IMPORT_TEXT = {
-  usage: "Bruk: npm run import -- <fil.csv|fil.json> [--dry-run]",
+  usage: "Bruk: npm run import -- <fil.xlsx|fil.csv|fil.json> [--dry-run]",
   unknownOption: (option: string) => `Ukjent valg «${option}».`,
   cannotRead: (file: string, reason: string) => `Kan ikke lese «${file}»: ${reason}`,
   invalid: (file: string, count: number) => `«${file}» har ${count} feil. Ingenting er lagret.`,

@@ -1,7 +1,7 @@
 /**
  * Importing a reporting round from a file: partnerships, their tiltak and each tiltak's contact person.
  *
- * parseImport (CSV or JSON -> rows -> one zod schema -> ParsedImport, or every error in Norwegian)
+ * parseImportFile (Excel, CSV or JSON -> rows -> one zod schema -> ParsedImport, or every error in Norwegian)
  * -> planImport (pure diff against the stored round and reports) -> applyImport (writes).
  * scripts/import.ts is the command line around it (`npm run import -- <file> [--dry-run]`).
  */
@@ -22,6 +22,7 @@ import {
 import { pickPrevious, previousIdOf } from "./import-previous.ts";
 import { validateRows } from "./import-rows.ts";
 import type { ImportResult, ParsedImport } from "./import-schema.ts";
+import { xlsxTable } from "./import-xlsx.ts";
 import { defaultFormId } from "./round.ts";
 import type { RoundDoc } from "./types.ts";
 
@@ -41,13 +42,13 @@ function decode(content: Uint8Array | string): string | undefined {
 }
 
 /**
- * Reads an import file (".csv" or ".json", by the file name) and validates every row. On success the
+ * Reads an import file (".csv" or ".json", by the file name; parseImportFile also reads ".xlsx") and validates every row. On success the
  * round and its tiltak with stable ids; otherwise every error, each naming the row and field.
  */
 export function parseImport(fileName: string, content: Uint8Array | string): ImportResult {
   const kind = extname(fileName).toLowerCase();
   if (kind !== ".csv" && kind !== ".json") {
-    return { ok: false, errors: [`Ukjent filtype «${kind || fileName}»: bruk .csv eller .json.`] };
+    return { ok: false, errors: [`Ukjent filtype «${kind || fileName}»: bruk .xlsx, .csv eller .json.`] };
   }
   const text = decode(content);
   if (text === undefined) {
@@ -67,6 +68,10 @@ export function parseImport(fileName: string, content: Uint8Array | string): Imp
       throw err;
     }
   }
+  return checked(read);
+}
+
+function checked(read: ReturnType<typeof jsonRows>): ImportResult {
   if (read.errors.length > 0) {
     // Shape errors first; the rows that could be read are still checked so every error shows at once.
     const rows = validateRows(read.rows);
@@ -84,6 +89,16 @@ async function loadPrevious(reports: ReportRepo, parsed: ParsedImport, round: Ro
   return pickPrevious(form, parsed.tiltak, await reports.listByIdsElsewhere(ids, parsed.round.id));
 }
 
+/** parseImport, and also Excel workbooks (".xlsx": the first sheet, with the CSV file's columns). */
+export async function parseImportFile(fileName: string, content: Uint8Array | string): Promise<ImportResult> {
+  if (extname(fileName).toLowerCase() !== ".xlsx") return parseImport(fileName, content);
+  if (typeof content === "string")
+    return { ok: false, errors: ["Filen kan ikke leses som en Excel-arbeidsbok (.xlsx)."] };
+  const sheet = await xlsxTable(content);
+  if (!sheet.ok) return { ok: false, errors: [sheet.error] };
+  return checked(csvRows(sheet.table));
+}
+
 export type RunImportResult =
   /** The file is wrong; nothing was read from or written to the database. */
   | { status: "invalid"; errors: string[] }
@@ -99,7 +114,7 @@ export async function runImport(
   repos: { rounds: RoundRepo; reports: ReportRepo },
   opts: { now: Date; dryRun?: boolean },
 ): Promise<RunImportResult> {
-  const parsed = parseImport(file.name, file.content);
+  const parsed = await parseImportFile(file.name, file.content);
   if (!parsed.ok) return { status: "invalid", errors: parsed.errors };
   const loaded = await loadExisting(repos, parsed.value.round.id);
   const existing = { ...loaded, previous: await loadPrevious(repos.reports, parsed.value, loaded.round) };

@@ -107,6 +107,11 @@ describe("packageApp", () => {
     expect(manifest.name).toEqual({ short: "Dekom-rapport", full: "Rapportering desentralisert ordning" });
   });
 
+  it("should let people send files to the bot in personal chat (the round import from a spreadsheet)", () => {
+    // Teams delivers file.download.info attachments only to bots that declare supportsFiles.
+    expect((manifest.bots[0] as { supportsFiles?: boolean } | undefined)?.supportsFiles).toBe(true);
+  });
+
   it("should ship a 192x192 color icon and a 32x32 white-on-transparent outline icon", async () => {
     const color = await png("color.png");
     expect([color.width, color.height]).toEqual([192, 192]);

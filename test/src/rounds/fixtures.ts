@@ -89,3 +89,25 @@ export function applyInMemory(plan: ImportPlan, existing: ExistingData, at: stri
   }
   return { round, reports: [...byId.values()], previous: existing.previous ?? new Map() };
 }
+
+/**
+ * An Excel workbook (.xlsx) of the rows as a person would keep it: the year as a number, the deadline
+ * (when given as "YYYY-MM-DD") as a date cell, everything else as text; an optional second sheet.
+ */
+export async function xlsx(rows: readonly CsvRow[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Tildeling");
+  sheet.addRow([...HEADER]);
+  for (const r of rows)
+    sheet.addRow(
+      HEADER.map((h) => {
+        const v = r[h];
+        if (h === "rapporteringsår" && /^\d+$/.test(v)) return Number(v);
+        if (h === "frist" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+        return v;
+      }),
+    );
+  wb.addWorksheet("Notater").addRow(["ikke en del av importen"]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -217,6 +217,6 @@ describe("npm run import (child process)", () => {
   it("should exit 2 with the usage when no file is given", async () => {
     const run = await runScript(["--dry-run"], "unused");
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Bruk: npm run import -- <fil.csv|fil.json> [--dry-run]");
+    expect(run.stderr).toContain("Bruk: npm run import -- <fil.xlsx|fil.csv|fil.json> [--dry-run]");
   });
 });

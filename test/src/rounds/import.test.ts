@@ -303,7 +303,7 @@ describe("parseImport errors", () => {
     expect(errorsOf("a.csv", csv([]))).toEqual(["Filen har ingen tiltak."]);
     const latin1 = Uint8Array.from([...new TextEncoder().encode(csv([row()]).slice(0, -30)), 0xe5, 0x0a]);
     expect(errorsOf("a.csv", latin1)[0]).toMatch(/^Filen er ikke UTF-8/);
-    expect(errorsOf("a.xlsx", "x")).toEqual(["Ukjent filtype «.xlsx»: bruk .csv eller .json."]);
+    expect(errorsOf("a.txt", "x")).toEqual(["Ukjent filtype «.txt»: bruk .xlsx, .csv eller .json."]);
   });
 });
 

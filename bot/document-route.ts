@@ -1,0 +1,50 @@
+/**
+ * GET /api/documents/<token> — a report's PDF or a round's zip of PDFs, for whoever got a signed,
+ * short-lived link in Teams (access was decided when the link was made, src/documents/document-service.ts).
+ * Bad, tampered, expired and unknown tokens all get the same 404 without detail.
+ */
+import type restify from "restify";
+import type { EdgeApp } from "../src/app.ts";
+import { DOCUMENT_ROUTE_PREFIX } from "../src/documents/document-link.ts";
+import { dt } from "./document-strings.ts";
+
+const COMMON_HEADERS = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
+
+function sendText(res: restify.Response, status: number, body: string): void {
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body, "utf8"),
+  });
+  res.end(body);
+}
+
+export function registerDocumentRoute(server: restify.Server, app: EdgeApp): void {
+  // A wildcard, not ":token": restify refuses parameters longer than 100 characters.
+  server.get(`${DOCUMENT_ROUTE_PREFIX}*`, async (req, res) => {
+    const param: unknown = req.params?.["*"];
+    const token = typeof param === "string" ? param : "";
+    try {
+      const file = await app.documents.download(token);
+      if (file === undefined) {
+        sendText(res, 404, dt.linkInvalid);
+        return;
+      }
+      res.writeHead(200, {
+        ...COMMON_HEADERS,
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.fileName}"`,
+        "Content-Length": file.body.length,
+      });
+      res.end(file.body);
+      app.log.info({ contentType: file.contentType, bytes: file.body.length }, "document downloaded");
+    } catch (err) {
+      app.log.error({ err }, "document download failed");
+      if (!res.headersSent) sendText(res, 500, dt.documentFailed);
+    }
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The round import in Teams: the dry run of a sent allocation list (new, changed, unchanged, missing;
+ * every row error with row and column) with "Importer", and the result after importing. Lines name
+ * partnerships and tiltak (person-typed), so they are TextRuns, never Markdown.
+ */
+
+import type { RunImportResult } from "../src/rounds/import.ts";
+import { IMPORT_TEXT, planLines, summaryText } from "../src/rounds/import-messages.ts";
+import { docText } from "./document-strings.ts";
+import type { CardJson } from "./render.ts";
+import { actionData, Verb } from "./verbs.ts";
+
+/** Lines shown at most (a county round has tens of tiltak; the rest is counted). */
+const MAX_LINES = 60;
+
+const plain = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: "RichTextBlock",
+  inlines: [{ type: "TextRun", text, ...extra }],
+});
+
+function lines(all: readonly string[], color?: string): object[] {
+  const out: object[] = all.slice(0, MAX_LINES).map((l) => plain(l, color ? { color } : {}));
+  if (all.length > MAX_LINES)
+    out.push({ type: "TextBlock", text: docText.importMore(all.length - MAX_LINES), wrap: true });
+  return out;
+}
+
+export interface ImportPlanCardInput {
+  fileName: string;
+  result: RunImportResult;
+  /** Set for a dry run that may be imported. */
+  uploadId?: string;
+}
+
+export function importPlanCard({ fileName, result, uploadId }: ImportPlanCardInput): CardJson {
+  const body: object[] = [
+    {
+      type: "TextBlock",
+      text: docText.importHeading,
+      weight: "Bolder",
+      size: "Medium",
+      style: "heading",
+      wrap: true,
+    },
+    plain(fileName, { italic: true }),
+  ];
+  const actions: object[] = [];
+  switch (result.status) {
+    case "invalid":
+      body.push(
+        {
+          type: "TextBlock",
+          text: IMPORT_TEXT.invalid(fileName, result.errors.length),
+          wrap: true,
+          color: "Attention",
+        },
+        ...lines(result.errors, "Attention"),
+        { type: "TextBlock", text: docText.importFix, wrap: true },
+      );
+      break;
+    case "refused":
+      body.push(...lines(planLines(result.plan)), ...lines(result.plan.problems, "Attention"), {
+        type: "TextBlock",
+        text: IMPORT_TEXT.refused,
+        wrap: true,
+        color: "Attention",
+      });
+      break;
+    case "planned":
+      body.push(
+        { type: "TextBlock", text: docText.importChecked, wrap: true },
+        { type: "TextBlock", text: docText.importCounts(result.summary), wrap: true, weight: "Bolder" },
+        ...lines(planLines(result.plan)),
+        { type: "TextBlock", text: docText.importAsk, wrap: true },
+      );
+      if (uploadId !== undefined) {
+        const data = actionData(Verb.ImportRound, { uploadId });
+        actions.push({
+          type: "Action.Execute",
+          title: docText.importButton,
+          verb: Verb.ImportRound,
+          data,
+          fallback: { type: "Action.Submit", title: docText.importButton, data },
+        });
+      }
+      break;
+    case "applied":
+      body.push(
+        { type: "TextBlock", text: IMPORT_TEXT.done(summaryText(result.summary)), wrap: true, color: "Good" },
+        ...lines(planLines(result.plan)),
+      );
+      break;
+  }
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * A report as a PDF, for the partners' approval and the county governor's case archive: the form's
+ * questions and answers in order, with partnership, tiltak, case number, status, who submitted and when,
+ * and the receipt reference. Pure: in go a form and a report, out come the PDF bytes (pdfkit, DejaVu
+ * Sans embedded so Norwegian characters are right).
+ */
+import PDFDocument from "pdfkit";
+import { formatAnswer } from "../questionnaire/answers.ts";
+import type { Form, Question } from "../questionnaire/types.ts";
+import type { Answer, ReportDoc } from "../reports/types.ts";
+import { pdfFonts } from "./fonts.ts";
+import { pdfText } from "./strings.ts";
+
+export interface ReportPdfInput {
+  form: Form;
+  report: ReportDoc;
+  /** When the PDF is made (shown in the footer and stored as the creation date). */
+  generatedAt: Date;
+}
+
+const MARGIN = 56;
+const COLOR = { text: "#1a1a1a", subtle: "#555555", rule: "#bbbbbb" } as const;
+
+const osloTime = new Intl.DateTimeFormat("nb-NO", {
+  timeZone: "Europe/Oslo",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "15. januar 2026 kl. 14:05" in Europe/Oslo. */
+function formatOslo(d: Date): string {
+  const p = Object.fromEntries(osloTime.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.day}. ${p.month} ${p.year} kl. ${p.hour}:${p.minute}`;
+}
+
+/** The header rows: label and value, in the order they are printed. */
+function reportFacts(report: ReportDoc): [string, string][] {
+  const submitted = report.status === "submitted";
+  const rows: [string, string][] = [
+    [pdfText.partnership, report.partnership.name],
+    [pdfText.tiltak, report.tiltak.name],
+    [pdfText.caseNumber, report.tiltak.caseNumber ?? pdfText.none],
+    [pdfText.status, submitted ? pdfText.statusSubmitted : pdfText.statusDraft],
+  ];
+  if (submitted && report.submittedAt !== undefined)
+    rows.push([
+      pdfText.submitted,
+      pdfText.submittedValue(formatOslo(new Date(report.submittedAt)), report.submittedBy?.name ?? ""),
+    ]);
+  rows.push([pdfText.receipt, report.receipt ?? pdfText.none]);
+  return rows;
+}
+
+function answerLines(q: Question, a: Answer | undefined): { answer: string; comment?: string } {
+  if (a === undefined) return { answer: pdfText.notAnswered };
+  const comment = a.comment !== undefined && a.comment !== "" ? a.comment : undefined;
+  return { answer: formatAnswer(q, a), ...(comment !== undefined ? { comment } : {}) };
+}
+
+/** The PDF bytes of one report (draft or submitted). */
+export function reportPdf({ form, report, generatedAt }: ReportPdfInput): Promise<Buffer> {
+  const fonts = pdfFonts();
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: `${form.title} – ${report.tiltak.name}`,
+      Author: report.partnership.name,
+      Subject: report.tiltak.caseNumber ?? "",
+      CreationDate: generatedAt,
+      ModDate: generatedAt,
+    },
+  });
+  doc.registerFont("regular", fonts.regular);
+  doc.registerFont("bold", fonts.bold);
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  doc.fillColor(COLOR.text).font("bold").fontSize(16).text(form.title);
+  doc.moveDown(0.6);
+  for (const [label, value] of reportFacts(report)) {
+    doc.font("bold").fontSize(10).text(`${label}: `, { continued: true });
+    doc.font("regular").text(value);
+  }
+
+  form.sections.forEach((section, index) => {
+    doc.moveDown(1);
+    const y = doc.y;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(doc.page.width - MARGIN, y)
+      .strokeColor(COLOR.rule)
+      .stroke();
+    doc.moveDown(0.4);
+    doc
+      .fillColor(COLOR.text)
+      .font("bold")
+      .fontSize(13)
+      .text(pdfText.section(index + 1, section.title));
+    for (const q of section.questions) {
+      const { answer, comment } = answerLines(q, report.answers[q.id]);
+      doc.moveDown(0.6);
+      doc.font("bold").fontSize(10).fillColor(COLOR.text).text(`${q.id} ${q.text}`);
+      doc.moveDown(0.15);
+      doc.font("regular").fontSize(10).text(answer);
+      if (comment !== undefined) {
+        doc.moveDown(0.15);
+        doc.fillColor(COLOR.subtle).text(`${pdfText.comment}: ${comment}`).fillColor(COLOR.text);
+      }
+    }
+  });
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing in the margin must not open a new page
+    const footerY = doc.page.height - bottom / 2 - 6;
+    doc.font("regular").fontSize(8).fillColor(COLOR.subtle);
+    doc.text(pdfText.generated(formatOslo(generatedAt)), MARGIN, footerY, { lineBreak: false });
+    const pageLabel = pdfText.page(i - range.start + 1, range.count);
+    doc.text(pageLabel, doc.page.width - MARGIN - doc.widthOfString(pageLabel), footerY, {
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
