@@ -104,9 +104,13 @@ describe("review card: who changed what", () => {
         ...stored({ q24: { value: "Tillegg" } }, coEditorActor),
       },
     });
-    const by = texts(reviewCard({ form: form2024, report: two, role: "contact" })).filter((t) =>
-      t.startsWith("Sist endret av"),
-    );
+    // Every page: the review of a complete report may take more than one card.
+    const input = { form: form2024, report: two, role: "contact" as const };
+    const by = Array.from({ length: reviewPageCount(input) }, (_, page) =>
+      texts(reviewCard({ ...input, page })),
+    )
+      .flat()
+      .filter((t) => t.startsWith("Sist endret av"));
     expect(by.some((t) => t.includes(coEditorActor.name))).toBe(true);
     expect(by.some((t) => t.includes(contactActor.name))).toBe(true);
   });
