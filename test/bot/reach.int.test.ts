@@ -32,7 +32,7 @@ function cardText(body: unknown): string {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v !== null && typeof v === "object") {
       const o = v as Record<string, unknown>;
-      if (o.type === "TextBlock" && typeof o.text === "string") out.push(o.text);
+      if ((o.type === "TextBlock" || o.type === "TextRun") && typeof o.text === "string") out.push(o.text);
       Object.values(o).forEach(walk);
     }
   };
@@ -136,7 +136,7 @@ describe("reaching contacts who never opened the bot", () => {
     expect(await job("reminders")).toMatchObject({ sent: 1, noConversation: 1 });
     const sent = h.connector.calls().filter((c) => c.seq > mark && c.operation !== "create");
     expect(sent.map((c) => c.conversationId)).toEqual([person?.target?.conversationId]);
-    expect(cardText(sent[0]?.body)).toContain("Kulturnettverket – Tiltak t\\-kari");
+    expect(cardText(sent[0]?.body)).toContain("Tiltak t-kari");
     expect(cardText(sent[0]?.body)).toContain("Påminnelse om rapportering");
   });
 

@@ -99,7 +99,16 @@ describe("packageApp", () => {
     expect(bot?.scopes.sort()).toEqual(["personal", "team"]);
     const commands = (scope: string) =>
       bot?.commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title);
-    expect(commands("personal")).toEqual(["start", "fortsett", "status", "rapporter", "hjelp"]);
+    expect(commands("personal")).toEqual([
+      "start",
+      "fortsett",
+      "status",
+      "rapporter",
+      "frist",
+      "hva mangler",
+      "kontaktperson",
+      "hjelp",
+    ]);
     expect(commands("team")).toEqual(["bruk denne kanalen", "status", "oversikt", "eksport", "hjelp"]);
     for (const list of bot?.commandLists ?? []) {
       for (const c of list.commands) expect(c.description.length).toBeGreaterThan(5);

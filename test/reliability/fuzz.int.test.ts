@@ -77,7 +77,7 @@ describe("fuzz: 10,000 random and malformed activities", () => {
   });
 
   it(`should survive ${TOTAL.toLocaleString("en")} activities: no crash, no 5xx, stable memory, escaped cards (seed printed)`, {
-    timeout: 240_000,
+    timeout: 480_000,
   }, async () => {
     console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} to replay)`);
     const outcomes: Outcome[] = [];
