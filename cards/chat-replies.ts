@@ -78,8 +78,11 @@ export function missingReply(items: readonly { report: ReportDoc; form: Form }[]
  * is one to continue) and the list of tiltak.
  */
 export function notUnderstoodCard(typed: string, resume?: { roundId: string; reportId: string }): CardJson {
+  // Cut before any regex: the raw message can be 200,000 characters, and a tag regex over a long run of
+  // "<" is quadratic (issue 14, item 1).
   const shown = shorten(
     typed
+      .slice(0, 400)
       .replace(/<[^>]*>/g, " ")
       .replace(/\s+/g, " ")
       .trim(),
