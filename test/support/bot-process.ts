@@ -48,7 +48,7 @@ export async function startBot(opts: { port: number; env: Record<string, string>
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot exited early (${child.exitCode}):\n${out}`);
     try {
-      const res = await fetch(`${url}/healthz`);
+      const res = await fetch(`${url}/readyz`);
       if (res.ok) break;
     } catch {
       // not listening yet
