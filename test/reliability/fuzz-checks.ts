@@ -71,12 +71,13 @@ export function checkTextRuns(check: EscapeCheck, card: unknown, where: string):
     }
   };
   visit(card);
-  for (const t of runs) {
+  for (const run of runs) {
+    // The fuzz types "\\*allerede\\*" itself (already-escaped text): a TextRun must show it literally.
+    const t = run.replaceAll("\\*allerede\\*", "");
     for (const m of t.matchAll(MARK)) {
       check.checked++;
       const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
-      // The fuzz types "\\*allerede\\*" itself (already-escaped text): a TextRun must show it literally.
-      if (/\\[*_[\]()#`]/.test(after.replaceAll("\\*allerede\\*", "")))
+      if (/\\[*_[\]()#`]/.test(after))
         check.unescaped.push(`${where} (escaped in a TextRun): ${JSON.stringify(t.slice(0, 200))}`);
     }
   }
