@@ -7,21 +7,7 @@ import type restify from "restify";
 import type { EdgeApp } from "../src/app.ts";
 import { DOCUMENT_ROUTE_PREFIX } from "../src/documents/document-link.ts";
 import { dt } from "./document-strings.ts";
-
-const COMMON_HEADERS = {
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-};
-
-function sendText(res: restify.Response, status: number, body: string): void {
-  res.writeHead(status, {
-    ...COMMON_HEADERS,
-    "Content-Type": "text/plain; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body, "utf8"),
-  });
-  res.end(body);
-}
+import { DOWNLOAD_HEADERS, sendText } from "./download-response.ts";
 
 export function registerDocumentRoute(server: restify.Server, app: EdgeApp): void {
   // A wildcard, not ":token": restify refuses parameters longer than 100 characters.
@@ -35,7 +21,7 @@ export function registerDocumentRoute(server: restify.Server, app: EdgeApp): voi
         return;
       }
       res.writeHead(200, {
-        ...COMMON_HEADERS,
+        ...DOWNLOAD_HEADERS,
         "Content-Type": file.contentType,
         "Content-Disposition": `attachment; filename="${file.fileName}"`,
         "Content-Length": file.body.length,

@@ -14,6 +14,7 @@ import {
 } from "../src/summaries/export-link.ts";
 import type { buildSamarbeidsforumDoc as SamarbeidsforumDoc } from "../src/summaries/samarbeidsforum-doc.ts";
 import { questionStats } from "../src/summaries/statistics.ts";
+import { DOWNLOAD_HEADERS, sendText } from "./download-response.ts";
 import { t } from "./strings.ts";
 
 export interface ExportRouteDeps {
@@ -24,21 +25,6 @@ export interface ExportRouteDeps {
 
 const NOT_FOUND = t.exportLinkInvalid;
 const FAILED = t.exportFailed;
-
-const COMMON_HEADERS = {
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-};
-
-function sendText(res: restify.Response, status: number, body: string): void {
-  res.writeHead(status, {
-    ...COMMON_HEADERS,
-    "Content-Type": "text/plain; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body, "utf8"),
-  });
-  res.end(body);
-}
 
 /** The docx library is large: loaded on the first document download, not at start-up. */
 async function samarbeidsforumDoc(...args: Parameters<typeof SamarbeidsforumDoc>): Promise<Buffer> {
@@ -75,7 +61,7 @@ export function registerExportRoute(server: restify.Server, deps: ExportRouteDep
             : buildCsv(form, reports);
       const fileName = exportFileName(round.id, claims.format, now);
       res.writeHead(200, {
-        ...COMMON_HEADERS,
+        ...DOWNLOAD_HEADERS,
         "Content-Type": EXPORT_CONTENT_TYPES[claims.format],
         "Content-Disposition": `attachment; filename="${fileName}"`,
         "Content-Length": body.length,
