@@ -6,7 +6,12 @@
 import type restify from "restify";
 import type { EdgeApp } from "../src/app.ts";
 import { DOCUMENT_ROUTE_PREFIX } from "../src/documents/document-link.ts";
-import { dt } from "./document-strings.ts";
+import { DEFAULT_LANG } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
+
+/** A download link is opened in a browser, outside any turn: bokmål. */
+const dt = texts(DEFAULT_LANG).botDocuments;
+
 import { DOWNLOAD_HEADERS, sendText } from "./download-response.ts";
 
 export function registerDocumentRoute(server: restify.Server, app: EdgeApp): void {

@@ -4,9 +4,11 @@
  * Cosmos status the SDK threw) during a save say that the answers could not be saved, so the card
  * that keeps what was typed can say so; everything else says that something went wrong.
  */
+
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { Logger } from "../src/log.ts";
 import { cosmosStatus, StorageError } from "../src/storage/errors.ts";
-import { t } from "./strings.ts";
 
 /** What the person was doing when it failed, with its log message. */
 const STEPS = {
@@ -26,7 +28,9 @@ export function userMessageFor(
   err: unknown,
   step: FailedStep,
   details: Record<string, unknown> = {},
+  lang: Lang = DEFAULT_LANG,
 ): string {
+  const t = texts(lang).bot;
   log.error({ err, storage: isStorageError(err), ...details }, STEPS[step]);
   return step === "turn" ? t.internalError : t.storageFailed;
 }

@@ -5,6 +5,8 @@
  */
 import type restify from "restify";
 import type { EdgeApp } from "../src/app.ts";
+import { DEFAULT_LANG } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import { buildCsv, buildWorkbook } from "../src/summaries/export.ts";
 import {
   EXPORT_CONTENT_TYPES,
@@ -15,7 +17,9 @@ import {
 import type { buildSamarbeidsforumDoc as SamarbeidsforumDoc } from "../src/summaries/samarbeidsforum-doc.ts";
 import { questionStats } from "../src/summaries/statistics.ts";
 import { DOWNLOAD_HEADERS, sendText } from "./download-response.ts";
-import { t } from "./strings.ts";
+
+/** A download link is opened in a browser, outside any turn: bokmål. */
+const t = texts(DEFAULT_LANG).bot;
 
 export interface ExportRouteDeps {
   app: EdgeApp;

@@ -8,20 +8,30 @@
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { EdgeApp } from "../src/app.ts";
+import type { Lang, LangSources } from "../src/i18n/lang.ts";
 import { isGuestMember, memberEmail } from "../src/people/guests.ts";
 import type { PersonDoc } from "../src/people/types.ts";
 import type { Actor } from "../src/reports/types.ts";
 import { actorOf } from "./actor.ts";
 import { targetOf } from "./conversation-ref.ts";
 
+/** What is remembered of a person between turns (in memory, per process). */
+interface Known {
+  email?: string;
+  name?: string;
+  guest?: boolean;
+  /** The person's own choice of written standard, as stored on their record. */
+  chosenLang?: Lang;
+  /** Their partnership's målform (import). */
+  malform?: Lang;
+  stored: boolean;
+}
+
 /** Entries kept in memory; the oldest is dropped beyond this. */
 const CACHE_MAX = 10_000;
 
 export class Identity {
-  private readonly known = new Map<
-    string,
-    { email?: string; name?: string; guest?: boolean; stored: boolean }
-  >();
+  private readonly known = new Map<string, Known>();
 
   constructor(private readonly app: EdgeApp) {}
 
@@ -48,13 +58,40 @@ export class Identity {
     const actor = withDetails(base, email, name, guest);
     let stored = false;
     if (personal) stored = await this.store(ctx, actor, email, person);
+    const malform = personal ? await this.malformOf(actor) : cached?.malform;
     this.remember(base.id, {
       ...(email !== undefined ? { email } : {}),
       ...(name ? { name } : {}),
       ...(guest !== undefined ? { guest } : {}),
+      ...(person?.lang !== undefined ? { chosenLang: person.lang } : {}),
+      ...(malform !== undefined ? { malform } : {}),
       stored,
     });
     return actor;
+  }
+
+  /**
+   * What decides the person's written standard, besides Teams' locale: their own choice (a choice made
+   * through this process wins over the record read earlier) and their partnership's målform.
+   */
+  langSources(actorId: string): Omit<LangSources, "locale"> {
+    const known = this.known.get(actorId);
+    return {
+      chosen: this.app.people.recentChoice(actorId) ?? known?.chosenLang,
+      malform: known?.malform,
+    };
+  }
+
+  /** The målform of the person's partnerships (import), read once per person per process; the newest report's wins. */
+  private async malformOf(actor: Actor): Promise<Lang | undefined> {
+    try {
+      const mine = await this.app.reports.listMine(actor);
+      const newest = [...mine].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      return newest.find((r) => r.partnership.malform !== undefined)?.partnership.malform;
+    } catch (err) {
+      this.app.log.warn({ err }, "could not read the person's reports for their written standard");
+      return undefined;
+    }
   }
 
   private async member(
@@ -84,7 +121,13 @@ export class Identity {
   /** Store the conversation reference (with tenant) for proactive messages later. */
   private async store(ctx: TurnContext, base: Actor, email: string | undefined, existing?: PersonDoc) {
     try {
-      await this.app.people.rememberReachable(base, email, targetOf(ctx.activity), existing);
+      await this.app.people.rememberReachable(
+        base,
+        email,
+        targetOf(ctx.activity),
+        existing,
+        ctx.activity.locale,
+      );
       return true;
     } catch (err) {
       this.app.log.warn({ err }, "could not store the conversation reference");
@@ -92,7 +135,7 @@ export class Identity {
     }
   }
 
-  private remember(id: string, entry: { email?: string; name?: string; guest?: boolean; stored: boolean }) {
+  private remember(id: string, entry: Known) {
     if (this.known.size >= CACHE_MAX) {
       const oldest = this.known.keys().next().value;
       if (oldest !== undefined) this.known.delete(oldest);

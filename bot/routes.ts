@@ -16,12 +16,13 @@ import {
   setCoEditorReminders,
   showCoEditors,
 } from "./handlers/coeditor-actions.ts";
-import { runCommand } from "./handlers/commands.ts";
+import { chooseLang, runCommand } from "./handlers/commands.ts";
 import { reportPdfLink } from "./handlers/document-actions.ts";
 import { importRound } from "./handlers/import-actions.ts";
 import { openReport, reviewReport, saveSection, submitReport } from "./handlers/report-actions.ts";
 import { confirmWarningAction, reviewPage } from "./handlers/review-actions.ts";
 import { reopenReport, staffReports } from "./handlers/staff-actions.ts";
+import { langOf } from "./lang.ts";
 import type { Reply } from "./reply.ts";
 
 /** What one card action gets: the app's services, the Teams identity, the parsed payload, the inputs. */
@@ -50,10 +51,10 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.ChannelBind]: ({ app, actor, data, ctx }) => bindChosenRound(app, actor, data, ctx),
   [Verb.ReadReport]: ({ app, actor, data }) => readReport(app, actor, data),
   [Verb.ReminderSnooze]: async ({ app, actor, data }) => ({
-    card: reminderActionCard(await app.reminders.snooze(actor, data)),
+    card: reminderActionCard(await app.reminders.snooze(actor, data), langOf(actor)),
   }),
   [Verb.ReminderOptOut]: async ({ app, actor, data }) => ({
-    card: reminderActionCard(await app.reminders.optOut(actor, data)),
+    card: reminderActionCard(await app.reminders.optOut(actor, data), langOf(actor)),
   }),
   [Verb.CoEditors]: ({ app, actor, data }) => showCoEditors(app, actor, data),
   [Verb.InviteCoEditor]: ({ app, actor, data }) => inviteCoEditor(app, actor, data),
@@ -62,6 +63,7 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
   [Verb.ReportPdf]: ({ app, actor, data }) => reportPdfLink(app, actor, data),
   [Verb.ImportRound]: ({ app, actor, data }) => importRound(app, actor, data),
+  [Verb.ChooseLang]: ({ app, actor, data }) => chooseLang(app, actor, data.lang),
 };
 
 /** Run the handler of a parsed card action. */

@@ -15,11 +15,16 @@ import {
 import restify from "restify";
 import type { EdgeApp } from "../src/app.ts";
 import type { Config } from "../src/config.ts";
+import { DEFAULT_LANG } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { Logger } from "../src/log.ts";
 import { registerDocumentRoute } from "./document-route.ts";
 import { registerExportRoute } from "./export-route.ts";
 import { withLibraryConsole } from "./library-console.ts";
-import { t } from "./strings.ts";
+
+/** A turn that failed before its language was known: bokmål. */
+const t = texts(DEFAULT_LANG).bot;
+
 import { TeamsBot } from "./teams-bot.ts";
 
 export interface BotServer {

@@ -13,17 +13,22 @@ import {
 import { noticeCard } from "../cards/notice.ts";
 import { parseAction } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
+import { DEFAULT_LANG } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { Actor } from "../src/reports/types.ts";
 import { runChannelCommand } from "./handlers/channel.ts";
 import { commandOf, runCommand } from "./handlers/commands.ts";
 import { fileAttachmentsOf, importFromFile } from "./handlers/import-actions.ts";
 import { Identity } from "./identity.ts";
 import { BAD_INVOKE, invokeResponse } from "./invoke-response.ts";
+import { botText } from "./lang.ts";
 import type { Reply } from "./reply.ts";
 import { actions, route } from "./routes.ts";
-import { t } from "./strings.ts";
 import { onTeamMembersChanged } from "./team-members.ts";
 import { replySteps, runTurn } from "./turn.ts";
+
+/** Refusals come before identity (another channel or tenant): bokmål. */
+const refusedText = texts(DEFAULT_LANG).bot;
 
 export class TeamsBot extends TeamsActivityHandler {
   private readonly identity: Identity;
@@ -43,7 +48,7 @@ export class TeamsBot extends TeamsActivityHandler {
       );
       if (turn.kind === "refused") {
         // Another channel gets no answer at all; another tenant is told why.
-        if (turn.gate === "tenant") await ctx.sendActivity(t.tenantRefused);
+        if (turn.gate === "tenant") await ctx.sendActivity(refusedText.tenantRefused);
       } else await this.deliverMessage(ctx, turn.result);
       await next();
     });
@@ -91,7 +96,9 @@ export class TeamsBot extends TeamsActivityHandler {
       );
     if (typeof value === "object" && value !== null) {
       const action = parseAction((value as { verb?: unknown }).verb, value);
-      return action === undefined ? { text: t.unknownAction } : route(this.app, actor, action, actions, ctx);
+      return action === undefined
+        ? { text: botText(actor).unknownAction }
+        : route(this.app, actor, action, actions, ctx);
     }
     const typed = ctx.activity.text ?? "";
     return runCommand(this.app, actor, commandOf(typed), typed);
@@ -114,7 +121,7 @@ export class TeamsBot extends TeamsActivityHandler {
       failed: (text) => invokeResponse({ kind: "card", card: noticeCard(text) }),
     });
     if (turn.kind === "refused") {
-      const message = turn.gate === "tenant" ? t.tenantRefused : t.channelRefused;
+      const message = turn.gate === "tenant" ? refusedText.tenantRefused : refusedText.channelRefused;
       return invokeResponse({ kind: "error", status: 403, code: "Forbidden", message });
     }
     return turn.result;
@@ -135,13 +142,15 @@ export class TeamsBot extends TeamsActivityHandler {
         message: `The action '${String(action.type)}' is not supported.`,
       });
     const parsed = parseAction(action.verb, action.data);
-    const reply =
-      parsed === undefined ? { text: t.unknownAction } : await route(this.app, actor, parsed, actions, ctx);
+    const reply: Reply =
+      parsed === undefined
+        ? { text: botText(actor).unknownAction }
+        : await route(this.app, actor, parsed, actions, ctx);
     if (ctx.activity.conversation.conversationType === "channel" && reply.card !== undefined) {
       // In a channel the card belongs to everyone: answer in the thread and leave the card as it is.
       await this.send(ctx, reply);
       for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
-      return invokeResponse({ kind: "message", text: t.answeredInThread });
+      return invokeResponse({ kind: "message", text: botText(actor).answeredInThread });
     }
     if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
     // A reply in several cards: the first replaces the card clicked, the rest follow as messages.

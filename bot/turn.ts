@@ -3,18 +3,21 @@
  * updates) goes through it, in this order:
  *   1. channel check: Teams only (`channelId === "msteams"`); anything else is refused, nothing stored;
  *   2. tenant gate: ALLOWED_TENANT_IDS;
- *   3. identity: who is acting (and where to reach them, stored by bot/identity.ts);
+ *   3. identity: who is acting (and where to reach them, stored by bot/identity.ts), and in which
+ *      written standard to answer (bot/lang.ts: own choice, partnership's målform, Teams locale, bokmål);
  *   4. the route (what the activity asks for), giving a Reply;
  *   5. one error mapping (bot/errors.ts): a polite Norwegian message, details to the log.
  * Delivering the reply (send, update in place, invoke response) is the caller's, per activity kind.
  */
 import type { Activity, TurnContext } from "botbuilder";
 import type { EdgeApp } from "../src/app.ts";
+import { chooseLang } from "../src/i18n/lang.ts";
 import { tenantAllowed as tenantAllowedFor } from "../src/people/guests.ts";
 import type { Actor } from "../src/reports/types.ts";
 import { actorOf } from "./actor.ts";
 import { userMessageFor } from "./errors.ts";
 import type { Identity } from "./identity.ts";
+import { langOf } from "./lang.ts";
 import type { Reply } from "./reply.ts";
 
 /** The only channel the bot serves. */
@@ -50,13 +53,23 @@ export async function runTurn<R>(
     return { kind: "refused", gate: "channel" };
   }
   if (!tenantAllowed(app.config.allowedTenantIds, ctx.activity)) return { kind: "refused", gate: "tenant" };
-  const actor = await identity.resolve(ctx);
+  const actor = withLang(await identity.resolve(ctx), identity, ctx.activity);
   try {
     return { kind: "answered", actor, result: await steps.route(actor) };
   } catch (err) {
-    const text = userMessageFor(app.log, err, "turn", { activityType: ctx.activity.type });
+    const text = userMessageFor(app.log, err, "turn", { activityType: ctx.activity.type }, langOf(actor));
     return { kind: "answered", actor, result: steps.failed(text) };
   }
+}
+
+/** The actor with the written standard of this turn, decided once here and carried down. */
+function withLang(actor: Actor, identity: Identity, activity: Activity): Actor {
+  const sources = identity.langSources(actor.id);
+  return {
+    ...actor,
+    lang: chooseLang({ ...sources, locale: activity.locale }),
+    ...(sources.chosen !== undefined ? { chosenLang: sources.chosen } : {}),
+  };
 }
 
 /** The steps of an activity whose answer is a Reply (messages, installation updates). */

@@ -3,10 +3,12 @@
  * and the one-line reply to anything not understood. Text messages are Markdown in Teams, so names
  * are escaped there; the not-understood card shows the typed text in a TextRun.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
+import { formIn } from "../src/questionnaire/form-lang.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
-import { chatText as t } from "./chat-strings.ts";
 import { deadlineLine } from "./deadline.ts";
 import { type CardJson, escapeMarkdown, shorten } from "./render.ts";
 import { actionData, Verb } from "./verbs.ts";
@@ -18,13 +20,20 @@ export interface ReportWithDeadline {
 }
 
 /** "Frist fredag 15. januar 2027 kl. 23.59 – 45 dager igjen." per round, with each tiltak's state. */
-export function deadlineReply(items: readonly ReportWithDeadline[], now: Date): string {
+export function deadlineReply(
+  items: readonly ReportWithDeadline[],
+  now: Date,
+  lang: Lang = DEFAULT_LANG,
+): string {
+  const t = texts(lang).chat;
   const byDeadline = new Map<string, ReportDoc[]>();
   for (const { report, deadline } of items)
     byDeadline.set(deadline ?? "", [...(byDeadline.get(deadline ?? "") ?? []), report]);
   const parts: string[] = [];
   for (const [deadline, reports] of byDeadline) {
-    const lines = [deadline === "" ? t.noDeadline : `${deadlineLine(deadline, now)}.`.replace(/\.\.$/, ".")];
+    const lines = [
+      deadline === "" ? t.noDeadline : `${deadlineLine(deadline, now, lang)}.`.replace(/\.\.$/, "."),
+    ];
     for (const r of reports) {
       const name = escapeMarkdown(r.tiltak.name);
       lines.push(r.status === "submitted" ? t.submitted(name) : t.notSent(name));
@@ -35,7 +44,8 @@ export function deadlineReply(items: readonly ReportWithDeadline[], now: Date): 
 }
 
 /** Who the contact person of each report is. */
-export function contactReply(reports: readonly ReportDoc[]): string {
+export function contactReply(reports: readonly ReportDoc[], lang: Lang = DEFAULT_LANG): string {
+  const t = texts(lang).chat;
   return reports
     .map((r) =>
       t.contactOf(
@@ -48,7 +58,12 @@ export function contactReply(reports: readonly ReportDoc[]): string {
 }
 
 /** Which required questions are still unanswered, per report (at most `max` listed per report). */
-export function missingReply(items: readonly { report: ReportDoc; form: Form }[], max = 8): string {
+export function missingReply(
+  items: readonly { report: ReportDoc; form: Form }[],
+  max = 8,
+  lang: Lang = DEFAULT_LANG,
+): string {
+  const t = texts(lang).chat;
   return items
     .map(({ report, form }) => {
       const name = escapeMarkdown(report.tiltak.name);
@@ -57,11 +72,14 @@ export function missingReply(items: readonly { report: ReportDoc; form: Form }[]
       if (blockers.missing.length === 0 && !blockers.unconfirmed) return t.nothingMissing(name);
       const lines = [t.missingHead(name, blockers.missing.length)];
       const missing = new Set(blockers.missing);
-      form.sections.forEach((s, i) => {
+      formIn(form, lang).sections.forEach((s, i) => {
         for (const q of s.questions) {
           if (missing.has(q.id) && lines.length <= max) {
             lines.push(
-              t.missingLine(`Del ${i + 1} ${escapeMarkdown(s.title)}`, escapeMarkdown(shorten(q.text, 90))),
+              t.missingLine(
+                t.missingSection(i + 1, escapeMarkdown(s.title)),
+                escapeMarkdown(shorten(q.text, 90)),
+              ),
             );
           }
         }
@@ -77,7 +95,12 @@ export function missingReply(items: readonly { report: ReportDoc; form: Form }[]
  * "Jeg forstod ikke «…»" in one short card with buttons to go on: continue the report (when there
  * is one to continue) and the list of tiltak.
  */
-export function notUnderstoodCard(typed: string, resume?: { roundId: string; reportId: string }): CardJson {
+export function notUnderstoodCard(
+  typed: string,
+  resume?: { roundId: string; reportId: string },
+  lang: Lang = DEFAULT_LANG,
+): CardJson {
+  const t = texts(lang).chat;
   // Cut before any regex: the raw message can be 200,000 characters, and a tag regex over a long run of
   // "<" is quadratic (issue 14, item 1).
   const shown = shorten(

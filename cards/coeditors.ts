@@ -1,4 +1,6 @@
 /** The contact person's list of co-editors, with invite and remove. */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import template from "./coeditors.card.json" with { type: "json" };
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
@@ -13,9 +15,14 @@ export function coEditorsCard(
     typedEmail?: string;
     /** Whether co-editors get the deadline reminders too (the contact's choice). */
     remindCoEditors?: boolean;
+    /** The reader's written standard (bokmål when absent). */
+    lang?: Lang;
   } = {},
 ): CardJson {
+  const lang = opts.lang ?? DEFAULT_LANG;
+  const t = texts(lang).coeditors;
   return render(template, {
+    t: t.card,
     subheading: reportTitleRuns(report, { isSubtle: true }),
     notice: opts.notice?.text ?? "",
     noticeStyle: opts.notice?.style ?? "default",
@@ -23,18 +30,16 @@ export function coEditorsCard(
       label: [
         personRun(e.name ?? e.email),
         ...(e.name ? [ownRun(" ("), personRun(e.email), ownRun(")")] : []),
-        ownRun(` – invitert ${formatOsloTime(new Date(e.invitedAt))}`),
+        ownRun(t.invited(formatOsloTime(new Date(e.invitedAt), lang))),
       ],
       email: e.email,
-      removeTitle: `Fjern ${e.email}`,
+      removeTitle: t.remove(e.email),
       roundId: report.roundId,
       reportId: report.id,
     })),
     typedEmail: opts.typedEmail ?? "",
-    remindersText: opts.remindCoEditors
-      ? "Påminnelser før fristen går også til medredaktørene."
-      : "Påminnelser før fristen går bare til deg.",
-    remindersTitle: opts.remindCoEditors ? "Bare påminn meg" : "Påminn medredaktørene også",
+    remindersText: opts.remindCoEditors ? t.remindersAll : t.remindersMe,
+    remindersTitle: opts.remindCoEditors ? t.remindOnlyMe : t.remindAll,
     remindersNext: opts.remindCoEditors ? "false" : "true",
     error: opts.error ?? "",
     roundId: report.roundId,

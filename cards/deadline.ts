@@ -1,26 +1,35 @@
 /**
  * The deadline as one line people read: "Frist fredag 15. januar 2027 kl. 23.59 – 45 dager igjen".
- * Europe/Oslo, Norwegian weekday and month; days left counted in calendar days in Oslo.
+ * Europe/Oslo, weekday and month in the reader's written standard; days left counted in calendar days in Oslo.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import { daysLeft, formatClock, OSLO } from "../src/reminders/schedule.ts";
 
-const longDate = new Intl.DateTimeFormat("nb-NO", {
+const parts = new Intl.DateTimeFormat("en-GB", {
   timeZone: OSLO,
-  weekday: "long",
+  weekday: "short",
   day: "numeric",
-  month: "long",
+  month: "numeric",
   year: "numeric",
 });
+const WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-/** "fredag 15. januar 2027" */
-function deadlineDateText(deadline: Date): string {
-  const p = Object.fromEntries(longDate.formatToParts(deadline).map((x) => [x.type, x.value]));
-  return `${p.weekday} ${p.day}. ${p.month} ${p.year}`;
+/** "fredag 15. januar 2027" ("fredag" in both; "laurdag" / "lørdag"). */
+function deadlineDateText(deadline: Date, lang: Lang): string {
+  const p = Object.fromEntries(parts.formatToParts(deadline).map((x) => [x.type, x.value]));
+  const d = texts(lang).dates;
+  return `${d.weekdays[WEEKDAY[p.weekday ?? ""] ?? 0]} ${p.day}. ${d.months[Number(p.month) - 1]} ${p.year}`;
+}
+
+/** "fredag 15. januar" (reminders). */
+export function dayAndMonth(date: Date, lang: Lang = DEFAULT_LANG): string {
+  return deadlineDateText(date, lang).replace(/ \d{4}$/, "");
 }
 
 /** "fredag 15. januar 2027 kl. 23.59" */
-function deadlineText(deadline: Date): string {
-  return `${deadlineDateText(deadline)} ${formatClock(deadline, OSLO)}`;
+function deadlineText(deadline: Date, lang: Lang): string {
+  return `${deadlineDateText(deadline, lang)} ${formatClock(deadline, OSLO)}`;
 }
 
 /** True once the deadline instant has passed. */
@@ -32,11 +41,12 @@ export function isPastDeadline(deadline: Date | string, now: Date): boolean {
  * "Frist fredag 15. januar 2027 kl. 23.59 – 45 dager igjen" ("1 dag igjen", "i dag"), and after the
  * deadline "Fristen var …: du kan fortsatt sende inn".
  */
-export function deadlineLine(deadline: Date | string, now: Date): string {
+export function deadlineLine(deadline: Date | string, now: Date, lang: Lang = DEFAULT_LANG): string {
   const d = new Date(deadline);
-  const when = deadlineText(d);
-  if (isPastDeadline(d, now)) return `Fristen var ${when}. Du kan fortsatt sende inn rapporten.`;
+  const when = deadlineText(d, lang);
+  const t = texts(lang).dates;
+  if (isPastDeadline(d, now)) return t.past(when);
   const left = daysLeft(now, d, OSLO);
-  if (left <= 0) return `Frist i dag, ${when}`;
-  return `Frist ${when} – ${left === 1 ? "1 dag" : `${left} dager`} igjen`;
+  if (left <= 0) return t.today(when);
+  return t.ahead(when, left);
 }

@@ -4,9 +4,10 @@
  * partnerships and tiltak (person-typed), so they are TextRuns, never Markdown.
  */
 
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { RunImportResult } from "../src/rounds/import.ts";
 import { IMPORT_TEXT, planLines, summaryText } from "../src/rounds/import-messages.ts";
-import { docText } from "./document-strings.ts";
 import type { CardJson } from "./render.ts";
 import { actionData, Verb } from "./verbs.ts";
 
@@ -18,7 +19,8 @@ const plain = (text: string, extra: Record<string, unknown> = {}) => ({
   inlines: [{ type: "TextRun", text, ...extra }],
 });
 
-function lines(all: readonly string[], color?: string): object[] {
+function lines(all: readonly string[], color?: string, lang: Lang = DEFAULT_LANG): object[] {
+  const docText = texts(lang).documents;
   const out: object[] = all.slice(0, MAX_LINES).map((l) => plain(l, color ? { color } : {}));
   if (all.length > MAX_LINES)
     out.push({ type: "TextBlock", text: docText.importMore(all.length - MAX_LINES), wrap: true });
@@ -30,9 +32,17 @@ export interface ImportPlanCardInput {
   result: RunImportResult;
   /** Set for a dry run that may be imported. */
   uploadId?: string;
+  /** The staff member's written standard (bokmål when absent); import lines stay bokmål. */
+  lang?: Lang;
 }
 
-export function importPlanCard({ fileName, result, uploadId }: ImportPlanCardInput): CardJson {
+export function importPlanCard({
+  fileName,
+  result,
+  uploadId,
+  lang = DEFAULT_LANG,
+}: ImportPlanCardInput): CardJson {
+  const docText = texts(lang).documents;
   const body: object[] = [
     {
       type: "TextBlock",
@@ -54,23 +64,27 @@ export function importPlanCard({ fileName, result, uploadId }: ImportPlanCardInp
           wrap: true,
           color: "Attention",
         },
-        ...lines(result.errors, "Attention"),
+        ...lines(result.errors, "Attention", lang),
         { type: "TextBlock", text: docText.importFix, wrap: true },
       );
       break;
     case "refused":
-      body.push(...lines(planLines(result.plan)), ...lines(result.plan.problems, "Attention"), {
-        type: "TextBlock",
-        text: IMPORT_TEXT.refused,
-        wrap: true,
-        color: "Attention",
-      });
+      body.push(
+        ...lines(planLines(result.plan), undefined, lang),
+        ...lines(result.plan.problems, "Attention", lang),
+        {
+          type: "TextBlock",
+          text: IMPORT_TEXT.refused,
+          wrap: true,
+          color: "Attention",
+        },
+      );
       break;
     case "planned":
       body.push(
         { type: "TextBlock", text: docText.importChecked, wrap: true },
         { type: "TextBlock", text: docText.importCounts(result.summary), wrap: true, weight: "Bolder" },
-        ...lines(planLines(result.plan)),
+        ...lines(planLines(result.plan), undefined, lang),
         { type: "TextBlock", text: docText.importAsk, wrap: true },
       );
       if (uploadId !== undefined) {
@@ -87,7 +101,7 @@ export function importPlanCard({ fileName, result, uploadId }: ImportPlanCardInp
     case "applied":
       body.push(
         { type: "TextBlock", text: IMPORT_TEXT.done(summaryText(result.summary)), wrap: true, color: "Good" },
-        ...lines(planLines(result.plan)),
+        ...lines(planLines(result.plan), undefined, lang),
       );
       break;
   }

@@ -1,6 +1,6 @@
 /** The answer to "Last ned som PDF": a signed, short-lived link to the report's PDF, and the way back. */
-
-import { docText } from "./document-strings.ts";
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import { osloClockTime } from "./export-links.ts";
 import type { CardJson } from "./render.ts";
 import { actionData, Verb } from "./verbs.ts";
@@ -9,9 +9,12 @@ export interface PdfLinkInput {
   report: { roundId: string; id: string; partnership: { name: string }; tiltak: { name: string } };
   url: string;
   expiresAt: Date | number;
+  /** The reader's written standard (bokmål when absent). */
+  lang?: Lang;
 }
 
-export function pdfLinkCard({ report, url, expiresAt }: PdfLinkInput): CardJson {
+export function pdfLinkCard({ report, url, expiresAt, lang = DEFAULT_LANG }: PdfLinkInput): CardJson {
+  const docText = texts(lang).documents;
   const back = actionData(Verb.Review, { roundId: report.roundId, reportId: report.id });
   return {
     type: "AdaptiveCard",

@@ -1,11 +1,14 @@
 /**
  * The reminder card (sent proactively) and the card that replaces it after "Minn meg på i morgen" or
- * "Ikke flere påminnelser". All user-facing reminder text lives here.
+ * "Ikke flere påminnelser". Texts in src/i18n/<lang>/reminder.ts, in the recipient's written standard.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { ReminderActionOutcome } from "../src/reminders/reminder-actions.ts";
 import { formatClock, formatDeadlineDate } from "../src/reminders/schedule.ts";
 import type { ReminderMessage } from "../src/reminders/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { dayAndMonth } from "./deadline.ts";
 import { reportTitleRuns, type TextRun } from "./person-text.ts";
 import template from "./reminder.card.json" with { type: "json" };
 import { type CardJson, escapeMarkdown, render } from "./render.ts";
@@ -36,40 +39,50 @@ const subheadingOf = (r: { partnershipName: string; tiltakName: string }): TextR
     { isSubtle: true },
   );
 
-function headingOf(m: ReminderMessage): string {
-  if (m.daysLeft <= 0) return "Fristen for rapporteringen er i dag";
-  if (m.daysLeft === 1) return "Fristen for rapporteringen er i morgen";
-  return "Påminnelse om rapportering";
+function headingOf(m: ReminderMessage, t: ReturnType<typeof texts>["reminder"]): string {
+  if (m.daysLeft <= 0) return t.headingToday;
+  if (m.daysLeft === 1) return t.headingTomorrow;
+  return t.heading;
 }
 
 /** "fredag 15. januar kl. 23.59 (om 7 dager)" and "4 av 6 deler besvart". */
-export function reminderTexts(m: ReminderMessage): { deadline: string; progress: string } {
+export function reminderTexts(
+  m: ReminderMessage,
+  lang: Lang = m.lang ?? DEFAULT_LANG,
+): { deadline: string; progress: string } {
+  const t = texts(lang).reminder;
+  const { date, left } = whenOf(m, lang);
   return {
-    deadline: `${m.deadlineDate} ${m.deadlineClock} (${m.daysLeftText})`,
-    progress: `${m.sectionsDone} av ${m.sectionsTotal} deler besvart`,
+    deadline: t.deadline(date, m.deadlineClock, left),
+    progress: t.progress(m.sectionsDone, m.sectionsTotal),
   };
 }
 
-export function reminderCard(m: ReminderMessage): CardJson {
-  const texts = reminderTexts(m);
+/** The deadline's day and the days left, in the recipient's written standard. */
+function whenOf(m: ReminderMessage, lang: Lang): { date: string; left: string } {
+  if (lang === DEFAULT_LANG) return { date: m.deadlineDate, left: m.daysLeftText };
+  return { date: dayAndMonth(new Date(m.deadline), lang), left: texts(lang).dates.daysLeft(m.daysLeft) };
+}
+
+/** The reminder card, in the recipient's written standard (`m.lang`, else bokmål). */
+export function reminderCard(m: ReminderMessage, lang: Lang = m.lang ?? DEFAULT_LANG): CardJson {
+  const t = texts(lang).reminder;
+  const { date, left } = whenOf(m, lang);
+  const shown = reminderTexts(m, lang);
   const started = m.sectionsDone > 0;
   return render(template, {
     ...base,
-    heading: headingOf(m),
+    t: t.card,
+    heading: headingOf(m, t),
     subheading: subheadingOf(m),
-    intro: `Rapporteringen for dette kompetansetiltaket er ikke sendt inn ennå. Fristen er ${m.deadlineDate} ${m.deadlineClock} – ${m.daysLeftText}.`,
+    intro: t.intro(date, m.deadlineClock, left),
     showFacts: true,
-    deadlineFact: texts.deadline,
-    progress: texts.progress,
-    resumeFact: `Del ${m.resumeSection + 1} av ${m.sectionsTotal} – ${escapeMarkdown(m.resumeSectionTitle)}`,
-    footnote:
-      m.recipientRole === "coeditor"
-        ? "Du får denne påminnelsen fordi du er medredaktør og kontaktpersonen har valgt å varsle medredaktører. Bare kontaktpersonen kan sende inn."
-        : m.stageKind === "deadline"
-          ? "Dette er den siste påminnelsen før fristen."
-          : "",
+    deadlineFact: shown.deadline,
+    progress: shown.progress,
+    resumeFact: t.resume(m.resumeSection + 1, m.sectionsTotal, escapeMarkdown(m.resumeSectionTitle)),
+    footnote: m.recipientRole === "coeditor" ? t.coEditorNote : m.stageKind === "deadline" ? t.lastNote : "",
     hasOpen: true,
-    openTitle: started ? "Fortsett der du slapp" : "Start rapporteringen",
+    openTitle: started ? t.resumeStarted : t.resumeNew,
     roundId: m.roundId,
     reportId: m.reportId,
     section: m.resumeSection,
@@ -79,12 +92,15 @@ export function reminderCard(m: ReminderMessage): CardJson {
 }
 
 /** "mandag 12. januar kl. 09.00" */
-const when = (d: Date) => `${formatDeadlineDate(d)} ${formatClock(d)}`;
+const whenIn = (lang: Lang) => (d: Date) =>
+  `${lang === DEFAULT_LANG ? formatDeadlineDate(d) : dayAndMonth(d, lang)} ${formatClock(d)}`;
 
-function ackCard(notice: string, style: string, report?: ReportDoc): CardJson {
+function ackCard(lang: Lang, notice: string, style: string, report?: ReportDoc): CardJson {
+  const t = texts(lang).reminder;
   return render(template, {
     ...base,
-    heading: "Påminnelse om rapportering",
+    t: t.card,
+    heading: t.heading,
     subheading: report
       ? subheadingOf({ partnershipName: report.partnership.name, tiltakName: report.tiltak.name })
       : [],
@@ -92,44 +108,33 @@ function ackCard(notice: string, style: string, report?: ReportDoc): CardJson {
     noticeStyle: style,
     // Without a section: the report opens where the person should resume at the time of the click.
     hasResume: report !== undefined,
-    openTitle: report?.status === "submitted" ? "Se rapporteringen" : "Åpne rapporteringen",
+    openTitle: report?.status === "submitted" ? t.see : t.open,
     roundId: report?.roundId ?? "",
     reportId: report?.id ?? "",
   });
 }
 
 /** The card that replaces a reminder after "Minn meg på i morgen" or "Ikke flere påminnelser". */
-export function reminderActionCard(outcome: ReminderActionOutcome): CardJson {
+export function reminderActionCard(outcome: ReminderActionOutcome, lang: Lang = DEFAULT_LANG): CardJson {
+  const t = texts(lang).reminder;
+  const when = whenIn(lang);
   switch (outcome.kind) {
     case "not_found":
-      return ackCard("Fant ikke denne rapporteringen. Den kan være slettet eller flyttet.", "warning");
+      return ackCard(lang, t.notFound, "warning");
     case "forbidden":
-      return ackCard("Du har ikke tilgang til denne rapporteringen.", "warning");
+      return ackCard(lang, t.forbidden, "warning");
     case "closed":
       return outcome.reason === "submitted"
-        ? ackCard(
-            "Rapporteringen er allerede sendt inn – du får ingen flere påminnelser om den.",
-            "good",
-            outcome.report,
-          )
-        : ackCard(
-            "Fristen har gått ut, så du får ingen flere påminnelser. Ta kontakt med Statsforvalteren hvis rapporteringen ikke er sendt inn.",
-            "warning",
-            outcome.report,
-          );
+        ? ackCard(lang, t.closedSubmitted, "good", outcome.report)
+        : ackCard(lang, t.closedDeadline, "warning", outcome.report);
     case "snoozed":
-      return ackCard(`Greit! Du får en ny påminnelse ${when(outcome.until)}.`, "good", outcome.report);
+      return ackCard(lang, t.snoozed(when(outcome.until)), "good", outcome.report);
     case "too_late_to_snooze":
-      return ackCard(
-        `Fristen er ${when(outcome.deadline)}, så det kommer ingen ny påminnelse før den. Send inn rapporteringen før fristen.`,
-        "warning",
-        outcome.report,
-      );
+      return ackCard(lang, t.tooLate(when(outcome.deadline)), "warning", outcome.report);
     case "opted_out":
       return ackCard(
-        outcome.deadlineReminder
-          ? `Du får ikke flere påminnelser om dette tiltaket, bortsett fra én siste påminnelse på fristdagen (${when(outcome.deadlineReminder)}).`
-          : "Du får ikke flere påminnelser om dette tiltaket.",
+        lang,
+        outcome.deadlineReminder ? t.optedOutButLast(when(outcome.deadlineReminder)) : t.optedOut,
         "good",
         outcome.report,
       );

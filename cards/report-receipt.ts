@@ -3,19 +3,22 @@
  * Values are TextRuns: a date such as "1. desember" at the start of a Markdown TextBlock or FactSet
  * value is read as a numbered list.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { type CardJson, render } from "./render.ts";
 import template from "./report-receipt.card.json" with { type: "json" };
-import { receiptText as t } from "./review-strings.ts";
 import { formatOsloTime } from "./time.ts";
 
-export function receiptCard(report: ReportDoc): CardJson {
+export function receiptCard(report: ReportDoc, lang: Lang = DEFAULT_LANG): CardJson {
+  const t = texts(lang).receipt;
   return render(template, {
+    t: t.card,
     subheading: `${report.partnership.name} – ${report.tiltak.name}`,
     sentLabel: t.sentLabel,
     byLabel: t.byLabel,
     referenceLabel: t.referenceLabel,
-    time: formatOsloTime(new Date(report.submittedAt ?? report.updatedAt)),
+    time: formatOsloTime(new Date(report.submittedAt ?? report.updatedAt), lang),
     by: report.submittedBy?.name ?? "",
     receipt: report.receipt ?? "",
     thanks: t.thanks,

@@ -5,8 +5,11 @@
  * "Neste side") so each card stays well under Teams' size limit. The same card shows a submitted
  * report read-only. Person-typed text is in TextRuns (no Markdown).
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { Role } from "../src/people/access.ts";
 import { formatAnswer } from "../src/questionnaire/answers.ts";
+import { formIn } from "../src/questionnaire/form-lang.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import { warningsFor } from "../src/reports/plausibility.ts";
 import { submitBlockers } from "../src/reports/report.ts";
@@ -14,7 +17,6 @@ import type { ReportDoc } from "../src/reports/types.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
-import { reviewText as t } from "./review-strings.ts";
 import { formatOsloTime } from "./time.ts";
 
 /** Size budget per review page (Teams counts UTF-16: 2 bytes per character); the limit is ~100 KB. */
@@ -32,6 +34,8 @@ export interface ReviewCardInput {
   /** The round's deadline (ISO) and the time now, for the deadline line. */
   deadline?: string;
   now?: Date;
+  /** The reader's written standard (bokmål when absent). */
+  lang?: Lang;
 }
 
 interface AnswerItem {
@@ -51,19 +55,21 @@ interface Block {
 const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), "utf16le");
 
 /** Every answer of the report, in form order, as card data. */
-function answerItems(form: Form, report: ReportDoc): AnswerItem[][] {
+function answerItems(form: Form, report: ReportDoc, lang: Lang): AnswerItem[][] {
+  const t = texts(lang).review;
+  const shown = formIn(form, lang);
   const editors = new Set(Object.values(report.answers).map((a) => a.by.id));
   const showBy = editors.size > 1;
-  return form.sections.map((s) =>
-    s.questions.map((q) => {
+  return form.sections.map((s, si) =>
+    s.questions.map((q, qi) => {
       const a = report.answers[q.id];
       return {
-        question: q.text,
-        answer: a === undefined ? (q.required ? t.missing : t.notAnswered) : formatAnswer(q, a),
+        question: shown.sections[si]?.questions[qi]?.text ?? q.text,
+        answer: a === undefined ? (q.required ? t.missing : t.notAnswered) : formatAnswer(q, a, lang),
         color: a === undefined && q.required ? "Attention" : "Default",
         comment: a?.comment ?? "",
         commentLabel: t.commentLabel,
-        by: a !== undefined && showBy ? t.lastChangedBy(a.by.name, formatOsloTime(new Date(a.at))) : "",
+        by: a !== undefined && showBy ? t.lastChangedBy(a.by.name, formatOsloTime(new Date(a.at), lang)) : "",
       };
     }),
   );
@@ -97,7 +103,7 @@ function paginate(sections: AnswerItem[][], budget: number): Block[][] {
 /** The review card for one page of the report. */
 export function reviewCard(input: ReviewCardInput): CardJson {
   const { form, report } = input;
-  const items = answerItems(form, report);
+  const items = answerItems(form, report, input.lang ?? DEFAULT_LANG);
   // What a page costs without its answers (header, warnings, footer, actions), measured on page 1.
   const whole = renderIfFits(cardData(input, onePage(items), 0, 1));
   if (whole !== undefined) return whole;
@@ -133,6 +139,9 @@ function pagesOf(input: ReviewCardInput, items: AnswerItem[][]): Block[][] {
 /** The template data of one page. */
 function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCount: number) {
   const { form, report, role, notice, reopen } = input;
+  const lang = input.lang ?? DEFAULT_LANG;
+  const t = texts(lang).review;
+  const shown = formIn(form, lang);
   const submitted = report.status === "submitted";
   const editable = !submitted && (role === "contact" || role === "coeditor");
   const blockers = submitBlockers(form, report);
@@ -144,7 +153,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
   if (submitted) {
     const by = report.submittedBy?.name ? ` av ${report.submittedBy.name}` : "";
     footer = t.submittedFooter(
-      `${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt))}${by}`,
+      `${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt), lang)}${by}`,
       report.receipt ?? "",
     );
   } else if (!ready) {
@@ -157,13 +166,14 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
   else footer = last ? t.ready : t.readyMorePages;
 
   const sectionOf = new Map(form.sections.map((s, i) => [s.id, i]));
-  const warnings = submitted ? [] : warningsFor(form, report, report.tiltak.grant);
+  const warnings = submitted ? [] : warningsFor(form, report, report.tiltak.grant, lang);
   const now = input.now ?? new Date();
   const ref = { roundId: report.roundId, reportId: report.id };
   return {
+    t: t.card,
     heading: submitted ? t.headingSubmitted : t.heading,
     subheading: `${report.partnership.name} – ${report.tiltak.name}`,
-    deadline: input.deadline !== undefined && !submitted ? deadlineLine(input.deadline, now) : "",
+    deadline: input.deadline !== undefined && !submitted ? deadlineLine(input.deadline, now, lang) : "",
     deadlineColor:
       input.deadline !== undefined && isPastDeadline(input.deadline, now) ? "Attention" : "Default",
     pageText: pageCount > 1 ? t.page(page + 1, pageCount) : "",
@@ -185,7 +195,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
       };
     }),
     sections: blocks.map((b) => {
-      const s = form.sections[b.sectionIndex];
+      const s = shown.sections[b.sectionIndex];
       const n = b.sectionIndex + 1;
       return {
         ...ref,
@@ -196,7 +206,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
         answers: b.answers,
       };
     }),
-    reopenedLabel: report.reopened ? t.reopenedLabel(formatOsloTime(new Date(report.reopened.at))) : "",
+    reopenedLabel: report.reopened ? t.reopenedLabel(formatOsloTime(new Date(report.reopened.at), lang)) : "",
     reopenedReason: !submitted && report.reopened ? report.reopened.reason : "",
     footer,
     canSubmit,
@@ -217,7 +227,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
 
 /** How many pages the review of this report has. */
 export function reviewPageCount(input: ReviewCardInput): number {
-  const items = answerItems(input.form, input.report);
+  const items = answerItems(input.form, input.report, input.lang ?? DEFAULT_LANG);
   if (renderIfFits(cardData(input, onePage(items), 0, 1)) !== undefined) return 1;
   return pagesOf(input, items).length;
 }

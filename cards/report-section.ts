@@ -6,8 +6,11 @@
  * Each question's text appears once, as its input's label; the form's help text sits under it in a
  * smaller, subtle style; "Annet" and comment fields follow right under with short labels.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
+import { formIn } from "../src/questionnaire/form-lang.ts";
 import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
 import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
@@ -17,14 +20,16 @@ import { deadlineLine } from "./deadline.ts";
 import { encodeFingerprints } from "./fingerprints.ts";
 import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-section.card.json" with { type: "json" };
-import { ASKS_FOR_ATTACHMENTS, sectionStrings as S } from "./report-section-strings.ts";
-import { cardText } from "./strings.ts";
 import { formatOsloTime } from "./time.ts";
 
 /** Hard cap for text inputs without a limit in the form (the server enforces the same). */
 const TEXT_CAP = 4000;
 /** Short names in the "Sjekk: …" banner for questions without a shortLabel in the form. */
 const SHORT_NAME_MAX = 40;
+/** Questions whose (bokmål) text asks for an upload (the form's "Last opp eventuelle vedlegg …"). */
+const ASKS_FOR_ATTACHMENTS = /last opp eventuelle vedlegg/i;
+
+type SectionTexts = ReturnType<typeof texts>["section"];
 
 /**
  * What a section card shows of a report: its ids, revision and stored answers, and the names for the
@@ -58,12 +63,20 @@ export interface SectionCardInput {
   deadline?: string;
   /** "Now" for the days left (defaults to the system clock). */
   now?: Date;
+  /** The reader's written standard (bokmål when absent). */
+  lang?: Lang;
 }
 
-export function sectionHeading(form: Form, index: number, page = 0): string {
+export function sectionHeading(form: Form, index: number, page = 0, lang: Lang = DEFAULT_LANG): string {
   const s = form.sections[index];
   const p = pageAt(form, index, page);
-  return S.heading(index + 1, form.sections.length, s?.title ?? "", (p?.index ?? 0) + 1, p?.count ?? 1);
+  return texts(lang).section.heading(
+    index + 1,
+    form.sections.length,
+    s?.title ?? "",
+    (p?.index ?? 0) + 1,
+    p?.count ?? 1,
+  );
 }
 
 /** A question's short name, for the banner that lists what to fix. */
@@ -78,7 +91,7 @@ function editorCount(report: SectionReport): number {
   return new Set(Object.values(report.answers).map((a) => a.by.id)).size;
 }
 
-function kindOf(q: Question): { kind: string; textStyle: string; placeholder: string } {
+function kindOf(q: Question, S: SectionTexts): { kind: string; textStyle: string; placeholder: string } {
   const line = (textStyle = "text", placeholder = "") => ({ kind: "line", textStyle, placeholder });
   switch (q.type) {
     case "longtext":
@@ -103,7 +116,16 @@ function kindOf(q: Question): { kind: string; textStyle: string; placeholder: st
   }
 }
 
-function questionData(q: Question, input: SectionCardInput, prefill: Prefill | undefined, many: boolean) {
+/** `q` is the official question (values, limits), `shownQ` the same in the reader's language (texts). */
+function questionData(
+  q: Question,
+  shownQ: Question,
+  input: SectionCardInput,
+  prefill: Prefill | undefined,
+  many: boolean,
+  S: SectionTexts,
+) {
+  const lang = input.lang ?? DEFAULT_LANG;
   const stored = input.report.answers[q.id];
   const shown = stored ?? prefill?.content;
   const fromStore = shown === undefined ? {} : toRawInputs(q, shown);
@@ -114,20 +136,20 @@ function questionData(q: Question, input: SectionCardInput, prefill: Prefill | u
   };
   const errors = input.errors ?? {};
   const err = (part?: "other" | "comment" | "season" | "year") => errors[inputId(q.id, part)] ?? "";
-  const options = q.type === "yesno" ? ["Ja", "Nei"] : (q.options ?? []);
+  const options = q.type === "yesno" ? [S.yes, S.no] : (shownQ.options ?? []);
   const choices = options.map((title, i) => ({
     title,
     value: q.type === "yesno" ? (i === 0 ? "true" : "false") : String(i),
   }));
-  if (q.allowOther) choices.push({ title: "Annet", value: String(options.length) });
+  if (q.allowOther) choices.push({ title: S.other, value: String(options.length) });
   const limitNote =
     q.maxLength !== null && (q.type === "text" || q.type === "longtext") ? S.limit(q.maxLength) : "";
   const typedHere = Object.keys(typed).some((k) => k === q.id || k.startsWith(`${q.id}__`));
   return {
     id: inputId(q.id),
-    ...kindOf(q),
-    label: `${q.text}${q.required ? " *" : ""}`,
-    help: [q.help ?? "", limitNote].filter((s) => s !== "").join(" "),
+    ...kindOf(q, S),
+    label: `${shownQ.text}${q.required ? " *" : ""}`,
+    help: [shownQ.help ?? "", limitNote].filter((s) => s !== "").join(" "),
     prefillNote:
       stored === undefined && prefill !== undefined && !typedHere
         ? prefill.kind === "previous"
@@ -156,7 +178,9 @@ function questionData(q: Question, input: SectionCardInput, prefill: Prefill | u
     commentMaxLength: q.commentMaxLength ?? TEXT_CAP,
     commentError: q.comment ? err("comment") : "",
     changedBy:
-      stored === undefined || !many ? "" : S.changedBy(stored.by.name, formatOsloTime(new Date(stored.at))),
+      stored === undefined || !many
+        ? ""
+        : S.changedBy(stored.by.name, formatOsloTime(new Date(stored.at), lang)),
   };
 }
 
@@ -179,7 +203,14 @@ function baseOf(page: Page, input: SectionCardInput, prefills: Map<string, Prefi
 }
 
 export function sectionCard(input: SectionCardInput): CardJson {
-  const { form, report, sectionIndex } = input;
+  const { report, sectionIndex } = input;
+  const lang = input.lang ?? DEFAULT_LANG;
+  const S = texts(lang).section;
+  const form = input.form;
+  // The form's texts in the reader's written standard (same ids, option order and values).
+  const shown = formIn(form, lang);
+  const shownQ = new Map(shown.sections[sectionIndex]?.questions.map((q) => [q.id, q]));
+  const seen = (q: Question): Question => shownQ.get(q.id) ?? q;
   const section = form.sections[sectionIndex];
   const page = pageAt(form, sectionIndex, input.page ?? 0);
   if (section === undefined || page === undefined)
@@ -196,20 +227,21 @@ export function sectionCard(input: SectionCardInput): CardJson {
   const now = input.now ?? new Date();
   const passed = input.deadline !== undefined && now.getTime() > Date.parse(input.deadline);
   return render(template, {
-    heading: sectionHeading(form, sectionIndex, page.index),
+    t: S.card,
+    heading: sectionHeading(shown, sectionIndex, page.index, lang),
     // Names as typed in the import: TextRuns (never Markdown).
     subheading:
       report.partnership !== undefined && report.tiltak !== undefined
         ? `${report.partnership.name} – ${report.tiltak.name}`
-        : cardText.sectionUnsaved,
-    deadline: input.deadline === undefined ? "" : deadlineLine(input.deadline, now),
+        : S.unsaved,
+    deadline: input.deadline === undefined ? "" : deadlineLine(input.deadline, now, lang),
     deadlinePassed: passed,
     deadlineColor: passed ? "Attention" : "Default",
     notice: input.notice?.text ?? "",
-    fix: wrong.length > 0 && input.notice !== undefined ? S.fix(wrong.map(shortName)) : "",
+    fix: wrong.length > 0 && input.notice !== undefined ? S.fix(wrong.map((q) => shortName(seen(q)))) : "",
     noticeStyle: input.notice?.style ?? "default",
-    intro: page.index === 0 ? (section.intro ?? "") : "",
-    questions: page.questions.map((q) => questionData(q, input, prefills.get(q.id), many)),
+    intro: page.index === 0 ? (shown.sections[sectionIndex]?.intro ?? "") : "",
+    questions: page.questions.map((q) => questionData(q, seen(q), input, prefills.get(q.id), many, S)),
     nextTitle: isLast ? S.nextLast : S.next,
     hasBack: sectionIndex > 0 || page.index > 0,
     isLast,

@@ -4,6 +4,8 @@
  * ones shortened; "Les hele rapporteringen" (report.read) shows every answer in full with its
  * comment (cards/report-summary-full.ts). Names and answers are TextRuns (person-text.ts), never Markdown.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { paragraphText, submittedLate, summaryParagraphs } from "../src/summaries/summary-map.ts";
@@ -15,10 +17,14 @@ import { formatOsloTime } from "./time.ts";
 /** Characters per paragraph in the channel; "Les hele rapporteringen" shows everything. */
 const PARAGRAPH_MAX = 350;
 
-const late = (deadline: string) => `Levert etter fristen (${deadline}).`;
-
 /** `deadline`: the round's (ISO), to say when the report came in late. */
-export function summaryCard(form: Form, report: ReportDoc, deadline?: string): CardJson {
+export function summaryCard(
+  form: Form,
+  report: ReportDoc,
+  deadline?: string,
+  lang: Lang = DEFAULT_LANG,
+): CardJson {
+  const t = texts(lang).summaryCard;
   const paragraphs = summaryParagraphs(form.id).flatMap((paragraph) => {
     const text = paragraphText(form, report, paragraph);
     if (text === undefined) return [];
@@ -30,18 +36,19 @@ export function summaryCard(form: Form, report: ReportDoc, deadline?: string): C
   });
   const subtle = { isSubtle: true } as const;
   return render(template, {
+    t: t.card,
     heading: reportTitleRuns(report, { weight: "Bolder", size: "Medium" }),
     subheading: [
-      ownRun(`Levert ${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt))} av `, subtle),
+      ownRun(t.submitted(formatOsloTime(new Date(report.submittedAt ?? report.updatedAt), lang)), subtle),
       personRun(report.submittedBy?.name ?? report.contact.name, subtle),
       ...(report.tiltak.caseNumber
-        ? [ownRun(" · saksnr. ", subtle), personRun(report.tiltak.caseNumber, subtle)]
+        ? [ownRun(t.caseNumber, subtle), personRun(report.tiltak.caseNumber, subtle)]
         : []),
       ownRun(` · ${report.partnership.category}`, subtle),
     ],
     late:
       deadline !== undefined && submittedLate(report, deadline)
-        ? [{ text: late(formatOsloTime(new Date(deadline))) }]
+        ? [{ text: t.late(formatOsloTime(new Date(deadline), lang)) }]
         : [],
     paragraphs,
     roundId: report.roundId,

@@ -4,6 +4,7 @@
  * check access against the stored report and the Teams identity.
  */
 import { z } from "zod";
+import { LANGS } from "../src/i18n/lang.ts";
 import { PLAUSIBILITY_RULES } from "../src/reports/plausibility.ts";
 import { decodeFingerprints } from "./fingerprints.ts";
 
@@ -30,6 +31,8 @@ export const Verb = {
   OverviewSection: "overview.section",
   ReportPdf: "report.pdf",
   ImportRound: "round.import",
+  /** The person's written standard (bokmål or nynorsk), chosen on the welcome card. */
+  ChooseLang: "person.lang",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -87,6 +90,7 @@ export const payloadSchemas = {
   [Verb.ReportPdf]: z.object({ ...ref }),
   /** Only the id the server gave the upload; the file and its plan stay on the server. */
   [Verb.ImportRound]: z.object({ uploadId: z.uuid() }),
+  [Verb.ChooseLang]: z.object({ lang: z.enum(LANGS) }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */
@@ -111,6 +115,7 @@ const RESERVED = new Set([
   "section",
   "page",
   "rule",
+  "lang",
   "msteams",
 ]);
 

@@ -1,4 +1,6 @@
 /** The first card: which reports (tiltak) this person can work on, with progress and the deadline. */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import { sectionsDone } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
@@ -6,7 +8,6 @@ import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, render } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import template from "./welcome.card.json" with { type: "json" };
-import { welcomeText as t } from "./welcome-strings.ts";
 
 export interface WelcomeItem {
   report: ReportDoc;
@@ -16,12 +17,18 @@ export interface WelcomeItem {
   deadline?: string;
 }
 
-export function welcomeCard(name: string, items: WelcomeItem[], now: Date = new Date()): CardJson {
+export function welcomeCard(
+  name: string,
+  items: WelcomeItem[],
+  now: Date = new Date(),
+  lang: Lang = DEFAULT_LANG,
+): CardJson {
+  const t = texts(lang).welcome;
   const first = name.trim().split(" ")[0] ?? "";
   const deadlines = new Set(items.map((i) => i.deadline ?? ""));
   // One deadline for all (the usual case) goes under the intro; different ones go under each tiltak.
   const shared = deadlines.size === 1 ? (items[0]?.deadline ?? "") : "";
-  const line = (d: string | undefined) => (d ? deadlineLine(d, now) : "");
+  const line = (d: string | undefined) => (d ? deadlineLine(d, now, lang) : "");
   return render(template, {
     heading: first === "" ? t.helloNoName : t.hello(first),
     intro: items.length === 1 ? t.introOne : t.introMany(items.length),
@@ -31,7 +38,7 @@ export function welcomeCard(name: string, items: WelcomeItem[], now: Date = new 
       const done = sectionsDone(form, report);
       const submitted = report.status === "submitted";
       const state = submitted
-        ? t.submitted(report.submittedAt ? formatOsloTime(new Date(report.submittedAt)) : "")
+        ? t.submitted(report.submittedAt ? formatOsloTime(new Date(report.submittedAt), lang) : "")
         : t.progress(done, form.sections.length);
       return {
         title: report.tiltak.name,
@@ -45,5 +52,8 @@ export function welcomeCard(name: string, items: WelcomeItem[], now: Date = new 
       };
     }),
     footer: t.footer,
+    // The other written standard, one press away (stored on the person).
+    langOther: t.langOther,
+    otherLang: lang === "nn" ? "nb" : "nn",
   });
 }

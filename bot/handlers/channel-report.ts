@@ -8,14 +8,15 @@ import { fullReportCards } from "../../cards/report-summary-full.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
+import { botText } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
 
 export async function readReport(
   app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.ReadReport>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const o = await app.reports.open(actor, data);
   if (o.kind === "not_found") return { text: t.notFound };
   if (o.kind !== "ok") return { text: t.forbidden };

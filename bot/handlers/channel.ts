@@ -13,6 +13,8 @@ import { roundChoiceCard } from "../../cards/round-choice.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import { DEFAULT_LANG, type Lang } from "../../src/i18n/lang.ts";
+import { texts } from "../../src/i18n/texts.ts";
 import { isCountyMember } from "../../src/people/staff-membership.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
@@ -24,9 +26,8 @@ import {
 } from "../../src/summaries/export-link.ts";
 import { commandWords } from "../../src/text/command-text.ts";
 import { targetOf } from "../conversation-ref.ts";
+import { staffLangOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
-import { channelText } from "./channel-strings.ts";
 
 export type ChannelCommand = "bind" | "status" | "overview" | "export" | "help";
 
@@ -39,6 +40,9 @@ export function channelCommandOf(text: string): ChannelCommand {
   if (/^eksport\b/.test(words)) return "export";
   return "help";
 }
+
+/** The written standard of a round's channel posts: the import's setting, else bokmål. */
+const roundLang = (round: RoundDoc): Lang => round.malform ?? DEFAULT_LANG;
 
 /** Replies for the channel. */
 export type ChannelReply = Reply;
@@ -53,6 +57,8 @@ export async function runChannelCommand(
   opts: { exportSecret: Buffer | string },
 ): Promise<ChannelReply> {
   const command = channelCommandOf(ctx.activity.text ?? "");
+  // Before the round is known: bokmål; after, the round's setting (import), the same for everyone in the channel.
+  const t = texts(DEFAULT_LANG).bot;
   if (command === "help") return { text: t.channelHelp };
   if (command === "bind") return bind(app, ctx, actor);
   if (SLOW.has(command) && app.config.typingIndicator) await showTyping(app, ctx);
@@ -77,7 +83,7 @@ export async function runChannelCommand(
       // One headline card; each section's figures come on demand (verb overview.section).
       return { card: overviewHeadlineCard({ round, form, reports, now: app.clock() }) };
     case "export":
-      return { text: await sendExportPersonally(app, actor, round, opts.exportSecret) };
+      return { text: await sendExportPersonally(app, actor, round, opts.exportSecret, roundLang(round)) };
   }
 }
 
@@ -100,7 +106,9 @@ async function sendExportPersonally(
   actor: Actor,
   round: RoundDoc,
   secret: Buffer | string,
+  lang: Lang,
 ): Promise<string> {
+  const channelText = texts(lang).channel;
   const person = await app.people.find(actor.id);
   const target = person?.target;
   if (app.messenger === undefined || target === undefined) return channelText.exportNeedsChat;
@@ -112,6 +120,8 @@ async function sendExportPersonally(
 
 /** "@bot bruk denne kanalen": bind the only round, or ask which one (never silently the newest). */
 async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor, roundId?: string): Promise<Reply> {
+  const t = texts(DEFAULT_LANG).bot;
+  const channelText = texts(DEFAULT_LANG).channel;
   const target = targetOf(ctx.activity);
   const channelData = ctx.activity.channelData as
     | { team?: { id?: string }; channel?: { name?: string } }
@@ -138,7 +148,8 @@ async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor, roundId?: stri
     case "bound": {
       const members = await countyMemberCount(app, ctx, actor);
       app.log.info({ roundId: outcome.round.id, members }, "staff channel bound");
-      return { text: channelText.bound(`${outcome.round.county} ${outcome.round.reportingYear}`, members) };
+      const said = texts(roundLang(outcome.round)).channel;
+      return { text: said.bound(`${outcome.round.county} ${outcome.round.reportingYear}`, members) };
     }
   }
 }
@@ -150,7 +161,7 @@ export async function bindChosenRound(
   data: Payload<typeof Verb.ChannelBind>,
   ctx: TurnContext | undefined,
 ): Promise<Reply> {
-  if (ctx === undefined) return { text: channelText.bindOnlyInChannel };
+  if (ctx === undefined) return { text: texts(DEFAULT_LANG).channel.bindOnlyInChannel };
   return bind(app, ctx, actor, data.roundId);
 }
 
@@ -175,10 +186,10 @@ export async function overviewSection(
   data: Payload<typeof Verb.OverviewSection>,
 ): Promise<Reply> {
   const view = await app.channel.roundView(actor, data.roundId);
-  if (view.kind !== "ok") return { text: t.staffOnly };
+  if (view.kind !== "ok") return { text: texts(DEFAULT_LANG).bot.staffOnly };
   const { round, form, reports } = view;
   const card = overviewSectionCard({ round, form, reports, sectionId: data.sectionId, now: app.clock() });
-  return card ? { card } : { text: t.internalError };
+  return card ? { card } : { text: texts(staffLangOf(actor, round)).bot.internalError };
 }
 
 /** Short-lived signed download links for the round (Excel, CSV and the samarbeidsforum document). */
@@ -203,6 +214,7 @@ export async function postSummary(app: EdgeApp, report: ReportDoc): Promise<void
   if (app.messenger === undefined) return;
   const target = await app.channel.summaryTarget(report);
   if (target === undefined) return;
-  const result = await app.messenger.send(target.channel, summaryCard(target.form, report, target.deadline));
+  const card = summaryCard(target.form, report, target.deadline, target.malform ?? DEFAULT_LANG);
+  const result = await app.messenger.send(target.channel, card);
   if (result.kind !== "ok") app.log.warn({ reportId: report.id, result: result.kind }, "summary not posted");
 }

@@ -4,14 +4,16 @@ import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { CoEditorOutcome } from "../../src/people/coeditors.ts";
 import type { Actor } from "../../src/reports/types.ts";
+import { botText, langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
 
 function reply(
+  actor: Actor,
   o: CoEditorOutcome,
   ok: (o: Extract<CoEditorOutcome, { kind: "ok" }>) => Reply,
   typed?: string,
 ): Reply {
+  const t = botText(actor);
   switch (o.kind) {
     case "not_found":
       return { text: t.notFound };
@@ -21,6 +23,7 @@ function reply(
     case "invalid":
       return {
         card: coEditorsCard(o.report, {
+          lang: langOf(actor),
           error: o.message,
           ...(typed !== undefined ? { typedEmail: typed } : {}),
         }),
@@ -36,9 +39,12 @@ export async function showCoEditors(
   data: Payload<typeof Verb.CoEditors>,
 ): Promise<Reply> {
   const o = await app.coEditors.list(actor, data);
-  if (o.kind !== "ok") return reply(o, () => ({}));
+  if (o.kind !== "ok") return reply(actor, o, () => ({}));
   return {
-    card: coEditorsCard(o.report, { remindCoEditors: await app.reminders.includesCoEditors(o.report) }),
+    card: coEditorsCard(o.report, {
+      lang: langOf(actor),
+      remindCoEditors: await app.reminders.includesCoEditors(o.report),
+    }),
   };
 }
 
@@ -47,14 +53,16 @@ export async function setCoEditorReminders(
   actor: Actor,
   data: Payload<typeof Verb.CoEditorReminders>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const include = data.include === "true";
   const o = await app.reminders.setIncludeCoEditors(actor, data, include);
   if (o.kind === "not_found") return { text: t.notFound };
   if (o.kind === "forbidden") return { text: t.onlyContactManagesCoEditors };
   const listed = await app.coEditors.list(actor, data);
-  if (listed.kind !== "ok") return reply(listed, () => ({}));
+  if (listed.kind !== "ok") return reply(actor, listed, () => ({}));
   return {
     card: coEditorsCard(listed.report, {
+      lang: langOf(actor),
       remindCoEditors: include,
       notice: { text: include ? t.coEditorsReminded : t.onlyContactReminded, style: "good" },
     }),
@@ -66,6 +74,7 @@ export async function inviteCoEditor(
   actor: Actor,
   data: Payload<typeof Verb.InviteCoEditor>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const o = await app.coEditors.invite(actor, data, data.inviteEmail ?? "");
   let told = false;
   if (o.kind === "ok" && o.changed) {
@@ -76,9 +85,11 @@ export async function inviteCoEditor(
     });
   }
   return reply(
+    actor,
     o,
     (ok) => ({
       card: coEditorsCard(ok.report, {
+        lang: langOf(actor),
         notice: {
           text: ok.changed
             ? told
@@ -98,9 +109,11 @@ export async function removeCoEditor(
   actor: Actor,
   data: Payload<typeof Verb.RemoveCoEditor>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const o = await app.coEditors.remove(actor, data, data.email);
-  return reply(o, (ok) => ({
+  return reply(actor, o, (ok) => ({
     card: coEditorsCard(ok.report, {
+      lang: langOf(actor),
       notice: {
         text: ok.changed ? t.coEditorRemoved(ok.email) : t.coEditorNotThere(ok.email),
         style: "good",

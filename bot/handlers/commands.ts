@@ -9,11 +9,14 @@ import { sectionCard } from "../../cards/report-section.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import { type ChatIntent, intentOf } from "../../src/conversation/chat-intent.ts";
+import type { Lang } from "../../src/i18n/lang.ts";
+import { texts } from "../../src/i18n/texts.ts";
 import { isContact } from "../../src/people/access.ts";
+import { formIn } from "../../src/questionnaire/form-lang.ts";
 import { reportProgress, resumePosition } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import { botText, langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
 import { deadlineOf } from "./review-actions.ts";
 import { staffOverview } from "./staff-actions.ts";
 
@@ -23,11 +26,15 @@ export type Command = ChatIntent;
 export const commandOf = (text: string): Command => intentOf(text);
 
 export async function runCommand(app: EdgeApp, actor: Actor, command: Command, typed = ""): Promise<Reply> {
+  const t = botText(actor);
+  const lang = langOf(actor);
+  if (command === "lang-nb" || command === "lang-nn")
+    return chooseLang(app, actor, command === "lang-nn" ? "nn" : "nb");
   if (command === "help") return { text: t.help };
   if (command === "reports") return (await staffOverview(app, actor)) ?? { text: t.staffOnly };
   const mine = await app.reports.listMine(actor);
   if (mine.length === 0) {
-    if (command === "unknown") return { card: notUnderstoodCard(typed) };
+    if (command === "unknown") return { card: notUnderstoodCard(typed, undefined, lang) };
     return (await staffOverview(app, actor)) ?? { text: t.notAContact };
   }
   const drafts = mine.filter((r) => r.status === "draft");
@@ -36,30 +43,37 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
     case "start":
       return { card: await welcome(app, actor, mine) };
     case "status":
-      return { text: statusText(app, mine) };
+      return { text: statusText(app, mine, actor) };
     case "deadline": {
       const deadlines = await deadlinesOf(app, mine);
       return {
         text: deadlineReply(
           mine.map((report) => ({ report, ...deadlines.get(report.roundId) })),
           app.clock(),
+          lang,
         ),
       };
     }
     case "contact":
-      return { text: contactReply(mine) };
+      return { text: contactReply(mine, lang) };
     case "missing":
-      return { text: missingReply(mine.map((report) => ({ report, form: app.reports.formOf(report) }))) };
+      return {
+        text: missingReply(
+          mine.map((report) => ({ report, form: app.reports.formOf(report) })),
+          undefined,
+          lang,
+        ),
+      };
     case "unknown":
       return {
-        card: notUnderstoodCard(typed, pick ? { roundId: pick.roundId, reportId: pick.id } : undefined),
+        card: notUnderstoodCard(typed, pick ? { roundId: pick.roundId, reportId: pick.id } : undefined, lang),
       };
     case "continue": {
       // The draft this person touched last, at its first unanswered section.
       if (pick === undefined) return { card: await welcome(app, actor, mine) };
       const form = app.reports.formOf(pick);
       const context = await app.reports.context(pick.roundId);
-      return { card: sectionCard({ form, report: pick, ...resumePosition(form, pick), ...context }) };
+      return { card: sectionCard({ form, report: pick, ...resumePosition(form, pick), ...context, lang }) };
     }
   }
 }
@@ -91,28 +105,44 @@ async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[]) {
       ...deadlines.get(report.roundId),
     })),
     app.clock(),
+    langOf(actor),
   );
 }
 
-function statusText(app: EdgeApp, reports: ReportDoc[]): string {
+function statusText(app: EdgeApp, reports: ReportDoc[], actor: Actor): string {
+  const lang = langOf(actor);
+  const t = texts(lang).chat;
   return reports
     .map((r) => {
-      const progress = reportProgress(app.reports.formOf(r), r);
+      const form = app.reports.formOf(r);
+      const shown = formIn(form, lang);
+      const progress = reportProgress(form, r);
       const done = progress.filter((p) => p.complete && p.answered > 0).length;
       const head = `**${escapeMarkdown(r.tiltak.name)}** (${escapeMarkdown(r.partnership.name)}): ${
-        r.status === "submitted" ? "sendt inn" : `${done} av ${progress.length} deler besvart`
+        r.status === "submitted" ? t.statusSubmitted : t.statusProgress(done, progress.length)
       }`;
-      const lines = progress.map(
-        (p, i) =>
-          `- Del ${i + 1} ${p.title}: ${
-            !p.complete
-              ? `${p.requiredMissing.length} obligatoriske svar mangler`
-              : p.answered > 0
-                ? "ferdig"
-                : "ingen obligatoriske spørsmål, ikke besvart"
-          }`,
+      const lines = progress.map((p, i) =>
+        t.statusLine(
+          i + 1,
+          shown.sections[i]?.title ?? p.title,
+          !p.complete
+            ? t.statusMissing(p.requiredMissing.length)
+            : p.answered > 0
+              ? t.statusDone
+              : t.statusNothingRequired,
+        ),
       );
       return [head, ...lines].join("\n");
     })
     .join("\n\n");
+}
+
+/** «bokmål» / «nynorsk» in chat or the welcome card's button: stored on the person, then the tiltak again. */
+export async function chooseLang(app: EdgeApp, actor: Actor, lang: Lang): Promise<Reply> {
+  await app.people.chooseLang(actor, lang);
+  const chosen: Actor = { ...actor, lang, chosenLang: lang };
+  const mine = await app.reports.listMine(chosen);
+  const said = texts(lang).chat.langChosen;
+  if (mine.length === 0) return { text: said };
+  return { text: said, card: await welcome(app, chosen, mine) };
 }

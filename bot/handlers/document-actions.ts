@@ -6,16 +6,19 @@ import { pdfLinkCard } from "../../cards/pdf-link.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
+import { botText, langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
 
 export async function reportPdfLink(
   app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.ReportPdf>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const link = await app.documents.pdfLink(actor, data);
   if (link.kind !== "ok") return { text: link.kind === "not_found" ? t.notFound : t.forbidden };
   app.log.info({ reportId: link.report.id }, "pdf link made");
-  return { card: pdfLinkCard({ report: link.report, url: link.url, expiresAt: link.expiresAt }) };
+  return {
+    card: pdfLinkCard({ report: link.report, url: link.url, expiresAt: link.expiresAt, lang: langOf(actor) }),
+  };
 }

@@ -8,9 +8,10 @@ import { z } from "zod";
 import { importPlanCard } from "../../cards/import-plan.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import { texts } from "../../src/i18n/texts.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import { IMPORT_MAX_BYTES } from "../../src/rounds/import-uploads.ts";
-import { dt } from "../document-strings.ts";
+import { langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
 
 const FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
@@ -60,6 +61,7 @@ export async function importFromFile(
   files: FileAttachment[],
   personal: boolean,
 ): Promise<Reply> {
+  const dt = texts(langOf(actor)).botDocuments;
   if (!personal) return { text: dt.importPersonalOnly };
   if (!(await app.imports.isAnyStaff(actor))) return { text: dt.importStaffOnly };
   const [file, ...more] = files;
@@ -81,6 +83,7 @@ export async function importFromFile(
     card: importPlanCard({
       fileName: o.fileName,
       result: o.result,
+      lang: langOf(actor),
       ...(o.uploadId !== undefined ? { uploadId: o.uploadId } : {}),
     }),
   };
@@ -91,9 +94,10 @@ export async function importRound(
   actor: Actor,
   data: Payload<typeof Verb.ImportRound>,
 ): Promise<Reply> {
+  const dt = texts(langOf(actor)).botDocuments;
   const o = await app.imports.apply(actor, data.uploadId);
   if (o.kind === "forbidden") return { text: dt.importStaffOnly };
   if (o.kind === "gone") return { text: dt.importGone };
   app.log.info({ status: o.result.status }, "round imported from Teams");
-  return { card: importPlanCard({ fileName: o.fileName, result: o.result }) };
+  return { card: importPlanCard({ fileName: o.fileName, result: o.result, lang: langOf(actor) }) };
 }

@@ -8,18 +8,24 @@ import { reviewCard } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import type { Lang } from "../../src/i18n/lang.ts";
+import { texts } from "../../src/i18n/texts.ts";
 import { findQuestion } from "../../src/questionnaire/form.ts";
+import { formIn } from "../../src/questionnaire/form-lang.ts";
 import { errorsOfQuestion, inputIdsOf } from "../../src/questionnaire/input-ids.ts";
 import type { Form } from "../../src/questionnaire/types.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import { userMessageFor } from "../errors.ts";
+import { botText, langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
 import { postSummary } from "./channel.ts";
 import { deadlineOf } from "./review-actions.ts";
 
 type Denied = { kind: "not_found" } | { kind: "forbidden" };
-const denied = (o: Denied): Reply => ({ text: o.kind === "not_found" ? t.notFound : t.forbidden });
+type BotText = ReturnType<typeof botText>;
+const denied = (o: Denied, t: BotText): Reply => ({
+  text: o.kind === "not_found" ? t.notFound : t.forbidden,
+});
 
 export async function openReport(
   app: EdgeApp,
@@ -27,9 +33,10 @@ export async function openReport(
   data: Payload<typeof Verb.OpenReport>,
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data, data.section, data.page);
-  if (o.kind !== "ok") return denied(o);
-  if (o.report.status === "submitted" || o.role === "staff") return { card: reviewCard(o) };
-  return { card: sectionCard(o) };
+  if (o.kind !== "ok") return denied(o, botText(actor));
+  const lang = langOf(actor);
+  if (o.report.status === "submitted" || o.role === "staff") return { card: reviewCard({ ...o, lang }) };
+  return { card: sectionCard({ ...o, lang }) };
 }
 
 export async function reviewReport(
@@ -38,8 +45,15 @@ export async function reviewReport(
   data: Payload<typeof Verb.Review>,
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data);
-  if (o.kind !== "ok") return denied(o);
-  return { card: reviewCard({ ...o, now: app.clock(), ...(await deadlineOf(app, o.report.roundId)) }) };
+  if (o.kind !== "ok") return denied(o, botText(actor));
+  return {
+    card: reviewCard({
+      ...o,
+      lang: langOf(actor),
+      now: app.clock(),
+      ...(await deadlineOf(app, o.report.roundId)),
+    }),
+  };
 }
 
 export async function saveSection(
@@ -48,32 +62,35 @@ export async function saveSection(
   data: Payload<typeof Verb.SaveSection>,
   inputs: Record<string, unknown>,
 ): Promise<Reply> {
+  const lang = langOf(actor);
+  const t = botText(actor);
   let o: Awaited<ReturnType<EdgeApp["reports"]["saveSection"]>>;
   try {
     const { base, ...rest } = data;
     o = await app.reports.saveSection(actor, data, { ...rest, raw: inputs, ...(base ? { base } : {}) });
   } catch (err) {
-    const text = userMessageFor(app.log, err, "save", { reportId: data.reportId });
+    const text = userMessageFor(app.log, err, "save", { reportId: data.reportId }, lang);
     return storageFailed(app, actor, data, inputs, text);
   }
   switch (o.kind) {
     case "not_found":
     case "forbidden":
-      return denied(o);
+      return denied(o, botText(actor));
     case "read_only":
-      return { card: reviewCard({ ...o, notice: { text: t.readOnly, style: "warning" } }) };
+      return { card: reviewCard({ ...o, lang, notice: { text: t.readOnly, style: "warning" } }) };
     case "tampered":
       app.log.warn(
         { reportId: data.reportId, problem: o.problem },
         "refused a card payload that our card cannot send",
       );
-      return { card: sectionCard({ ...o, notice: { text: t.tampered, style: "attention" } }) };
+      return { card: sectionCard({ ...o, lang, notice: { text: t.tampered, style: "attention" } }) };
     case "invalid":
       // Only the wrong answers come back as typed; everything else shows what is stored now
       // (the valid answers were just saved, and untouched ones may have been changed by someone else).
       return {
         card: sectionCard({
           ...o,
+          lang,
           typed: typedOf(o.form, o.sectionIndex, inputs, o.errors),
           errors: o.errors,
           notice: { text: t.invalid, style: "attention" },
@@ -83,16 +100,19 @@ export async function saveSection(
       return {
         card: sectionCard({
           ...o,
+          lang,
           typed: typedOf(o.form, o.sectionIndex, inputs, o.errors),
           errors: o.errors,
-          notice: { text: staleNotice(o.form, o.questions, inputs), style: "warning" },
+          notice: { text: staleNotice(o.form, o.questions, inputs, lang), style: "warning" },
         }),
       };
     case "saved": {
       if (o.sectionIndex >= o.form.sections.length)
-        return { card: reviewCard({ ...o, now: app.clock(), ...(await deadlineOf(app, o.report.roundId)) }) };
+        return {
+          card: reviewCard({ ...o, lang, now: app.clock(), ...(await deadlineOf(app, o.report.roundId)) }),
+        };
       const notice = o.nav === "pause" ? { text: t.paused, style: "good" as const } : undefined;
-      return { card: sectionCard({ ...o, ...(notice ? { notice } : {}) }) };
+      return { card: sectionCard({ ...o, lang, ...(notice ? { notice } : {}) }) };
     }
   }
 }
@@ -111,7 +131,9 @@ function typedOf(
 }
 
 /** Which answers were left alone because someone else changed them, with what this person typed. */
-function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>): string {
+function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>, lang: Lang): string {
+  const t = texts(lang).bot;
+  const shown = formIn(form, lang);
   const lines = qids.flatMap((qid) => {
     const q = findQuestion(form, qid);
     if (q === undefined) return [];
@@ -119,7 +141,8 @@ function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>
       .map((id) => inputs[id])
       .filter((v): v is string => typeof v === "string" && v.trim() !== "")
       .join(" / ");
-    return [t.staleLine(escapeMarkdown(shorten(q.text, 80)), escapeMarkdown(shorten(typed, 200)))];
+    const text = findQuestion(shown, qid)?.text ?? q.text;
+    return [t.staleLine(escapeMarkdown(shorten(text, 80)), escapeMarkdown(shorten(typed, 200)))];
   });
   return `${t.stale}\n\n${lines.join("\n")}`;
 }
@@ -137,10 +160,10 @@ async function storageFailed(
 ): Promise<Reply> {
   const notice = { text, style: "attention" as const };
   // Keep what the person's card showed, so the retry is checked against it (not against newer values).
-  const carried = { typed: inputs, notice, ...(data.base ? { base: data.base } : {}) };
+  const carried = { typed: inputs, notice, lang: langOf(actor), ...(data.base ? { base: data.base } : {}) };
   try {
     const o = await app.reports.open(actor, data);
-    if (o.kind !== "ok") return denied(o);
+    if (o.kind !== "ok") return denied(o, botText(actor));
     const index = o.form.sections.findIndex((s) => s.id === data.sectionId);
     return {
       card: sectionCard({
@@ -166,15 +189,18 @@ export async function submitReport(
   actor: Actor,
   data: Payload<typeof Verb.Submit>,
 ): Promise<Reply> {
+  const lang = langOf(actor);
+  const t = botText(actor);
   const o = await app.reports.submit(actor, data, data.revision);
   switch (o.kind) {
     case "not_found":
     case "forbidden":
-      return denied(o);
+      return denied(o, botText(actor));
     case "not_contact":
       return {
         card: reviewCard({
           ...o,
+          lang,
           notice: { text: t.onlyContactSubmits, style: "warning" },
         }),
       };
@@ -182,6 +208,7 @@ export async function submitReport(
       return {
         card: reviewCard({
           ...o,
+          lang,
           notice: { text: t.notReadyToSubmit, style: "attention" },
         }),
       };
@@ -189,6 +216,7 @@ export async function submitReport(
       return {
         card: reviewCard({
           ...o,
+          lang,
           notice: { text: t.submitStale, style: "warning" },
         }),
       };
@@ -201,6 +229,6 @@ export async function submitReport(
           app.log.error({ err, reportId: report.id }, "posting the summary failed"),
         );
       }
-      return { card: receiptCard(o.report) };
+      return { card: receiptCard(o.report, lang) };
   }
 }

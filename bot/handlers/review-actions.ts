@@ -3,8 +3,8 @@ import { reviewCard } from "../../cards/report-review.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
+import { botText, langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
 
 /** The round's deadline for the deadline line; the review still shows when the round cannot be read. */
 export async function deadlineOf(app: EdgeApp, roundId: string): Promise<{ deadline?: string }> {
@@ -22,10 +22,13 @@ export async function reviewPage(
   actor: Actor,
   data: Payload<typeof Verb.Review>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const o = await app.reports.open(actor, data);
   if (o.kind !== "ok") return { text: o.kind === "not_found" ? t.notFound : t.forbidden };
   const deadline = await deadlineOf(app, o.report.roundId);
-  return { card: reviewCard({ ...o, page: data.page ?? 0, now: app.clock(), ...deadline }) };
+  return {
+    card: reviewCard({ ...o, lang: langOf(actor), page: data.page ?? 0, now: app.clock(), ...deadline }),
+  };
 }
 
 export async function confirmWarningAction(
@@ -33,10 +36,11 @@ export async function confirmWarningAction(
   actor: Actor,
   data: Payload<typeof Verb.ConfirmWarning>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const o = await app.review.confirmWarning(actor, data, data.rule);
   if (o.kind === "not_found" || o.kind === "forbidden") {
     return { text: o.kind === "not_found" ? t.notFound : t.forbidden };
   }
   const deadline = await deadlineOf(app, o.report.roundId);
-  return { card: reviewCard({ ...o, now: app.clock(), ...deadline }) };
+  return { card: reviewCard({ ...o, lang: langOf(actor), now: app.clock(), ...deadline }) };
 }

@@ -4,14 +4,15 @@ import { staffReportsCard } from "../../cards/staff-reports.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
+import { botText, langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-import { t } from "../strings.ts";
 
 export async function staffReports(
   app: EdgeApp,
   actor: Actor,
   data: Payload<typeof Verb.StaffReports>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const listed = await app.staff.listRound(actor, data.roundId);
   if (listed === undefined) return { text: t.staffOnly };
   return { card: staffReportsCard(listed.round, listed.form, listed.reports) };
@@ -30,6 +31,7 @@ export async function reopenReport(
   actor: Actor,
   data: Payload<typeof Verb.Reopen>,
 ): Promise<Reply> {
+  const t = botText(actor);
   const o = await app.staff.reopen(actor, data, { reason: data.reopenReason, revision: data.revision });
   switch (o.kind) {
     case "not_found":
@@ -39,6 +41,7 @@ export async function reopenReport(
     case "invalid":
       return {
         card: reviewCard({
+          lang: langOf(actor),
           ...o,
           role: "staff",
           reopen: { reason: data.reopenReason ?? "", error: o.message },
@@ -46,14 +49,27 @@ export async function reopenReport(
       };
     case "not_submitted":
       return {
-        card: reviewCard({ ...o, role: "staff", notice: { text: t.notSubmitted, style: "warning" } }),
+        card: reviewCard({
+          lang: langOf(actor),
+          ...o,
+          role: "staff",
+          notice: { text: t.notSubmitted, style: "warning" },
+        }),
       };
     case "stale":
-      return { card: reviewCard({ ...o, role: "staff", notice: { text: t.reopenStale, style: "warning" } }) };
+      return {
+        card: reviewCard({
+          lang: langOf(actor),
+          ...o,
+          role: "staff",
+          notice: { text: t.reopenStale, style: "warning" },
+        }),
+      };
     case "reopened":
       app.log.info({ reportId: o.report.id, contactTold: o.contactTold }, "report reopened by staff");
       return {
         card: reviewCard({
+          lang: langOf(actor),
           ...o,
           role: "staff",
           notice: {

@@ -1,6 +1,6 @@
 /**
  * What a person typed in personal chat, as an intent (pure). Commands ("hei", "fortsett", "status",
- * "hjelp", "rapporter") and plain questions ("når er fristen?", "hvem er kontaktperson?", "hva
+ * "hjelp", "rapporter", "bokmål", "nynorsk") and plain questions ("når er fristen?", "hvem er kontaktperson?", "hva
  * mangler?"). Anything else is "unknown": the bot answers with one short line, never a big card.
  */
 
@@ -13,6 +13,8 @@ export type ChatIntent =
   | "deadline"
   | "contact"
   | "missing"
+  | "lang-nb"
+  | "lang-nn"
   | "unknown";
 
 /** Longer messages are not commands or short questions (and are never scanned further). */
@@ -48,6 +50,17 @@ const EXACT: Record<string, ChatIntent> = {
   hjelp: "help",
   help: "help",
   "?": "help",
+  bokmål: "lang-nb",
+  bokmal: "lang-nb",
+  "på bokmål": "lang-nb",
+  "skriv bokmål": "lang-nb",
+  "skriv på bokmål": "lang-nb",
+  nynorsk: "lang-nn",
+  "på nynorsk": "lang-nn",
+  "skriv nynorsk": "lang-nn",
+  "skriv på nynorsk": "lang-nn",
+  "hald fram": "continue",
+  vidare: "continue",
   rapporter: "reports",
   rapporteringer: "reports",
   innleveringer: "reports",
@@ -58,10 +71,13 @@ const QUESTIONS: [RegExp, ChatIntent][] = [
   [/\b(frist|fristen|fristene|deadline|innleveringsfrist|siste dag|leveringsfrist)\b/, "deadline"],
   [/\bnår\b.*\b(levere|leveres|sende|sendes|sendt|inn|ferdig)\b/, "deadline"],
   [/\b(kontaktperson|kontaktpersonen|kontakt person)\b/, "contact"],
-  [/\bhvem\b.*\b(kontakt|ansvarlig|spørre)\b/, "contact"],
-  [/\b(mangler|gjenstår|igjen å svare|ikke besvart|ubesvart|ubesvarte)\b/, "missing"],
-  [/\bhva\b.*\b(gjenstår|er igjen|må jeg svare)\b/, "missing"],
-  [/\b(hjelp|hjelpe|hvordan virker|hva kan du)\b/, "help"],
+  [/\b(hvem|kven)\b.*\b(kontakt|ansvarlig|ansvarleg|spørre)\b/, "contact"],
+  [
+    /\b(mangler|manglar|gjenstår|står att|igjen å svare|ikke besvart|ikkje svara|ubesvart|ubesvarte)\b/,
+    "missing",
+  ],
+  [/\b(hva|kva)\b.*\b(gjenstår|er igjen|er att|må jeg svare|må eg svare)\b/, "missing"],
+  [/\b(hjelp|hjelpe|hvordan virker|korleis verkar|hva kan du|kva kan du)\b/, "help"],
   [/^(hei|hallo|heisann|god morgen|god dag)\b/, "start"],
   [/^(fortsett|fortsette)\b/, "continue"],
 ];

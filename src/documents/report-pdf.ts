@@ -5,11 +5,15 @@
  * Sans embedded so Norwegian characters are right).
  */
 import PDFDocument from "pdfkit";
+import { DEFAULT_LANG } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import { formatAnswer } from "../questionnaire/answers.ts";
 import type { Form, Question } from "../questionnaire/types.ts";
 import type { Answer, ReportDoc } from "../reports/types.ts";
 import { pdfFonts } from "./fonts.ts";
-import { pdfText } from "./strings.ts";
+
+// The PDF is the county's document of the report: bokmål for now.
+const pdfText = texts(DEFAULT_LANG).pdf;
 
 export interface ReportPdfInput {
   form: Form;

@@ -3,6 +3,7 @@
  * edge (bot/identity.ts) reads a person once per process and stores a fresh conversation reference.
  */
 import type { Clock } from "../clock.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
@@ -23,6 +24,9 @@ export type UnreachableReason =
   | { kind: "lookup_failed" | "install_refused" | "conversation_failed"; status?: number; code?: string };
 
 export class PersonService {
+  /** Choices of written standard made through this process, by person id (newer than any cached record). */
+  private readonly choices = new Map<string, Lang>();
+
   constructor(private readonly deps: { people: PeopleRepo; clock: Clock; reach?: ReachStore }) {}
 
   /** The stored record of this Entra object id, if the person has been seen. */
@@ -39,6 +43,7 @@ export class PersonService {
     email: string | undefined,
     target: ConversationTarget,
     existing?: PersonDoc,
+    locale?: string,
   ): Promise<void> {
     const { unreachable: _stale, ...rest } = existing ?? ({} as Partial<PersonDoc>);
     await this.deps.people.upsert({
@@ -49,8 +54,27 @@ export class PersonService {
       ...(actor.tenantId !== undefined ? { tenantId: actor.tenantId } : {}),
       ...(actor.guest !== undefined ? { guest: actor.guest } : {}),
       target,
+      ...(locale !== undefined && locale !== "" ? { locale: locale.slice(0, 20) } : {}),
       updatedAt: this.deps.clock().toISOString(),
     });
+  }
+
+  /** Stores the person's own choice of written standard (read, then upsert: one person, one writer). */
+  async chooseLang(actor: Actor, lang: Lang): Promise<void> {
+    const existing = await this.deps.people.get(actor.id);
+    await this.deps.people.upsert({
+      ...(existing ?? {}),
+      id: actor.id,
+      name: existing?.name || actor.name || "",
+      lang,
+      updatedAt: this.deps.clock().toISOString(),
+    });
+    this.choices.set(actor.id, lang);
+  }
+
+  /** A choice made through this process since the person's record was read, if any. */
+  recentChoice(id: string): Lang | undefined {
+    return this.choices.get(id);
   }
 
   /** Reports whose contact the bot cannot reach: no stored conversation, or blocked/uninstalled. */

@@ -1,6 +1,7 @@
 /**
  * The stored person document. A pure type, shared by services and storage.
  */
+import type { Lang } from "../i18n/lang.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
 
 /** A person we have seen in Teams. Container "people", partition key /id (= Actor.id). */
@@ -18,5 +19,9 @@ export interface PersonDoc {
    * from a new activity means the person is reachable again.
    */
   unreachable?: { status: 403 | 404; code: string; at: string };
+  /** The person's own choice of written standard («bokmål» / «nynorsk» in chat or on the welcome card). */
+  lang?: Lang;
+  /** Teams' locale of the person's last personal-chat activity (e.g. "nn-NO"), for messages sent later. */
+  locale?: string;
   updatedAt: string;
 }

@@ -4,9 +4,12 @@
  * on the way out too, so a value stored before it existed (bidi controls, lone surrogates) is shown
  * clean. Pure.
  */
+import { groupDigits } from "../i18n/digits.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import { displayText } from "../text/typed-text.ts";
 import { inputId } from "./input-ids.ts";
-import { groupDigits, labels, OTHER_OPTION } from "./messages.ts";
+import { OTHER_OPTION } from "./messages.ts";
 import type { AnswerContent, Question, SeasonYear } from "./types.ts";
 
 /** The { season, year } of a stored season_year answer, or undefined when it is not one. */
@@ -29,14 +32,16 @@ function formatPhone(stored: string): string {
  * The answer as Norwegian display text: "160 000 kr", "1 200", "Ja"/"Nei", "Høst 2018", options joined
  * with ", " and "Annet: …" for the other text. The comment is not included (show it separately).
  */
-export function formatAnswer(q: Question, content: AnswerContent): string {
+export function formatAnswer(q: Question, content: AnswerContent, lang: Lang = DEFAULT_LANG): string {
+  const labels = texts(lang).labels;
   const v = content.value;
   const other = displayText(content.other);
-  const option = (o: string) => (o === OTHER_OPTION && other !== "" ? labels.otherWithText(other) : o);
+  const option = (o: string) =>
+    o === OTHER_OPTION ? (other !== "" ? labels.otherWithText(other) : labels.other) : o;
   if (typeof v === "boolean") return v ? labels.yes : labels.no;
   if (typeof v === "number") return q.type === "amount_nok" ? labels.amount(v) : groupDigits(v);
   if (Array.isArray(v)) return v.map(option).join(", ");
-  if (typeof v === "object") return `${v.season} ${v.year}`;
+  if (typeof v === "object") return `${v.season === "Høst" ? labels.autumn : labels.spring} ${v.year}`;
   if (q.type === "phone") return formatPhone(v);
   return q.type === "choice" ? option(v) : displayText(v);
 }

@@ -37,8 +37,8 @@ const charCount = (s: string): number => [...s].length;
 
 /** A raw card value: the normalised string, "" when missing or blank. */
 export const rawInputSchema = z
-  .string({ error: M.invalidValue })
-  .max(RAW_MAX_LENGTH, { error: M.rawTooLong(RAW_MAX_LENGTH) })
+  .string({ error: () => M.invalidValue })
+  .max(RAW_MAX_LENGTH, { error: () => M.rawTooLong(RAW_MAX_LENGTH) })
   .transform((s) => {
     const text = normalizeTypedText(s);
     return isBlankText(text) ? "" : text;
@@ -61,22 +61,22 @@ function memo<K, S>(build: (key: K) => S): (key: K) => S {
   };
 }
 
-const textSchemas = new Map<
-  (max: number, typed: number) => string,
-  (max: number) => z.ZodType<string, string>
->();
+/** The message for a text over its limit: of an answer, a comment or an «Annet» text. */
+type TooLong = "textTooLong" | "commentTooLong" | "otherTooLong";
+
+const textSchemas = new Map<TooLong, (max: number) => z.ZodType<string, string>>();
 
 /**
  * Free text of at most `max` characters, and at most `max` * TEXT_BYTES_PER_CHAR bytes as the text
  * costs in a card (UTF-16 JSON, escapes included: src/text/encoded-size.ts), so cards can be budgeted
  * on the worst case of the real encoding.
  */
-export function textSchema(max: number, tooLong: (max: number, typed: number) => string) {
+export function textSchema(max: number, tooLong: TooLong) {
   let byMax = textSchemas.get(tooLong);
   if (byMax === undefined) {
     byMax = memo((m: number) =>
       z.string().transform((s, ctx) => {
-        if (charCount(s) > m) return fail(ctx, tooLong(m, charCount(s)));
+        if (charCount(s) > m) return fail(ctx, M[tooLong](m, charCount(s)));
         if (encodedBytes(s) > m * TEXT_BYTES_PER_CHAR) return fail(ctx, M.textTooHeavy);
         return s;
       }),
@@ -125,7 +125,7 @@ const EMAIL =
 const emailSchema = z
   .string()
   .transform((s) => s.toLowerCase())
-  .pipe(z.email({ pattern: EMAIL, error: M.email }).max(254, { error: M.email }));
+  .pipe(z.email({ pattern: EMAIL, error: () => M.email }).max(254, { error: () => M.email }));
 
 /** Norwegian number: 8 digits (first 2-9), optional +47/0047, spaces/dashes/dots/parentheses ignored. */
 const phoneSchema = z.string().transform((s, ctx) => {
@@ -144,9 +144,9 @@ const yesnoSchema = z.string().transform((s, ctx) => {
 export const indexSchema = memo((count: number) =>
   z
     .string()
-    .regex(/^\d{1,4}$/, { error: M.unknownOption })
+    .regex(/^\d{1,4}$/, { error: () => M.unknownOption })
     .transform(Number)
-    .refine((i) => i < count, { error: M.unknownOption }),
+    .refine((i) => i < count, { error: () => M.unknownOption }),
 );
 
 /** Comma-separated option indices ("0,3,5"), de-duplicated and sorted into form order. */
@@ -163,22 +163,28 @@ export const indexListSchema = memo((count: number) =>
     .transform((list) => [...new Set(list)].sort((a, b) => a - b)),
 );
 
-const SEASON_BY_KEY: Record<string, Season> = { vår: "Vår", var: "Vår", høst: "Høst", host: "Høst" };
+const SEASON_BY_KEY: Record<string, Season> = {
+  vår: "Vår",
+  var: "Vår",
+  høst: "Høst",
+  host: "Høst",
+  haust: "Høst",
+};
 export const seasonSchema = z
   .string()
   .transform((s, ctx) => SEASON_BY_KEY[s.toLowerCase()] ?? fail(ctx, M.season));
 export const yearSchema = z
   .string()
-  .regex(/^\d{4}$/, { error: M.year })
+  .regex(/^\d{4}$/, { error: () => M.year })
   .transform(Number)
-  .refine((y) => y >= YEAR_MIN && y <= YEAR_MAX, { error: M.yearRange(YEAR_MIN, YEAR_MAX) });
+  .refine((y) => y >= YEAR_MIN && y <= YEAR_MAX, { error: () => M.yearRange(YEAR_MIN, YEAR_MAX) });
 
 /** The parser of a question's main value, for the types whose value is one input. */
 export function scalarSchema(q: Question): z.ZodType<AnswerValue, string> | undefined {
   switch (q.type) {
     case "text":
     case "longtext":
-      return textSchema(q.maxLength ?? TEXT_HARD_CAP, M.textTooLong);
+      return textSchema(q.maxLength ?? TEXT_HARD_CAP, "textTooLong");
     case "integer":
       return integerSchema;
     case "amount_nok":

@@ -85,7 +85,7 @@ function parseChoiceMain(q: Question, r: Reader): Main {
   const other =
     otherRaw === undefined || otherRaw === ""
       ? otherRaw
-      : r.run(textSchema(OTHER_MAX_LENGTH, M.otherTooLong), otherRaw, "other");
+      : r.run(textSchema(OTHER_MAX_LENGTH, "otherTooLong"), otherRaw, "other");
   if (main === undefined) return undefined;
   const count = options.length + (q.allowOther ? 1 : 0);
   let picked: number[] | undefined;
@@ -148,7 +148,7 @@ export function parseQuestion(
   const comment =
     commentRaw === undefined || commentRaw === ""
       ? commentRaw
-      : r.run(textSchema(q.commentMaxLength ?? TEXT_HARD_CAP, M.commentTooLong), commentRaw, "comment");
+      : r.run(textSchema(q.commentMaxLength ?? TEXT_HARD_CAP, "commentTooLong"), commentRaw, "comment");
   if (main === "empty") {
     const mainId = primaryInputId(q);
     if (opts.requireAnswer && q.required) r.errors[mainId] ??= M.required;

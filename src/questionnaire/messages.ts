@@ -1,64 +1,38 @@
 /**
- * Every user-facing text of the questionnaire area (Norwegian bokmål): validation messages shown under card
- * inputs, and the labels used when an answer is written out for display.
+ * The validation messages of the questionnaire in the language of the save being validated, and the
+ * stored value of the "Annet" option. The texts themselves are in src/i18n/<lang>/questionnaire.ts.
+ *
+ * Validation is synchronous and its zod schemas are built once (building costs more than running), so
+ * the messages are looked up when a value fails, in the language set for that one synchronous call by
+ * `validatingIn(lang, run)`; outside it, bokmål.
  */
-
-/** Groups the digits of a whole number in threes with a normal space: 1000000 -> "1 000 000". */
-export function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-}
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { type Texts, texts } from "../i18n/texts.ts";
 
 /** The extra free-text option of choice/multichoice questions with allowOther (also the stored value). */
 export const OTHER_OPTION = "Annet";
 
-export const labels = {
-  yes: "Ja",
-  no: "Nei",
-  other: OTHER_OPTION,
-  /** "Annet: <text>" when the person has written what "Annet" means. */
-  otherWithText: (text: string) => `${OTHER_OPTION}: ${text}`,
-  /** "160 000 kr". */
-  amount: (n: number) => `${groupDigits(n)} kr`,
-} as const;
+let current: Lang = DEFAULT_LANG;
 
-export const messages = {
-  required: "Dette spørsmålet må besvares.",
-  invalidValue: "Ugyldig verdi.",
-  rawTooLong: (max: number) => `Teksten er for lang. Et felt kan ha høyst ${groupDigits(max)} tegn.`,
+/** Runs a synchronous validation with its messages in `lang`. */
+export function validatingIn<T>(lang: Lang, run: () => T): T {
+  const before = current;
+  current = lang;
+  try {
+    return run();
+  } finally {
+    current = before;
+  }
+}
 
-  textTooLong: (max: number, typed: number) => `Svaret kan være høyst ${max} tegn (du skrev ${typed}).`,
-  textTooHeavy:
-    "Teksten er for lang: emoji og enkelte spesialtegn tar mer plass enn vanlige bokstaver. Kort ned teksten litt.",
-  commentTooLong: (max: number, typed: number) =>
-    `Kommentaren kan være høyst ${max} tegn (du skrev ${typed}).`,
-  otherTooLong: (max: number, typed: number) =>
-    `Teksten under «${OTHER_OPTION}» kan være høyst ${max} tegn (du skrev ${typed}).`,
-  commentWithoutAnswer:
-    "Kommentaren kan bare lagres sammen med et svar. Svar på spørsmålet, eller tøm kommentarfeltet.",
+type Messages = Texts["messages"];
 
-  integerNegative: "Tallet kan ikke være negativt.",
-  integerDecimal: "Skriv et helt tall, uten desimaler.",
-  integerInvalid: "Skriv et helt tall med sifre, for eksempel 12 eller 1 200.",
-  integerTooLarge: (max: number) => `Tallet kan være høyst ${groupDigits(max)}.`,
-
-  amountNegative: "Beløpet kan ikke være negativt.",
-  amountOre: "Oppgi hele kroner, uten øre.",
-  amountInvalid: "Skriv beløpet i hele kroner med sifre, for eksempel 160 000.",
-  amountTooLarge: (max: number) => `Beløpet kan være høyst ${groupDigits(max)} kr.`,
-
-  email: "Skriv en gyldig e-postadresse, for eksempel ola.nordmann@kommune.no.",
-  phone: "Skriv et norsk telefonnummer med 8 sifre, for eksempel 912 34 567 eller +47 912 34 567.",
-  yesno: "Velg ja eller nei.",
-
-  unknownOption: "Ugyldig valg. Velg et av alternativene.",
-  otherRequired: `Skriv hva «${OTHER_OPTION}» gjelder.`,
-  otherWithoutOther: `Du har skrevet noe under «${OTHER_OPTION}», men valgt et annet alternativ. Velg «${OTHER_OPTION}», eller tøm feltet.`,
-
-  season: "Velg vår eller høst.",
-  seasonMissing: "Velg også vår eller høst.",
-  year: "Skriv årstallet med fire sifre, for eksempel 2022.",
-  yearRange: (min: number, max: number) => `Årstallet må være mellom ${min} og ${max}.`,
-  yearMissing: "Skriv også årstallet.",
-
-  periodOrder: "Sluttidspunkt kan ikke være før oppstartstidspunkt.",
-} as const;
+/** The messages in the current validation's language (read when a message is needed, not when a schema is built). */
+export const messages: Messages = new Proxy({} as Messages, {
+  get: (_, key) => texts(current).messages[key as keyof Messages],
+  ownKeys: () => Reflect.ownKeys(texts(current).messages),
+  getOwnPropertyDescriptor: (_, key) => {
+    const value = texts(current).messages[key as keyof Messages];
+    return value === undefined ? undefined : { value, enumerable: true, configurable: true };
+  },
+});

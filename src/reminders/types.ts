@@ -2,6 +2,7 @@
  * Documents of the ledger container (partition key /roundId) and the data of one reminder message.
  * Pure types.
  */
+import type { Lang } from "../i18n/lang.ts";
 import type { StageKind } from "./schedule.ts";
 
 /**
@@ -95,6 +96,8 @@ export interface ReminderMessage {
   canSnooze: boolean;
   /** "Ikke flere påminnelser" makes sense (not on the deadline-day reminder). */
   canOptOut: boolean;
+  /** The recipient's written standard (the texts above are bokmål; the card writes nynorsk from the raw values). */
+  lang?: Lang;
 }
 
 /** Builds the card (cards/reminder.ts) from the message; passed in by the composition root. */

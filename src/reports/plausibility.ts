@@ -14,8 +14,9 @@
  *   q07 vs q04).
  * - uh-grant-no-uh: a UH grant (4.3 / q14 > 0) with no UH named (3.3 / q09).
  */
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import type { AnswerValue, Form } from "../questionnaire/types.ts";
-import { plausibilityText as t } from "./plausibility-messages.ts";
 import type { Allocation, PlausibilityConfirmation, ReportDoc } from "./types.ts";
 
 export type { Allocation, PlausibilityConfirmation };
@@ -85,7 +86,9 @@ export function warningsFor(
   form: Form,
   report: Pick<ReportDoc, "answers"> & { plausibility?: Record<string, PlausibilityConfirmation> },
   allocation: Allocation = {},
+  lang: Lang = DEFAULT_LANG,
 ): PlausibilityWarning[] {
+  const t = texts(lang).plausibility;
   const ids = IDS[form.id] ?? {};
   const order = new Map<string, { index: number; sectionId: string }>();
   for (const s of form.sections)

@@ -3,8 +3,10 @@
  * Knows nothing of Teams; bot/ maps outcomes to cards and messages.
  */
 import type { Clock } from "../clock.ts";
+import { DEFAULT_LANG } from "../i18n/lang.ts";
 import { canEdit, canRead, canSubmit, roleOf } from "../people/access.ts";
 import { parseSection } from "../questionnaire/answers.ts";
+import { validatingIn } from "../questionnaire/messages.ts";
 import { type Position, pageAt, sectionPages, step, wholeSection } from "../questionnaire/pages.ts";
 import { payloadProblem } from "../questionnaire/payload.ts";
 import type { Form } from "../questionnaire/types.ts";
@@ -128,7 +130,8 @@ export class ReportService {
   async saveSection(actor: Actor, ref: ReportRef, input: SaveInput): Promise<SaveOutcome> {
     let decision: Decision<SaveOutcome> | undefined;
     const result = await this.update(ref, (doc) => {
-      decision = this.decideSave(actor, input, doc);
+      // Validation messages in the person's written standard.
+      decision = validatingIn(actor.lang ?? DEFAULT_LANG, () => this.decideSave(actor, input, doc));
       return decision.write;
     });
     if (result === undefined || decision === undefined) return { kind: "not_found" };

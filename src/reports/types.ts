@@ -2,6 +2,7 @@
  * The stored report document and its parts (actor, contact, co-editors, answers). Pure types, shared by
  * services and storage. The round is in rounds/types.ts, the person in people/types.ts.
  */
+import type { Lang } from "../i18n/lang.ts";
 import type { AnswerContent } from "../questionnaire/types.ts";
 
 /** Somebody acting in the bot, as identified from the Teams activity (never from card data). */
@@ -13,6 +14,10 @@ export interface Actor {
   tenantId?: string;
   /** A B2B guest of the bot's tenant (Teams member record: userRole "guest" or a #EXT# UPN). Never staff. */
   guest?: boolean;
+  /** The written standard for this person's personal chat, resolved once per turn (bot/lang.ts). */
+  lang?: Lang;
+  /** The person's own choice of written standard, when they made one (it also wins for staff cards). */
+  chosenLang?: Lang;
 }
 
 export interface Contact {
@@ -59,7 +64,14 @@ export interface ReportDoc {
   id: string;
   roundId: string;
   formId: string;
-  partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
+  partnership: {
+    id: string;
+    name: string;
+    category: RespondentCategory;
+    sector: Sector;
+    /** The partnership's written standard (import «målform»: nb/nn), when the county set one. */
+    malform?: Lang;
+  };
   tiltak: {
     id: string;
     name: string;

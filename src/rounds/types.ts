@@ -1,6 +1,7 @@
 /**
  * The stored round document. A pure type, shared by services and storage.
  */
+import type { Lang } from "../i18n/lang.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
 
 /** A reporting round of one county. Container "rounds", partition key /id. */
@@ -16,6 +17,8 @@ export interface RoundDoc {
    * they are members (src/people/staff-membership.ts); they are not added here.
    */
   staffIds: string[];
+  /** The written standard of staff cards and channel posts (import «runde_målform»: nb/nn); bokmål when absent. */
+  malform?: Lang;
   /** Receipt numbers given so far in this round (raised with If-Match at each submit). */
   receiptCounter?: number;
   /** The staff channel the round reports to, bound with "@bot bruk denne kanalen". */

@@ -4,7 +4,9 @@
  * an export. Round writes are conditional (RoundRepo.updateWithRetry), so a digest recorded while a
  * channel is bound anew never loses the binding, and the other way round.
  */
+
 import type { Clock } from "../clock.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { PersonService, UnreachableReason } from "../people/person-service.ts";
 import type { Form } from "../questionnaire/types.ts";
 import { channelIdOf, type StaffService } from "../reports/staff-service.ts";
@@ -150,11 +152,16 @@ export class ChannelService {
   /** Where a submitted report's summary goes: the round's staff channel, with the report's form and the deadline. */
   async summaryTarget(
     report: ReportDoc,
-  ): Promise<{ channel: StaffChannel; form: Form; deadline: string } | undefined> {
+  ): Promise<{ channel: StaffChannel; form: Form; deadline: string; malform?: Lang } | undefined> {
     const round = await this.deps.rounds.get(report.roundId);
     const form = this.deps.forms.get(report.formId);
     if (round?.staffChannel === undefined || form === undefined) return undefined;
-    return { channel: round.staffChannel, form, deadline: round.deadline };
+    return {
+      channel: round.staffChannel,
+      form,
+      deadline: round.deadline,
+      ...(round.malform !== undefined ? { malform: round.malform } : {}),
+    };
   }
 
   /** The round's deadline (ISO), for marking a late submission. */

@@ -9,9 +9,9 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { Identity } from "../../bot/identity.ts";
 import type { Reply } from "../../bot/reply.ts";
-import { t } from "../../bot/strings.ts";
 import { replySteps, runTurn } from "../../bot/turn.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import { texts } from "../../src/i18n/texts.ts";
 
 const ACTOR = { id: "aad-1", name: "Kari", tenantId: "tenant-a" };
 
@@ -33,6 +33,7 @@ function setup(allowedTenantIds: string[] = []) {
       steps.push("identity");
       return ACTOR;
     },
+    langSources: () => ({}),
   } as unknown as Identity;
   return { app, identity, steps, lines };
 }
@@ -93,7 +94,8 @@ describe("runTurn", () => {
       }),
     );
     expect(steps).toEqual(["identity", "route aad-1"]);
-    expect(turn).toEqual({ kind: "answered", actor: ACTOR, result: { text: "ok" } });
+    // The actor carries the turn's written standard (no choice, no målform, no locale: bokmål).
+    expect(turn).toEqual({ kind: "answered", actor: { ...ACTOR, lang: "nb" }, result: { text: "ok" } });
   });
 
   it("should map a failing route to the polite message and log the details only", async () => {
@@ -106,7 +108,11 @@ describe("runTurn", () => {
         throw Object.assign(new Error("Service unavailable"), { code: 503 });
       }),
     );
-    expect(turn).toEqual({ kind: "answered", actor: ACTOR, result: { text: t.internalError } });
+    expect(turn).toEqual({
+      kind: "answered",
+      actor: { ...ACTOR, lang: "nb" },
+      result: { text: texts("nb").bot.internalError },
+    });
     const logged = lines.join("");
     expect(logged).toContain("turn failed");
     expect(logged).toContain("Service unavailable");

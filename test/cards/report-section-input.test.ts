@@ -1,7 +1,10 @@
 /** The section card draws from a narrow input: ids, revision and answers, names only when known. */
 import { describe, expect, it } from "vitest";
 import { sectionCard } from "../../cards/report-section.ts";
-import { cardText } from "../../cards/strings.ts";
+import { texts } from "../../src/i18n/texts.ts";
+
+const cardText = { sectionUnsaved: texts("nb").section.unsaved };
+
 import { parseAction, Verb } from "../../cards/verbs.ts";
 import { form2024 } from "../src/reports/fixtures.ts";
 

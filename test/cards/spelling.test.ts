@@ -184,7 +184,9 @@ function misspelled(texts: UserText[], extra: ReadonlySet<string> = new Set()): 
 describe("spelling (bokmål)", () => {
   it("should find the texts to check", () => {
     expect(sourceTexts().length).toBeGreaterThan(150);
-    expect(templateTexts().length).toBeGreaterThan(30);
+    // The templates' fixed texts are in the catalogues (src/i18n/<lang>/); what is left are the stored
+    // season values of the season inputs (their titles come from the catalogue).
+    expect(templateTexts().map((t) => t.text)).toEqual(["Vår", "Høst"]);
     expect(formTexts(PLACE_NAME_OPTIONS).length).toBeGreaterThan(150);
   });
 

@@ -26,6 +26,8 @@ const PERSONAL: Record<Exclude<Command, "unknown">, true> = {
   deadline: true,
   contact: true,
   missing: true,
+  "lang-nb": true,
+  "lang-nn": true,
 };
 const TEAM: Record<ChannelCommand, true> = {
   bind: true,

@@ -157,10 +157,16 @@ function literalsOf(src: string): { line: number; text: string }[] {
   return out;
 }
 
-/** The string literals and template parts of the TypeScript files that look Norwegian. */
-export function sourceTexts(dirs = ["src", "cards", "bot"]): UserText[] {
+/** The nynorsk catalogue (checked against the nynorsk dictionary, not the bokmål one). */
+export const NYNORSK_SOURCES = "src/i18n/nn";
+
+/** The string literals and template parts of the TypeScript files that look Norwegian (bokmål: all but the nynorsk catalogue). */
+export function sourceTexts(dirs = ["src", "cards", "bot"], skip = [NYNORSK_SOURCES]): UserText[] {
   const out: UserText[] = [];
-  for (const file of dirs.flatMap((d) => filesUnder(d, ".ts"))) {
+  const files = dirs
+    .flatMap((d) => filesUnder(d, ".ts"))
+    .filter((f) => !skip.some((s) => f.startsWith(`${s}/`)));
+  for (const file of files) {
     for (const { line, text } of literalsOf(readFileSync(join(ROOT, file), "utf8"))) {
       if (looksNorwegian(text)) out.push({ where: `${file}:${line}`, text });
     }
@@ -206,7 +212,7 @@ interface FormJson {
  */
 export function formTexts(skipOptions: ReadonlySet<string>): UserText[] {
   const out: UserText[] = [];
-  for (const file of filesUnder("src/questionnaire/forms", ".json")) {
+  for (const file of filesUnder("src/questionnaire/forms", ".json").filter((f) => !f.includes("/nn/"))) {
     const form = JSON.parse(readFileSync(join(ROOT, file), "utf8")) as FormJson;
     const at = (x: string) => `form ${form.id} ${x}`;
     out.push({ where: at("title"), text: form.title });
@@ -220,6 +226,38 @@ export function formTexts(skipOptions: ReadonlySet<string>): UserText[] {
         if (skipOptions.has(`${form.id}/${q.id}`)) continue;
         for (const o of q.options ?? []) out.push({ where: at(`${q.id} option`), text: o });
       }
+    }
+  }
+  return out;
+}
+
+interface TranslationJson {
+  formId: string;
+  translation: string;
+  title: string;
+  guidance: string[];
+  sections: Record<string, { title: string; intro: string | null }>;
+  questions: Record<string, { text: string; help: string | null; shortLabel?: string; options?: string[] }>;
+}
+
+/** The nynorsk forms' texts (src/questionnaire/forms/nn/*.json), with the same option skipping. */
+export function nynorskFormTexts(skipOptions: ReadonlySet<string>): UserText[] {
+  const out: UserText[] = [];
+  for (const file of filesUnder("src/questionnaire/forms/nn", ".json")) {
+    const t = JSON.parse(readFileSync(join(ROOT, file), "utf8")) as TranslationJson;
+    const at = (x: string) => `form ${t.formId} (nn) ${x}`;
+    out.push({ where: at("translation"), text: t.translation }, { where: at("title"), text: t.title });
+    for (const g of t.guidance) out.push({ where: at("guidance"), text: g });
+    for (const [id, s] of Object.entries(t.sections)) {
+      out.push({ where: at(`section ${id}`), text: s.title });
+      if (s.intro) out.push({ where: at(`section ${id} intro`), text: s.intro });
+    }
+    for (const [id, q] of Object.entries(t.questions)) {
+      out.push({ where: at(id), text: q.text });
+      if (q.help) out.push({ where: at(`${id} help`), text: q.help });
+      if (q.shortLabel) out.push({ where: at(`${id} short`), text: q.shortLabel });
+      if (skipOptions.has(`${t.formId}/${id}`)) continue;
+      for (const o of q.options ?? []) out.push({ where: at(`${id} option`), text: o });
     }
   }
   return out;

@@ -2,6 +2,8 @@
  * Builders for report tests: valid raw card inputs per question type, complete answer sets for a whole
  * form (parsed by the product's own parser, so they are what a real card would store), and report docs.
  */
+
+import { groupDigits } from "../../../src/i18n/digits.ts";
 import {
   AMOUNT_MAX,
   INTEGER_MAX,
@@ -13,7 +15,6 @@ import {
 } from "../../../src/questionnaire/answers.ts";
 import { getForm, loadForms } from "../../../src/questionnaire/form.ts";
 import { inputId } from "../../../src/questionnaire/input-ids.ts";
-import { groupDigits } from "../../../src/questionnaire/messages.ts";
 import type { AnswerContent, Form, Question, Section } from "../../../src/questionnaire/types.ts";
 import type { Actor, Answer, ReportDoc } from "../../../src/reports/types.ts";
 import { encodedBytes } from "../../../src/text/encoded-size.ts";

@@ -1,13 +1,19 @@
-/** Norwegian texts of the section card (cards/report-section.ts). */
-export const sectionStrings = {
+/** Texts of the section card (cards/report-section.ts), bokmål. */
+export const section = {
   heading: (section: number, sections: number, title: string, page: number, pages: number): string =>
     pages > 1
       ? `Del ${section} av ${sections} · side ${page} av ${pages} – ${title}`
       : `Del ${section} av ${sections} – ${title}`,
+  /** Heading of a section card drawn while the report cannot be read (storage down). */
+  unsaved: "Rapportering – lagres ikke akkurat nå",
   next: "Lagre og fortsett",
   nextLast: "Lagre og se gjennom",
   /** The questions to fix, by their short names. */
   fix: (names: string[]): string => `Sjekk: ${names.join(", ")}`,
+  yes: "Ja",
+  no: "Nei",
+  /** The title of the extra "Annet" choice (its value is the option's id). */
+  other: "Annet",
   otherLabel: "Annet – beskriv",
   commentLabel: "Kommentar",
   yearLabel: "Årstall",
@@ -28,7 +34,16 @@ export const sectionStrings = {
     caseNumber === undefined || caseNumber === ""
       ? "Vedlegg kan ikke lastes opp her. Send dem på e-post til statsforvalteren og oppgi saksnummeret fra tilsagnsbrevet."
       : `Vedlegg kan ikke lastes opp her. Send dem på e-post til statsforvalteren og oppgi saksnummer ${caseNumber}.`,
+  /** The template's own texts (cards/report-section.card.json). */
+  card: {
+    requiredNote: "Felt merket med * må fylles ut før du sender inn.",
+    choose: "Velg …",
+    chooseMany: "Velg én eller flere …",
+    spring: "Vår",
+    autumn: "Høst",
+    yearPlaceholder: "ÅÅÅÅ",
+    back: "Tilbake",
+    pause: "Lagre og ta pause",
+    reviewAll: "Lagre og se gjennom alt",
+  },
 } as const;
-
-/** Questions whose text asks for an upload (the form's "Last opp eventuelle vedlegg …"). */
-export const ASKS_FOR_ATTACHMENTS = /last opp eventuelle vedlegg/i;

@@ -1,5 +1,5 @@
-/** Norwegian texts of the welcome card. */
-export const welcomeText = {
+/** Texts of the welcome card, bokmål. */
+export const welcome = {
   hello: (first: string) => `Hei, ${first}!`,
   helloNoName: "Hei!",
   introOne:
@@ -14,4 +14,5 @@ export const welcomeText = {
   coEditors: (n: number) => `Medredaktører (${n})`,
   footer:
     "Skriv «fortsett» for å gå rett videre, «status» for fremdrift, «hva mangler?», «når er fristen?» eller «hjelp».",
+  langOther: "Skriv på nynorsk",
 } as const;

@@ -1,5 +1,5 @@
-/** Norwegian texts of the document cards (PDF link, round import, attachments). */
-export const docText = {
+/** Texts of the document cards (PDF link, round import, attachments), bokmål. */
+export const documents = {
   pdfHeading: "PDF av rapporteringen",
   pdfBody:
     "PDF-en har alle spørsmål og svar slik de er lagret nå, med saksnummer, status og kvitteringsreferanse.",

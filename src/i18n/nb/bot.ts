@@ -1,5 +1,5 @@
-/** Every Norwegian sentence the bot layer says, in one place. */
-export const t = {
+/** Every sentence the bot layer says (bokmål). */
+export const bot = {
   notAContact:
     "Hei! Jeg er rapporteringsboten for desentralisert ordning. Jeg finner ingen rapportering der du er kontaktperson eller medredaktør. " +
     "Kontaktpersonen for tiltaket kan invitere deg, eller ta kontakt med Statsforvalteren om du mener du skal ha tilgang.",
@@ -11,6 +11,7 @@ export const t = {
     "- **hva mangler?**: se hvilke obligatoriske spørsmål som ikke er besvart\n" +
     "- **når er fristen?**: se fristen og hvor mange dager som er igjen\n" +
     "- **hvem er kontaktperson?**: se hvem som sender inn rapporteringen\n" +
+    "- **bokmål** eller **nynorsk**: velg hvilken målform jeg skriver til deg på\n" +
     "- **hjelp**: denne teksten\n\n" +
     "Svarene lagres hver gang du trykker på en knapp på kortet, så du kan ta pause når som helst. " +
     "Bare kontaktpersonen kan sende inn rapporteringen.",

@@ -1,5 +1,5 @@
-/** Norwegian texts of the review and receipt cards. */
-export const reviewText = {
+/** Texts of the review and receipt cards, bokmål. */
+export const review = {
   heading: "Se gjennom og send inn",
   headingSubmitted: "Innsendt rapportering",
   sectionTitle: (n: number, title: string) => `Del ${n} – ${title}`,
@@ -28,9 +28,17 @@ export const reviewText = {
     "Alt er besvart. Når du trykker «Send inn», går rapporteringen til Statsforvalteren og kan ikke lenger endres.",
   readyMorePages: "Bla til siste side for å sende inn.",
   reopenedLabel: (when: string) => `Gjenåpnet av Statsforvalteren ${when}: `,
+  /** The template's own texts (cards/report-review.card.json). */
+  card: {
+    reopenLabel: "Begrunnelse for å gjenåpne (kontaktpersonen får den i chatten)",
+    submit: "Send inn",
+    continue: "Fortsett rapporteringen",
+    pdf: "Last ned som PDF",
+    reopen: "Gjenåpne",
+  },
 } as const;
 
-export const receiptText = {
+export const receipt = {
   sentLabel: "Sendt: ",
   byLabel: "Sendt av: ",
   referenceLabel: "Referanse: ",
@@ -39,4 +47,16 @@ export const receiptText = {
     caseNumber
       ? `Vedlegg sender du på e-post til statsforvalteren. Merk e-posten med saksnummer ${caseNumber}.`
       : "Vedlegg sender du på e-post til statsforvalteren. Merk e-posten med saksnummeret fra tilsagnsbrevet.",
+  card: {
+    heading: "Rapporteringen er sendt inn",
+    see: "Se innsendt rapportering",
+  },
+} as const;
+
+/** The summary staff read in the channel (cards/report-summary.ts). */
+export const summaryCard = {
+  late: (deadline: string) => `Levert etter fristen (${deadline}).`,
+  submitted: (when: string) => `Levert ${when} av `,
+  caseNumber: " · saksnr. ",
+  card: { readAll: "Les hele rapporteringen" },
 } as const;

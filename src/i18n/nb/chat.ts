@@ -1,5 +1,5 @@
-/** Norwegian texts of the answers to plain questions in chat (cards/chat-replies.ts). */
-export const chatText = {
+/** Texts of the answers to plain questions in chat (cards/chat-replies.ts), bokmål. */
+export const chat = {
   notUnderstood: (typed: string) => `Jeg forstod ikke «${typed}». `,
   notUnderstoodTail: "Skriv «hjelp» for å se hva jeg kan svare på, eller trykk på en knapp.",
   continue: "Fortsett rapporteringen",
@@ -17,4 +17,14 @@ export const chatText = {
   missingMore: (n: number) => `- … og ${n} til`,
   unconfirmed: "- Bekreftelsen om at rapporteringen er gjort i samråd med partnerskapet må være «Ja».",
   alreadySent: (tiltak: string) => `«${tiltak}» er sendt inn – ingenting mangler.`,
+  missingSection: (n: number, title: string) => `Del ${n} ${title}`,
+  /** The «status» reply (bot/handlers/commands.ts). */
+  statusSubmitted: "sendt inn",
+  statusProgress: (done: number, of: number) => `${done} av ${of} deler besvart`,
+  statusLine: (n: number, title: string, state: string) => `- Del ${n} ${title}: ${state}`,
+  statusMissing: (n: number) => `${n} obligatoriske svar mangler`,
+  statusDone: "ferdig",
+  statusNothingRequired: "ingen obligatoriske spørsmål, ikke besvart",
+  /** After «bokmål» / «nynorsk» in chat or on the welcome card. */
+  langChosen: "Greit! Fra nå av skriver jeg bokmål til deg. Skriv «nynorsk» for å bytte.",
 } as const;

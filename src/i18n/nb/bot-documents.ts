@@ -1,5 +1,5 @@
-/** The Norwegian sentences of the document features in bot/ (PDF links, the round import, attachments). */
-export const dt = {
+/** The sentences of the document features in bot/ (PDF links, the round import, attachments), bokmål. */
+export const botDocuments = {
   linkInvalid: "Lenken er ugyldig eller utløpt. Be om en ny lenke i Teams.",
   documentFailed: "Beklager, dokumentet kunne ikke lages. Prøv igjen om litt.",
   importStaffOnly:

@@ -1,5 +1,5 @@
-/** Norwegian texts of the staff channel that are not in bot/strings.ts (binding, export links, reading). */
-export const channelText = {
+/** Texts of the staff channel that are not in bot.ts (binding, export links, reading), bokmål. */
+export const channel = {
   noRound: "Fant ingen rapporteringsrunde du er saksbehandler for, så kanalen er ikke koblet.",
   bindOnlyInChannel: "Kanalen kan bare kobles fra en kanal i et team: skriv «@bot bruk denne kanalen» der.",
   bound: (round: string, members: number) =>

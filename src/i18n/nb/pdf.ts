@@ -1,5 +1,5 @@
-/** Norwegian texts of the generated documents (the report PDF). */
-export const pdfText = {
+/** Texts of the generated documents (the report PDF), bokmål. */
+export const pdf = {
   partnership: "Partnerskap",
   tiltak: "Tiltak",
   caseNumber: "Saksnummer",

@@ -1,7 +1,7 @@
-/** Norwegian texts of the plausibility warnings (src/reports/plausibility.ts). */
+/** Texts of the plausibility warnings (src/reports/plausibility.ts), bokmål. */
 const kr = (n: number) => `${new Intl.NumberFormat("nb-NO").format(n).replace(/\s/g, " ")} kr`;
 
-export const plausibilityText = {
+export const plausibility = {
   phasesOverGrant: (phases: number, grant: number) =>
     `Beløpene brukt på de tre fasene er til sammen ${kr(phases)}, mer enn tilskuddet dere har oppgitt (${kr(grant)}).`,
   grantDiffersFromAllocation: (who: "eiere" | "UH", reported: number, allocated: number) =>

@@ -3,7 +3,7 @@
 /** "1 rapportering" / "2 rapporteringer" (plural agreement). */
 const reportings = (n: number) => `${n} ${n === 1 ? "rapportering" : "rapporteringer"}`;
 
-export const overviewText = {
+export const overview = {
   headline: (county: string, year: number, submitted: number, total: number) =>
     `Oversikt – ${county} ${year}: ${submitted} av ${total} levert`,
   sectionHeader: (county: string, year: number, section: string) =>

@@ -1,0 +1,37 @@
+/** The bokmål catalogue: every user-facing text, by area. The nynorsk one (../nn/) has the same shape. */
+import { bot } from "./bot.ts";
+import { botDocuments } from "./bot-documents.ts";
+import { channel } from "./channel.ts";
+import { chat } from "./chat.ts";
+import { coeditors } from "./coeditors.ts";
+import { dates } from "./dates.ts";
+import { documents } from "./documents.ts";
+import { overview } from "./overview.ts";
+import { pdf } from "./pdf.ts";
+import { plausibility } from "./plausibility.ts";
+import { labels, messages } from "./questionnaire.ts";
+import { reminder } from "./reminder.ts";
+import { receipt, review, summaryCard } from "./review.ts";
+import { section } from "./section.ts";
+import { welcome } from "./welcome.ts";
+
+export const nb = {
+  bot,
+  botDocuments,
+  channel,
+  chat,
+  coeditors,
+  dates,
+  documents,
+  labels,
+  messages,
+  overview,
+  pdf,
+  plausibility,
+  receipt,
+  reminder,
+  review,
+  section,
+  summaryCard,
+  welcome,
+};

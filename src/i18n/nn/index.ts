@@ -1,0 +1,42 @@
+/**
+ * The nynorsk catalogue, typed against the bokmål one (a missing text fails typecheck). Written as a
+ * municipal adviser in Vestland writes: e-infinitive, «rapporteringa», «Statsforvaltaren», «skuleeigar».
+ */
+import type { Catalogue } from "../catalogue.ts";
+import type { nb } from "../nb/index.ts";
+import { bot } from "./bot.ts";
+import { botDocuments } from "./bot-documents.ts";
+import { channel } from "./channel.ts";
+import { chat } from "./chat.ts";
+import { coeditors } from "./coeditors.ts";
+import { dates } from "./dates.ts";
+import { documents } from "./documents.ts";
+import { overview } from "./overview.ts";
+import { pdf } from "./pdf.ts";
+import { plausibility } from "./plausibility.ts";
+import { labels, messages } from "./questionnaire.ts";
+import { reminder } from "./reminder.ts";
+import { receipt, review, summaryCard } from "./review.ts";
+import { section } from "./section.ts";
+import { welcome } from "./welcome.ts";
+
+export const nn: Catalogue<typeof nb> = {
+  bot,
+  botDocuments,
+  channel,
+  chat,
+  coeditors,
+  dates,
+  documents,
+  labels,
+  messages,
+  overview,
+  pdf,
+  plausibility,
+  receipt,
+  reminder,
+  review,
+  section,
+  summaryCard,
+  welcome,
+};

@@ -1,0 +1,21 @@
+/** Texts of the generated documents (the report PDF), nynorsk. */
+import type { Catalogue } from "../catalogue.ts";
+import type { pdf as nb } from "../nb/pdf.ts";
+
+export const pdf: Catalogue<typeof nb> = {
+  partnership: "Partnarskap",
+  tiltak: "Tiltak",
+  caseNumber: "Saksnummer",
+  status: "Status",
+  statusDraft: "Utkast (ikkje sendt inn)",
+  statusSubmitted: "Sendt inn",
+  submitted: "Sendt inn",
+  submittedValue: (time: string, name: string) => `${time} av ${name}`,
+  receipt: "Kvitteringsreferanse",
+  none: "–",
+  section: (n: number, title: string) => `Del ${n} – ${title}`,
+  notAnswered: "Ikkje svara på",
+  comment: "Kommentar",
+  generated: (time: string) => `Laga ${time} (norsk tid) frå Dekom-rapport.`,
+  page: (n: number, of: number) => `Side ${n} av ${of}`,
+};
