@@ -17,11 +17,11 @@ import { type LoopbackConnector, startLoopbackConnector } from "../support/loopb
 import { freePort } from "../support/ports.ts";
 import {
   type CardReply,
+  isReceipt,
   missingAnswers,
   PAGES_2024,
   pageKey,
   pageOf,
-  isReceipt,
   press,
   rawFor,
   saveData,
@@ -79,7 +79,7 @@ describe("kill -9 of the bot under load", () => {
   });
 
   it("should have every acknowledged answer in Cosmos after kill -9, and let everyone finish after a restart", {
-    timeout: 150_000,
+    timeout: 300_000,
   }, async () => {
     let current = await startBot();
     let up: Promise<void> = Promise.resolve();
