@@ -10,7 +10,7 @@ import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
-import { formIn } from "../src/questionnaire/form-lang.ts";
+import { formIn, optionTextsIn } from "../src/questionnaire/form-lang.ts";
 import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
 import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
@@ -136,7 +136,7 @@ function questionData(
   };
   const errors = input.errors ?? {};
   const err = (part?: "other" | "comment" | "season" | "year") => errors[inputId(q.id, part)] ?? "";
-  const options = q.type === "yesno" ? [S.yes, S.no] : (shownQ.options ?? []);
+  const options = q.type === "yesno" ? [S.yes, S.no] : optionTextsIn(shownQ, lang);
   const choices = options.map((title, i) => ({
     title,
     value: q.type === "yesno" ? (i === 0 ? "true" : "false") : String(i),

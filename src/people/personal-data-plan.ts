@@ -40,6 +40,7 @@ import {
   scrubAnswer,
   textOf,
 } from "./personal-data-subject.ts";
+import { type ReachDoc, reachDocIdOfKey } from "./reach-service.ts";
 import type { PersonDoc } from "./types.ts";
 
 /** The contact-detail answers of a report that are the person's: as its contact, or written by them. */
@@ -86,6 +87,8 @@ export interface PersonalDataExport {
   staffOf: string[];
   /** Container "ledger": reminder records and reminder choices about them. */
   reminders: LedgerDoc[];
+  /** Container "people": the last attempt to reach them (object id and step outcomes). */
+  reach: ReachDoc[];
 }
 
 /** Everything about the person, for `personal-data export`. */
@@ -134,6 +137,7 @@ export function exportOf(email: string, h: Holdings, now: Date): PersonalDataExp
     reports,
     staffOf: h.rounds.filter((r) => r.staffIds.some((id) => s.ids.includes(id))).map((r) => r.id),
     reminders: h.ledger.filter((d) => s.recipientKeys.includes(d.recipient)),
+    reach: theirReach(h, s),
   };
 }
 
@@ -240,6 +244,8 @@ export interface ErasurePlan {
   reports: { roundId: string; reportId: string; label: string; changes: ReportErasure }[];
   /** Ledger documents to delete. */
   ledger: { roundId: string; id: string; kind: LedgerDoc["kind"] }[];
+  /** Reach records to delete (people container). */
+  reach: { id: string }[];
   /** Rounds where the person is on the staff list (not changed: access configuration). */
   staffOf: string[];
   /** Other e-mails and phone numbers in the free texts of their reports, for staff to confirm. */
@@ -288,9 +294,16 @@ export function planErasure(email: string, h: Holdings, now: Date, opts: PlanOpt
     ledger: h.ledger
       .filter((d) => s.recipientKeys.includes(d.recipient))
       .map((d) => ({ roundId: d.roundId, id: d.id, kind: d.kind })),
+    reach: theirReach(h, s).map((d) => ({ id: d.id })),
     staffOf: h.rounds.filter((r) => r.staffIds.some((id) => s.ids.includes(id))).map((r) => r.id),
   };
 }
 
 export const isEmptyPlan = (p: ErasurePlan): boolean =>
-  p.people.length === 0 && p.reports.length === 0 && p.ledger.length === 0;
+  p.people.length === 0 && p.reports.length === 0 && p.ledger.length === 0 && p.reach.length === 0;
+
+/** Reach records kept under one of the person's recipient keys. */
+const theirReach = (h: Holdings, s: DataSubject): ReachDoc[] => {
+  const ids = new Set(s.recipientKeys.map((key) => reachDocIdOfKey(key)));
+  return (h.reach ?? []).filter((d) => ids.has(d.id));
+};

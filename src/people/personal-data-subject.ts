@@ -9,6 +9,7 @@ import { recipientKey } from "../reminders/recipients.ts";
 import type { LedgerDoc } from "../reminders/types.ts";
 import type { CoEditor, Contact, ReportDoc } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
+import type { ReachDoc } from "./reach-service.ts";
 import type { PersonDoc } from "./types.ts";
 
 /** What replaces an erased name, id or detail. */
@@ -44,6 +45,8 @@ export interface Holdings {
   reports: ReportDoc[];
   rounds: RoundDoc[];
   ledger: LedgerDoc[];
+  /** Reach records (src/people/reach-service.ts) under the person's recipient keys. */
+  reach?: ReachDoc[];
 }
 
 /** Who the person is in our documents. */

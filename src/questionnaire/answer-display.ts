@@ -8,6 +8,7 @@ import { groupDigits } from "../i18n/digits.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
 import { displayText } from "../text/typed-text.ts";
+import { optionTexts } from "./form.ts";
 import { inputId } from "./input-ids.ts";
 import { OTHER_OPTION } from "./messages.ts";
 import type { AnswerContent, Question, SeasonYear } from "./types.ts";
@@ -50,7 +51,7 @@ export function formatAnswer(q: Question, content: AnswerContent, lang: Lang = D
 export function toRawInputs(q: Question, content: AnswerContent): Record<string, string> {
   const out: Record<string, string> = {};
   const v = content.value;
-  const options = q.options ?? [];
+  const options = optionTexts(q);
   const indexOf = (text: string) =>
     q.allowOther && text === OTHER_OPTION ? options.length : options.indexOf(text);
   if (q.type === "season_year") {

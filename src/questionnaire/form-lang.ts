@@ -1,9 +1,11 @@
 /**
  * The forms' texts in nynorsk: our translation of the official bokmål forms (forms/nn/*.json, each
- * saying so in `translation`), with the same section and question ids. `formIn(form, "nn")` gives the
- * form with its titles, question texts, help texts, short labels and option labels in nynorsk; ids,
- * types, limits and option order are the official form's, so answers are the same whatever the language.
- * A text the translation lacks stays bokmål. Pure apart from the JSON imports.
+ * saying so in `translation`), with the same section, question and option ids. `formIn(form, "nn")`
+ * gives the form with its titles, question texts, help texts and short labels in nynorsk; ids, types,
+ * limits and options are the official form's, so answers are the same whatever the language. The option
+ * labels are set on the loaded forms' options themselves (`nn`, by option id: `withOptionTranslations`,
+ * called by form.ts), so `optionTextsIn` gives them wherever a question is at hand. A text the
+ * translation lacks stays bokmål. Pure apart from the JSON imports.
  */
 import { z } from "zod";
 import type { Lang } from "../i18n/lang.ts";
@@ -27,8 +29,8 @@ const translationSchema = z.strictObject({
       text,
       help: text.nullable(),
       shortLabel: text.max(40).optional(),
-      /** The option labels, in the official form's order. */
-      options: z.array(text).optional(),
+      /** The option labels by option id. */
+      options: z.record(z.string(), text).optional(),
     }),
   ),
 });
@@ -41,7 +43,24 @@ const TRANSLATIONS: ReadonlyMap<string, FormTranslation> = new Map(
   }),
 );
 
-/** Where a translation does not match its form (unknown ids, wrong option counts); empty when it fits. */
+function optionProblems(
+  id: string,
+  official: Question,
+  labels: Record<string, string> | undefined,
+): string[] {
+  if (labels === undefined) return [];
+  const ids = new Set(official.options?.map((o) => o.id));
+  return [
+    ...Object.keys(labels)
+      .filter((o) => !ids.has(o))
+      .map((o) => `question "${id}": unknown option "${o}"`),
+    ...[...ids]
+      .filter((o) => labels[o] === undefined)
+      .map((o) => `question "${id}": option "${o}" not translated`),
+  ];
+}
+
+/** Where a translation does not match its form (unknown or missing ids); empty when it fits. */
 export function translationProblems(form: Form, t: FormTranslation): string[] {
   const problems: string[] = [];
   const questions = new Map(form.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
@@ -50,10 +69,7 @@ export function translationProblems(form: Form, t: FormTranslation): string[] {
   for (const [id, q] of Object.entries(t.questions)) {
     const official = questions.get(id);
     if (official === undefined) problems.push(`unknown question "${id}"`);
-    else if (q.options !== undefined && q.options.length !== (official.options?.length ?? 0))
-      problems.push(
-        `question "${id}": ${q.options.length} options, the form has ${official.options?.length ?? 0}`,
-      );
+    else problems.push(...optionProblems(id, official, q.options));
   }
   for (const id of questions.keys())
     if (t.questions[id] === undefined) problems.push(`question "${id}" not translated`);
@@ -68,9 +84,32 @@ export function translationOf(formId: string): FormTranslation | undefined {
   return TRANSLATIONS.get(formId);
 }
 
-function translate(form: Form, t: FormTranslation): Form {
+function checked(form: Form): FormTranslation | undefined {
+  const t = TRANSLATIONS.get(form.id);
+  if (t === undefined) return undefined;
   const problems = translationProblems(form, t);
   if (problems.length > 0) throw new Error(`nynorsk form ${form.id}: ${problems.join("; ")}`);
+  return t;
+}
+
+/** The form with each option's nynorsk label (`nn`) from its translation; the texts stay bokmål. */
+export function withOptionTranslations(form: Form): Form {
+  const t = checked(form);
+  if (t === undefined) return form;
+  const question = (q: Question): Question => {
+    const labels = t.questions[q.id]?.options;
+    if (labels === undefined || q.options === null) return q;
+    return { ...q, options: q.options.map((o) => ({ ...o, nn: labels[o.id] ?? o.nn ?? o.text })) };
+  };
+  return { ...form, sections: form.sections.map((s) => ({ ...s, questions: s.questions.map(question) })) };
+}
+
+/** The option labels of a question in the reader's language, in form order ([] when it has none). */
+export function optionTextsIn(q: Question, lang: Lang): string[] {
+  return q.options?.map((o) => (lang === "nn" ? (o.nn ?? o.text) : o.text)) ?? [];
+}
+
+function translate(form: Form, t: FormTranslation): Form {
   const question = (q: Question): Question => {
     const x = t.questions[q.id];
     if (x === undefined) return q;
@@ -79,7 +118,6 @@ function translate(form: Form, t: FormTranslation): Form {
       text: x.text,
       help: x.help,
       ...(x.shortLabel !== undefined ? { shortLabel: x.shortLabel } : {}),
-      ...(x.options !== undefined ? { options: x.options } : {}),
     };
   };
   const section = (s: Section): Section => {
@@ -94,7 +132,7 @@ const translated = new WeakMap<Form, Form>();
 /** The form as the reader sees it: bokmål as it is, nynorsk from the translation (made once per form). */
 export function formIn(form: Form, lang: Lang): Form {
   if (lang === "nb") return form;
-  const t = TRANSLATIONS.get(form.id);
+  const t = checked(form);
   if (t === undefined) return form;
   let shown = translated.get(form);
   if (shown === undefined) {

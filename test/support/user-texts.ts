@@ -202,7 +202,12 @@ interface FormJson {
     id: string;
     title: string;
     intro: string | null;
-    questions: { id: string; text: string; help: string | null; options: string[] | null }[];
+    questions: {
+      id: string;
+      text: string;
+      help: string | null;
+      options: { id: string; text: string }[] | null;
+    }[];
   }[];
 }
 
@@ -224,7 +229,7 @@ export function formTexts(skipOptions: ReadonlySet<string>): UserText[] {
         out.push({ where: at(q.id), text: q.text });
         if (q.help) out.push({ where: at(`${q.id} help`), text: q.help });
         if (skipOptions.has(`${form.id}/${q.id}`)) continue;
-        for (const o of q.options ?? []) out.push({ where: at(`${q.id} option`), text: o });
+        for (const o of q.options ?? []) out.push({ where: at(`${q.id} option`), text: o.text });
       }
     }
   }
@@ -237,7 +242,10 @@ interface TranslationJson {
   title: string;
   guidance: string[];
   sections: Record<string, { title: string; intro: string | null }>;
-  questions: Record<string, { text: string; help: string | null; shortLabel?: string; options?: string[] }>;
+  questions: Record<
+    string,
+    { text: string; help: string | null; shortLabel?: string; options?: Record<string, string> }
+  >;
 }
 
 /** The nynorsk forms' texts (src/questionnaire/forms/nn/*.json), with the same option skipping. */
@@ -257,7 +265,7 @@ export function nynorskFormTexts(skipOptions: ReadonlySet<string>): UserText[] {
       if (q.help) out.push({ where: at(`${id} help`), text: q.help });
       if (q.shortLabel) out.push({ where: at(`${id} short`), text: q.shortLabel });
       if (skipOptions.has(`${t.formId}/${id}`)) continue;
-      for (const o of q.options ?? []) out.push({ where: at(`${id} option`), text: o });
+      for (const o of Object.values(q.options ?? {})) out.push({ where: at(`${id} option`), text: o });
     }
   }
   return out;

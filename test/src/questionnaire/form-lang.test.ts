@@ -1,6 +1,12 @@
 /** The forms in nynorsk (src/questionnaire/form-lang.ts): our translation, same ids, same values. */
 import { describe, expect, it } from "vitest";
-import { formIn, translationOf, translationProblems } from "../../../src/questionnaire/form-lang.ts";
+import {
+  formIn,
+  optionTextsIn,
+  translationOf,
+  translationProblems,
+} from "../../../src/questionnaire/form-lang.ts";
+import type { Question } from "../../../src/questionnaire/types.ts";
 import { bothForms, form2024 } from "../reports/fixtures.ts";
 
 describe("formIn", () => {
@@ -32,7 +38,7 @@ describe("formIn", () => {
             required: o?.required,
             max: o?.maxLength,
           });
-          expect(q.options?.length ?? 0).toBe(o?.options?.length ?? 0);
+          expect(q.options?.map((x) => x.id)).toEqual(o?.options?.map((x) => x.id));
           expect(q.text).not.toBe("");
         });
       });
@@ -43,9 +49,15 @@ describe("formIn", () => {
   it("should write the 2024/2025 form in nynorsk", () => {
     const nn = formIn(form2024, "nn");
     expect(nn.sections[1]?.title).toBe("Partnarskap og deltaking");
-    expect(nn.sections[2]?.questions.find((q) => q.id === "q12")?.options?.at(-1)).toBe(
-      "Har ikkje koordinatorfunksjon",
-    );
+    const q12 = nn.sections[2]?.questions.find((q) => q.id === "q12");
+    // The option keeps its official bokmål text and id; the nynorsk label sits beside it.
+    expect(q12?.options?.at(-1)).toEqual({
+      id: "ikke-koordinatorfunksjon",
+      text: "Har ikke koordinatorfunksjon",
+      nn: "Har ikkje koordinatorfunksjon",
+    });
+    expect(optionTextsIn(q12 as Question, "nn").at(-1)).toBe("Har ikkje koordinatorfunksjon");
+    expect(optionTextsIn(q12 as Question, "nb").at(-1)).toBe("Har ikke koordinatorfunksjon");
   });
 
   it("should catch a translation that does not fit its form (the check can fail)", () => {
@@ -57,13 +69,16 @@ describe("formIn", () => {
       questions: {
         ...rest,
         q99: { text: "Kva?", help: null },
-        q15: { text: "Kor lenge?", help: null, options: ["1 år"] },
+        q15: { text: "Kor lenge?", help: null, options: { "1-ar": "1 år", "1-aar": "1 år" } },
       },
     };
     expect(translationProblems(form2024, broken).sort()).toEqual(
       [
         'unknown question "q99"',
-        'question "q15": 1 options, the form has 4',
+        'question "q15": unknown option "1-aar"',
+        'question "q15": option "2-ar" not translated',
+        'question "q15": option "3-ar" not translated',
+        'question "q15": option "mer-enn-3-ar" not translated',
         'question "q01" not translated',
       ].sort(),
     );
