@@ -8,7 +8,7 @@
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { EdgeApp } from "../src/app.ts";
-import type { Lang, LangSources } from "../src/i18n/lang.ts";
+import { type Lang, type LangSources, langOfLocale } from "../src/i18n/lang.ts";
 import { isGuestMember, memberEmail } from "../src/people/guests.ts";
 import type { PersonDoc } from "../src/people/types.ts";
 import type { Actor } from "../src/reports/types.ts";
@@ -24,6 +24,8 @@ interface Known {
   chosenLang?: Lang;
   /** Their partnership's målform (import). */
   malform?: Lang;
+  /** The last Norwegian locale Teams reported for them (nb-NO, nn-NO). */
+  locale?: string;
   stored: boolean;
 }
 
@@ -65,6 +67,7 @@ export class Identity {
       ...(guest !== undefined ? { guest } : {}),
       ...(person?.lang !== undefined ? { chosenLang: person.lang } : {}),
       ...(malform !== undefined ? { malform } : {}),
+      ...(person?.locale !== undefined ? { locale: person.locale } : {}),
       stored,
     });
     return actor;
@@ -74,11 +77,15 @@ export class Identity {
    * What decides the person's written standard, besides Teams' locale: their own choice (a choice made
    * through this process wins over the record read earlier) and their partnership's målform.
    */
-  langSources(actorId: string): Omit<LangSources, "locale"> {
+  langSources(actorId: string, activityLocale: string | undefined): LangSources {
     const known = this.known.get(actorId);
+    // A Norwegian locale is remembered: a later activity in another locale (en-US) says nothing about
+    // bokmål or nynorsk (the Agents Playground sends en-US on every activity but the ones we craft).
+    if (known !== undefined && langOfLocale(activityLocale) !== undefined) known.locale = activityLocale;
     return {
       chosen: this.app.people.recentChoice(actorId) ?? known?.chosenLang,
       malform: known?.malform,
+      locale: langOfLocale(activityLocale) !== undefined ? activityLocale : known?.locale,
     };
   }
 

@@ -64,10 +64,10 @@ export async function runTurn<R>(
 
 /** The actor with the written standard of this turn, decided once here and carried down. */
 function withLang(actor: Actor, identity: Identity, activity: Activity): Actor {
-  const sources = identity.langSources(actor.id);
+  const sources = identity.langSources(actor.id, activity.locale);
   return {
     ...actor,
-    lang: chooseLang({ ...sources, locale: activity.locale }),
+    lang: chooseLang(sources),
     ...(sources.chosen !== undefined ? { chosenLang: sources.chosen } : {}),
   };
 }

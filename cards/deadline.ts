@@ -19,7 +19,7 @@ const WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4
 function deadlineDateText(deadline: Date, lang: Lang): string {
   const p = Object.fromEntries(parts.formatToParts(deadline).map((x) => [x.type, x.value]));
   const d = texts(lang).dates;
-  return `${d.weekdays[WEEKDAY[p.weekday ?? ""] ?? 0]} ${p.day}. ${d.months[Number(p.month) - 1]} ${p.year}`;
+  return `${d.weekdays[WEEKDAY[p.weekday ?? ""] ?? 0]} ${Number(p.day)}. ${d.months[Number(p.month) - 1]} ${p.year}`;
 }
 
 /** "fredag 15. januar" (reminders). */

@@ -24,7 +24,7 @@ export function formatOsloTime(d: Date, lang: Lang = DEFAULT_LANG): string {
   const parts = Object.fromEntries(dateTime.formatToParts(d).map((p) => [p.type, p.value]));
   const t = texts(lang).dates;
   const text = t.time(
-    parts.day ?? "",
+    String(Number(parts.day)),
     t.months[Number(parts.month) - 1] ?? "",
     parts.year ?? "",
     parts.hour ?? "",

@@ -1,5 +1,6 @@
 /**
- * Builds the Teams app package (build/appPackage.zip: manifest.json + color.png + outline.png).
+ * Builds the Teams app package (build/appPackage.zip: manifest.json + color.png + outline.png + the
+ * localization files the manifest names, nn-no.json for nynorsk).
  *
  *   npm run package                 ids and domain from the environment (all required)
  *   npm run package -- --dev        fills fixed development ids and "localhost" where unset
@@ -165,6 +166,44 @@ export async function validateManifest(manifest: Record<string, unknown>): Promi
   return problems;
 }
 
+/** The localization files the manifest names (localizationInfo.additionalLanguages), by file name. */
+function localizationFiles(manifest: Record<string, unknown>): string[] {
+  const info = manifest.localizationInfo as { additionalLanguages?: { file?: unknown }[] } | undefined;
+  return (info?.additionalLanguages ?? []).map((l) => String(l.file));
+}
+
+/**
+ * Validates a localization file (e.g. nn-no.json) offline against the bundled Localization schema of the
+ * manifest's version, and checks that each key names something the manifest has (a command that exists).
+ */
+export async function validateLocalization(
+  manifest: Record<string, unknown>,
+  localization: Record<string, unknown>,
+): Promise<string[]> {
+  const version = String(manifest.manifestVersion);
+  const schemaFile = join(teamsSchemasDir(), `v${version}`, "MicrosoftTeams.Localization.schema.json");
+  let schema: unknown;
+  try {
+    // The published schema's activityTypes patterns end a class with a bare "]" ("\\b]"), which the
+    // validator's Unicode regular expressions refuse; escaped, the patterns mean the same.
+    schema = JSON.parse((await readFile(schemaFile, "utf8")).replaceAll("\\\\b]", "\\\\b\\\\]"));
+  } catch {
+    return [`no bundled localization schema for manifestVersion ${version}`];
+  }
+  const problems = await AppManifestUtils.validateAgainstSchema(
+    localization as unknown as AppManifest,
+    schema as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1],
+  );
+  const lists = (manifest.bots as { commandLists?: { commands: unknown[] }[] }[] | undefined)?.[0]
+    ?.commandLists;
+  for (const key of Object.keys(localization)) {
+    const m = /^bots\[0\]\.commandLists\[(\d+)\]\.commands\[(\d+)\]\.(title|description)$/.exec(key);
+    if (m !== null && lists?.[Number(m[1])]?.commands[Number(m[2])] === undefined)
+      problems.push(`${key}: the manifest has no such command`);
+  }
+  return problems;
+}
+
 /** Checks Teams' icon rules: color 192x192; outline 32x32, white pixels on a transparent background. */
 export function checkIcons(color: Buffer, outline: Buffer): string[] {
   const problems: string[] = [];
@@ -200,6 +239,13 @@ export async function packageApp(opts: PackageOptions): Promise<PackageResult> {
   const color = await readFile(join(dir, "color.png"));
   const outline = await readFile(join(dir, "outline.png"));
   problems.push(...checkIcons(color, outline));
+  const localizations = new Map<string, string>();
+  for (const file of localizationFiles(manifest)) {
+    const text = await readFile(join(dir, file), "utf8");
+    localizations.set(file, text);
+    const found = await validateLocalization(manifest, JSON.parse(text) as Record<string, unknown>);
+    problems.push(...found.map((p) => `${file}: ${p}`));
+  }
   if (problems.length > 0)
     throw new PackageError(`The Teams app package is not valid:\n  ${problems.join("\n  ")}`);
 
@@ -207,6 +253,7 @@ export async function packageApp(opts: PackageOptions): Promise<PackageResult> {
   zip.file("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
   zip.file("color.png", color);
   zip.file("outline.png", outline);
+  for (const [file, text] of localizations) zip.file(file, text);
   const data = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, data);

@@ -62,6 +62,7 @@ const EXACT: Record<string, ChatIntent> = {
   "hald fram": "continue",
   vidare: "continue",
   rapporter: "reports",
+  rapportar: "reports",
   rapporteringer: "reports",
   innleveringer: "reports",
 };

@@ -3,7 +3,7 @@
  * edge (bot/identity.ts) reads a person once per process and stores a fresh conversation reference.
  */
 import type { Clock } from "../clock.ts";
-import type { Lang } from "../i18n/lang.ts";
+import { type Lang, langOfLocale } from "../i18n/lang.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
@@ -54,7 +54,8 @@ export class PersonService {
       ...(actor.tenantId !== undefined ? { tenantId: actor.tenantId } : {}),
       ...(actor.guest !== undefined ? { guest: actor.guest } : {}),
       target,
-      ...(locale !== undefined && locale !== "" ? { locale: locale.slice(0, 20) } : {}),
+      // Only a Norwegian locale says which written standard (en-US says nothing): keep the last one.
+      ...(langOfLocale(locale) !== undefined ? { locale: (locale as string).slice(0, 20) } : {}),
       updatedAt: this.deps.clock().toISOString(),
     });
   }

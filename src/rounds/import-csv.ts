@@ -79,6 +79,8 @@ const CSV_COLUMNS: Record<Exclude<RowField, "staffIds">, string> = {
   grantUh: "tilskudd_uh",
   workplace: "arbeidssted",
   previousTiltakId: "forrige_tiltak_id",
+  malform: "malform",
+  roundMalform: "runde_malform",
 };
 
 /** Columns that may be left out of the header (telefon must be there, but may be empty). */
@@ -91,6 +93,8 @@ const OPTIONAL_COLUMNS = new Set<RowField>([
   "grantUh",
   "workplace",
   "previousTiltakId",
+  "malform",
+  "roundMalform",
 ]);
 
 /** Other spellings accepted in the header (after lower-casing and turning spaces/dashes into "_"). */
@@ -108,6 +112,8 @@ const ALIASES: Record<string, RowField> = {
   mobil: "phone",
   virksomhet: "workplace",
   forrige_tiltaksid: "previousTiltakId",
+  målform: "malform",
+  runde_målform: "roundMalform",
 };
 
 function normalizeHeader(name: string): string {

@@ -19,12 +19,14 @@ const shapeSchema = z.strictObject({
     formId: leaf,
     deadline: leaf,
     staffIds: leaf,
+    malform: leaf,
   }),
   partnerships: z.array(
     z.strictObject({
       name: leaf,
       category: leaf,
       sector: leaf,
+      malform: leaf,
       tiltak: z
         .array(
           z.strictObject({
@@ -54,7 +56,9 @@ const JSON_PATHS: Record<RowField, (string | number)[]> = {
   formId: ["round", "formId"],
   deadline: ["round", "deadline"],
   staffIds: ["round", "staffIds"],
+  roundMalform: ["round", "malform"],
   partnership: ["name"],
+  malform: ["malform"],
   category: ["category"],
   sector: ["sector"],
   tiltak: ["name"],
@@ -69,7 +73,7 @@ const JSON_PATHS: Record<RowField, (string | number)[]> = {
   workplace: ["contact", "workplace"],
   previousTiltakId: ["previousId"],
 };
-const PARTNERSHIP_FIELDS = new Set<RowField>(["partnership", "category", "sector"]);
+const PARTNERSHIP_FIELDS = new Set<RowField>(["partnership", "category", "sector", "malform"]);
 
 /** "Partnerskap 2, tiltak 1, felt «contact.email»" for a path in the file (indexes from 0). */
 function jsonLocation(path: readonly PropertyKey[]): string {
@@ -117,7 +121,9 @@ export function jsonRows(text: string): { rows: RawRow[]; errors: string[] } {
         formId: round.formId,
         deadline: round.deadline,
         staffIds: round.staffIds,
+        roundMalform: round.malform,
         partnership: p.name,
+        malform: p.malform,
         category: p.category,
         sector: p.sector,
         tiltak: t.name,

@@ -9,6 +9,7 @@ const ROUND_FIELD_NAMES: Record<RoundField, string> = {
   formId: "skjema",
   deadline: "frist",
   staffIds: "ansatte",
+  malform: "målform",
 };
 
 const REPORT_FIELD_NAMES: Record<ReportField, string> = {

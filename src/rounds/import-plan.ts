@@ -16,7 +16,7 @@ import type { ImportedTiltak, ParsedImport } from "./import-schema.ts";
 import { defaultDeadline, defaultFormId } from "./round.ts";
 import type { RoundDoc } from "./types.ts";
 
-export type RoundField = "county" | "formId" | "deadline" | "staffIds";
+export type RoundField = "county" | "formId" | "deadline" | "staffIds" | "malform";
 export type ReportField = "formId" | "partnership" | "tiltak" | "contact" | "previous";
 
 export type RoundChange =
@@ -104,6 +104,7 @@ function planRound(parsed: ParsedImport, current: RoundDoc | undefined, at: stri
       reportingYear: r.reportingYear,
       deadline: r.deadline ?? defaultDeadline(r.reportingYear),
       staffIds: r.staffIds ?? [],
+      ...(r.malform !== undefined ? { malform: r.malform } : {}),
       createdAt: at,
     };
     return { kind: "create", round };
@@ -115,8 +116,9 @@ function planRound(parsed: ParsedImport, current: RoundDoc | undefined, at: stri
     formId: r.formId ?? current.formId,
     deadline: r.deadline ?? current.deadline,
     staffIds: r.staffIds ?? current.staffIds,
+    ...(r.malform !== undefined ? { malform: r.malform } : {}),
   };
-  const fields = (["county", "formId", "deadline", "staffIds"] as const).filter(
+  const fields = (["county", "formId", "deadline", "staffIds", "malform"] as const).filter(
     (f) => JSON.stringify(next[f]) !== JSON.stringify(current[f]),
   );
   return fields.length === 0
@@ -266,7 +268,11 @@ async function writeRound(rounds: RoundRepo, change: Exclude<RoundChange, { kind
     }
   }
   const fields =
-    change.kind === "update" ? change.fields : (["county", "formId", "deadline", "staffIds"] as const);
+    change.kind === "update"
+      ? change.fields
+      : (["county", "formId", "deadline", "staffIds", "malform"] as const).filter(
+          (f) => planned[f] !== undefined,
+        );
   await rounds.updateWithRetry(planned.id, (doc) => ({
     ...doc,
     ...Object.fromEntries(fields.map((f) => [f, planned[f]])),

@@ -72,6 +72,7 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
   if (first.formId !== undefined) round.formId = first.formId;
   if (first.deadline !== undefined) round.deadline = first.deadline;
   if (first.staffIds !== undefined) round.staffIds = first.staffIds;
+  if (first.roundMalform !== undefined) round.malform = first.roundMalform;
   const tiltak = rows.map(({ source, row }): ImportedTiltak => {
     const id = tiltakIdOf(row) as string;
     const contact: Contact = { name: row.contactName, email: row.email };
@@ -91,6 +92,7 @@ function toImport(rows: readonly { source: string; row: ImportRow }[]): ParsedIm
         name: row.partnership,
         category: row.category,
         sector: row.sector,
+        ...(row.malform !== undefined ? { malform: row.malform } : {}),
       },
       tiltak: {
         ...tiltak,

@@ -4,6 +4,7 @@
  * Every message is Norwegian and names the row and the field: `Rad 4, kolonne «epost»: ...`.
  */
 import { z } from "zod";
+import { type Lang, langOfMalform } from "../i18n/lang.ts";
 import { loadForms } from "../questionnaire/form.ts";
 import type { Allocation } from "../reports/plausibility.ts";
 import {
@@ -34,6 +35,8 @@ export const ROW_FIELDS = [
   "grantUh",
   "workplace",
   "previousTiltakId",
+  "malform",
+  "roundMalform",
 ] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 
@@ -54,6 +57,8 @@ export interface ImportedRound {
   formId?: string;
   deadline?: string;
   staffIds?: string[];
+  /** The written standard of the round's staff cards and channel posts (column «runde_målform»). */
+  malform?: Lang;
 }
 
 /** One tiltak of a file, validated, with its stable ids. */
@@ -62,7 +67,7 @@ export interface ImportedTiltak {
   id: string;
   /** The row it came from, for messages. */
   source: string;
-  partnership: { id: string; name: string; category: RespondentCategory; sector: Sector };
+  partnership: { id: string; name: string; category: RespondentCategory; sector: Sector; malform?: Lang };
   tiltak: { id: string; name: string; caseNumber: string; previousId?: string; grant?: Allocation };
   contact: Contact;
 }
@@ -116,6 +121,16 @@ function normalizePhone(value: unknown): unknown {
   const m = /^(?:\+47|0047)?([2-9]\d{7})$/.exec(v.replace(/[\s.()-]/g, ""));
   return m ? `+47${m[1]}` : v;
 }
+
+/** «nb»/«nn» (or «bokmål»/«nynorsk»): the written standard of a partnership or of the round's staff texts. */
+const malformSchema = optional(
+  z.string({ error: problem("må være tekst.") }).transform((s, ctx): Lang => {
+    const lang = langOfMalform(s);
+    if (lang !== undefined) return lang;
+    ctx.addIssue({ code: "custom", message: `«${s}» er ikke nb eller nn (bokmål eller nynorsk).` });
+    return z.NEVER;
+  }),
+);
 
 function formIds(): string[] {
   formIdCache ??= [...loadForms().keys()];
@@ -234,6 +249,8 @@ export const FIELD_SCHEMAS = {
       error: problem("er ikke en gyldig tiltak-id (bare små bokstaver a-z, sifre og bindestrek)."),
     }),
   ),
+  malform: malformSchema,
+  roundMalform: malformSchema,
 } satisfies Record<RowField, z.ZodType>;
 
 /** The schema of one row. */

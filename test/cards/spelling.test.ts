@@ -132,6 +132,9 @@ const ALLOW = new Set(
     "læringsressurser",
     "Utdanningsdirektoratet",
     "Kunnskapsdepartementet",
+    // the import's målform values (nb, nn)
+    "nb",
+    "nn",
     // examples and commands shown to people: ola.nordmann@kommune.no, npm run dev, .json
     "ola",
     "no",

@@ -83,7 +83,7 @@ describe("atk validate on the built package", () => {
     const zipFile = join(dir, "appPackage.zip");
     await packageApp({ env: {}, dev: true, outFile: zipFile });
     const zip = await JSZip.loadAsync(readFileSync(zipFile));
-    for (const name of ["manifest.json", "color.png", "outline.png"]) {
+    for (const name of ["manifest.json", "color.png", "outline.png", "nn-no.json"]) {
       const data = await zip.file(name)?.async("nodebuffer");
       if (data === undefined) throw new Error(`${name} missing from the package`);
       await writeFile(join(dir, name), data);

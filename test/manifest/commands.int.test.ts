@@ -50,6 +50,19 @@ describe("manifest command lists", () => {
     expect([...parsed].sort()).toEqual(Object.keys(TEAM).sort());
   });
 
+  it("should understand every nynorsk command title (nn-no.json) as the same command as its bokmål title", () => {
+    const nn = JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "..", "manifest", "nn-no.json"), "utf8"),
+    ) as Record<string, string>;
+    const nnTitles = (list: number, count: number) =>
+      Array.from({ length: count }, (_, i) => nn[`bots[0].commandLists[${list}].commands[${i}].title`] ?? "");
+    const personal = titles("personal");
+    expect(nnTitles(0, personal.length).map(commandOf)).toEqual(personal.map(commandOf));
+    const team = titles("team");
+    expect(nnTitles(1, team.length).map(channelCommandOf)).toEqual(team.map(channelCommandOf));
+    expect(nnTitles(0, personal.length)).toContain("hald fram");
+  });
+
   it("should notice a missing command (the check can fail)", () => {
     const parsed = titles("team")
       .filter((t) => t !== "bruk denne kanalen")

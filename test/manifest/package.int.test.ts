@@ -17,6 +17,7 @@ import {
   MANIFEST_DIR,
   PackageError,
   packageApp,
+  validateLocalization,
   validateManifest,
 } from "../../scripts/package-app.ts";
 
@@ -67,12 +68,38 @@ async function png(name: string): Promise<PNG> {
 }
 
 describe("packageApp", () => {
-  it("should write a zip with exactly manifest.json, color.png and outline.png", () => {
+  it("should write a zip with exactly manifest.json, color.png, outline.png and the nynorsk nn-no.json", () => {
     const names = Object.values(zip.files)
       .filter((f) => !f.dir)
       .map((f) => f.name)
       .sort();
-    expect(names).toEqual(["color.png", "manifest.json", "outline.png"]);
+    expect(names).toEqual(["color.png", "manifest.json", "nn-no.json", "outline.png"]);
+  });
+
+  it("should localize name, descriptions and every command to nynorsk (nn-no), valid offline", async () => {
+    const text = await zip.file("nn-no.json")?.async("string");
+    if (text === undefined) throw new Error("nn-no.json missing from the zip");
+    const nn = JSON.parse(text) as Record<string, string>;
+    expect(await validateLocalization(manifest as unknown as Record<string, unknown>, nn)).toEqual([]);
+    expect(nn["description.short"]).toBe("Årleg rapportering om tiltak i desentralisert ordning");
+    const lists = manifest.bots[0]?.commandLists ?? [];
+    for (const [l, list] of lists.entries()) {
+      for (const c of list.commands.keys()) {
+        const at = `bots[0].commandLists[${l}].commands[${c}]`;
+        expect(nn[`${at}.title`], at).toBeTruthy();
+        expect(nn[`${at}.description`], at).toBeTruthy();
+      }
+    }
+    // The schema check can fail: the short name is required, a too long one is refused.
+    const { "name.short": _name, ...noName } = nn;
+    expect(
+      (await validateLocalization(manifest as unknown as Record<string, unknown>, noName)).length,
+    ).toBeGreaterThan(0);
+    // A key for a command the manifest does not have is caught.
+    const extra = { ...nn, "bots[0].commandLists[0].commands[11].title": "meir" };
+    expect(await validateLocalization(manifest as unknown as Record<string, unknown>, extra)).toEqual([
+      "bots[0].commandLists[0].commands[11].title: the manifest has no such command",
+    ]);
   });
 
   it("should fill ids, version and domain from the environment", () => {
@@ -108,6 +135,8 @@ describe("packageApp", () => {
       "hva mangler",
       "kontaktperson",
       "hjelp",
+      "nynorsk",
+      "bokmål",
     ]);
     expect(commands("team")).toEqual(["bruk denne kanalen", "status", "oversikt", "eksport", "hjelp"]);
     for (const list of bot?.commandLists ?? []) {

@@ -17,7 +17,13 @@ export interface Fill {
   year?: string;
 }
 
-const SHORT_LABELS = { other: "Annet – beskriv", comment: "Kommentar", year: "Årstall" } as const;
+/** The short labels of the «Annet», comment and year fields (bokmål unless given: the nynorsk card's are others). */
+export interface ShortLabels {
+  other: string;
+  comment: string;
+  year: string;
+}
+const SHORT_LABELS: ShortLabels = { other: "Annet – beskriv", comment: "Kommentar", year: "Årstall" };
 
 /** Every label of the card in document order: its text and the id it points at. */
 async function labelsOf(card: Locator): Promise<{ text: string; for: string }[]> {
@@ -98,7 +104,12 @@ async function setChoices(container: Locator, wanted: string[], multi: boolean):
   if (missing.length > 0) throw new Error(`no option ${missing.join(", ")} among ${seen.join(" | ")}`);
 }
 
-export async function fillQuestion(card: Locator, q: Question, fill: Fill): Promise<void> {
+export async function fillQuestion(
+  card: Locator,
+  q: Question,
+  fill: Fill,
+  labels: ShortLabels = SHORT_LABELS,
+): Promise<void> {
   switch (q.type) {
     case "choice":
     case "yesno":
@@ -109,15 +120,14 @@ export async function fillQuestion(card: Locator, q: Question, fill: Fill): Prom
       break;
     case "season_year":
       if (fill.season !== undefined) await setChoices(await mainOf(card, q), [fill.season], false);
-      await (await partOf(card, q, SHORT_LABELS.year)).fill(fill.year ?? "");
+      await (await partOf(card, q, labels.year)).fill(fill.year ?? "");
       break;
     default:
       await (await mainOf(card, q)).fill(fill.text ?? "");
   }
-  if (q.allowOther && fill.other !== undefined)
-    await (await partOf(card, q, SHORT_LABELS.other)).fill(fill.other);
+  if (q.allowOther && fill.other !== undefined) await (await partOf(card, q, labels.other)).fill(fill.other);
   if (q.comment && fill.comment !== undefined)
-    await (await partOf(card, q, SHORT_LABELS.comment)).fill(fill.comment);
+    await (await partOf(card, q, labels.comment)).fill(fill.comment);
 }
 
 /** The current value of a question's main text input (to check typed values survive errors). */

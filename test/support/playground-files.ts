@@ -40,11 +40,21 @@ export async function startFileServer(): Promise<FileServer> {
   };
 }
 
-/** Send a message with one Teams file attachment from the Playground's current user in personal chat. */
-export async function sendFileActivity(
+/**
+ * Send a text message from the Playground's current user in personal chat with fields the Playground's
+ * UI cannot set (its own messages always say `locale: "en-US"`), e.g. `{ locale: "nn-NO" }`.
+ */
+export async function sendTextActivity(
   playgroundUrl: string,
-  file: { name: string; url: string },
+  text: string,
+  fields: Record<string, unknown>,
 ): Promise<void> {
+  const base = await messageBase(playgroundUrl);
+  await post(playgroundUrl, { ...base, text, ...fields });
+}
+
+/** A message activity from the current user in the Playground's personal chat (its own template). */
+async function messageBase(playgroundUrl: string): Promise<Record<string, unknown>> {
   const config = (await (await fetch(`${playgroundUrl}/_internal/v1/config`)).json()) as {
     config: { personalChat: { id: string } };
   };
@@ -55,12 +65,26 @@ export async function sendFileActivity(
     )
   ).json()) as Record<string, unknown>;
   const { action: _action, ...base } = template;
+  return { ...base, id: crypto.randomUUID(), timestamp: new Date().toISOString(), type: "message" };
+}
+
+async function post(playgroundUrl: string, activity: object): Promise<void> {
+  const res = await fetch(`${playgroundUrl}/_internal/v1/customActivities`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(activity),
+  });
+  if (!res.ok) throw new Error(`customActivities answered ${res.status}`);
+}
+
+/** Send a message with one Teams file attachment from the Playground's current user in personal chat. */
+export async function sendFileActivity(
+  playgroundUrl: string,
+  file: { name: string; url: string },
+): Promise<void> {
   const ext = file.name.split(".").pop() ?? "";
-  const activity = {
-    ...base,
-    id: crypto.randomUUID(),
-    timestamp: new Date().toISOString(),
-    type: "message",
+  await post(playgroundUrl, {
+    ...(await messageBase(playgroundUrl)),
     text: "",
     attachments: [
       {
@@ -70,11 +94,5 @@ export async function sendFileActivity(
         content: { downloadUrl: file.url, uniqueId: crypto.randomUUID(), fileType: ext },
       },
     ],
-  };
-  const res = await fetch(`${playgroundUrl}/_internal/v1/customActivities`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(activity),
   });
-  if (!res.ok) throw new Error(`customActivities answered ${res.status}`);
 }
