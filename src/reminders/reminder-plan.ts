@@ -5,9 +5,12 @@
  * that with `repair` a stale claim is marked uncertain on the way. Also: where to reach a recipient
  * and the message they get (resolveEntry).
  */
+
 import type { Clock } from "../clock.ts";
+import { chooseLang } from "../i18n/lang.ts";
 import type { Logger } from "../log.ts";
 import type { PersonDoc } from "../people/types.ts";
+import { formIn } from "../questionnaire/form-lang.ts";
 import type { Form } from "../questionnaire/types.ts";
 import { reportProgress, resumeSectionIndex, sectionsDone } from "../reports/report.ts";
 import type { ReportDoc } from "../reports/types.ts";
@@ -248,6 +251,12 @@ function messageFor(ctx: ReminderContext, entry: PlanEntry, now: Date): Reminder
   const progress = reportProgress(form, report);
   const resume = resumeSectionIndex(form, report);
   const left = daysLeft(now, deadline, tz);
+  // The recipient's written standard: own choice, partnership's målform, last Norwegian Teams locale.
+  const lang = chooseLang({
+    chosen: entry.person?.lang,
+    malform: report.partnership.malform,
+    locale: entry.person?.locale,
+  });
   return {
     roundId: report.roundId,
     reportId: report.id,
@@ -264,9 +273,10 @@ function messageFor(ctx: ReminderContext, entry: PlanEntry, now: Date): Reminder
     sectionsDone: sectionsDone(form, report),
     sectionsTotal: progress.length,
     resumeSection: resume,
-    resumeSectionTitle: form.sections[resume]?.title ?? "",
+    resumeSectionTitle: formIn(form, lang).sections[resume]?.title ?? "",
     canSnooze: snoozeUntil(now, ctx.schedule).getTime() < deadline.getTime(),
     canOptOut: stage.kind !== "deadline",
+    lang,
   };
 }
 
