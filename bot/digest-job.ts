@@ -18,7 +18,14 @@ export async function runDigests(app: EdgeApp, messenger: ProactiveMessenger): P
     const { round, reports, unreachable, channel } = due;
     // Exactly one run posts a slot, however many run at once (conditional create in the ledger).
     if (!(await app.channel.claimDigest(due, run))) continue;
-    const card = roundStatusCard({ round, reports, now: app.clock(), unreachable });
+    // A channel post: the round's written standard (import «runde_målform»), bokmål by default.
+    const card = roundStatusCard({
+      round,
+      reports,
+      now: app.clock(),
+      unreachable,
+      lang: round.malform ?? "nb",
+    });
     let result = channel.digestActivityId
       ? await messenger.update(channel, channel.digestActivityId, card)
       : undefined;

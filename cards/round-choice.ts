@@ -2,20 +2,13 @@
  * "@bot bruk denne kanalen" when the person is staff of several rounds: which round should this
  * channel report to? One button per round (verb channel.bind); nothing is bound until one is chosen.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
 import type { CardJson } from "./render.ts";
 import { fits } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import { actionData, Verb } from "./verbs.ts";
-
-const roundChoiceText = {
-  heading: "Hvilken rapporteringsrunde skal kanalen brukes til?",
-  body: "Du er saksbehandler for flere runder. Velg den som sammendrag, status og oversikt i denne kanalen skal gjelde.",
-  round: (county: string, year: number) => `${county} ${year}`,
-  details: (formTitle: string, deadline: string, bound: boolean) =>
-    `Skjema: ${formTitle} · frist ${deadline}${bound ? " · koblet til en kanal fra før" : ""}`,
-  button: (county: string, year: number) => `Bruk ${county} ${year}`,
-} as const;
 
 export interface RoundChoice {
   round: RoundDoc;
@@ -23,7 +16,8 @@ export interface RoundChoice {
   formTitle: string;
 }
 
-export function roundChoiceCard(choices: readonly RoundChoice[]): CardJson {
+export function roundChoiceCard(choices: readonly RoundChoice[], lang: Lang = DEFAULT_LANG): CardJson {
+  const roundChoiceText = texts(lang).staff.roundChoice;
   const data = (roundId: string) => actionData(Verb.ChannelBind, { roundId });
   return fits({
     type: "AdaptiveCard",

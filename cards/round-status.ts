@@ -3,6 +3,8 @@
  * missing reports with their contact persons, contacts the bot cannot reach, and after the
  * deadline the late ones. Built as plain card JSON (its shape varies with the round).
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { UnreachableReason } from "../src/people/person-service.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
@@ -18,7 +20,11 @@ export interface StatusInput {
   unreachable: ReadonlySet<string>;
   /** Why, per report id (the staff status); without it the card only flags them. */
   reasons?: ReadonlyMap<string, UnreachableReason>;
+  /** The round's written standard for staff texts (bokmål when absent). */
+  lang?: Lang;
 }
+
+type StatusTexts = ReturnType<typeof texts>["staff"]["status"];
 
 const detail = (r: { status?: number; code?: string }) =>
   r.status !== undefined || r.code !== undefined
@@ -26,20 +32,20 @@ const detail = (r: { status?: number; code?: string }) =>
     : "";
 
 /** Why the bot cannot reach a contact, in the staff's words. */
-function reasonText(reason: UnreachableReason): string {
+function reasonText(reason: UnreachableReason, t: StatusTexts): string {
   switch (reason.kind) {
     case "never_opened":
-      return "har aldri åpnet boten";
+      return t.neverOpened;
     case "blocked":
-      return `har blokkert eller fjernet boten${detail(reason)}`;
+      return t.blocked(detail(reason));
     case "not_in_directory":
-      return "finnes ikke i Teams hos Statsforvalteren (ikke invitert som gjest?)";
+      return t.notInDirectory;
     case "install_refused":
-      return `appen kunne ikke installeres for personen${detail(reason)}`;
+      return t.installRefused(detail(reason));
     case "conversation_failed":
-      return `chatten kunne ikke åpnes${detail(reason)}`;
+      return t.conversationFailed(detail(reason));
     case "lookup_failed":
-      return `oppslag i katalogen feilet${detail(reason)}`;
+      return t.lookupFailed(detail(reason));
   }
 }
 
@@ -50,49 +56,52 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-export function roundStatusCard({ round, reports, now, unreachable, reasons }: StatusInput): CardJson {
+export function roundStatusCard({
+  round,
+  reports,
+  now,
+  unreachable,
+  reasons,
+  lang = DEFAULT_LANG,
+}: StatusInput): CardJson {
+  const t = texts(lang).staff.status;
+  const when = (d: Date) => formatOsloTime(d, lang);
   const p = progress(reports);
   const late = now.getTime() > new Date(round.deadline).getTime();
   const missing = reports.filter((r) => r.status !== "submitted");
   const categories = Object.entries(p.byCategory)
     .filter(([, c]) => c.total > 0)
-    .map(([title, c]) => ({ title, value: `${c.submitted} av ${c.total} levert` }));
+    .map(([title, c]) => ({ title, value: t.categoryProgress(c.submitted, c.total) }));
   const missingLines = missing.map((r) => {
     const who = `${escapeMarkdown(r.contact.name)} (${escapeMarkdown(r.contact.email)})`;
     const reason = reasons?.get(r.id);
     const flag = unreachable.has(r.id)
-      ? ` – ⚠ når ikke kontaktpersonen i Teams${reason !== undefined ? `: ${reasonText(reason)}` : ""}`
+      ? t.unreachableFlag(reason !== undefined ? reasonText(reason, t) : "")
       : "";
     return `- ${escapeMarkdown(shorten(`${r.partnership.name} – ${r.tiltak.name}`, 120))}: ${who}${flag}`;
   });
   const unreachableCount = missing.filter((r) => unreachable.has(r.id)).length;
   const body: object[] = [
-    text(`Status – ${escapeMarkdown(round.county)} ${round.reportingYear}`, {
+    text(t.heading(escapeMarkdown(round.county), round.reportingYear), {
       weight: "Bolder",
       size: "Medium",
       style: "heading",
     }),
-    text(`**${p.submitted} av ${p.total} levert**`, { size: "Large", spacing: "Small" }),
+    text(t.progress(p.submitted, p.total), { size: "Large", spacing: "Small" }),
     text(
       late
-        ? `Fristen gikk ut ${formatOsloTime(new Date(round.deadline))}. ${missing.length} ${missing.length === 1 ? "rapportering" : "rapporteringer"} er forsinket.`
-        : `Frist ${formatOsloTime(new Date(round.deadline))}.`,
+        ? t.passed(when(new Date(round.deadline)), missing.length)
+        : t.deadline(when(new Date(round.deadline))),
       { isSubtle: !late, color: late && missing.length > 0 ? "Attention" : "Default", spacing: "None" },
     ),
     { type: "FactSet", facts: categories },
   ];
   if (missing.length > 0) {
-    body.push(text(late ? "Forsinket:" : "Mangler:", { weight: "Bolder", separator: true }));
+    body.push(text(late ? t.late : t.missing, { weight: "Bolder", separator: true }));
     body.push(text(missingLines.join("\n"), { spacing: "Small" }));
   }
-  if (unreachableCount > 0)
-    body.push(
-      text(
-        `${unreachableCount} ${unreachableCount === 1 ? "kontaktperson" : "kontaktpersoner"} kan ikke nås av boten i Teams (har ikke åpnet den, eller har blokkert den). Påminnelser når dem ikke – ta kontakt på annen måte.`,
-        { color: "Warning" },
-      ),
-    );
-  body.push(text(`Oppdatert ${formatOsloTime(now)}`, { size: "Small", isSubtle: true }));
+  if (unreachableCount > 0) body.push(text(t.unreachable(unreachableCount), { color: "Warning" }));
+  body.push(text(t.updated(when(now)), { size: "Small", isSubtle: true }));
   return fits({
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",

@@ -76,6 +76,7 @@ export async function runChannelCommand(
           now: app.clock(),
           unreachable: new Set(reasons.keys()),
           reasons,
+          lang: roundLang(round),
         }),
       };
     }
@@ -144,7 +145,7 @@ async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor, roundId?: stri
     case "no_round":
       return { text: channelText.noRound };
     case "choose":
-      return { card: roundChoiceCard(outcome.rounds) };
+      return { card: roundChoiceCard(outcome.rounds, actor.chosenLang ?? DEFAULT_LANG) };
     case "bound": {
       const members = await countyMemberCount(app, ctx, actor);
       app.log.info({ roundId: outcome.round.id, members }, "staff channel bound");

@@ -4,7 +4,7 @@ import { staffReportsCard } from "../../cards/staff-reports.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
-import { botText, langOf } from "../lang.ts";
+import { botText, langOf, staffLangOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
 
 export async function staffReports(
@@ -15,7 +15,8 @@ export async function staffReports(
   const t = botText(actor);
   const listed = await app.staff.listRound(actor, data.roundId);
   if (listed === undefined) return { text: t.staffOnly };
-  return { card: staffReportsCard(listed.round, listed.form, listed.reports) };
+  const lang = staffLangOf(actor, listed.round);
+  return { card: staffReportsCard(listed.round, listed.form, listed.reports, lang) };
 }
 
 /** "rapporter": the reports of every round this person is staff of (one card per round). */

@@ -4,15 +4,11 @@
  * (the `notify` port lent by bot/). Someone the bot has never met cannot be reached yet; they see
  * the report when they first say "hei".
  */
+import { chooseLang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import type { NotifyPerson } from "../reports/staff-service.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import type { PeopleRepo } from "../storage/people-repo.ts";
-
-const coEditorNotifyText = {
-  invited: (by: string, tiltak: string, partnership: string) =>
-    `${by} har invitert deg som medredaktør på rapporteringen «${tiltak}» (${partnership}). ` +
-    "Du kan fylle ut og endre alle deler; bare kontaktpersonen kan sende inn. Skriv «hei» for å åpne den.",
-} as const;
 
 export interface CoEditorNotifyDeps {
   people: Pick<PeopleRepo, "findByEmail">;
@@ -28,8 +24,14 @@ export async function tellInvitedCoEditor(
 ): Promise<boolean> {
   const person = await deps.people.findByEmail(email);
   if (person?.target === undefined || person.unreachable !== undefined) return false;
+  // In the invitee's written standard: own choice, the partnership's målform, their last Norwegian locale.
+  const lang = chooseLang({
+    chosen: person.lang,
+    malform: report.partnership.malform,
+    locale: person.locale,
+  });
   return deps.notify(
     person.target,
-    coEditorNotifyText.invited(invitedBy.name, report.tiltak.name, report.partnership.name),
+    texts(lang).people.coEditorInvited(invitedBy.name, report.tiltak.name, report.partnership.name),
   );
 }

@@ -2,26 +2,19 @@
  * Co-editors: partners the contact person invites by e-mail to help fill in a report. They can
  * change any section but cannot submit. Only the contact person invites and removes.
  */
+
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
+import { DEFAULT_LANG } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import type { ReportRef } from "../reports/report-service.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
 import { NotFoundError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import { isContact } from "./access.ts";
 
-const coEditorMessages = {
-  invalidEmail: "Skriv en gyldig e-postadresse, for eksempel kari.nordmann@kommune.no.",
-  isContact: "Det er du som er kontaktperson – du har allerede tilgang.",
-  tooMany: "En rapportering kan ha høyst 20 medredaktører.",
-} as const;
-
 const MAX_COEDITORS = 20;
-const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: coEditorMessages.invalidEmail }).max(254));
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export type CoEditorOutcome =
   | { kind: "not_found" }
@@ -34,6 +27,7 @@ export class CoEditorService {
   constructor(private readonly deps: { reports: ReportRepo; clock: Clock }) {}
 
   invite(actor: Actor, ref: ReportRef, rawEmail: unknown): Promise<CoEditorOutcome> {
+    const coEditorMessages = texts(actor.lang ?? DEFAULT_LANG).people;
     const parsed = emailSchema.safeParse(rawEmail);
     const email = parsed.success ? parsed.data : "";
     return this.change(actor, ref, email, (doc) => {

@@ -2,8 +2,11 @@
  * What county staff do with reports: list a round's reports, read any report, and reopen a
  * submitted report with a reason (the contact person is told in chat).
  */
+
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
+import { chooseLang, DEFAULT_LANG } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import { isConfiguredStaff, isImportedStaff } from "../people/staff.ts";
 import type { StaffMembership } from "../people/staff-membership.ts";
 import type { Form } from "../questionnaire/types.ts";
@@ -16,10 +19,8 @@ import type { RoundRepo } from "../storage/round-repo.ts";
 import type { ReportRef } from "./report-service.ts";
 import type { Actor, ReportDoc } from "./types.ts";
 
-const staffMessages = {
-  reasonRequired: "Skriv en begrunnelse (minst 5 tegn) – kontaktpersonen får den i chatten.",
-  reasonTooLong: "Begrunnelsen kan ha høyst 1000 tegn.",
-} as const;
+// Staff type the reason on a card in bokmål (staff cards follow the round's setting, default bokmål).
+const staffMessages = texts(DEFAULT_LANG).people;
 
 const reasonSchema = z
   .string()
@@ -258,9 +259,13 @@ export class StaffService {
       (c.aadObjectId !== undefined ? await this.deps.people.get(c.aadObjectId) : undefined) ??
       (await this.deps.people.findByEmail(c.email));
     if (person?.target === undefined) return false;
-    const text =
-      `Statsforvalteren har åpnet rapporteringen «${report.tiltak.name}» (${report.partnership.name}) igjen, ` +
-      `så den kan rettes og sendes inn på nytt. Begrunnelse: ${reason}\n\nSkriv «fortsett» for å åpne den.`;
+    // In the contact's written standard: own choice, the partnership's målform, their last Norwegian locale.
+    const lang = chooseLang({
+      chosen: person.lang,
+      malform: report.partnership.malform,
+      locale: person.locale,
+    });
+    const text = texts(lang).people.reopenedToContact(report.tiltak.name, report.partnership.name, reason);
     return this.deps.notify(person.target, text);
   }
 

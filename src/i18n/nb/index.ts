@@ -8,11 +8,13 @@ import { dates } from "./dates.ts";
 import { documents } from "./documents.ts";
 import { overview } from "./overview.ts";
 import { pdf } from "./pdf.ts";
+import { people } from "./people.ts";
 import { plausibility } from "./plausibility.ts";
 import { labels, messages } from "./questionnaire.ts";
 import { reminder } from "./reminder.ts";
 import { receipt, review, summaryCard } from "./review.ts";
 import { section } from "./section.ts";
+import { staff } from "./staff.ts";
 import { welcome } from "./welcome.ts";
 
 export const nb = {
@@ -27,11 +29,13 @@ export const nb = {
   messages,
   overview,
   pdf,
+  people,
   plausibility,
   receipt,
   reminder,
   review,
   section,
+  staff,
   summaryCard,
   welcome,
 };

@@ -13,11 +13,13 @@ import { dates } from "./dates.ts";
 import { documents } from "./documents.ts";
 import { overview } from "./overview.ts";
 import { pdf } from "./pdf.ts";
+import { people } from "./people.ts";
 import { plausibility } from "./plausibility.ts";
 import { labels, messages } from "./questionnaire.ts";
 import { reminder } from "./reminder.ts";
 import { receipt, review, summaryCard } from "./review.ts";
 import { section } from "./section.ts";
+import { staff } from "./staff.ts";
 import { welcome } from "./welcome.ts";
 
 export const nn: Catalogue<typeof nb> = {
@@ -32,11 +34,13 @@ export const nn: Catalogue<typeof nb> = {
   messages,
   overview,
   pdf,
+  people,
   plausibility,
   receipt,
   reminder,
   review,
   section,
+  staff,
   summaryCard,
   welcome,
 };
