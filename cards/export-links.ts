@@ -2,6 +2,8 @@
  * Download links for a round's export (Excel and CSV) and its samarbeidsforum document (Word), for county staff. The links are signed and expire
  * (src/summaries/export-link.ts); the card says when, in Norwegian time.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
 import { type CardJson, escapeMarkdown } from "./render.ts";
 
@@ -15,20 +17,9 @@ export interface ExportLinksInput {
   pdfZipUrl?: string;
   /** When the links stop working (Date or ms since the epoch). */
   expiresAt: Date | number;
+  /** The staff member's written standard (bokmål when absent). */
+  lang?: Lang;
 }
-
-const text = {
-  heading: (county: string, year: number) => `Eksport – ${county} ${year}`,
-  body:
-    "Alle rapporter i runden, med alle svar i full lengde, og statistikk per spørsmål (Excel). " +
-    "Dokumentet til samarbeidsforum har en oppsummering per levert tiltak (Word).",
-  expiry: (time: string) =>
-    `Lenkene virker til kl. ${time} (norsk tid) og er bare for Statsforvalterens ansatte. Ikke del dem videre.`,
-  xlsx: "Last ned Excel (.xlsx)",
-  csv: "Last ned CSV",
-  docx: "Dokument til samarbeidsforum (.docx)",
-  pdfZip: "Last ned innsendte som PDF (zip)",
-} as const;
 
 const clock = new Intl.DateTimeFormat("nb-NO", {
   timeZone: "Europe/Oslo",
@@ -50,7 +41,9 @@ export function exportLinksCard({
   docxUrl,
   pdfZipUrl,
   expiresAt,
+  lang = DEFAULT_LANG,
 }: ExportLinksInput): CardJson {
+  const text = texts(lang).staff.exportLinks;
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",

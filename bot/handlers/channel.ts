@@ -113,7 +113,7 @@ async function sendExportPersonally(
   const person = await app.people.find(actor.id);
   const target = person?.target;
   if (app.messenger === undefined || target === undefined) return channelText.exportNeedsChat;
-  const result = await app.messenger.send(target, exportCard(app, round, secret));
+  const result = await app.messenger.send(target, exportCard(app, round, secret, staffLangOf(actor, round)));
   if (result.kind === "ok") return channelText.exportSent;
   app.log.warn({ roundId: round.id, result: result.kind }, "export links could not be sent in personal chat");
   return channelText.exportNeedsChat;
@@ -194,7 +194,7 @@ export async function overviewSection(
 }
 
 /** Short-lived signed download links for the round (Excel, CSV and the samarbeidsforum document). */
-function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string): CardJson {
+function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string, lang: Lang): CardJson {
   const expiresAt = app.clock().getTime() + EXPORT_LINK_TTL_MS;
   const url = (format: ExportFormat) =>
     exportUrl(app.config.publicBaseUrl, signExportToken({ roundId: round.id, format, expiresAt }, secret));
@@ -207,6 +207,7 @@ function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string): Car
     docxUrl: url("docx"),
     pdfZipUrl,
     expiresAt,
+    lang,
   });
 }
 

@@ -2,6 +2,18 @@
 const reportings = (n: number) => `${n} ${n === 1 ? "rapportering" : "rapporteringer"}`;
 
 export const staff = {
+  exportLinks: {
+    heading: (county: string, year: number) => `Eksport – ${county} ${year}`,
+    body:
+      "Alle rapporter i runden, med alle svar i full lengde, og statistikk per spørsmål (Excel). " +
+      "Dokumentet til samarbeidsforum har en oppsummering per levert tiltak (Word).",
+    expiry: (time: string) =>
+      `Lenkene virker til kl. ${time} (norsk tid) og er bare for Statsforvalterens ansatte. Ikke del dem videre.`,
+    xlsx: "Last ned Excel (.xlsx)",
+    csv: "Last ned CSV",
+    docx: "Dokument til samarbeidsforum (.docx)",
+    pdfZip: "Last ned innsendte som PDF (zip)",
+  },
   reports: {
     heading: (year: number) => ` – rapportering ${year}`,
     progress: (submitted: number, total: number, deadline: string) =>

@@ -5,6 +5,18 @@ import type { staff as nb } from "../nb/staff.ts";
 const reportings = (n: number) => `${n} ${n === 1 ? "rapportering" : "rapporteringar"}`;
 
 export const staff: Catalogue<typeof nb> = {
+  exportLinks: {
+    heading: (county: string, year: number) => `Eksport – ${county} ${year}`,
+    body:
+      "Alle rapportane i runden, med alle svar i full lengd, og statistikk per spørsmål (Excel). " +
+      "Dokumentet til samarbeidsforum har ei oppsummering per levert tiltak (Word).",
+    expiry: (time: string) =>
+      `Lenkjene verkar til kl. ${time} (norsk tid) og er berre for dei tilsette hos Statsforvaltaren. Ikkje del dei vidare.`,
+    xlsx: "Last ned Excel (.xlsx)",
+    csv: "Last ned CSV",
+    docx: "Dokument til samarbeidsforum (.docx)",
+    pdfZip: "Last ned innsende som PDF (zip)",
+  },
   reports: {
     heading: (year: number) => ` – rapportering ${year}`,
     progress: (submitted: number, total: number, deadline: string) =>
