@@ -22,8 +22,6 @@ interface Known {
   guest?: boolean;
   /** The person's own choice of written standard, as stored on their record. */
   chosenLang?: Lang;
-  /** Their partnership's målform (import). */
-  malform?: Lang;
   /** The last Norwegian locale Teams reported for them (nb-NO, nn-NO). */
   locale?: string;
   stored: boolean;
@@ -60,13 +58,11 @@ export class Identity {
     const actor = withDetails(base, email, name, guest);
     let stored = false;
     if (personal) stored = await this.store(ctx, actor, email, person);
-    const malform = personal ? await this.malformOf(actor) : cached?.malform;
     this.remember(base.id, {
       ...(email !== undefined ? { email } : {}),
       ...(name ? { name } : {}),
       ...(guest !== undefined ? { guest } : {}),
       ...(person?.lang !== undefined ? { chosenLang: person.lang } : {}),
-      ...(malform !== undefined ? { malform } : {}),
       ...(person?.locale !== undefined ? { locale: person.locale } : {}),
       stored,
     });
@@ -74,8 +70,9 @@ export class Identity {
   }
 
   /**
-   * What decides the person's written standard, besides Teams' locale: their own choice (a choice made
-   * through this process wins over the record read earlier) and their partnership's målform.
+   * What decides the person's written standard in a turn: their own choice (a choice made through this
+   * process wins over the record read earlier) and Teams' locale (the partnership's målform is the
+   * report's, bot/lang.ts).
    */
   langSources(actorId: string, activityLocale: string | undefined): LangSources {
     const known = this.known.get(actorId);
@@ -84,21 +81,8 @@ export class Identity {
     if (known !== undefined && langOfLocale(activityLocale) !== undefined) known.locale = activityLocale;
     return {
       chosen: this.app.people.recentChoice(actorId) ?? known?.chosenLang,
-      malform: known?.malform,
       locale: langOfLocale(activityLocale) !== undefined ? activityLocale : known?.locale,
     };
-  }
-
-  /** The målform of the person's partnerships (import), read once per person per process; the newest report's wins. */
-  private async malformOf(actor: Actor): Promise<Lang | undefined> {
-    try {
-      const mine = await this.app.reports.listMine(actor);
-      const newest = [...mine].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-      return newest.find((r) => r.partnership.malform !== undefined)?.partnership.malform;
-    } catch (err) {
-      this.app.log.warn({ err }, "could not read the person's reports for their written standard");
-      return undefined;
-    }
   }
 
   private async member(

@@ -4,7 +4,7 @@
  *   1. channel check: Teams only (`channelId === "msteams"`); anything else is refused, nothing stored;
  *   2. tenant gate: ALLOWED_TENANT_IDS;
  *   3. identity: who is acting (and where to reach them, stored by bot/identity.ts), and in which
- *      written standard to answer (bot/lang.ts: own choice, partnership's målform, Teams locale, bokmål);
+ *      written standard to answer (bot/lang.ts: own choice, Teams locale, bokmål; a report's målform first);
  *   4. the route (what the activity asks for), giving a Reply;
  *   5. one error mapping (bot/errors.ts): a polite Norwegian message, details to the log.
  * Delivering the reply (send, update in place, invoke response) is the caller's, per activity kind.

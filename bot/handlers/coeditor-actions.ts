@@ -23,7 +23,7 @@ function reply(
     case "invalid":
       return {
         card: coEditorsCard(o.report, {
-          lang: langOf(actor),
+          lang: langOf(actor, o.report),
           error: o.message,
           ...(typed !== undefined ? { typedEmail: typed } : {}),
         }),
@@ -42,7 +42,7 @@ export async function showCoEditors(
   if (o.kind !== "ok") return reply(actor, o, () => ({}));
   return {
     card: coEditorsCard(o.report, {
-      lang: langOf(actor),
+      lang: langOf(actor, o.report),
       remindCoEditors: await app.reminders.includesCoEditors(o.report),
     }),
   };
@@ -62,7 +62,7 @@ export async function setCoEditorReminders(
   if (listed.kind !== "ok") return reply(actor, listed, () => ({}));
   return {
     card: coEditorsCard(listed.report, {
-      lang: langOf(actor),
+      lang: langOf(actor, listed.report),
       remindCoEditors: include,
       notice: { text: include ? t.coEditorsReminded : t.onlyContactReminded, style: "good" },
     }),
@@ -89,7 +89,7 @@ export async function inviteCoEditor(
     o,
     (ok) => ({
       card: coEditorsCard(ok.report, {
-        lang: langOf(actor),
+        lang: langOf(actor, ok.report),
         notice: {
           text: ok.changed
             ? told
@@ -113,7 +113,7 @@ export async function removeCoEditor(
   const o = await app.coEditors.remove(actor, data, data.email);
   return reply(actor, o, (ok) => ({
     card: coEditorsCard(ok.report, {
-      lang: langOf(actor),
+      lang: langOf(actor, ok.report),
       notice: {
         text: ok.changed ? t.coEditorRemoved(ok.email) : t.coEditorNotThere(ok.email),
         style: "good",

@@ -26,13 +26,14 @@ export type Command = ChatIntent;
 export const commandOf = (text: string): Command => intentOf(text);
 
 export async function runCommand(app: EdgeApp, actor: Actor, command: Command, typed = ""): Promise<Reply> {
-  const t = botText(actor);
-  const lang = langOf(actor);
   if (command === "lang-nb" || command === "lang-nn")
     return chooseLang(app, actor, command === "lang-nn" ? "nn" : "nb");
-  if (command === "help") return { text: t.help };
-  if (command === "reports") return (await staffOverview(app, actor)) ?? { text: t.staffOnly };
+  if (command === "reports") return (await staffOverview(app, actor)) ?? { text: botText(actor).staffOnly };
   const mine = await app.reports.listMine(actor);
+  // The partnership's målform of the report touched last counts before the Teams locale.
+  const lang = langOf(actor, ...[...mine].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+  const t = texts(lang).bot;
+  if (command === "help") return { text: t.help };
   if (mine.length === 0) {
     if (command === "unknown") return { card: notUnderstoodCard(typed, undefined, lang) };
     return (await staffOverview(app, actor)) ?? { text: t.notAContact };
@@ -41,9 +42,9 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
   const pick = resumeTarget(actor, drafts);
   switch (command) {
     case "start":
-      return { card: await welcome(app, actor, mine) };
+      return { card: await welcome(app, actor, mine, lang) };
     case "status":
-      return { text: statusText(app, mine, actor) };
+      return { text: statusText(app, mine, lang) };
     case "deadline": {
       const deadlines = await deadlinesOf(app, mine);
       return {
@@ -70,7 +71,7 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
       };
     case "continue": {
       // The draft this person touched last, at its first unanswered section.
-      if (pick === undefined) return { card: await welcome(app, actor, mine) };
+      if (pick === undefined) return { card: await welcome(app, actor, mine, lang) };
       const form = app.reports.formOf(pick);
       const context = await app.reports.context(pick.roundId);
       return { card: sectionCard({ form, report: pick, ...resumePosition(form, pick), ...context, lang }) };
@@ -94,7 +95,7 @@ async function deadlinesOf(app: EdgeApp, reports: ReportDoc[]): Promise<Map<stri
   return new Map(await Promise.all(rounds.map(async (id) => [id, await deadlineOf(app, id)] as const)));
 }
 
-async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[]) {
+async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[], lang: Lang) {
   const deadlines = await deadlinesOf(app, reports);
   return welcomeCard(
     actor.name,
@@ -105,12 +106,11 @@ async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[]) {
       ...deadlines.get(report.roundId),
     })),
     app.clock(),
-    langOf(actor),
+    lang,
   );
 }
 
-function statusText(app: EdgeApp, reports: ReportDoc[], actor: Actor): string {
-  const lang = langOf(actor);
+function statusText(app: EdgeApp, reports: ReportDoc[], lang: Lang): string {
   const t = texts(lang).chat;
   return reports
     .map((r) => {
@@ -144,5 +144,5 @@ export async function chooseLang(app: EdgeApp, actor: Actor, lang: Lang): Promis
   const mine = await app.reports.listMine(chosen);
   const said = texts(lang).chat.langChosen;
   if (mine.length === 0) return { text: said };
-  return { text: said, card: await welcome(app, chosen, mine) };
+  return { text: said, card: await welcome(app, chosen, mine, lang) };
 }

@@ -34,7 +34,7 @@ export async function openReport(
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data, data.section, data.page);
   if (o.kind !== "ok") return denied(o, botText(actor));
-  const lang = langOf(actor);
+  const lang = langOf(actor, o.report);
   if (o.report.status === "submitted" || o.role === "staff") return { card: reviewCard({ ...o, lang }) };
   return { card: sectionCard({ ...o, lang }) };
 }
@@ -49,7 +49,7 @@ export async function reviewReport(
   return {
     card: reviewCard({
       ...o,
-      lang: langOf(actor),
+      lang: langOf(actor, o.report),
       now: app.clock(),
       ...(await deadlineOf(app, o.report.roundId)),
     }),
@@ -62,8 +62,8 @@ export async function saveSection(
   data: Payload<typeof Verb.SaveSection>,
   inputs: Record<string, unknown>,
 ): Promise<Reply> {
-  const lang = langOf(actor);
-  const t = botText(actor);
+  let lang = langOf(actor);
+  let t = botText(actor);
   let o: Awaited<ReturnType<EdgeApp["reports"]["saveSection"]>>;
   try {
     const { base, ...rest } = data;
@@ -71,6 +71,10 @@ export async function saveSection(
   } catch (err) {
     const text = userMessageFor(app.log, err, "save", { reportId: data.reportId }, lang);
     return storageFailed(app, actor, data, inputs, text);
+  }
+  if ("report" in o) {
+    lang = langOf(actor, o.report);
+    t = botText(actor, o.report);
   }
   switch (o.kind) {
     case "not_found":
@@ -189,9 +193,10 @@ export async function submitReport(
   actor: Actor,
   data: Payload<typeof Verb.Submit>,
 ): Promise<Reply> {
-  const lang = langOf(actor);
-  const t = botText(actor);
   const o = await app.reports.submit(actor, data, data.revision);
+  const about = "report" in o ? o.report : undefined;
+  const lang = langOf(actor, about);
+  const t = botText(actor, about);
   switch (o.kind) {
     case "not_found":
     case "forbidden":

@@ -27,7 +27,13 @@ export async function reviewPage(
   if (o.kind !== "ok") return { text: o.kind === "not_found" ? t.notFound : t.forbidden };
   const deadline = await deadlineOf(app, o.report.roundId);
   return {
-    card: reviewCard({ ...o, lang: langOf(actor), page: data.page ?? 0, now: app.clock(), ...deadline }),
+    card: reviewCard({
+      ...o,
+      lang: langOf(actor, o.report),
+      page: data.page ?? 0,
+      now: app.clock(),
+      ...deadline,
+    }),
   };
 }
 
@@ -42,5 +48,5 @@ export async function confirmWarningAction(
     return { text: o.kind === "not_found" ? t.notFound : t.forbidden };
   }
   const deadline = await deadlineOf(app, o.report.roundId);
-  return { card: reviewCard({ ...o, lang: langOf(actor), now: app.clock(), ...deadline }) };
+  return { card: reviewCard({ ...o, lang: langOf(actor, o.report), now: app.clock(), ...deadline }) };
 }

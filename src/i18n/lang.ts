@@ -42,6 +42,18 @@ export function chooseLang(s: LangSources): Lang {
   return s.chosen ?? s.malform ?? langOfLocale(s.locale) ?? DEFAULT_LANG;
 }
 
+/**
+ * The written standard for a person about their reports: their own choice, else the first of the reports'
+ * partnership målform, else what the turn found without reports (`lang`: Teams locale, else bokmål).
+ */
+export function langForReports(
+  person: { lang?: Lang; chosenLang?: Lang },
+  ...reports: ({ partnership: { malform?: Lang } } | undefined)[]
+): Lang {
+  const malform = reports.find((r) => r?.partnership.malform !== undefined)?.partnership.malform;
+  return person.chosenLang ?? malform ?? person.lang ?? DEFAULT_LANG;
+}
+
 /** What staff cards and channel posts use: the staff member's own choice, else the round's setting, else bokmål. */
 export function staffLang(chosen: Lang | undefined, round: Lang | undefined): Lang {
   return chosen ?? round ?? DEFAULT_LANG;

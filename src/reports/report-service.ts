@@ -3,7 +3,7 @@
  * Knows nothing of Teams; bot/ maps outcomes to cards and messages.
  */
 import type { Clock } from "../clock.ts";
-import { DEFAULT_LANG } from "../i18n/lang.ts";
+import { langForReports } from "../i18n/lang.ts";
 import { canEdit, canRead, canSubmit, roleOf } from "../people/access.ts";
 import { parseSection } from "../questionnaire/answers.ts";
 import { validatingIn } from "../questionnaire/messages.ts";
@@ -131,7 +131,7 @@ export class ReportService {
     let decision: Decision<SaveOutcome> | undefined;
     const result = await this.update(ref, (doc) => {
       // Validation messages in the person's written standard.
-      decision = validatingIn(actor.lang ?? DEFAULT_LANG, () => this.decideSave(actor, input, doc));
+      decision = validatingIn(langForReports(actor, doc), () => this.decideSave(actor, input, doc));
       return decision.write;
     });
     if (result === undefined || decision === undefined) return { kind: "not_found" };

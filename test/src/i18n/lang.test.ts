@@ -1,6 +1,12 @@
 /** Who gets which written standard (src/i18n/lang.ts), and the catalogues' shape (src/i18n/texts.ts). */
 import { describe, expect, it } from "vitest";
-import { chooseLang, langOfLocale, langOfMalform, staffLang } from "../../../src/i18n/lang.ts";
+import {
+  chooseLang,
+  langForReports,
+  langOfLocale,
+  langOfMalform,
+  staffLang,
+} from "../../../src/i18n/lang.ts";
 import { texts } from "../../../src/i18n/texts.ts";
 
 describe("chooseLang", () => {
@@ -35,6 +41,18 @@ describe("langOfMalform", () => {
     expect(langOfMalform("bokmål")).toBe("nb");
     expect(langOfMalform("")).toBeUndefined();
     expect(langOfMalform("samisk")).toBeUndefined();
+  });
+});
+
+describe("langForReports", () => {
+  const nn = { partnership: { malform: "nn" as const } };
+  const none = { partnership: {} };
+  it("should put the partnership's målform between the person's own choice and the turn's locale", () => {
+    expect(langForReports({ lang: "nb" }, nn)).toBe("nn");
+    expect(langForReports({ lang: "nb", chosenLang: "nb" }, nn)).toBe("nb");
+    expect(langForReports({ lang: "nn" }, none)).toBe("nn");
+    expect(langForReports({}, none, undefined)).toBe("nb");
+    expect(langForReports({ lang: "nb" }, none, nn)).toBe("nn");
   });
 });
 
