@@ -11,6 +11,7 @@ import type { Form } from "../src/questionnaire/types.ts";
 import { warningsFor } from "../src/reports/plausibility.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { type ApproverInput, approvalReviewData } from "./approval-blocks.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
@@ -32,6 +33,8 @@ export interface ReviewCardInput {
   /** The round's deadline (ISO) and the time now, for the deadline line. */
   deadline?: string;
   now?: Date;
+  /** An approver's typed comment and its error (approval before sending). */
+  approver?: ApproverInput;
 }
 
 interface AnswerItem {
@@ -210,6 +213,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     prevTitle: t.prevPage,
     nextPage: page + 1,
     prevPage: page - 1,
+    ...approvalReviewData(report, role, { first: page === 0, last }, input.approver),
     ...ref,
     revision: report.revision,
   };

@@ -20,6 +20,7 @@ import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
+import { ApprovalService } from "./reports/approval-service.ts";
 import { receiptAllocator } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { ReviewService } from "./reports/review-service.ts";
@@ -48,6 +49,8 @@ export interface EdgeApp {
   /** The review card's deadline and plausibility confirmations. */
   review: ReviewService;
   coEditors: CoEditorService;
+  /** Approval before sending: the contact asks partners by e-mail; they approve or comment. */
+  approvals: ApprovalService;
   /** Tells an invited co-editor in Teams when they can be reached (false when not). */
   tellCoEditor(report: ReportDoc, email: string, invitedBy: Actor): Promise<boolean>;
   staff: StaffService;
@@ -214,6 +217,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       clock,
     }),
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
+    approvals: new ApprovalService({ reports: repos.reports, people: repos.people, forms, clock }),
     tellCoEditor: (report, email, invitedBy) =>
       tellInvitedCoEditor({ people: repos.people, notify }, report, email, invitedBy),
     staff,

@@ -66,15 +66,24 @@ export class ReportService {
 
   /** Reports the actor may work on (as contact or co-editor), newest round first. */
   async listMine(actor: Actor): Promise<ReportDoc[]> {
+    return (await this.listWork(actor)).mine;
+  }
+
+  /**
+   * One query: the reports the actor works on (contact or co-editor) and those they are asked to
+   * approve, each newest round first.
+   */
+  async listWork(actor: Actor): Promise<{ mine: ReportDoc[]; toApprove: ReportDoc[] }> {
     const found = await this.deps.reports.listForPerson({ id: actor.id, email: actor.email });
     // The query is broad (id or e-mail); the access rules decide (e-mail counts only without an Entra id).
-    const mine = found.filter((r) => {
-      const role = roleOf(actor, r, []);
-      return role === "contact" || role === "coeditor";
-    });
-    return mine.sort(
+    const sorted = found.sort(
       (a, b) => b.roundId.localeCompare(a.roundId) || a.tiltak.name.localeCompare(b.tiltak.name),
     );
+    const roles = new Map(sorted.map((r) => [r, roleOf(actor, r, [])]));
+    return {
+      mine: sorted.filter((r) => roles.get(r) === "contact" || roles.get(r) === "coeditor"),
+      toApprove: sorted.filter((r) => roles.get(r) === "approver"),
+    };
   }
 
   formOf(report: ReportDoc): Form {

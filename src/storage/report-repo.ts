@@ -105,8 +105,8 @@ export class ReportRepo {
   }
 
   /**
-   * Reports a person may work on, across rounds: as the contact (by Entra id or e-mail) or as a
-   * co-editor (by Entra id or e-mail). E-mails compare case-insensitively.
+   * Reports a person may work on, across rounds: as the contact (by Entra id or e-mail), as a
+   * co-editor or as an approver (by Entra id or e-mail). E-mails compare case-insensitively.
    */
   async listForPerson(person: { id: string; email?: string }): Promise<ReportDoc[]> {
     const email = person.email?.trim().toLowerCase();
@@ -118,8 +118,11 @@ export class ReportRepo {
       contact += " OR LOWER(c.contact.email) = @email";
       coEditor += " OR LOWER(e.email) = @email";
     }
+    const approver = coEditor.replaceAll("e.", "a.");
     return this.query({
-      query: `SELECT * FROM c WHERE ${contact} OR EXISTS(SELECT VALUE e FROM e IN c.coEditors WHERE ${coEditor})`,
+      query:
+        `SELECT * FROM c WHERE ${contact} OR EXISTS(SELECT VALUE e FROM e IN c.coEditors WHERE ${coEditor})` +
+        ` OR EXISTS(SELECT VALUE a FROM a IN c.approvers WHERE ${approver})`,
       parameters,
     });
   }
