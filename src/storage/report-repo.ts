@@ -113,12 +113,13 @@ export class ReportRepo {
     const parameters = [{ name: "@id", value: person.id }];
     let contact = "c.contact.aadObjectId = @id";
     let coEditor = "e.aadObjectId = @id";
+    let approver = "a.aadObjectId = @id";
     if (email) {
       parameters.push({ name: "@email", value: email });
       contact += " OR LOWER(c.contact.email) = @email";
       coEditor += " OR LOWER(e.email) = @email";
+      approver += " OR LOWER(a.email) = @email";
     }
-    const approver = coEditor.replaceAll("e.", "a.");
     return this.query({
       query:
         `SELECT * FROM c WHERE ${contact} OR EXISTS(SELECT VALUE e FROM e IN c.coEditors WHERE ${coEditor})` +

@@ -5,12 +5,20 @@
  */
 import { describe, expect, it } from "vitest";
 import { approvalsCard } from "../../cards/approvals.ts";
+import { MAX_CARD_BYTES } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
-import { reviewCard } from "../../cards/report-review.ts";
+import { reviewCard, reviewPageCount } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import { answersRevision } from "../../src/reports/approvals.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
-import { completeContents, contactActor, form2021, makeReport, stored } from "../src/reports/fixtures.ts";
+import {
+  completeContents,
+  contactActor,
+  form2021,
+  makeReport,
+  maxRaw,
+  stored,
+} from "../src/reports/fixtures.ts";
 import { cardProblems } from "../support/adaptive-cards.ts";
 import { personTextProblems, textRuns } from "../support/person-text-check.ts";
 
@@ -28,6 +36,7 @@ function* walk(n: unknown): Generator<Node> {
 }
 const verbs = (card: unknown) => [...walk(card)].flatMap((n) => (typeof n.verb === "string" ? [n.verb] : []));
 const runsText = (card: unknown) => textRuns(card).join("");
+const teamsBytes = (card: object) => Buffer.byteLength(JSON.stringify(card), "utf16le");
 
 /** A complete 2021 report (answers at revision 4) with Megan (approved, commented) and Adele (asked). */
 function report(overrides: Partial<ReportDoc> = {}, approvedRev = 4): ReportDoc {
@@ -149,5 +158,45 @@ describe("approvals on the receipt, the list and 2.4", () => {
     expect(yesNo?.value ?? "").toBe("");
     // Only beside 2.4: the 2024/2025 form has no such question, and other questions get nothing.
     expect(runsText(card).match(/Registrert godkjenning/g)?.length).toBe(1);
+  });
+});
+
+describe("approvals at the limits", () => {
+  it("should keep every review page, the receipt and 2.4's section under Teams' size with 10 approvers at full length", () => {
+    const fill = '"'; // the costliest character after JSON escaping
+    const long = (n: number) => fill.repeat(n);
+    const approvers = Array.from({ length: 10 }, (_, i) => ({
+      email: `p${i}.${"x".repeat(40)}@example.com`,
+      name: long(120),
+      aadObjectId: `aad-${i}`,
+      requestedAt: AT,
+      requestedBy: contactActor.id,
+      approved: { at: AT, by: { id: `aad-${i}`, name: long(120) }, rev: i % 2 === 0 ? 4 : 3 },
+      comment: { text: long(500), at: AT, by: { id: `aad-${i}`, name: long(120) }, rev: 4 },
+    }));
+    const answers = stored(
+      completeContents(form2021, (q) => maxRaw(q, fill)),
+      contactActor,
+      4,
+    );
+    const doc = report({ approvers, answers });
+    for (const role of ["contact", "approver"] as const) {
+      const pages = reviewPageCount({ form: form2021, report: doc, role });
+      for (let page = 0; page < pages; page++) {
+        const card = reviewCard({ form: form2021, report: doc, role, page });
+        expect(teamsBytes(card), `${role} page ${page}`).toBeLessThan(MAX_CARD_BYTES);
+      }
+    }
+    const submitted = receiptCard({
+      ...doc,
+      status: "submitted",
+      submittedAt: AT,
+      submittedBy: contactActor,
+    });
+    expect(teamsBytes(submitted)).toBeLessThan(MAX_CARD_BYTES);
+    expect(teamsBytes(approvalsCard(doc))).toBeLessThan(MAX_CARD_BYTES);
+    expect(teamsBytes(sectionCard({ form: form2021, report: doc, sectionIndex: 0 }))).toBeLessThan(
+      MAX_CARD_BYTES,
+    );
   });
 });
