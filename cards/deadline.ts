@@ -39,7 +39,11 @@ function kept<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 /** "fredag 15. januar 2027 kl. 23.59" */
 function deadlineText(deadline: Date): string {
-  return kept(texts, deadline.getTime(), () => `${deadlineDateText(deadline)} ${formatClock(deadline, OSLO)}`);
+  return kept(
+    texts,
+    deadline.getTime(),
+    () => `${deadlineDateText(deadline)} ${formatClock(deadline, OSLO)}`,
+  );
 }
 
 /** True once the deadline instant has passed. */
@@ -56,7 +60,9 @@ export function deadlineLine(deadline: Date | string, now: Date): string {
   const when = deadlineText(d);
   if (isPastDeadline(d, now)) return `Fristen var ${when}. Du kan fortsatt sende inn rapporten.`;
   const minute = Math.floor(now.getTime() / 60_000);
-  const left = kept(daysLeftKept, `${d.getTime()}|${minute}`, () => daysLeft(new Date(minute * 60_000), d, OSLO));
+  const left = kept(daysLeftKept, `${d.getTime()}|${minute}`, () =>
+    daysLeft(new Date(minute * 60_000), d, OSLO),
+  );
   if (left <= 0) return `Frist i dag, ${when}`;
   return `Frist ${when} – ${left === 1 ? "1 dag" : `${left} dager`} igjen`;
 }
