@@ -5,6 +5,10 @@
  * service URL and audience. Here they are made once per such key and kept (botbuilder's older
  * BotFrameworkAdapter did the same with its connector clients); tokens stay with the credentials
  * inside them, which renew them as before. Authentication of inbound requests is unchanged.
+ *
+ * Only inbound turns share connector clients. Proactive sends (createConnectorFactory, through
+ * continueConversationAsync) keep a new client each: bot/proactive.ts removes the client's built-in
+ * retry policy for its paced sends, which must not leak into the replies of ordinary turns.
  */
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 
@@ -59,10 +63,6 @@ export class ClientReusingAuthentication extends ConfigurationBotFrameworkAuthen
 
   override async authenticateStreamingRequest(...args: Parameters<Inner["authenticateStreamingRequest"]>) {
     return this.reusingResult(await super.authenticateStreamingRequest(...args));
-  }
-
-  override createConnectorFactory(claims: Claims): ConnectorFactory {
-    return this.reusing(appIdOf(claims), super.createConnectorFactory(claims));
   }
 
   override createUserTokenClient(claims: Claims): Promise<UserTokenClient> {

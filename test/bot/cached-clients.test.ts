@@ -1,6 +1,7 @@
 /**
- * ClientReusingAuthentication (bot/cached-clients.ts): the same ConnectorClient for every turn of one
- * bot app id, service URL and audience, a new one when any differs, and one UserTokenClient per app id.
+ * ClientReusingAuthentication (bot/cached-clients.ts): the same ConnectorClient for every inbound turn
+ * of one bot app id, service URL and audience, a new one when any differs or for a proactive send, and
+ * one UserTokenClient per app id.
  * Anonymous local auth (no app id), as the Playground and the benchmarks run.
  */
 import type { Activity } from "botbuilder";
@@ -39,9 +40,9 @@ describe("ClientReusingAuthentication", () => {
     const one = await r.connectorFactory?.create("http://127.0.0.1:1/a/", "x");
     expect(await r.connectorFactory?.create("http://127.0.0.1:1/b/", "x")).not.toBe(one);
     expect(await r.connectorFactory?.create("http://127.0.0.1:1/a/", "y")).not.toBe(one);
-    // Proactive sends (createConnectorFactory) share the cache with inbound turns.
+    // Proactive sends (createConnectorFactory) get their own client: they remove its retry policy.
     const proactive = a.createConnectorFactory(r.claimsIdentity);
-    expect(await proactive.create("http://127.0.0.1:1/a/", "x")).toBe(one);
+    expect(await proactive.create("http://127.0.0.1:1/a/", "x")).not.toBe(one);
   });
 
   it("should keep one user token client per bot app id", async () => {
