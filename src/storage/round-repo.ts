@@ -3,7 +3,8 @@
  * writers touch the same round (the import, binding the staff channel, the digest bookkeeping), so
  * every product write is conditional (If-Match on the ETag) and re-reads on a lost race, like reports.
  * Like ReportRepo, the repo remembers the last version it read or wrote of each round, only ever as the
- * base of a conditional write; decisions not to write are made on a fresh read.
+ * base of a conditional write (the receipt counter's; `fromMemory`); decisions not to write are made on
+ * a fresh read.
  */
 import type { Container, ItemResponse } from "@azure/cosmos";
 import type { RoundDoc } from "../rounds/types.ts";
@@ -73,14 +74,16 @@ export class RoundRepo {
   /**
    * Read, mutate, conditional write; on a lost race (412) read again and re-apply `mutate`, up to
    * `maxAttempts`. `mutate` gets a private copy and returns the new round, or undefined to write nothing.
+   * `fromMemory`: try the remembered version first (no read; a 412 reads and tries again at once).
    * Returns undefined when the round does not exist.
    */
   async updateWithRetry(
     id: string,
     mutate: (doc: RoundDoc) => RoundDoc | undefined,
     maxAttempts = 5,
+    opts: { fromMemory?: boolean } = {},
   ): Promise<{ doc: RoundDoc; written: boolean } | undefined> {
-    let remembered = this.known.get(id);
+    let remembered = opts.fromMemory ? this.known.get(id) : undefined;
     for (let attempt = 1; ; attempt++) {
       const current = remembered ?? (await this.read(id));
       const fromMemory = remembered !== undefined;
@@ -151,6 +154,7 @@ export class RoundRepo {
           id,
           (doc) => ({ ...doc, receiptCounter: (doc.receiptCounter ?? 0) + batch.length }),
           maxAttempts,
+          { fromMemory: true },
         );
         if (result === undefined) throw new NotFoundError(this.container.id, id);
         const last = result.doc.receiptCounter ?? 0;
