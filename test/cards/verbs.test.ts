@@ -88,7 +88,13 @@ describe("verb payload schemas", () => {
       roundId: "r",
       sectionId: "s".repeat(201),
     });
-    expect(parseAction(Verb.OverviewSection, { roundId: "r", sectionId: 3 })?.data.sectionId).toBe("3");
-    expect(parseAction(Verb.OverviewSection, { roundId: null, sectionId: "s1" })?.data.roundId).toBe("");
+    expect(parseAction(Verb.OverviewSection, { roundId: "r", sectionId: 3 })?.data).toEqual({
+      roundId: "r",
+      sectionId: "3",
+    });
+    expect(parseAction(Verb.OverviewSection, { roundId: null, sectionId: "s1" })?.data).toEqual({
+      roundId: "",
+      sectionId: "s1",
+    });
   });
 });
