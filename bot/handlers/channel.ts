@@ -23,6 +23,7 @@ import {
   signExportToken,
 } from "../../src/summaries/export-link.ts";
 import { commandWords } from "../../src/text/command-text.ts";
+import { displayText } from "../../src/text/typed-text.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -138,7 +139,14 @@ async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor, roundId?: stri
     case "bound": {
       const members = await countyMemberCount(app, ctx, actor);
       app.log.info({ roundId: outcome.round.id, members }, "staff channel bound");
-      return { text: channelText.bound(`${outcome.round.county} ${outcome.round.reportingYear}`, members) };
+      // The county name is from the import: plain text, never Markdown.
+      return {
+        text: channelText.bound(
+          `${displayText(outcome.round.county)} ${outcome.round.reportingYear}`,
+          members,
+        ),
+        plain: true,
+      };
     }
   }
 }

@@ -12,7 +12,7 @@ function* nodes(value: unknown): Generator<Node> {
   }
 }
 
-/** Backslash-escaped Markdown of a text, as escapeMarkdown made it. */
+/** Backslash-escaped Markdown of a text, as the cards made it before issue 14 (a regression would). */
 const escaped = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|>~<]/g, (c) => `\\${c}`);
 
 /** Where each of `texts` shows up other than as (part of) a TextRun; [] when all is right. */
