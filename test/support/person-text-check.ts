@@ -4,6 +4,19 @@
  */
 type Node = Record<string, unknown>;
 
+/**
+ * Person text that Markdown would change or that escaping made unreadable (issue 14): a Sami double
+ * name ("-"), a phone ("+"), a date ("1. desember" became a numbered list), emphasis, a backslash, HTML.
+ */
+export const HOSTILE_PERSON_TEXTS = [
+  "Fauske - Fuosko kommune",
+  "+4741804997",
+  "1. desember",
+  "*x*",
+  "\\",
+  "<b>",
+] as const;
+
 function* nodes(value: unknown): Generator<Node> {
   if (Array.isArray(value)) for (const item of value) yield* nodes(item);
   else if (typeof value === "object" && value !== null) {
