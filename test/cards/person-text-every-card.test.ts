@@ -110,8 +110,9 @@ function reminderOf(report: ReportDoc): ReminderMessage {
 /** Every card the bot can build, with the person texts each must show in its runs. */
 function everyCard(): { name: string; builder: string; card: CardJson; shows: string[] }[] {
   const out: { name: string; builder: string; card: CardJson; shows: string[] }[] = [];
-  const add = (builder: string, name: string, card: CardJson, shows: string[]) =>
+  const add = (builder: string, name: string, card: CardJson, shows: string[]): void => {
     out.push({ name: `${builder} ${name}`, builder, card, shows });
+  };
   for (const form of bothForms) {
     const round = roundOf(form);
     const report = reportOf(form, 0);
@@ -241,8 +242,8 @@ describe.each(cards.map((c) => [c.name, c] as const))("%s", (_name, { card, show
       ).toBe(true);
     // No backslash escape of a Markdown character anywhere (the hostile "\" is never doubled).
     const json = JSON.stringify(card);
-    const escape = /\\\\[-+.*_<>#[\]()!`|~{}]/.exec(json);
-    expect(escape && json.slice(escape.index - 80, escape.index + 20)).toBeNull();
+    const found = /\\\\[-+.*_<>#[\]()!`|~{}]/.exec(json);
+    expect(found && json.slice(found.index - 80, found.index + 20)).toBeNull();
     expect(JSON.stringify(card)).not.toContain("\\\\\\\\");
   });
 });
