@@ -150,9 +150,8 @@ function everyCard(): { name: string; builder: string; card: CardJson; shows: st
         ]);
     }
     add("summaryCard", form.id, summaryCard(form, report, DEADLINE), [PARTNERSHIP, TILTAK]);
-    fullReportCards(form, report, DEADLINE).forEach((card, i) =>
-      add("fullReportCards", `${form.id} card ${i + 1}`, card, i === 0 ? [PARTNERSHIP, TYPED] : [TYPED]),
-    );
+    for (const [i, card] of fullReportCards(form, report, DEADLINE).entries())
+      add("fullReportCards", `${form.id} card ${i + 1}`, card, i === 0 ? [PARTNERSHIP, TYPED] : [TYPED]);
     add("receiptCard", form.id, receiptCard(report), [PARTNERSHIP, TILTAK]);
     add("staffReportsCard", form.id, staffReportsCard(round, form, [report, draft]), [
       COUNTY,
@@ -164,9 +163,8 @@ function everyCard(): { name: string; builder: string; card: CardJson; shows: st
     const sectionId = form.sections[1]?.id ?? "";
     const section = overviewSectionCard({ round, form, reports, sectionId, now });
     if (section) add("overviewSectionCard", form.id, section, [COUNTY]);
-    overviewCards({ round, form, reports, now }).forEach((card, i) =>
-      add("overviewCards", `${form.id} card ${i + 1}`, card, [COUNTY]),
-    );
+    for (const [i, card] of overviewCards({ round, form, reports, now }).entries())
+      add("overviewCards", `${form.id} card ${i + 1}`, card, [COUNTY]);
     add("roundStatusCard", form.id, roundStatusCard({ round, reports, now, unreachable: new Set(["r-2"]) }), [
       COUNTY,
       PARTNERSHIP,
