@@ -186,7 +186,8 @@ export async function overviewSection(
   if (view.kind !== "ok") return { text: t.staffOnly };
   const { round, form, reports } = view;
   const card = overviewSectionCard({ round, form, reports, sectionId: data.sectionId, now: app.clock() });
-  return card ? { card } : { text: t.internalError };
+  // A section id the form does not have (an odd one from card data too) is not found, not an error.
+  return card ? { card } : { text: channelText.sectionNotFound };
 }
 
 /** Short-lived signed download links for the round (Excel, CSV and the samarbeidsforum document). */
