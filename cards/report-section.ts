@@ -6,8 +6,10 @@
  * Each question's text appears once, as its input's label; the form's help text sits under it in a
  * smaller, subtle style; "Annet" and comment fields follow right under with short labels.
  */
+
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
+import { optionTexts } from "../src/questionnaire/form.ts";
 import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
 import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
@@ -116,7 +118,7 @@ function questionData(q: Question, input: SectionCardInput, prefill: Prefill | u
   };
   const errors = input.errors ?? {};
   const err = (part?: "other" | "comment" | "season" | "year") => errors[inputId(q.id, part)] ?? "";
-  const options = q.type === "yesno" ? ["Ja", "Nei"] : (q.options ?? []);
+  const options = q.type === "yesno" ? ["Ja", "Nei"] : optionTexts(q);
   const choices = options.map((title, i) => ({
     title,
     value: q.type === "yesno" ? (i === 0 ? "true" : "false") : String(i),
