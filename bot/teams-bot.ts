@@ -143,10 +143,13 @@ export class TeamsBot extends TeamsActivityHandler {
       for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
       return invokeResponse({ kind: "message", text: t.answeredInThread });
     }
-    if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
+    if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(textMessage(reply));
     // A reply in several cards: the first replaces the card clicked, the rest follow as messages.
     for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
-    return invokeResponse({ kind: "card", card: reply.card ?? noticeCard(reply.text ?? "") });
+    return invokeResponse({
+      kind: "card",
+      card: reply.card ?? noticeCard(reply.text ?? "", { plain: reply.plain === true }),
+    });
   }
 
   /** Send a reply; a card answering a card replaces it in place when the client allows. */
@@ -156,7 +159,7 @@ export class TeamsBot extends TeamsActivityHandler {
       if (replaceId !== undefined) {
         try {
           await ctx.updateActivity({ ...activity, id: replaceId });
-          if (reply.text !== undefined) await ctx.sendActivity(reply.text);
+          if (reply.text !== undefined) await ctx.sendActivity(textMessage(reply));
           return;
         } catch (err) {
           this.app.log.debug({ err }, "updateActivity failed; sending a new card");
@@ -164,6 +167,16 @@ export class TeamsBot extends TeamsActivityHandler {
       }
       await ctx.sendActivity(activity);
     }
-    if (reply.text !== undefined) await ctx.sendActivity(MessageFactory.text(reply.text));
+    if (reply.text !== undefined) await ctx.sendActivity(textMessage(reply));
   }
+}
+
+/**
+ * A reply's text as a message: Markdown (our own texts), or textFormat "plain" when it holds person
+ * text, which Teams then shows raw ("1. desember" stays a date, "*x*" keeps its stars).
+ */
+function textMessage(reply: Reply) {
+  const activity = MessageFactory.text(reply.text ?? "");
+  if (reply.plain === true) activity.textFormat = "plain";
+  return activity;
 }

@@ -1,14 +1,16 @@
 /**
  * Answers to plain questions in chat ("når er fristen?", "hvem er kontaktperson?", "hva mangler?")
- * and the one-line reply to anything not understood. Text messages are Markdown in Teams, so names
- * are escaped there; the not-understood card shows the typed text in a TextRun.
+ * and the one-line reply to anything not understood. The answers name tiltak and contacts, so they carry
+ * no Markdown and go out as plain text (textFormat "plain": Teams shows them raw, bot/teams-bot.ts);
+ * the not-understood card shows the typed text in a TextRun.
  */
 import type { Form } from "../src/questionnaire/types.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { displayText } from "../src/text/typed-text.ts";
 import { chatText as t } from "./chat-strings.ts";
 import { deadlineLine } from "./deadline.ts";
-import { type CardJson, escapeMarkdown, shorten } from "./render.ts";
+import { type CardJson, shorten } from "./render.ts";
 import { actionData, Verb } from "./verbs.ts";
 
 export interface ReportWithDeadline {
@@ -26,7 +28,7 @@ export function deadlineReply(items: readonly ReportWithDeadline[], now: Date): 
   for (const [deadline, reports] of byDeadline) {
     const lines = [deadline === "" ? t.noDeadline : `${deadlineLine(deadline, now)}.`.replace(/\.\.$/, ".")];
     for (const r of reports) {
-      const name = escapeMarkdown(r.tiltak.name);
+      const name = displayText(r.tiltak.name);
       lines.push(r.status === "submitted" ? t.submitted(name) : t.notSent(name));
     }
     parts.push(lines.join("\n\n"));
@@ -38,11 +40,7 @@ export function deadlineReply(items: readonly ReportWithDeadline[], now: Date): 
 export function contactReply(reports: readonly ReportDoc[]): string {
   return reports
     .map((r) =>
-      t.contactOf(
-        escapeMarkdown(r.tiltak.name),
-        escapeMarkdown(r.contact.name),
-        escapeMarkdown(r.contact.email),
-      ),
+      t.contactOf(displayText(r.tiltak.name), displayText(r.contact.name), displayText(r.contact.email)),
     )
     .join("\n\n");
 }
@@ -51,7 +49,7 @@ export function contactReply(reports: readonly ReportDoc[]): string {
 export function missingReply(items: readonly { report: ReportDoc; form: Form }[], max = 8): string {
   return items
     .map(({ report, form }) => {
-      const name = escapeMarkdown(report.tiltak.name);
+      const name = displayText(report.tiltak.name);
       if (report.status === "submitted") return t.alreadySent(name);
       const blockers = submitBlockers(form, report);
       if (blockers.missing.length === 0 && !blockers.unconfirmed) return t.nothingMissing(name);
@@ -60,9 +58,7 @@ export function missingReply(items: readonly { report: ReportDoc; form: Form }[]
       form.sections.forEach((s, i) => {
         for (const q of s.questions) {
           if (missing.has(q.id) && lines.length <= max) {
-            lines.push(
-              t.missingLine(`Del ${i + 1} ${escapeMarkdown(s.title)}`, escapeMarkdown(shorten(q.text, 90))),
-            );
+            lines.push(t.missingLine(`Del ${i + 1} ${s.title}`, shorten(q.text, 90)));
           }
         }
       });

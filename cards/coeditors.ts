@@ -1,5 +1,6 @@
 /** The contact person's list of co-editors, with invite and remove. */
 import type { ReportDoc } from "../src/reports/types.ts";
+import { displayText } from "../src/text/typed-text.ts";
 import template from "./coeditors.card.json" with { type: "json" };
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
 import { type CardJson, render } from "./render.ts";
@@ -17,7 +18,8 @@ export function coEditorsCard(
 ): CardJson {
   return render(template, {
     subheading: reportTitleRuns(report, { isSubtle: true }),
-    notice: opts.notice?.text ?? "",
+    // Notices name the co-editor's e-mail: a literal run (coeditors.card.json), normalised.
+    notice: displayText(opts.notice?.text ?? ""),
     noticeStyle: opts.notice?.style ?? "default",
     editors: report.coEditors.map((e) => ({
       label: [

@@ -3,7 +3,8 @@
  * (src/summaries/export-link.ts); the card says when, in Norwegian time.
  */
 import type { RoundDoc } from "../src/rounds/types.ts";
-import { type CardJson, escapeMarkdown } from "./render.ts";
+import { literalLine } from "./person-text.ts";
+import type { CardJson } from "./render.ts";
 
 export interface ExportLinksInput {
   round: RoundDoc;
@@ -56,14 +57,8 @@ export function exportLinksCard({
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
     body: [
-      {
-        type: "TextBlock",
-        text: text.heading(escapeMarkdown(round.county), round.reportingYear),
-        weight: "Bolder",
-        size: "Medium",
-        style: "heading",
-        wrap: true,
-      },
+      // The county name is from the import: a literal run.
+      literalLine(text.heading(round.county, round.reportingYear), { weight: "Bolder", size: "Medium" }),
       { type: "TextBlock", text: text.body, wrap: true },
       {
         type: "TextBlock",

@@ -48,12 +48,8 @@ export function importPlanCard({ fileName, result, uploadId }: ImportPlanCardInp
   switch (result.status) {
     case "invalid":
       body.push(
-        {
-          type: "TextBlock",
-          text: IMPORT_TEXT.invalid(fileName, result.errors.length),
-          wrap: true,
-          color: "Attention",
-        },
+        // Names the sender's file: a literal run.
+        plain(IMPORT_TEXT.invalid(fileName, result.errors.length), { color: "Attention" }),
         ...lines(result.errors, "Attention"),
         { type: "TextBlock", text: docText.importFix, wrap: true },
       );

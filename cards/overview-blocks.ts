@@ -18,7 +18,8 @@ import {
   topOptions,
 } from "../src/summaries/statistics.ts";
 import { overviewText as T } from "./overview-strings.ts";
-import { escapeMarkdown, shorten } from "./render.ts";
+import { literalLine } from "./person-text.ts";
+import { shorten } from "./render.ts";
 
 export type Element = Record<string, unknown>;
 
@@ -51,7 +52,8 @@ function questionLabel(id: string): string {
   return n === id ? n : `${n}.`;
 }
 
-const optionName = (label: string, max: number) => escapeMarkdown(shorten(label, max));
+/** A form option (the form's own text, kept free of Markdown syntax by test/cards/form-markdown.test.ts). */
+const optionName = (label: string, max: number) => shorten(label, max);
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers
@@ -171,9 +173,11 @@ function choiceElements(stats: ChoiceQuestionStats): Element[] {
 
 /** Everything the section card shows for one question, in reading order. */
 export function questionElements(stats: StatisticStats): Element[] {
-  const heading = textBlock(
-    `${escapeMarkdown(questionLabel(stats.question.id))} ${escapeMarkdown(shorten(stats.question.text, QUESTION_MAX))} ${T.answers(stats.n)}`,
-    { weight: "Bolder", separator: true, spacing: "Large" },
+  // A run, not a TextBlock: "1. Hvor mange …" would be a numbered list in Markdown.
+  const heading = literalLine(
+    `${questionLabel(stats.question.id)} ${shorten(stats.question.text, QUESTION_MAX)} ${T.answers(stats.n)}`,
+    { weight: "Bolder" },
+    { separator: true, spacing: "Large" },
   );
   const body = stats.kind === "number" ? numberElements(stats) : choiceElements(stats);
   const notes: string[] = [];

@@ -8,7 +8,7 @@ import type { ReminderMessage } from "../src/reminders/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { reportTitleRuns, type TextRun } from "./person-text.ts";
 import template from "./reminder.card.json" with { type: "json" };
-import { type CardJson, escapeMarkdown, render } from "./render.ts";
+import { type CardJson, render } from "./render.ts";
 
 const base = {
   subheading: [] as TextRun[],
@@ -61,7 +61,8 @@ export function reminderCard(m: ReminderMessage): CardJson {
     showFacts: true,
     deadlineFact: texts.deadline,
     progress: texts.progress,
-    resumeFact: `Del ${m.resumeSection + 1} av ${m.sectionsTotal} – ${escapeMarkdown(m.resumeSectionTitle)}`,
+    // The form's own section title (form texts carry no Markdown syntax: test/cards/form-markdown.test.ts).
+    resumeFact: `Del ${m.resumeSection + 1} av ${m.sectionsTotal} – ${m.resumeSectionTitle}`,
     footnote:
       m.recipientRole === "coeditor"
         ? "Du får denne påminnelsen fordi du er medredaktør og kontaktpersonen har valgt å varsle medredaktører. Bare kontaktpersonen kan sende inn."

@@ -11,6 +11,7 @@ import type { Form } from "../src/questionnaire/types.ts";
 import { warningsFor } from "../src/reports/plausibility.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { displayText } from "../src/text/typed-text.ts";
 import { type ApproverInput, approvalReviewData } from "./approval-blocks.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
@@ -147,7 +148,8 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
 
   let footer: string;
   if (submitted) {
-    const by = report.submittedBy?.name ? ` av ${report.submittedBy.name}` : "";
+    // The submitter's name is person text: the footer is a literal TextRun (report-review.card.json).
+    const by = report.submittedBy?.name ? ` av ${displayText(report.submittedBy.name)}` : "";
     footer = t.submittedFooter(
       `${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt))}${by}`,
       report.receipt ?? "",

@@ -18,6 +18,7 @@ import type { ReportDoc } from "../src/reports/types.ts";
 import { confirmationHelpRuns } from "./approval-blocks.ts";
 import { deadlineLine } from "./deadline.ts";
 import { encodeFingerprints } from "./fingerprints.ts";
+import { personRun } from "./person-text.ts";
 import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-section.card.json" with { type: "json" };
 import { ASKS_FOR_ATTACHMENTS, sectionStrings as S } from "./report-section-strings.ts";
@@ -51,7 +52,8 @@ export interface SectionCardInput {
   typed?: Record<string, unknown>;
   /** Errors by input id. */
   errors?: Record<string, string>;
-  notice?: { text: string; style: "attention" | "good" | "warning" | "accent" };
+  /** `lines` hold person text (what someone typed): literal runs under the notice, never Markdown. */
+  notice?: { text: string; style: "attention" | "good" | "warning" | "accent"; lines?: string[] };
   /**
    * Fingerprints to carry instead of those of the stored values (a card shown again after a failed
    * save must keep what the person's original card showed).
@@ -211,6 +213,7 @@ export function sectionCard(input: SectionCardInput): CardJson {
     deadlinePassed: passed,
     deadlineColor: passed ? "Attention" : "Default",
     notice: input.notice?.text ?? "",
+    noticeLines: (input.notice?.lines ?? []).map((line) => ({ runs: [personRun(line)] })),
     fix: wrong.length > 0 && input.notice !== undefined ? S.fix(wrong.map(shortName)) : "",
     noticeStyle: input.notice?.style ?? "default",
     intro: page.index === 0 ? (section.intro ?? "") : "",

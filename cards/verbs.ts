@@ -40,7 +40,17 @@ export const Verb = {
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
-const id = z.string().min(1).max(200);
+/**
+ * An id in card data: any string, of any length or shape (a number is taken as its digits, null, true, an
+ * object or an array as no id). It is only a hint: an id no stored document has, "/", "#", 300
+ * characters or "", is answered "finner ikke" like every other unknown id (src/storage/ids.ts keeps it
+ * from Cosmos), not «forstod ikke». Only a missing id makes the payload malformed.
+ */
+const id = z
+  .custom<string>((v) => v !== undefined)
+  .transform((v): string =>
+    typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : "",
+  );
 /** Whole numbers arrive as numbers or as digit strings (some clients send every value as a string). */
 const wholeNumber = (max: number) =>
   z.union([

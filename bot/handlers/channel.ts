@@ -23,6 +23,7 @@ import {
   signExportToken,
 } from "../../src/summaries/export-link.ts";
 import { commandWords } from "../../src/text/command-text.ts";
+import { displayText } from "../../src/text/typed-text.ts";
 import { targetOf } from "../conversation-ref.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
@@ -138,7 +139,14 @@ async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor, roundId?: stri
     case "bound": {
       const members = await countyMemberCount(app, ctx, actor);
       app.log.info({ roundId: outcome.round.id, members }, "staff channel bound");
-      return { text: channelText.bound(`${outcome.round.county} ${outcome.round.reportingYear}`, members) };
+      // The county name is from the import: plain text, never Markdown.
+      return {
+        text: channelText.bound(
+          `${displayText(outcome.round.county)} ${outcome.round.reportingYear}`,
+          members,
+        ),
+        plain: true,
+      };
     }
   }
 }
@@ -178,7 +186,8 @@ export async function overviewSection(
   if (view.kind !== "ok") return { text: t.staffOnly };
   const { round, form, reports } = view;
   const card = overviewSectionCard({ round, form, reports, sectionId: data.sectionId, now: app.clock() });
-  return card ? { card } : { text: t.internalError };
+  // A section id the form does not have (an odd one from card data too) is not found, not an error.
+  return card ? { card } : { text: channelText.sectionNotFound };
 }
 
 /** Short-lived signed download links for the round (Excel, CSV and the samarbeidsforum document). */

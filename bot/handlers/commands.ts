@@ -4,7 +4,6 @@
  * Anything not understood gets one short line with buttons, never the big card again.
  */
 import { contactReply, deadlineReply, missingReply, notUnderstoodCard } from "../../cards/chat-replies.ts";
-import { escapeMarkdown } from "../../cards/render.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
 import type { EdgeApp } from "../../src/app.ts";
@@ -12,6 +11,7 @@ import { type ChatIntent, intentOf } from "../../src/conversation/chat-intent.ts
 import { isContact } from "../../src/people/access.ts";
 import { reportProgress, resumePosition } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import { displayText } from "../../src/text/typed-text.ts";
 import type { Reply } from "../reply.ts";
 import { t } from "../strings.ts";
 import { deadlineOf } from "./review-actions.ts";
@@ -40,7 +40,7 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
     case "start":
       return { card: await welcome(app, actor, mine, toApprove) };
     case "status":
-      return { text: statusText(app, mine) };
+      return { text: statusText(app, mine), plain: true };
     case "deadline": {
       const deadlines = await deadlinesOf(app, mine);
       return {
@@ -48,12 +48,16 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
           mine.map((report) => ({ report, ...deadlines.get(report.roundId) })),
           app.clock(),
         ),
+        plain: true,
       };
     }
     case "contact":
-      return { text: contactReply(mine) };
+      return { text: contactReply(mine), plain: true };
     case "missing":
-      return { text: missingReply(mine.map((report) => ({ report, form: app.reports.formOf(report) }))) };
+      return {
+        text: missingReply(mine.map((report) => ({ report, form: app.reports.formOf(report) }))),
+        plain: true,
+      };
     case "unknown":
       return {
         card: notUnderstoodCard(typed, pick ? { roundId: pick.roundId, reportId: pick.id } : undefined),
@@ -105,7 +109,8 @@ function statusText(app: EdgeApp, reports: ReportDoc[]): string {
     .map((r) => {
       const progress = reportProgress(app.reports.formOf(r), r);
       const done = progress.filter((p) => p.complete && p.answered > 0).length;
-      const head = `**${escapeMarkdown(r.tiltak.name)}** (${escapeMarkdown(r.partnership.name)}): ${
+      // Plain text (names from the import): no Markdown, sent with textFormat "plain".
+      const head = `${displayText(r.tiltak.name)} (${displayText(r.partnership.name)}): ${
         r.status === "submitted" ? "sendt inn" : `${done} av ${progress.length} deler besvart`
       }`;
       const lines = progress.map(

@@ -10,6 +10,7 @@ import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import { IMPORT_MAX_BYTES } from "../../src/rounds/import-uploads.ts";
+import { displayText } from "../../src/text/typed-text.ts";
 import { dt } from "../document-strings.ts";
 import type { Reply } from "../reply.ts";
 
@@ -64,7 +65,8 @@ export async function importFromFile(
   if (!(await app.imports.isAnyStaff(actor))) return { text: dt.importStaffOnly };
   const [file, ...more] = files;
   if (file === undefined || more.length > 0) return { text: dt.importOneFile };
-  if (!IMPORT_TYPES.test(file.name)) return { text: dt.importWrongType(file.name) };
+  // The file name is the sender's: plain text, never Markdown.
+  if (!IMPORT_TYPES.test(file.name)) return { text: dt.importWrongType(displayText(file.name)), plain: true };
   let content: Awaited<ReturnType<typeof download>>;
   try {
     content = await download(file.content.downloadUrl, IMPORT_MAX_BYTES);

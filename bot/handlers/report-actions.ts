@@ -2,7 +2,7 @@
  * Card actions on a report: open, save a section, review, submit. Maps service outcomes to
  * cards; every decision about access and validity is made in src/.
  */
-import { escapeMarkdown, shorten } from "../../cards/render.ts";
+import { shorten } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
@@ -87,7 +87,7 @@ export async function saveSection(
           ...o,
           typed: typedOf(o.form, o.sectionIndex, inputs, o.errors),
           errors: o.errors,
-          notice: { text: staleNotice(o.form, o.questions, inputs), style: "warning" },
+          notice: { text: t.stale, lines: staleLines(o.form, o.questions, inputs), style: "warning" },
         }),
       };
     case "saved": {
@@ -112,8 +112,11 @@ function typedOf(
   return Object.fromEntries(wrong.flatMap((q) => inputIdsOf(q).map((id) => [id, inputs[id]])));
 }
 
-/** Which answers were left alone because someone else changed them, with what this person typed. */
-function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>): string {
+/**
+ * Which answers were left alone because someone else changed them, with what this person typed: one
+ * literal line each (the typed text is shown in a TextRun, never Markdown).
+ */
+function staleLines(form: Form, qids: string[], inputs: Record<string, unknown>): string[] {
   const lines = qids.flatMap((qid) => {
     const q = findQuestion(form, qid);
     if (q === undefined) return [];
@@ -121,9 +124,9 @@ function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>
       .map((id) => inputs[id])
       .filter((v): v is string => typeof v === "string" && v.trim() !== "")
       .join(" / ");
-    return [t.staleLine(escapeMarkdown(shorten(q.text, 80)), escapeMarkdown(shorten(typed, 200)))];
+    return [t.staleLine(shorten(q.text, 80), shorten(typed, 200))];
   });
-  return `${t.stale}\n\n${lines.join("\n")}`;
+  return lines;
 }
 
 /**

@@ -7,13 +7,14 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { overviewSectionCard } from "../../cards/overview.ts";
-import { type CardJson, escapeMarkdown, shorten } from "../../cards/render.ts";
+import { type CardJson, shorten } from "../../cards/render.ts";
 import type { AnswerContent } from "../../src/questionnaire/types.ts";
 import type { ReportDoc, RespondentCategory } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
 import { buildWorkbook } from "../../src/summaries/export.ts";
 import { questionStats } from "../../src/summaries/statistics.ts";
 import { form2024 as form, makeReport, stored } from "../src/reports/fixtures.ts";
+import { isQuestionHeading, textOf } from "./overview-support.ts";
 
 const round: RoundDoc = {
   id: "nordland-2025",
@@ -29,7 +30,7 @@ const q17 = (form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17
   (o) => o.text,
 );
 const [a = "", b = "", c = "", d = ""] = q17;
-const s = (option: string) => escapeMarkdown(shorten(option, 32));
+const s = (option: string) => shorten(option, 32);
 
 function reportOf(
   i: number,
@@ -85,11 +86,9 @@ const factsOf = (n: Node | undefined): Record<string, string> =>
 
 function question(card: CardJson, label: string): Node[] {
   const body = card.body as Node[];
-  const start = body.findIndex(
-    (n) => n.separator === true && String(n.text).startsWith(`${escapeMarkdown(label)} `),
-  );
+  const start = body.findIndex((n) => isQuestionHeading(n) && textOf(n).startsWith(`${label} `));
   if (start < 0) throw new Error(`no question ${label}`);
-  const end = body.findIndex((n, i) => i > start && n.type === "TextBlock" && n.separator === true);
+  const end = body.findIndex((n, i) => i > start && isQuestionHeading(n));
   return body.slice(start, end < 0 ? undefined : end);
 }
 
@@ -104,7 +103,7 @@ describe("the overview against figures computed by hand", () => {
     // q04: 1, 2, 2, 3, 3 (N 5): Sum 11; Snitt 2.2 -> 2; Median 2; deviations -1.2, -0.2, -0.2, 0.8, 0.8,
     // squares 2.8, / 4 = 0.7, sqrt 0.837 -> 1. Kommune 1, 2, 2: Sum 5, Snitt 1.67 -> 2; Skole 3, 3: 6, 3.
     const q = question(section("s2"), "4.");
-    expect(String(q[0]?.text)).toMatch(/\(5 Svar\)$/);
+    expect(textOf(q[0])).toMatch(/\(5 Svar\)$/);
     expect(factsOf(q[1])).toEqual({ Svar: "5", Sum: "11", Snitt: "2", Median: "2", Standardavvik: "1" });
     expect(factsOf(q[2])).toEqual({
       "Kommune (3 Svar)": "Sum 5 · Snitt 2",
