@@ -8,6 +8,7 @@ import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, type Payload, Verb } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
+import { attachmentLinks, chooseAttachmentTarget, removeAttachment } from "./handlers/attachment-actions.ts";
 import { bindChosenRound, overviewSection } from "./handlers/channel.ts";
 import { readReport } from "./handlers/channel-report.ts";
 import {
@@ -62,6 +63,9 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
   [Verb.ReportPdf]: ({ app, actor, data }) => reportPdfLink(app, actor, data),
   [Verb.ImportRound]: ({ app, actor, data }) => importRound(app, actor, data),
+  [Verb.RemoveAttachment]: ({ app, actor, data }) => removeAttachment(app, actor, data),
+  [Verb.AttachmentTarget]: ({ app, actor, data }) => chooseAttachmentTarget(app, actor, data),
+  [Verb.AttachmentLinks]: ({ app, actor, data }) => attachmentLinks(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

@@ -11,7 +11,9 @@ import type { Form } from "../src/questionnaire/types.ts";
 import { warningsFor } from "../src/reports/plausibility.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { attachmentItems } from "./attachment-cards.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
+import { docText } from "./document-strings.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
 import { reviewText as t } from "./review-strings.ts";
@@ -198,6 +200,9 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     }),
     reopenedLabel: report.reopened ? t.reopenedLabel(formatOsloTime(new Date(report.reopened.at))) : "",
     reopenedReason: !submitted && report.reopened ? report.reopened.reason : "",
+    // Attachments on the first page (with the warnings): removable by the report's editors until it is sent.
+    attachmentsHeading: docText.attachmentsHeading(report.attachments?.length ?? 0),
+    attachments: page === 0 ? attachmentItems(report, { canRemove: editable, view: "review", page }) : [],
     footer,
     canSubmit,
     canReopen: submitted && role === "staff",

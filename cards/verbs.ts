@@ -30,6 +30,12 @@ export const Verb = {
   OverviewSection: "overview.section",
   ReportPdf: "report.pdf",
   ImportRound: "round.import",
+  /** Remove one attachment from a report (section card or review). */
+  RemoveAttachment: "attachment.remove",
+  /** The tiltak that files waiting for a choice belong to. */
+  AttachmentTarget: "attachment.target",
+  /** Staff: fresh download links to a report's attachments (summary thread). */
+  AttachmentLinks: "attachment.links",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -87,6 +93,19 @@ export const payloadSchemas = {
   [Verb.ReportPdf]: z.object({ ...ref }),
   /** Only the id the server gave the upload; the file and its plan stay on the server. */
   [Verb.ImportRound]: z.object({ uploadId: z.uuid() }),
+  /**
+   * The attachment id is checked against the stored report (it must be one of its attachments) and the
+   * actor against the report's editors; `view` only says which card to answer with.
+   */
+  [Verb.RemoveAttachment]: z.object({
+    ...ref,
+    attachmentId: z.uuid(),
+    view: z.enum(["section", "review"]),
+    page: wholeNumber(100).optional(),
+  }),
+  /** The server's id of the held files, and the report chosen (access re-checked on the stored report). */
+  [Verb.AttachmentTarget]: z.object({ ...ref, pendingId: z.uuid() }),
+  [Verb.AttachmentLinks]: z.object({ ...ref }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

@@ -13,6 +13,8 @@ const DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 
 export interface LocalAzurite {
   connectionString: string;
+  /** The blob endpoint, http://127.0.0.1:<port>/devstoreaccount1. */
+  endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startLocalAzurite(opts: { location: string }): Promise<Loc
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
+    endpoint,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${endpoint};`,
     stop: () =>
       new Promise<void>((resolve) => {

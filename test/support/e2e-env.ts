@@ -1,6 +1,7 @@
 /**
- * The whole product on real parts for end-to-end tests: a local Cosmos-protocol server, the
- * bot as a child process on a real HTTP port, the Agents Playground, and Debian Chromium.
+ * The whole product on real parts for end-to-end tests: a local Cosmos-protocol server, Azurite
+ * (attachments' Blob Storage, on a free port), the bot as a child process on a real HTTP port, the
+ * Agents Playground, and Debian Chromium.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { CosmosClient } from "@azure/cosmos";
 import type { Browser } from "playwright-core";
 import { type Playground, startPlayground } from "../../scripts/playground.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
+import { type LocalAzurite, startLocalAzurite } from "../../src/storage/local-azurite.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosmos.ts";
 import { type BotProcess, startBot } from "./bot-process.ts";
 import { launchBrowser, PlaygroundPage } from "./browser.ts";
@@ -19,6 +21,8 @@ export const E2E_DATABASE = "e2e";
 
 export interface E2eEnv {
   cosmos: LocalCosmos;
+  /** Azurite's blob service; tests read blobs straight through @azure/storage-blob with its connection string. */
+  azurite: LocalAzurite;
   bot: BotProcess;
   playground: Playground;
   browser: Browser;
@@ -39,8 +43,10 @@ export async function startE2e(
   opts: { env?: Record<string, string>; playgroundYaml?: string } = {},
 ): Promise<E2eEnv> {
   const cosmos = await startLocalCosmos({ port: 0, database: E2E_DATABASE });
+  const azurite = await startLocalAzurite({ location: mkdtempSync(join(tmpdir(), "e2e-azurite-")) });
   const botPort = await freePort();
   const botEnv = {
+    BLOB_CONNECTION_STRING: azurite.connectionString,
     COSMOS_ENDPOINT: cosmos.endpoint,
     COSMOS_KEY: cosmos.key,
     COSMOS_DATABASE: E2E_DATABASE,
@@ -63,6 +69,7 @@ export async function startE2e(
   });
   return {
     cosmos,
+    azurite,
     get bot() {
       return bot;
     },
@@ -116,6 +123,7 @@ export async function startE2e(
       await bot.stop();
       client.dispose();
       await cosmos.stop();
+      await azurite.stop();
     },
   };
 }
