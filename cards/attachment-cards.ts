@@ -8,6 +8,7 @@ import { sizeText } from "../src/attachments/attachment-rules.ts";
 import { pageOfQuestion } from "../src/questionnaire/pages.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import type { ReportAttachment, ReportDoc } from "../src/reports/types.ts";
+import { displayText } from "../src/text/typed-text.ts";
 import { docText } from "./document-strings.ts";
 import { osloClockTime } from "./export-links.ts";
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
@@ -119,7 +120,7 @@ export function attachmentChoiceCard(
     { type: "TextBlock", text: docText.attachmentChooseBody(files), wrap: true },
     ...reports.map((r) => {
       const data = actionData(Verb.AttachmentTarget, { roundId: r.roundId, reportId: r.id, pendingId });
-      const title = docText.attachmentChooseButton;
+      const title = docText.attachmentChooseButton(displayText(r.tiltak.name));
       return lineWithButton(reportTitleRuns(r), {
         type: "Action.Execute",
         title,

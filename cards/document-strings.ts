@@ -28,7 +28,7 @@ export const docText = {
     failed: " ble ikke lagt ved: jeg fikk ikke hentet filen fra Teams. Prøv å sende den på nytt.",
   },
   attachmentDownload: "Last ned",
-  attachmentChooseButton: "Velg",
+  attachmentChooseButton: (tiltak: string) => `Velg «${tiltak}»`,
   attachmentsHeading: (n: number) => `Vedlegg (${n})`,
   attachmentsLinks: "Last ned vedlegg",
   attachmentsLinksHeading: "Vedlegg til rapporteringen",

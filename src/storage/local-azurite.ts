@@ -50,7 +50,8 @@ export async function startLocalAzurite(opts: { location: string }): Promise<Loc
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   const endpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
-  const deadline = Date.now() + 15_000;
+  // Azurite starts in ~1 s here, but a loaded 2-core machine has been seen to need 20 s and more.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`azurite exited with ${child.exitCode}`);
     const up = await fetch(`http://127.0.0.1:${port}/`).then(
