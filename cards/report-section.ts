@@ -10,6 +10,7 @@
 import { ATTACHMENTS_PER_REPORT } from "../src/attachments/attachment-rules.ts";
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
+import { optionTexts } from "../src/questionnaire/form.ts";
 import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
 import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
@@ -126,7 +127,7 @@ function questionData(
   };
   const errors = input.errors ?? {};
   const err = (part?: "other" | "comment" | "season" | "year") => errors[inputId(q.id, part)] ?? "";
-  const options = q.type === "yesno" ? ["Ja", "Nei"] : (q.options ?? []);
+  const options = q.type === "yesno" ? ["Ja", "Nei"] : optionTexts(q);
   const choices = options.map((title, i) => ({
     title,
     value: q.type === "yesno" ? (i === 0 ? "true" : "false") : String(i),

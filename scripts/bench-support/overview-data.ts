@@ -1,4 +1,5 @@
 /** Realistic, deterministic answers for the overview bench: one submitted report per index. */
+import { optionTexts } from "../../src/questionnaire/form.ts";
 import type { AnswerContent, Form, Question } from "../../src/questionnaire/types.ts";
 import { type Answer, RESPONDENT_CATEGORIES, type ReportDoc } from "../../src/reports/types.ts";
 
@@ -93,10 +94,10 @@ function answerFor(q: Question, rand: () => number): AnswerContent | undefined {
       content = { value: rand() < 0.9 };
       break;
     case "choice":
-      content = { value: pick(rand, q.options ?? []) };
+      content = { value: pick(rand, optionTexts(q)) };
       break;
     case "multichoice": {
-      const value = subset(rand, q.options ?? [], 1, 3);
+      const value = subset(rand, optionTexts(q), 1, 3);
       if (q.allowOther && rand() < 0.1) {
         value.push("Annet");
         content = { value, other: prose(rand, 40, 200) };

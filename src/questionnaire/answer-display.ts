@@ -4,7 +4,9 @@
  * on the way out too, so a value stored before it existed (bidi controls, lone surrogates) is shown
  * clean. Pure.
  */
+
 import { displayText } from "../text/typed-text.ts";
+import { optionTexts } from "./form.ts";
 import { inputId } from "./input-ids.ts";
 import { groupDigits, labels, OTHER_OPTION } from "./messages.ts";
 import type { AnswerContent, Question, SeasonYear } from "./types.ts";
@@ -45,7 +47,7 @@ export function formatAnswer(q: Question, content: AnswerContent): string {
 export function toRawInputs(q: Question, content: AnswerContent): Record<string, string> {
   const out: Record<string, string> = {};
   const v = content.value;
-  const options = q.options ?? [];
+  const options = optionTexts(q);
   const indexOf = (text: string) =>
     q.allowOther && text === OTHER_OPTION ? options.length : options.indexOf(text);
   if (q.type === "season_year") {

@@ -7,6 +7,7 @@
  * whole numbers; choice/multichoice as option texts ("Annet" last) with the "Annet" text in `other`;
  * season_year as { season, year }; text normalised (src/text/typed-text.ts).
  */
+
 import type { z } from "zod";
 import { seasonYearOf } from "./answer-display.ts";
 import {
@@ -20,6 +21,7 @@ import {
   textSchema,
   yearSchema,
 } from "./answer-schemas.ts";
+import { optionTexts } from "./form.ts";
 import { type InputPart, inputId, primaryInputId } from "./input-ids.ts";
 import { messages as M, OTHER_OPTION } from "./messages.ts";
 import type { AnswerContent, AnswerValue, Form, Question, SeasonYear, Section } from "./types.ts";
@@ -78,7 +80,7 @@ class Reader {
 }
 
 function parseChoiceMain(q: Question, r: Reader): Main {
-  const options = q.options ?? [];
+  const options = optionTexts(q);
   const otherIndex = q.allowOther ? options.length : -1;
   const main = r.read();
   const otherRaw = q.allowOther ? r.read("other") : "";

@@ -6,18 +6,33 @@
 import { z } from "zod";
 import form2024 from "./forms/dekom-2024-2025.json" with { type: "json" };
 import form2021 from "./forms/dekom-skole-2021.json" with { type: "json" };
-import { type Form, PREFILL_SOURCES, QUESTION_TYPES, type Question, type Section } from "./types.ts";
+import {
+  type ChoiceOption,
+  type Form,
+  OPTION_ID_PATTERN,
+  OTHER_OPTION_ID,
+  PREFILL_SOURCES,
+  QUESTION_TYPES,
+  type Question,
+  type Section,
+} from "./types.ts";
 
 const SEASONS = ["Vår", "Høst"];
 const nonEmpty = z.string().trim().min(1);
 const limit = z.int().positive().nullable();
+
+const optionSchema = z.strictObject({
+  id: z.string().max(40).regex(OPTION_ID_PATTERN, "option ids are lower-case ASCII kebab-case"),
+  text: nonEmpty,
+  nn: nonEmpty.optional(),
+}) satisfies z.ZodType<ChoiceOption>;
 
 const questionSchema = z.strictObject({
   id: nonEmpty.regex(/^[A-Za-z0-9.]+$/, "question ids may only hold letters, digits and dots"),
   text: nonEmpty,
   help: nonEmpty.nullable(),
   type: z.enum(QUESTION_TYPES),
-  options: z.array(nonEmpty).min(1).nullable(),
+  options: z.array(optionSchema).min(1).nullable(),
   allowOther: z.boolean(),
   comment: z.boolean(),
   maxLength: limit,
@@ -45,20 +60,31 @@ const formSchema = z.strictObject({
   periodPairs: z.array(z.strictObject({ start: nonEmpty, end: nonEmpty })),
 }) satisfies z.ZodType<Form>;
 
+/** The values that occur more than once, each named once. */
+function duplicates(values: string[]): string[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}
+
 /** Problems with the question itself (independent of the rest of the form). */
 function questionProblems(q: Question): string[] {
   const problems: string[] = [];
   const isChoice = q.type === "choice" || q.type === "multichoice";
   if (isChoice && q.options === null) problems.push(`${q.type} question has no options`);
-  if (q.type === "season_year" && q.options !== null && q.options.some((o) => !SEASONS.includes(o))) {
+  if (q.type === "season_year" && q.options !== null && q.options.some((o) => !SEASONS.includes(o.text))) {
     problems.push(`season_year options must be among ${SEASONS.join(", ")}`);
   }
   if (!isChoice && q.type !== "season_year" && q.options !== null) {
     problems.push(`${q.type} question must not have options`);
   }
-  if (q.options !== null && new Set(q.options).size !== q.options.length) problems.push("duplicate options");
+  const ids = q.options?.map((o) => o.id) ?? [];
+  const texts = q.options?.map((o) => o.text) ?? [];
+  for (const id of duplicates(ids)) problems.push(`duplicate option id "${id}"`);
+  if (new Set(texts).size !== texts.length) problems.push("duplicate options");
   if (q.allowOther && !isChoice) problems.push("allowOther is only for choice/multichoice");
-  if (q.allowOther && q.options?.includes("Annet")) problems.push('"Annet" must not also be a plain option');
+  if (q.allowOther && texts.includes("Annet")) problems.push('"Annet" must not also be a plain option');
+  if (q.allowOther && ids.includes(OTHER_OPTION_ID)) {
+    problems.push(`option id "${OTHER_OPTION_ID}" is reserved for the free-text option`);
+  }
   if (q.maxLength !== null && q.type !== "text" && q.type !== "longtext") {
     problems.push("maxLength is only for text/longtext");
   }
@@ -149,4 +175,9 @@ export function findQuestion(form: Form, questionId: string): Question | undefin
 /** The section that holds the question, or undefined when the form has no such question. */
 export function sectionOf(form: Form, questionId: string): Section | undefined {
   return form.sections.find((s) => s.questions.some((q) => q.id === questionId));
+}
+
+/** The bokmål texts of the question's options, in form order ([] when it has none). */
+export function optionTexts(q: Question): string[] {
+  return q.options?.map((o) => o.text) ?? [];
 }

@@ -17,6 +17,26 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+/**
+ * One option of a choice/multichoice/season_year question. `id` is short ASCII kebab-case ("skoleeier",
+ * "uh", "1-ar"), derived once from the bokmål text and never changed after: stored answers hold it, so
+ * the texts may be corrected or translated without touching stored reports. Unique within the question;
+ * "annet" is reserved for the free-text option of questions with allowOther.
+ */
+export interface ChoiceOption {
+  id: string;
+  /** The official option text (bokmål). */
+  text: string;
+  /** The nynorsk text (our translation of the official form); absent = show the bokmål text. */
+  nn?: string;
+}
+
+/** The option id stored for the free-text option ("Annet") of questions with allowOther. */
+export const OTHER_OPTION_ID = "annet";
+
+/** What an option id looks like: lower-case ASCII letters and digits in dash-separated words. */
+export const OPTION_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export interface Question {
   /** Stable id within the form, e.g. "2.1" (2021 form) or "q01" (2024/2025 form). */
   id: string;
@@ -25,8 +45,8 @@ export interface Question {
   /** Official help text shown under the question, if the form has one. */
   help: string | null;
   type: QuestionType;
-  /** Options for choice/multichoice/season_year. */
-  options: string[] | null;
+  /** Options for choice/multichoice/season_year, each with a stable id (what choice answers store). */
+  options: ChoiceOption[] | null;
   /** multichoice/choice: an extra "Annet" option with its own text field. */
   allowOther: boolean;
   /** An extra free-text comment field belongs to the question. */

@@ -10,6 +10,7 @@
  * name for it, "Andre svar", so it is never confused with the respondent category "Annet".
  * Pure functions, no I/O.
  */
+import { optionTexts } from "../questionnaire/form.ts";
 import type { AnswerContent, Question } from "../questionnaire/types.ts";
 import { isAnswered, NO_TEXT, OTHER_OPTION, selectedOptions, YES_TEXT } from "./answer-text.ts";
 import { formatPercent, percentOf } from "./number-format.ts";
@@ -45,14 +46,14 @@ export interface ChoiceStats {
 export function choiceOptions(question: Question): string[] {
   if (question.type === "yesno") return [YES_TEXT, NO_TEXT];
   if (question.type !== "choice" && question.type !== "multichoice") return [];
-  const options = [...(question.options ?? [])];
+  const options = optionTexts(question);
   if (question.allowOther && !options.includes(OTHER_OPTION)) options.push(OTHER_OPTION);
   return options;
 }
 
 /** The name staff read for an option of the question. */
 function optionLabel(question: Question, option: string): string {
-  const own = question.options ?? [];
+  const own = optionTexts(question);
   return question.allowOther && option === OTHER_OPTION && !own.includes(OTHER_OPTION)
     ? OTHER_OPTION_LABEL
     : option;

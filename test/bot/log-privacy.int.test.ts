@@ -6,8 +6,9 @@
  * Cosmos refuses a write, so errors with `err` objects are logged too. Every name, e-mail, phone number
  * (in any format) and answer text is then looked for in everything the process wrote.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadForms } from "../../src/questionnaire/form.ts";
+import { loadForms, optionTexts } from "../../src/questionnaire/form.ts";
 import { inputId } from "../../src/questionnaire/input-ids.ts";
 import type { Form, Question } from "../../src/questionnaire/types.ts";
 import { DEMO_ROUND_ID, PLAYGROUND_USER } from "../../src/rounds/demo-seed.ts";
@@ -52,7 +53,7 @@ const plan: Record<string, { good: Fill; bad?: Fill }> = {
 /** Card inputs for one question from what a person would type or tick. */
 function raw(q: Question, fill: Fill): Record<string, string> {
   const out: Record<string, string> = {};
-  const options = q.options ?? [];
+  const options = optionTexts(q);
   const index = (o: string) =>
     q.type === "yesno"
       ? o === "Ja"

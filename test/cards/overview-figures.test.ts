@@ -25,7 +25,9 @@ const round: RoundDoc = {
   createdAt: "2025-09-01T10:00:00.000Z",
 };
 const NOW = new Date("2026-01-20T10:00:00.000Z");
-const q17 = form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? [];
+const q17 = (form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? []).map(
+  (o) => o.text,
+);
 const [a = "", b = "", c = "", d = ""] = q17;
 const s = (option: string) => escapeMarkdown(shorten(option, 32));
 

@@ -98,7 +98,7 @@ describe("overviewSectionCard", () => {
 
   it("should draw multichoice as horizontal bars with a fallback, per category of ticks", () => {
     const form = form2024;
-    const options = questionOf(form, "q17").options ?? [];
+    const options = (questionOf(form, "q17").options ?? []).map((o) => o.text);
     const [a = "", b = ""] = options;
     // Kommune: 3 respondents tick a+b, a+b, a (5 ticks: a 3 = 60 %, b 2 = 40 %); overall a 4 of 4, b 3 of 4.
     const reports = [0, 1, 2, 3].map((i) =>
@@ -128,7 +128,7 @@ describe("overviewSectionCard", () => {
 
   it("should show a long option list as the chosen options by count with the rest summed", () => {
     const form = form2024;
-    const municipalities = questionOf(form, "q08").options ?? [];
+    const municipalities = (questionOf(form, "q08").options ?? []).map((o) => o.text);
     // 12 reports tick 9 different municipalities: m0 x5, m1 x4, m2 x3, m3..m8 once each (+ every report ticks m0..).
     const picks: string[][] = [
       [0, 1, 2],
@@ -167,7 +167,7 @@ describe("overviewSectionCard", () => {
 
   it("should name the free-text option 'Andre svar' and leave its texts to the export", () => {
     const form = form2024;
-    const options = questionOf(form, "q19").options ?? [];
+    const options = (questionOf(form, "q19").options ?? []).map((o) => o.text);
     const reports = [0, 1, 2].map((i) =>
       reportOf(form, i, {
         q19:

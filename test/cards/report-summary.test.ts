@@ -90,9 +90,9 @@ describe("the summary card", () => {
     const p = paragraphs(card);
     expect(p.has("Samarbeid UH")).toBe(false);
     const phase = [...p.entries()].find(([, text]) =>
-      (form2024.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? []).some((o) =>
-        text.startsWith(o),
-      ),
+      (form2024.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? [])
+        .map((o) => o.text)
+        .some((o) => text.startsWith(o)),
     );
     expect(phase?.[0]).toBe("Fase for hovedtyngden av midlene");
     expect(p.has("Koordinator")).toBe(true);

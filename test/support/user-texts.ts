@@ -196,7 +196,12 @@ interface FormJson {
     id: string;
     title: string;
     intro: string | null;
-    questions: { id: string; text: string; help: string | null; options: string[] | null }[];
+    questions: {
+      id: string;
+      text: string;
+      help: string | null;
+      options: { id: string; text: string }[] | null;
+    }[];
   }[];
 }
 
@@ -218,7 +223,7 @@ export function formTexts(skipOptions: ReadonlySet<string>): UserText[] {
         out.push({ where: at(q.id), text: q.text });
         if (q.help) out.push({ where: at(`${q.id} help`), text: q.help });
         if (skipOptions.has(`${form.id}/${q.id}`)) continue;
-        for (const o of q.options ?? []) out.push({ where: at(`${q.id} option`), text: o });
+        for (const o of q.options ?? []) out.push({ where: at(`${q.id} option`), text: o.text });
       }
     }
   }

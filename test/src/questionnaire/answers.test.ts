@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuestion } from "../../../src/questionnaire/answers.ts";
+import { testOptions } from "../../support/choice-options.ts";
 import { answerValue, errorsOf, NORWEGIAN, parse, question } from "./helpers.ts";
 
 describe("raw card inputs", () => {
@@ -34,7 +35,7 @@ describe("raw card inputs", () => {
   });
 
   it("should normalise comments and 'Annet' texts the same way", () => {
-    const choice = question("choice", { options: ["A"], allowOther: true, comment: true });
+    const choice = question("choice", { options: testOptions("A"), allowOther: true, comment: true });
     const result = parse(choice, { q1: "1", q1__other: "\u200b\u2800", q1__comment: "\u3164" });
     expect(errorsOf(result)).toEqual({ q1__other: "Skriv hva «Annet» gjelder." });
     const ok = parse(choice, { q1: "1", q1__other: "x\u202e", q1__comment: "\u2060ok" });
@@ -262,7 +263,9 @@ describe("yesno", () => {
 });
 
 describe("choice", () => {
-  const q = question("choice", { options: ["I stor grad", "I noen grad, men lite", "I liten grad"] });
+  const q = question("choice", {
+    options: testOptions("I stor grad", "I noen grad, men lite", "I liten grad"),
+  });
   const withOther = { ...q, allowOther: true };
 
   it("should give the option text for an index", () => {
@@ -307,7 +310,10 @@ describe("choice", () => {
 });
 
 describe("multichoice", () => {
-  const q = question("multichoice", { options: ["A", "B, med komma", "C", "D"], allowOther: true });
+  const q = question("multichoice", {
+    options: testOptions("A", "B, med komma", "C", "D"),
+    allowOther: true,
+  });
 
   it("should give option texts in form order without duplicates", () => {
     expect(answerValue(parse(q, { q1: "3,0, 1,0" }))).toEqual(["A", "B, med komma", "D"]);
@@ -345,7 +351,7 @@ describe("multichoice", () => {
 });
 
 describe("season_year", () => {
-  const q = question("season_year", { options: ["Vår", "Høst"] });
+  const q = question("season_year", { options: testOptions("Vår", "Høst") });
 
   it.each([
     ["Høst", "2018", { season: "Høst", year: 2018 }],
@@ -441,8 +447,8 @@ describe("messages", () => {
       parse(question("email"), { q1: "x" }),
       parse(question("phone"), { q1: "x" }),
       parse(question("yesno"), { q1: "x" }),
-      parse(question("choice", { options: ["A"] }), { q1: "5" }),
-      parse(question("multichoice", { options: ["A"], allowOther: true }), { q1: "1" }),
+      parse(question("choice", { options: testOptions("A") }), { q1: "5" }),
+      parse(question("multichoice", { options: testOptions("A"), allowOther: true }), { q1: "1" }),
       parse(question("season_year"), { q1__season: "x", q1__year: "x" }),
       parse(question("text"), { q1: {} }),
     ];

@@ -25,6 +25,14 @@ function firstQuestion(data: Record<string, unknown>): Record<string, unknown> {
   return q;
 }
 
+function questionById(data: Record<string, unknown>, id: string): Record<string, unknown> {
+  const q = (data as RawForm).sections.flatMap((s) => s.questions).find((x) => x.id === id);
+  if (!q) throw new Error(`fixture without question ${id}`);
+  return q;
+}
+
+const form2024Parsed = () => parseForm(form2024);
+
 describe("loadForms", () => {
   const forms = loadForms();
 
@@ -62,7 +70,7 @@ describe("loadForms", () => {
 
   it("should keep the texts of the source exactly", () => {
     const form = getForm(forms, "dekom-2024-2025");
-    expect(findQuestion(form, "q21")?.options?.[1]).toContain("lærerutdannigene");
+    expect(findQuestion(form, "q21")?.options?.[1]?.text).toContain("lærerutdannigene");
     expect(findQuestion(form, "q08")?.options).toHaveLength(41);
     expect(sectionOf(getForm(forms, "dekom-skole-2021"), "4.1")?.intro).toMatch(/^Fyll ut totalt tilskudd/);
   });
@@ -161,6 +169,54 @@ describe("parseForm", () => {
     if (!q) throw new Error("fixture");
     q.options = null;
     expect(() => parseForm(data)).toThrow(/question "5.3": choice question has no options/);
+  });
+
+  it("should give every option of every form an id that is kebab-case and unique within its question", () => {
+    for (const form of loadForms().values()) {
+      for (const q of allQuestions(form)) {
+        const ids = (q.options ?? []).map((o) => o.id);
+        for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        expect(new Set(ids).size).toBe(ids.length);
+      }
+    }
+    expect(findQuestion(form2024Parsed(), "q18")?.options?.slice(-2)).toEqual([
+      { id: "skoleeier", text: "Skoleeier har vurdert behov i samråd med rektorene" },
+      { id: "uh", text: "UH har bidratt aktivt i vurdering av kompetansebehov" },
+    ]);
+  });
+
+  it("should reject an option without an id", () => {
+    const data = copy(form2021);
+    const q = questionById(data, "5.3");
+    q.options = ["I stor grad", "I noen grad"];
+    expect(() => parseForm(data)).toThrow(/options/);
+    q.options = [{ text: "I stor grad" }];
+    expect(() => parseForm(data)).toThrow(/id/);
+  });
+
+  it("should reject option ids that are not ASCII kebab-case", () => {
+    const data = copy(form2021);
+    questionById(data, "5.3").options = [{ id: "stor grad", text: "I stor grad" }];
+    expect(() => parseForm(data)).toThrow(/kebab-case/);
+    questionById(data, "5.3").options = [{ id: "høst", text: "Høst" }];
+    expect(() => parseForm(data)).toThrow(/kebab-case/);
+  });
+
+  it("should reject duplicate option ids within a question, naming the id", () => {
+    const data = copy(form2024);
+    const q = questionById(data, "q15");
+    q.options = [
+      { id: "1-ar", text: "1 år" },
+      { id: "1-ar", text: "2 år" },
+    ];
+    expect(() => parseForm(data)).toThrow(/question "q15": duplicate option id "1-ar"/);
+  });
+
+  it('should reserve the option id "annet" for the free-text option of questions with allowOther', () => {
+    const data = copy(form2024);
+    const q = questionById(data, "q10");
+    (q.options as { id: string; text: string }[])[0] = { id: "annet", text: "Noe annet" };
+    expect(() => parseForm(data)).toThrow(/question "q10": option id "annet" is reserved/);
   });
 
   it("should reject a confirmation question that is not yes/no", () => {

@@ -10,6 +10,7 @@ import {
   step,
 } from "../../../src/questionnaire/pages.ts";
 import type { Question } from "../../../src/questionnaire/types.ts";
+import { testOptions } from "../../support/choice-options.ts";
 import { bothForms, form2021, form2024 } from "../reports/fixtures.ts";
 
 const q = (id: string, over: Partial<Question> = {}): Question => ({
@@ -30,16 +31,27 @@ describe("inputWeight", () => {
   it("should count every radio and checkbox of a short list, and the Annet and comment fields", () => {
     expect(inputWeight(q("a"))).toBe(1);
     expect(inputWeight(q("b", { type: "yesno" }))).toBe(2);
-    expect(inputWeight(q("c", { type: "choice", options: ["x", "y", "z"], comment: true }))).toBe(4);
-    expect(inputWeight(q("d", { type: "multichoice", options: ["x", "y"], allowOther: true }))).toBe(4);
-    expect(inputWeight(q("e", { type: "season_year", options: ["Vår", "Høst"] }))).toBe(3);
+    expect(inputWeight(q("c", { type: "choice", options: testOptions("x", "y", "z"), comment: true }))).toBe(
+      4,
+    );
+    expect(
+      inputWeight(q("d", { type: "multichoice", options: testOptions("x", "y"), allowOther: true })),
+    ).toBe(4);
+    expect(inputWeight(q("e", { type: "season_year", options: testOptions("Vår", "Høst") }))).toBe(3);
   });
 
   it("should count a long option list as one compact input", () => {
-    const long = q("f", { type: "multichoice", options: Array.from({ length: 41 }, (_, i) => `K${i}`) });
+    const long = q("f", {
+      type: "multichoice",
+      options: testOptions(...Array.from({ length: 41 }, (_, i) => `K${i}`)),
+    });
     expect(choiceStyle(long)).toBe("compact");
     expect(inputWeight(long)).toBe(1);
-    const six = q("g", { type: "multichoice", options: ["1", "2", "3", "4", "5"], allowOther: true });
+    const six = q("g", {
+      type: "multichoice",
+      options: testOptions("1", "2", "3", "4", "5"),
+      allowOther: true,
+    });
     expect(choiceStyle(six)).toBe("compact");
     expect(inputWeight(six)).toBe(2); // the dropdown and the "Annet" text
   });

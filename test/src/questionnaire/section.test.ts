@@ -14,6 +14,7 @@ import {
   sectionOf,
 } from "../../../src/questionnaire/form.ts";
 import type { AnswerContent, Question } from "../../../src/questionnaire/types.ts";
+import { testOptions } from "../../support/choice-options.ts";
 import { question } from "./helpers.ts";
 
 const forms = loadForms();
@@ -192,7 +193,7 @@ describe("toRawInputs", () => {
   });
 
   it("should round trip a choice with «Annet»", () => {
-    const qu = question("choice", { options: ["A, B", "C"], allowOther: true, comment: true });
+    const qu = question("choice", { options: testOptions("A, B", "C"), allowOther: true, comment: true });
     const content = { value: "Annet", other: "Eget", comment: "Kommentar" };
     expect(parseQuestion(qu, toRawInputs(qu, content), { requireAnswer: true })).toEqual({
       kind: "answer",

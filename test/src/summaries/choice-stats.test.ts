@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerContent } from "../../../src/questionnaire/types.ts";
 import { choiceOptions, choiceStats } from "../../../src/summaries/statistics.ts";
+import { testOptions } from "../../support/choice-options.ts";
 import { Q, question } from "./fixtures.ts";
 
 describe("choiceOptions", () => {
@@ -13,7 +14,7 @@ describe("choiceOptions", () => {
 });
 
 describe("choiceStats", () => {
-  const scale = question("x", "choice", { options: ["A", "B", "C"] });
+  const scale = question("x", "choice", { options: testOptions("A", "B", "C") });
 
   it("should give percentages of respondents rounded half up (6 of 16 -> 38 %)", () => {
     // 16 respondents: 6 A (37.5 % -> 38 %), 10 B (62.5 % -> 63 %), 0 C

@@ -8,12 +8,13 @@ import {
   questionStats,
   topOptions,
 } from "../../../src/summaries/statistics.ts";
+import { testOptions } from "../../support/choice-options.ts";
 import { question, report } from "./fixtures.ts";
 
 describe("choiceStats with base 'ticks' (the county's per-category row)", () => {
   it("should give each option its share of all ticks: 3, 1, 4, 2 of 10 ticks -> 30 %, 10 %, 40 %, 20 %", () => {
     // The spec's example: 5 respondents of a category ticked four options 3, 1, 4 and 2 times.
-    const q = question("m", "multichoice", { options: ["A", "B", "C", "D"] });
+    const q = question("m", "multichoice", { options: testOptions("A", "B", "C", "D") });
     const answers = [
       { value: ["A", "B", "C"] },
       { value: ["A", "C"] },

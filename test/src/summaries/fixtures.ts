@@ -1,6 +1,8 @@
 /** Synthetic forms and reports for the summaries tests. */
+
 import type { AnswerContent, Form, Question } from "../../../src/questionnaire/types.ts";
 import type { ReportDoc, RespondentCategory, Sector } from "../../../src/reports/types.ts";
+import { testOptions } from "../../support/choice-options.ts";
 
 export function question(id: string, type: Question["type"], extra: Partial<Question> = {}): Question {
   return {
@@ -23,18 +25,18 @@ export const Q = {
   amount: question("q2", "amount_nok", { text: "Egenfinansiering (kr)" }),
   phases: question("q3", "multichoice", {
     text: "Hvilke faser?",
-    options: ["Kartlegging", "Planlegging", "Gjennomføring"],
+    options: testOptions("Kartlegging", "Planlegging", "Gjennomføring"),
     allowOther: true,
   }),
   sami: question("q4", "choice", {
     text: "I hvilken grad er samiske perspektiver ivaretatt?",
-    options: ["I stor grad", "I noen grad", "I liten grad"],
+    options: testOptions("I stor grad", "I noen grad", "I liten grad"),
     comment: true,
   }),
   confirm: question("q5", "yesno", { text: "Jeg bekrefter" }),
   goal: question("q6", "longtext", { text: "Hva er målet for tiltaket?" }),
   extra: question("q7", "longtext", { text: "Tilleggsinformasjon", required: false }),
-  start: question("q8", "season_year", { text: "Oppstart", options: ["Vår", "Høst"] }),
+  start: question("q8", "season_year", { text: "Oppstart", options: testOptions("Vår", "Høst") }),
 } as const;
 
 export const form: Form = {
