@@ -33,13 +33,18 @@ export async function receiveFiles(
   files: FileAttachment[],
   personal: boolean,
 ): Promise<Reply> {
-  if (files.every((f) => IMPORT_FILE.test(f.name)) && (await app.imports.isAnyStaff(actor)))
-    return importFromFile(app, actor, files, personal);
+  const importType = files.every((f) => IMPORT_FILE.test(f.name));
+  if (importType && (await app.imports.isAnyStaff(actor))) return importFromFile(app, actor, files, personal);
   if (!personal) return { text: dt.attachmentsPersonalOnly };
+  const target = await app.attachments.target(actor);
+  if (target.kind === "none") {
+    // Nobody's draft to attach to: staff, or an allocation list, get the import's own answer.
+    if (importType || (await app.imports.isAnyStaff(actor)))
+      return importFromFile(app, actor, files, personal);
+    return { text: dt.attachmentsNoReport };
+  }
   if (!app.attachments.available) return { text: dt.attachmentsUnavailable };
   const incoming: IncomingFile[] = files.map((f) => ({ name: f.name, downloadUrl: f.content.downloadUrl }));
-  const target = await app.attachments.target(actor);
-  if (target.kind === "none") return { text: dt.attachmentsNoReport };
   if (target.kind === "choose") {
     const pendingId = app.attachments.memory.hold(actor.id, incoming);
     return { card: attachmentChoiceCard(pendingId, target.reports, incoming.length) };
