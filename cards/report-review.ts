@@ -72,14 +72,14 @@ function answerItems(form: Form, report: ReportDoc): AnswerItem[][] {
 }
 
 /** Packs the answers into pages under the size budget; a section may continue on the next page. */
-function paginate(sections: AnswerItem[][], budget: number): Block[][] {
+function paginate(sections: AnswerItem[][], budget: number, firstBudget = budget): Block[][] {
   const pages: Block[][] = [[]];
   let used = 0;
   sections.forEach((answers, sectionIndex) => {
     let block: Block | undefined;
     answers.forEach((item, i) => {
       const size = bytes(item) + 1200; // the elements around the item's values
-      if (used + size > budget && used > 0) {
+      if (used + size > (pages.length === 1 ? firstBudget : budget) && used > 0) {
         pages.push([]);
         used = 0;
         block = undefined;
@@ -127,9 +127,14 @@ const onePage = (items: AnswerItem[][]): Block[] =>
 
 /** The pages of a review too long for one card. */
 function pagesOf(input: ReviewCardInput, items: AnswerItem[][]): Block[][] {
-  // What a page costs without its answers (header, warnings, footer, actions), measured on page 1.
-  const base = bytes(render(template, cardData(input, [], 0, 2)));
-  return paginate(items, REVIEW_PAGE_BYTES - base);
+  // What a page costs without its answers (header, warnings, footer, actions): page 1 also carries the
+  // warnings and the attachments, so it is measured apart from the others.
+  const first = bytes(render(template, cardData(input, [], 0, 2)));
+  const other = Math.max(
+    bytes(render(template, cardData(input, [], 1, 3))),
+    bytes(render(template, cardData(input, [], 2, 3))),
+  );
+  return paginate(items, REVIEW_PAGE_BYTES - other, REVIEW_PAGE_BYTES - first);
 }
 
 /** The template data of one page. */

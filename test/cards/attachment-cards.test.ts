@@ -6,11 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { attachmentChoiceCard, attachmentLinksCard } from "../../cards/attachment-cards.ts";
 import type { CardJson } from "../../cards/render.ts";
-import { reviewCard } from "../../cards/report-review.ts";
+import { REVIEW_PAGE_BYTES, reviewCard, reviewPageCount } from "../../cards/report-review.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import type { ReportAttachment } from "../../src/reports/types.ts";
 import { reportColumns } from "../../src/summaries/export-columns.ts";
-import { form2024, makeReport, NOW } from "../src/reports/fixtures.ts";
+import { completeContents, form2024, makeReport, NOW, stored } from "../src/reports/fixtures.ts";
 import { cardProblems } from "../support/adaptive-cards.ts";
 
 const attachment = (n: number, name = `fil-${n}.pdf`): ReportAttachment => ({
@@ -58,6 +58,21 @@ describe("attachments in cards", () => {
     const card = reviewCard({ form: form2024, report: sent, role: "contact" });
     expect(removeButtons(card)).toBe(0);
     expect(runs(card)).toContain("fil-2.pdf");
+  });
+
+  it("should keep every review page within its budget with ten long-named files on the first", () => {
+    const long = (n: number) => attachment(n, `${"Godkjenning fra skoleeierne og UH ".repeat(4)}${n}.pdf`);
+    const report = makeReport(form2024, {
+      answers: stored(completeContents(form2024)),
+      attachments: Array.from({ length: 10 }, (_, i) => long(i)),
+    });
+    const input = { form: form2024, report, role: "contact" as const };
+    const pages = reviewPageCount(input);
+    const cards = Array.from({ length: pages }, (_, page) => reviewCard({ ...input, page }));
+    for (const card of cards)
+      expect(Buffer.byteLength(JSON.stringify(card), "utf16le")).toBeLessThanOrEqual(REVIEW_PAGE_BYTES);
+    expect(runs(cards[0] as CardJson).filter((t) => t.startsWith("Godkjenning"))).toHaveLength(10);
+    expect(cards.slice(1).every((c) => !JSON.stringify(c).includes("attachment.remove"))).toBe(true);
   });
 
   it("should show no attachment block when there are none", () => {
