@@ -30,10 +30,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalAzurite(opts: { location: string }): Promise<LocalAzurite> {
+/** The connection string of Azurite's blob service on a port (known before it has started). */
+export function azuriteConnectionString(port: number): string {
+  const endpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${endpoint};`;
+}
+
+/** Start Azurite's blob service (on `port`, else a free one) and wait until it answers. */
+export async function startLocalAzurite(opts: { location: string; port?: number }): Promise<LocalAzurite> {
   const require = createRequire(import.meta.url);
   const bin = join(dirname(require.resolve("azurite/package.json")), "dist", "src", "blob", "main.js");
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -64,7 +71,7 @@ export async function startLocalAzurite(opts: { location: string }): Promise<Loc
   }
   return {
     endpoint,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${endpoint};`,
+    connectionString: azuriteConnectionString(port),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
