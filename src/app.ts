@@ -168,6 +168,8 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     membership: new StaffMembership({ ...(ports.teamRoster ? { roster: ports.teamRoster } : {}) }),
     notify,
   });
+  /** One cached deadline lookup for section and review cards (a save stays one write). */
+  const deadlines = cachedDeadlines(repos.rounds, clock);
   const reports = new ReportService({
     reports: repos.reports,
     forms,
@@ -177,7 +179,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     nextReceipt: receiptAllocator(repos.rounds, (err, roundId) =>
       log.warn({ err, roundId }, "no receipt number from the round; using the id-based reference"),
     ),
-    deadlineOf: cachedDeadlines(repos.rounds, clock),
+    deadlineOf: deadlines,
   });
   const reachRecords = new ReachRepo(store.containers.people);
   let reach: ReachService | undefined;
@@ -226,6 +228,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       forms,
       staffIds: config.staffIds,
       clock,
+      deadlineOf: deadlines,
     }),
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
     tellCoEditor: (report, email, invitedBy) =>

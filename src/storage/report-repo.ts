@@ -126,20 +126,22 @@ export class ReportRepo {
 
   /**
    * Read, mutate, conditional write; on a lost race (412) read again and retry, up to `maxAttempts`.
-   * `mutate` gets a private copy and returns the new document, or undefined to write nothing.
+   * `mutate` gets a private copy and returns the new document, or undefined to write nothing (or a
+   * promise of either, for a decision that needs another lookup, such as a receipt number).
    * Throws NotFoundError when the report does not exist, ConcurrencyError when every attempt lost.
    */
   async updateWithRetry(
     roundId: string,
     id: string,
-    mutate: (doc: ReportDoc) => ReportDoc | undefined,
+    mutate: (doc: ReportDoc) => ReportDoc | undefined | Promise<ReportDoc | undefined>,
     maxAttempts = 5,
   ): Promise<UpdateResult> {
     let cached = this.known.get(`${roundId}|${id}`);
     for (let attempt = 1; ; attempt++) {
       const current = cached ?? (await this.get(roundId, id));
       if (!current) throw new NotFoundError(this.container.id, id);
-      const next = mutate(copyDocument(current.doc));
+      const result = mutate(copyDocument(current.doc));
+      const next = result instanceof Promise ? await result : result;
       if (next === undefined) {
         // Never decide "nothing to write" on a remembered copy: it may be out of date.
         if (cached !== undefined) {
