@@ -15,6 +15,7 @@ import {
   requestApproval,
   showApprovals,
 } from "./handlers/approval-actions.ts";
+import { attachmentLinks, chooseAttachmentTarget, removeAttachment } from "./handlers/attachment-actions.ts";
 import { bindChosenRound, overviewSection } from "./handlers/channel.ts";
 import { readReport } from "./handlers/channel-report.ts";
 import {
@@ -74,6 +75,9 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.RemoveApprover]: ({ app, actor, data }) => removeApprover(app, actor, data),
   [Verb.Approve]: ({ app, actor, data }) => approveReport(app, actor, data),
   [Verb.CommentReport]: ({ app, actor, data }) => commentReport(app, actor, data),
+  [Verb.RemoveAttachment]: ({ app, actor, data }) => removeAttachment(app, actor, data),
+  [Verb.AttachmentTarget]: ({ app, actor, data }) => chooseAttachmentTarget(app, actor, data),
+  [Verb.AttachmentLinks]: ({ app, actor, data }) => attachmentLinks(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

@@ -14,9 +14,10 @@ import { noticeCard } from "../cards/notice.ts";
 import { parseAction } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
+import { receiveFiles } from "./handlers/attachment-actions.ts";
 import { runChannelCommand } from "./handlers/channel.ts";
 import { commandOf, runCommand } from "./handlers/commands.ts";
-import { fileAttachmentsOf, importFromFile } from "./handlers/import-actions.ts";
+import { fileAttachmentsOf } from "./handlers/import-actions.ts";
 import { Identity } from "./identity.ts";
 import { BAD_INVOKE, invokeResponse } from "./invoke-response.ts";
 import type { Reply } from "./reply.ts";
@@ -83,12 +84,7 @@ export class TeamsBot extends TeamsActivityHandler {
       return runChannelCommand(this.app, ctx, actor, { exportSecret: this.opts.exportSecret });
     const files = fileAttachmentsOf(ctx.activity.attachments);
     if (files.length > 0)
-      return importFromFile(
-        this.app,
-        actor,
-        files,
-        ctx.activity.conversation.conversationType === "personal",
-      );
+      return receiveFiles(this.app, actor, files, ctx.activity.conversation.conversationType === "personal");
     if (typeof value === "object" && value !== null) {
       const action = parseAction((value as { verb?: unknown }).verb, value);
       return action === undefined ? { text: t.unknownAction } : route(this.app, actor, action, actions, ctx);

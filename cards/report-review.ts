@@ -13,7 +13,9 @@ import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { displayText } from "../src/text/typed-text.ts";
 import { type ApproverInput, approvalReviewData } from "./approval-blocks.ts";
+import { attachmentItems } from "./attachment-cards.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
+import { docText } from "./document-strings.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
 import { reviewText as t } from "./review-strings.ts";
@@ -129,10 +131,14 @@ const onePage = (items: AnswerItem[][]): Block[] =>
 
 /** The pages of a review too long for one card. */
 function pagesOf(input: ReviewCardInput, items: AnswerItem[][]): Block[][] {
-  // What a page costs without its answers: the first page has the warnings and approvals, the others
-  // are measured on the last one (who has not approved, the approver's buttons, the footer).
+  // What a page costs without its answers: the first page has the warnings, attachments and approvals;
+  // the others are measured on a middle and on the last one (who has not approved, the approver's
+  // buttons, the footer), whichever is larger.
   const first = bytes(render(template, cardData(input, [], 0, 2)));
-  const rest = bytes(render(template, cardData(input, [], 1, 2)));
+  const rest = Math.max(
+    bytes(render(template, cardData(input, [], 1, 3))),
+    bytes(render(template, cardData(input, [], 2, 3))),
+  );
   return paginate(items, { first: REVIEW_PAGE_BYTES - first, rest: REVIEW_PAGE_BYTES - rest });
 }
 
@@ -205,6 +211,9 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     }),
     reopenedLabel: report.reopened ? t.reopenedLabel(formatOsloTime(new Date(report.reopened.at))) : "",
     reopenedReason: !submitted && report.reopened ? report.reopened.reason : "",
+    // Attachments on the first page (with the warnings): removable by the report's editors until it is sent.
+    attachmentsHeading: docText.attachmentsHeading(report.attachments?.length ?? 0),
+    attachments: page === 0 ? attachmentItems(report, { canRemove: editable, view: "review", page }) : [],
     footer,
     canSubmit,
     canReopen: submitted && role === "staff",

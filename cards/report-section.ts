@@ -7,6 +7,7 @@
  * smaller, subtle style; "Annet" and comment fields follow right under with short labels.
  */
 
+import { ATTACHMENTS_PER_REPORT } from "../src/attachments/attachment-rules.ts";
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
 import { optionTexts } from "../src/questionnaire/form.ts";
@@ -16,6 +17,7 @@ import type { Form, Question } from "../src/questionnaire/types.ts";
 import { type Prefill, type PrefillReport, prefillOf } from "../src/reports/prefill.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { confirmationHelpRuns } from "./approval-blocks.ts";
+import { attachmentItems, type FileResult, resultLines } from "./attachment-cards.ts";
 import { deadlineLine } from "./deadline.ts";
 import { encodeFingerprints } from "./fingerprints.ts";
 import { personRun } from "./person-text.ts";
@@ -36,7 +38,10 @@ const SHORT_NAME_MAX = 40;
  * typed values under a neutral heading.
  */
 export interface SectionReport
-  extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers" | "approvers" | "cleared">,
+  extends Pick<
+      ReportDoc,
+      "id" | "roundId" | "revision" | "answers" | "approvers" | "cleared" | "attachments"
+    >,
     PrefillReport {
   partnership?: { name: string };
   tiltak?: { name: string; caseNumber?: string };
@@ -63,6 +68,8 @@ export interface SectionCardInput {
   deadline?: string;
   /** "Now" for the days left (defaults to the system clock). */
   now?: Date;
+  /** What happened to files just sent or removed (shown under the notice). */
+  fileResults?: readonly FileResult[];
 }
 
 export function sectionHeading(form: Form, index: number, page = 0): string {
@@ -108,7 +115,14 @@ function kindOf(q: Question): { kind: string; textStyle: string; placeholder: st
   }
 }
 
-function questionData(q: Question, input: SectionCardInput, prefill: Prefill | undefined, many: boolean) {
+function questionData(
+  q: Question,
+  input: SectionCardInput,
+  prefill: Prefill | undefined,
+  many: boolean,
+  page: number,
+) {
+  const asksForFiles = ASKS_FOR_ATTACHMENTS.test(q.text);
   const stored = input.report.answers[q.id];
   const shown = stored ?? prefill?.content;
   const fromStore = shown === undefined ? {} : toRawInputs(q, shown);
@@ -139,7 +153,12 @@ function questionData(q: Question, input: SectionCardInput, prefill: Prefill | u
           ? S.prefilledPrevious
           : S.prefilledKnown
         : "",
-    attachNote: ASKS_FOR_ATTACHMENTS.test(q.text) ? S.attachments(input.report.tiltak?.caseNumber) : "",
+    attachNote: asksForFiles
+      ? S.attachments(input.report.attachments?.length ?? 0, ATTACHMENTS_PER_REPORT)
+      : "",
+    attachments: asksForFiles
+      ? attachmentItems(input.report, { canRemove: true, view: "section", page })
+      : [],
     // The form's own approval question (2021: 2.4): the approvals recorded in the bot, as help only.
     approvalRuns: q.id === input.form.confirmationQuestionId ? confirmationHelpRuns(input.report) : [],
     value: raw(),
@@ -217,7 +236,8 @@ export function sectionCard(input: SectionCardInput): CardJson {
     fix: wrong.length > 0 && input.notice !== undefined ? S.fix(wrong.map(shortName)) : "",
     noticeStyle: input.notice?.style ?? "default",
     intro: page.index === 0 ? (section.intro ?? "") : "",
-    questions: page.questions.map((q) => questionData(q, input, prefills.get(q.id), many)),
+    fileLines: resultLines(input.fileResults ?? []),
+    questions: page.questions.map((q) => questionData(q, input, prefills.get(q.id), many, page.index)),
     nextTitle: isLast ? S.nextLast : S.next,
     hasBack: sectionIndex > 0 || page.index > 0,
     isLast,

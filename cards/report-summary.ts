@@ -7,6 +7,7 @@
 import type { Form } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { paragraphText, submittedLate, summaryParagraphs } from "../src/summaries/summary-map.ts";
+import { docText } from "./document-strings.ts";
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
 import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-summary.card.json" with { type: "json" };
@@ -44,6 +45,24 @@ export function summaryCard(form: Form, report: ReportDoc, deadline?: string): C
         ? [{ text: late(formatOsloTime(new Date(deadline))) }]
         : [],
     paragraphs,
+    // The files' names (person-typed) in one line; the links come fresh, after a staff check, from the button.
+    attachments:
+      (report.attachments ?? []).length > 0
+        ? [
+            {
+              runs: [
+                ownRun(`${docText.attachmentsHeading(report.attachments?.length ?? 0)}: `, {
+                  weight: "Bolder",
+                }),
+                ...(report.attachments ?? []).flatMap((a, i) => [
+                  ...(i > 0 ? [ownRun(", ")] : []),
+                  personRun(a.name),
+                ]),
+              ],
+            },
+          ]
+        : [],
+    attachmentsTitle: (report.attachments ?? []).length > 0 ? docText.attachmentsLinks : "",
     roundId: report.roundId,
     reportId: report.id,
   });

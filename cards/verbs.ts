@@ -37,6 +37,12 @@ export const Verb = {
   /** An approver's "Godkjenn" / "Kommenter" on the read-only review (who they are: from Teams). */
   Approve: "report.approve",
   CommentReport: "report.comment",
+  /** Remove one attachment from a report (section card or review). */
+  RemoveAttachment: "attachment.remove",
+  /** The tiltak that files waiting for a choice belong to. */
+  AttachmentTarget: "attachment.target",
+  /** Staff: fresh download links to a report's attachments (summary thread). */
+  AttachmentLinks: "attachment.links",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -115,6 +121,19 @@ export const payloadSchemas = {
   }),
   /** The text is checked by the service (Norwegian message, typed text kept); here only bounded. */
   [Verb.CommentReport]: z.object({ ...ref, approvalComment: z.string().max(20_000).optional() }),
+  /**
+   * The attachment id is checked against the stored report (it must be one of its attachments) and the
+   * actor against the report's editors; `view` only says which card to answer with.
+   */
+  [Verb.RemoveAttachment]: z.object({
+    ...ref,
+    attachmentId: z.uuid(),
+    view: z.enum(["section", "review"]),
+    page: wholeNumber(100).optional(),
+  }),
+  /** The server's id of the held files, and the report chosen (access re-checked on the stored report). */
+  [Verb.AttachmentTarget]: z.object({ ...ref, pendingId: z.uuid() }),
+  [Verb.AttachmentLinks]: z.object({ ...ref }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
+import { AttachmentService } from "./attachments/attachment-service.ts";
 import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { DocumentService } from "./documents/document-service.ts";
@@ -29,6 +30,7 @@ import type { Actor, ReportDoc } from "./reports/types.ts";
 import { cachedDeadlines } from "./rounds/deadlines.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { ImportUploadService } from "./rounds/import-uploads.ts";
+import { AttachmentBlobs } from "./storage/attachment-blobs.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
@@ -67,6 +69,8 @@ export interface EdgeApp {
   documents: DocumentService;
   /** The round import from a file sent in Teams (staff only). */
   imports: ImportUploadService;
+  /** Files sent for a report (Blob Storage), and which report the person is working on. */
+  attachments: AttachmentService;
   messenger?: Messenger;
   /** True when Cosmos DB answers (health and readiness probes). */
   ping(): Promise<boolean>;
@@ -202,6 +206,16 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     });
   }
   const people = new PersonService({ people: repos.people, clock, reach: reachRecords });
+  const blobs = attachmentBlobs(config, () => credential);
+  const attachments = new AttachmentService({
+    reports: repos.reports,
+    service: reports,
+    staffIds: config.staffIds,
+    clock,
+    ...(blobs !== undefined ? { blobs } : {}),
+    policy: { ...config.fileDownload, timeoutMs: 30_000 },
+    onError: (err, what) => log.warn({ err }, what),
+  });
   const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });
   return {
     config,
@@ -241,7 +255,9 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       clock,
       linkSecret: ports.linkSecret ?? randomBytes(32),
       publicBaseUrl: config.publicBaseUrl,
+      openAttachment: (ref, id) => attachments.open(ref, id),
     }),
+    attachments,
     ping: () => store.ping(),
     reminders: new ReminderService({ ...repos, forms, clock, log }),
     ...(reach !== undefined ? { reach } : {}),
@@ -251,5 +267,31 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       store.dispose();
       await stopLocal?.();
     },
+  };
+}
+
+/**
+ * The attachments container, opened (and created if missing) on first use and kept; a failed open is
+ * tried again next time. Azurite locally (connection string), Entra ID in Azure. Undefined when neither
+ * is configured: the bot then says it cannot take files.
+ */
+function attachmentBlobs(
+  config: Config,
+  credential: () => TokenCredential | undefined,
+): (() => Promise<AttachmentBlobs>) | undefined {
+  const { connectionString, endpoint, container } = config.blobs;
+  if (connectionString === undefined && endpoint === undefined) return undefined;
+  let opened: Promise<AttachmentBlobs> | undefined;
+  return () => {
+    opened ??= (async () => {
+      if (connectionString !== undefined) return AttachmentBlobs.open({ connectionString }, container);
+      const { DefaultAzureCredential } = await import("@azure/identity");
+      const cred = credential() ?? new DefaultAzureCredential();
+      return AttachmentBlobs.open({ accountUrl: endpoint ?? "", credential: cred }, container);
+    })().catch((err: unknown) => {
+      opened = undefined;
+      throw err;
+    });
+    return opened;
   };
 }

@@ -21,6 +21,11 @@ import { deadlineOf } from "./review-actions.ts";
 type Denied = { kind: "not_found" } | { kind: "forbidden" };
 const denied = (o: Denied): Reply => ({ text: o.kind === "not_found" ? t.notFound : t.forbidden });
 
+/** The report this person works on now: files sent next are attached to it (src/attachments/). */
+function workingOn(app: EdgeApp, actor: Actor, report: { roundId: string; id: string }): void {
+  app.attachments.memory.noteWorkingOn(actor.id, { roundId: report.roundId, reportId: report.id });
+}
+
 export async function openReport(
   app: EdgeApp,
   actor: Actor,
@@ -28,6 +33,7 @@ export async function openReport(
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data, data.section, data.page);
   if (o.kind !== "ok") return denied(o);
+  workingOn(app, actor, o.report);
   // Staff and approvers only read: the review, never a section to fill in.
   if (o.report.status === "submitted" || o.role === "staff" || o.role === "approver")
     return { card: reviewCard(o) };
@@ -41,6 +47,7 @@ export async function reviewReport(
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data);
   if (o.kind !== "ok") return denied(o);
+  workingOn(app, actor, o.report);
   return { card: reviewCard({ ...o, now: app.clock(), ...(await deadlineOf(app, o.report.roundId)) }) };
 }
 
@@ -58,6 +65,7 @@ export async function saveSection(
     const text = userMessageFor(app.log, err, "save", { reportId: data.reportId });
     return storageFailed(app, actor, data, inputs, text);
   }
+  if (o.kind !== "not_found" && o.kind !== "forbidden") workingOn(app, actor, o.report);
   switch (o.kind) {
     case "not_found":
     case "forbidden":

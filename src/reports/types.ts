@@ -108,6 +108,8 @@ export interface ReportDoc {
   receipt?: string;
   /** Plausibility warnings confirmed ("Stemmer"), by rule, with the values they were confirmed for. */
   plausibility?: Record<string, PlausibilityConfirmation>;
+  /** Files sent to the bot for this report (the bytes are in Blob Storage; src/attachments/). */
+  attachments?: ReportAttachment[];
   createdAt: string;
   updatedAt: string;
 }
@@ -121,6 +123,20 @@ export interface Allocation {
 /** A stored confirmation ("Stemmer") of a warning. */
 export interface PlausibilityConfirmation {
   signature: string;
+  by: { id: string; name: string };
+  at: string;
+}
+
+/** A file attached to a report: what the report keeps of it (the content is a blob). */
+export interface ReportAttachment {
+  /** Made by the server when the file arrived. */
+  id: string;
+  /** The file name as sent (person-typed: shown in TextRuns). */
+  name: string;
+  contentType: string;
+  bytes: number;
+  /** The blob's name in the attachments container. */
+  blob: string;
   by: { id: string; name: string };
   at: string;
 }

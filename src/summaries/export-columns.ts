@@ -69,7 +69,14 @@ function osloTimeColumn(header: string, at: (r: ReportDoc) => string | undefined
   };
 }
 
-export function reportColumns(form: Form): Column[] {
+/** What the export adds beyond the stored reports. */
+export interface ExportExtras {
+  /** Per report: its attachments as "name: link" lines (staff-only signed links), for the «Vedlegg» column. */
+  attachments?: (report: ReportDoc) => string | undefined;
+}
+
+export function reportColumns(form: Form, extras: ExportExtras = {}): Column[] {
+  const attachments = extras.attachments;
   return [
     { header: "Partnerskap", width: 30, value: (r) => r.partnership.name },
     { header: "Kategori", width: 20, value: (r) => r.partnership.category },
@@ -90,6 +97,7 @@ export function reportColumns(form: Form): Column[] {
     osloTimeColumn("Gjenåpnet (norsk tid)", (r) => r.reopened?.at),
     { header: "Gjenåpnet – begrunnelse", width: 36, value: (r) => r.reopened?.reason.trim() || undefined },
     ...form.sections.flatMap((s) => s.questions).flatMap(answerColumns),
+    ...(attachments !== undefined ? [{ header: "Vedlegg", width: 60, value: attachments }] : []),
   ];
 }
 

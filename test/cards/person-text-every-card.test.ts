@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { approvalsCard } from "../../cards/approvals.ts";
+import { attachmentChoiceCard, attachmentLinksCard } from "../../cards/attachment-cards.ts";
 import { contactReply, deadlineReply, missingReply, notUnderstoodCard } from "../../cards/chat-replies.ts";
 import { coEditorsCard } from "../../cards/coeditors.ts";
 import { exportLinksCard } from "../../cards/export-links.ts";
@@ -214,6 +215,37 @@ function everyCard(): { name: string; builder: string; card: CardJson; shows: st
       form.id,
       approvalsCard(withApprovers, { notice: { text: "per_u@example.com er spurt.", style: "good" } }),
       [PARTNERSHIP, `Per ${STARS}`, "per_u@example.com er spurt."],
+    );
+    const FILE = `${DATE} ${STARS} ${BACKSLASH} ${HTML}.pdf`;
+    const withFile: ReportDoc = {
+      ...draft,
+      attachments: [
+        {
+          id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+          name: FILE,
+          contentType: "application/pdf",
+          bytes: 1_468_006,
+          blob: `${draft.roundId}/${draft.id}/7c9e6679-7425-40de-944b-e07fc1f90ae7`,
+          by: { id: "aad-contact", name: CONTACT },
+          at: NOW,
+        },
+      ],
+    };
+    add(
+      "attachmentChoiceCard",
+      form.id,
+      attachmentChoiceCard("16fd2706-8baf-433b-82eb-8c7fada847da", [withFile], 1),
+      [PARTNERSHIP, TILTAK],
+    );
+    add(
+      "attachmentLinksCard",
+      form.id,
+      attachmentLinksCard(
+        withFile,
+        [{ id: "7c9e6679-7425-40de-944b-e07fc1f90ae7", url: "https://x/f" }],
+        now.getTime(),
+      ),
+      [PARTNERSHIP, TILTAK, FILE],
     );
     add("reminderCard", form.id, reminderCard(reminderOf(draft)), [PARTNERSHIP, TILTAK]);
     add(

@@ -21,6 +21,13 @@ const ALLOW = new Set(
     "Word",
     "docx",
     "xlsx",
+    // Attachment file types (issue 17).
+    "doc",
+    "xls",
+    "PowerPoint",
+    "pptx",
+    "png",
+    "jpg",
     "zip",
     "chat",
     "appen",

@@ -44,7 +44,8 @@ export async function startBot(opts: { port: number; env: Record<string, string>
   child.stderr?.on("data", (d: Buffer) => {
     out += d.toString();
   });
-  const deadline = Date.now() + 30_000;
+  // E2E_BOT_START_MS: more time to start on a loaded machine (tsx compiles everything at start-up).
+  const deadline = Date.now() + (Number(process.env.E2E_BOT_START_MS) || 30_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot exited early (${child.exitCode}):\n${out}`);
     try {
