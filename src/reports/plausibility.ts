@@ -72,7 +72,8 @@ const IDS: Record<string, Partial<Record<string, string>>> = {
   },
 };
 
-export const NO_COORDINATOR = "Har ikke koordinatorfunksjon";
+/** The option id of "Har ikke koordinatorfunksjon" (q12). */
+export const NO_COORDINATOR = "ikke-koordinatorfunksjon";
 
 interface Found {
   rule: PlausibilityRule;
