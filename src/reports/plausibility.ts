@@ -224,7 +224,8 @@ function isNone(text: string): boolean {
   return /^\s*(?:-+|ingen|nei|ikke aktuelt|0)?\s*\.?\s*$/i.test(text);
 }
 
-function signatureOf(
+/** The signature a confirmation of `rule` holds: the values of its questions (and the allocation it compares). */
+export function signatureOf(
   report: Pick<ReportDoc, "answers">,
   rule: PlausibilityRule,
   questionIds: string[],
