@@ -28,6 +28,7 @@ import {
 } from "../src/people/personal-data.ts";
 import { cosmosStatus } from "../src/storage/errors.ts";
 import { LedgerRepo } from "../src/storage/ledger-repo.ts";
+import { ReachRepo } from "../src/storage/reach-repo.ts";
 
 const TEXT = {
   usage: [
@@ -44,6 +45,8 @@ const TEXT = {
   heading: (e: string, dry: boolean) =>
     `Sletting av personopplysninger om ${e}${dry ? " – prøvekjøring, ingenting er endret" : ""}:`,
   person: (id: string) => `  people/${id}: slettes (navn, e-post, samtalereferanse for meldinger)`,
+  reach: (id: string) =>
+    `  people/${id}: slettes (siste forsøk på å nå personen i Teams: objekt-id og utfall)`,
   report: (roundId: string, reportId: string, label: string, parts: string[]) =>
     `  reports/${roundId}/${reportId} (${label}): ${parts.join("; ")}`,
   ledger: (roundId: string, n: number) =>
@@ -56,8 +59,8 @@ const TEXT = {
   foundItem: (roundId: string, reportId: string, questionId: string, kind: string, text: string) =>
     `  reports/${roundId}/${reportId} spørsmål ${questionId}: ${kind === "email" ? "e-post" : "telefon"} ${text}`,
   foundIncluded: "Disse slettes også (--include-found).",
-  done: (r: { peopleDeleted: number; reportsChanged: number; ledgerDeleted: number }) =>
-    `Ferdig: ${r.peopleDeleted} personpost(er) slettet, ${r.reportsChanged} rapportering(er) endret, ${r.ledgerDeleted} påminnelsespost(er) slettet.`,
+  done: (r: { peopleDeleted: number; reachDeleted: number; reportsChanged: number; ledgerDeleted: number }) =>
+    `Ferdig: ${r.peopleDeleted} personpost(er) og ${r.reachDeleted} kontaktforsøk slettet, ${r.reportsChanged} rapportering(er) endret, ${r.ledgerDeleted} påminnelsespost(er) slettet.`,
   noRound: (id: string) => `Fant ingen runde ${id}. Ingenting å slette.`,
   roundPlan: (id: string, county: string, reports: number, submitted: number, ledger: number, dry: boolean) =>
     [
@@ -93,6 +96,7 @@ function describe(c: ReportErasure): string[] {
 function printPlan(plan: ErasurePlan, dry: boolean): void {
   console.log(TEXT.heading(plan.subject.email, dry));
   for (const p of plan.people) console.log(TEXT.person(p.id));
+  for (const d of plan.reach) console.log(TEXT.reach(d.id));
   for (const r of plan.reports) console.log(TEXT.report(r.roundId, r.reportId, r.label, describe(r.changes)));
   const perRound = new Map<string, number>();
   for (const d of plan.ledger) perRound.set(d.roundId, (perRound.get(d.roundId) ?? 0) + 1);
@@ -129,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
     const stores: PersonalDataStores = {
       ...app.repos,
       ledger: new LedgerRepo(app.store.containers.ledger),
+      reach: new ReachRepo(app.store.containers.people),
       containers: { people: app.store.containers.people, ledger: app.store.containers.ledger },
     };
     if (command === "delete-round") return await deleteRound(app.store.containers, stores, round, yes);

@@ -137,7 +137,7 @@ export interface BotChild extends Child {
 
 /**
  * The real bot (bot/index.ts, or that file under `root` for an experimental copy of the tree), ready
- * when GET /healthz answers 200.
+ * when GET /readyz answers 200 (/healthz is liveness only: it answers before Cosmos is reachable).
  */
 export async function startBotProcess(opts: {
   port: number;
@@ -152,7 +152,7 @@ export async function startBotProcess(opts: {
     ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
   });
   const url = `http://127.0.0.1:${opts.port}`;
-  await waitHealthy(child, `${url}/healthz`);
+  await waitHealthy(child, `${url}/readyz`);
   return { ...child, url };
 }
 
@@ -166,7 +166,7 @@ export async function startEchoProcess(opts: { cardBytes?: number; nodeArgs?: st
   return { ...child, url } as BotChild;
 }
 
-async function waitHealthy(child: Child, healthz: string, timeoutMs = 30_000): Promise<void> {
+async function waitHealthy(child: Child, healthz: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.process.exitCode !== null) throw new Error(`process exited early:\n${child.output()}`);

@@ -9,6 +9,7 @@ import { recipientKey } from "../reminders/recipients.ts";
 import type { LedgerDoc } from "../reminders/types.ts";
 import type { CoEditor, Contact, ReportDoc } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
+import { type ReachDoc, reachDocIdOfKey } from "./reach-service.ts";
 import type { PersonDoc } from "./types.ts";
 
 /** What replaces an erased name, id or detail. */
@@ -35,7 +36,7 @@ export const CONTACT_DETAIL_QUESTIONS: Readonly<Record<string, readonly string[]
   "dekom-2024-2025": ["q01", "q02", "q03"],
 };
 
-export const isContactDetailQuestion = (formId: string, questionId: string): boolean =>
+const isContactDetailQuestion = (formId: string, questionId: string): boolean =>
   CONTACT_DETAIL_QUESTIONS[formId]?.includes(questionId) ?? false;
 
 /** Everything read from storage that may concern the person. */
@@ -44,6 +45,8 @@ export interface Holdings {
   reports: ReportDoc[];
   rounds: RoundDoc[];
   ledger: LedgerDoc[];
+  /** Reach records (src/people/reach-service.ts) under the person's recipient keys. */
+  reach?: ReachDoc[];
 }
 
 /** Who the person is in our documents. */
@@ -226,4 +229,20 @@ export function foundDetails(r: ReportDoc, known: RegExp[]): FoundDetail[] {
     }
   }
   return out;
+}
+
+/** Reach records kept under one of the person's recipient keys. */
+export const theirReach = (h: Holdings, s: DataSubject): ReachDoc[] => {
+  const ids = new Set(s.recipientKeys.map((key) => reachDocIdOfKey(key)));
+  return (h.reach ?? []).filter((d) => ids.has(d.id));
+};
+
+/** The contact-detail answers of a report that are the person's: as its contact, or written by them. */
+export function contactAnswerIds(r: ReportDoc, s: DataSubject, roles: ReportRole[]): string[] {
+  return Object.entries(r.answers)
+    .filter(
+      ([qid, a]) =>
+        isContactDetailQuestion(r.formId, qid) && (roles.includes("contact") || s.ids.includes(a.by.id)),
+    )
+    .map(([qid]) => qid);
 }

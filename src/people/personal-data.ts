@@ -15,8 +15,10 @@ import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
 import { type ErasurePlan, eraseInReport } from "./personal-data-plan.ts";
 import { type Holdings, identify, norm } from "./personal-data-subject.ts";
+import { type ReachDoc, type ReachStore, reachDocIdOfKey } from "./reach-service.ts";
 import type { PersonDoc } from "./types.ts";
 
+export * from "./personal-data-export.ts";
 export * from "./personal-data-plan.ts";
 export * from "./personal-data-subject.ts";
 
@@ -26,6 +28,7 @@ export interface PersonalDataStores {
   rounds: RoundRepo;
   people: PeopleRepo;
   ledger: LedgerRepo;
+  reach: ReachStore;
   containers: { people: Container; ledger: Container };
 }
 
@@ -65,16 +68,24 @@ export async function loadHoldings(st: PersonalDataStores, email: string): Promi
     const l = await st.ledger.listByRound(roundId);
     ledger.push(...l.reminders.map((v) => v.doc), ...l.recipients);
   }
+  const subject = identify(email, { people: [...people.values()], reports: [...reports.values()] });
+  const reach: ReachDoc[] = [];
+  for (const key of subject.recipientKeys) {
+    const doc = await st.reach.get(reachDocIdOfKey(key));
+    if (doc) reach.push(doc);
+  }
   return {
     people: [...people.values()],
     reports: [...reports.values()],
     rounds,
     ledger,
+    reach,
   };
 }
 
 export interface ErasureResult {
   peopleDeleted: number;
+  reachDeleted: number;
   reportsChanged: number;
   ledgerDeleted: number;
 }
@@ -85,7 +96,7 @@ export async function applyErasure(
   plan: ErasurePlan,
   now: Date,
 ): Promise<ErasureResult> {
-  const result: ErasureResult = { peopleDeleted: 0, reportsChanged: 0, ledgerDeleted: 0 };
+  const result: ErasureResult = { peopleDeleted: 0, reachDeleted: 0, reportsChanged: 0, ledgerDeleted: 0 };
   for (const r of plan.reports) {
     const u = await st.reports.updateWithRetry(
       r.roundId,
@@ -95,6 +106,7 @@ export async function applyErasure(
     if (u.written) result.reportsChanged++;
   }
   for (const p of plan.people) if (await remove(st.containers.people, p.id, p.id)) result.peopleDeleted++;
+  for (const d of plan.reach) if (await remove(st.containers.people, d.id, d.id)) result.reachDeleted++;
   for (const d of plan.ledger)
     if (await remove(st.containers.ledger, d.id, d.roundId)) result.ledgerDeleted++;
   return result;

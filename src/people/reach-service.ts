@@ -94,7 +94,10 @@ export interface ReachSummary {
 
 /** The id of a contact's reach document: no e-mail in ids. */
 export const reachDocId = (contact: { aadObjectId?: string; email?: string }) =>
-  `reach-${recipientKey(contact)}`;
+  reachDocIdOfKey(recipientKey(contact));
+
+/** The id of the reach document kept under one recipient key. */
+export const reachDocIdOfKey = (key: string) => `reach-${key}`;
 
 export class ReachService {
   constructor(private readonly deps: ReachDeps) {}

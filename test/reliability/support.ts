@@ -119,4 +119,8 @@ export function missingAnswers(doc: ReportDoc, section: Section, raw: Record<str
   return missing;
 }
 
+/** The receipt card: its reference ("DEKOM-2025-0007") is a TextRun. */
+export const isReceipt = (card: unknown): boolean =>
+  /"text":"DEKOM-\d{4}-\d{4}"/.test(JSON.stringify(card ?? ""));
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -16,12 +16,14 @@ import {
   type PersonalDataStores,
   planErasure,
 } from "../../../src/people/personal-data.ts";
+import { reachDocId } from "../../../src/people/reach-service.ts";
 import { recipientKey } from "../../../src/reminders/recipients.ts";
 import type { ReportDoc } from "../../../src/reports/types.ts";
 import { type CosmosStore, openCosmos } from "../../../src/storage/cosmos.ts";
 import { LedgerRepo } from "../../../src/storage/ledger-repo.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../../src/storage/local-cosmos.ts";
 import { PeopleRepo } from "../../../src/storage/people-repo.ts";
+import { ReachRepo } from "../../../src/storage/reach-repo.ts";
 import { ReportRepo } from "../../../src/storage/report-repo.ts";
 import { RoundRepo } from "../../../src/storage/round-repo.ts";
 import { makePerson, makeReport, makeRound } from "../storage/fixtures.ts";
@@ -71,6 +73,20 @@ describe("personal data through Cosmos", () => {
       }),
     );
     const key = recipientKey({ aadObjectId: KARI.id });
+    // The reach job's record of trying to reach Kari (and one of Ola's, which must stay).
+    for (const [id, userId] of [
+      [KARI.id, KARI.id],
+      ["aad-ola", "aad-ola"],
+    ] as const)
+      await st.reach.put({
+        id: reachDocId({ aadObjectId: id }),
+        kind: "reach",
+        userId,
+        reportIds: ["r-1"],
+        outcome: "reached",
+        steps: [{ step: "lookup", outcome: "ok" }],
+        at: NOW.toISOString(),
+      });
     await st.ledger.claim({
       roundId: round,
       reportId: "r-1",
@@ -129,6 +145,7 @@ describe("personal data through Cosmos", () => {
       rounds: new RoundRepo(store.containers.rounds),
       people: new PeopleRepo(store.containers.people),
       ledger: new LedgerRepo(store.containers.ledger),
+      reach: new ReachRepo(store.containers.people),
       containers: { people: store.containers.people, ledger: store.containers.ledger },
     };
   });
@@ -148,10 +165,12 @@ describe("personal data through Cosmos", () => {
       "r-2:coeditor+author",
     ]);
     expect(x.reminders.map((d) => d.kind).sort()).toEqual(["recipient", "reminder"]);
+    expect(x.reach.map((d) => d.userId)).toEqual([KARI.id]);
 
     const plan = planErasure("kari@example.com", before, NOW);
     expect(await applyErasure(st, plan, NOW)).toEqual({
       peopleDeleted: 1,
+      reachDeleted: 1,
       reportsChanged: 2,
       ledgerDeleted: 2,
     });
@@ -165,18 +184,21 @@ describe("personal data through Cosmos", () => {
     expect(r2.answers.q02).toMatchObject({ value: "Salten", by: { id: ERASED } });
     expect(await st.people.get(KARI.id)).toBeUndefined();
     expect(await st.people.get("aad-ola")).toBeDefined();
+    expect(await st.reach.get(reachDocId({ aadObjectId: KARI.id }))).toBeUndefined();
+    expect(await st.reach.get(reachDocId({ aadObjectId: "aad-ola" }))).toBeDefined();
     const ledger = await st.ledger.listByRound("round-a");
     expect(ledger.reminders).toEqual([]);
     expect(ledger.recipients.map((d) => d.reportId)).toEqual(["r-2"]);
 
     const after = await loadHoldings(st, "kari@example.com");
     const again = planErasure("kari@example.com", after, NOW);
-    expect(again.people.length + again.reports.length + again.ledger.length).toBe(0);
+    expect(again.people.length + again.reports.length + again.ledger.length + again.reach.length).toBe(0);
     const { email: _asked, subject: _subject, ...rest } = exportOf("kari@example.com", after, NOW);
     expect(JSON.stringify(rest)).not.toMatch(/kari|91234567|aad-kari/i);
     // Running the same plan twice is harmless.
     expect(await applyErasure(st, plan, NOW)).toEqual({
       peopleDeleted: 0,
+      reachDeleted: 0,
       reportsChanged: 0,
       ledgerDeleted: 0,
     });
@@ -197,11 +219,12 @@ describe("personal data through Cosmos", () => {
     const dry = await cli("erase", "--email", KARI.email);
     expect(dry.stdout).toContain("prøvekjøring");
     expect(dry.stdout).toContain("reports/round-b/r-1");
+    expect(dry.stdout).toContain("siste forsøk på å nå personen");
     expect(dry.stdout).toContain("Kjør på nytt med --yes");
     expect(await read("round-b", "r-1")).toEqual(before);
 
     const done = await cli("erase", "--email", KARI.email, "--yes");
-    expect(done.stdout).toContain("Ferdig: 1 personpost(er) slettet");
+    expect(done.stdout).toContain("Ferdig: 1 personpost(er) og 1 kontaktforsøk slettet");
     expect((await read("round-b", "r-1")).contact.name).toBe(ERASED);
     expect((await cli("erase", "--email", KARI.email)).stdout).toContain("Fant ingen personopplysninger");
 
