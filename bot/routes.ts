@@ -8,6 +8,13 @@ import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, type Payload, Verb } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
+import {
+  approveReport,
+  commentReport,
+  removeApprover,
+  requestApproval,
+  showApprovals,
+} from "./handlers/approval-actions.ts";
 import { bindChosenRound, overviewSection } from "./handlers/channel.ts";
 import { readReport } from "./handlers/channel-report.ts";
 import {
@@ -62,6 +69,11 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.OverviewSection]: ({ app, actor, data }) => overviewSection(app, actor, data),
   [Verb.ReportPdf]: ({ app, actor, data }) => reportPdfLink(app, actor, data),
   [Verb.ImportRound]: ({ app, actor, data }) => importRound(app, actor, data),
+  [Verb.Approvals]: ({ app, actor, data }) => showApprovals(app, actor, data),
+  [Verb.RequestApproval]: ({ app, actor, data }) => requestApproval(app, actor, data),
+  [Verb.RemoveApprover]: ({ app, actor, data }) => removeApprover(app, actor, data),
+  [Verb.Approve]: ({ app, actor, data }) => approveReport(app, actor, data),
+  [Verb.CommentReport]: ({ app, actor, data }) => commentReport(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

@@ -18,9 +18,32 @@ function deadlineDateText(deadline: Date): string {
   return `${p.weekday} ${p.day}. ${p.month} ${p.year}`;
 }
 
+/**
+ * Every card shows the deadline, and formatting it (Intl parts, the Oslo wall clock) cost more than
+ * the rest of the line: the texts are kept per deadline instant, the days left per deadline and minute
+ * (Oslo's day starts on a whole minute). A round has one deadline; the bound only guards surprises.
+ */
+const MAX_KEPT = 500;
+const texts = new Map<number, string>();
+const daysLeftKept = new Map<string, number>();
+
+function kept<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    if (map.size >= MAX_KEPT) map.clear();
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 /** "fredag 15. januar 2027 kl. 23.59" */
 function deadlineText(deadline: Date): string {
-  return `${deadlineDateText(deadline)} ${formatClock(deadline, OSLO)}`;
+  return kept(
+    texts,
+    deadline.getTime(),
+    () => `${deadlineDateText(deadline)} ${formatClock(deadline, OSLO)}`,
+  );
 }
 
 /** True once the deadline instant has passed. */
@@ -36,7 +59,10 @@ export function deadlineLine(deadline: Date | string, now: Date): string {
   const d = new Date(deadline);
   const when = deadlineText(d);
   if (isPastDeadline(d, now)) return `Fristen var ${when}. Du kan fortsatt sende inn rapporten.`;
-  const left = daysLeft(now, d, OSLO);
+  const minute = Math.floor(now.getTime() / 60_000);
+  const left = kept(daysLeftKept, `${d.getTime()}|${minute}`, () =>
+    daysLeft(new Date(minute * 60_000), d, OSLO),
+  );
   if (left <= 0) return `Frist i dag, ${when}`;
   return `Frist ${when} – ${left === 1 ? "1 dag" : `${left} dager`} igjen`;
 }

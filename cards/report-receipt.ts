@@ -4,6 +4,7 @@
  * value is read as a numbered list.
  */
 import type { ReportDoc } from "../src/reports/types.ts";
+import { receiptApprovalData } from "./approval-blocks.ts";
 import { type CardJson, render } from "./render.ts";
 import template from "./report-receipt.card.json" with { type: "json" };
 import { receiptText as t } from "./review-strings.ts";
@@ -20,6 +21,7 @@ export function receiptCard(report: ReportDoc): CardJson {
     receipt: report.receipt ?? "",
     thanks: t.thanks,
     attachments: t.attachments(report.tiltak.caseNumber),
+    ...receiptApprovalData(report),
     roundId: report.roundId,
     reportId: report.id,
   });

@@ -11,6 +11,7 @@ import type { Form } from "../src/questionnaire/types.ts";
 import { warningsFor } from "../src/reports/plausibility.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { type ApproverInput, approvalReviewData } from "./approval-blocks.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
@@ -32,6 +33,8 @@ export interface ReviewCardInput {
   /** The round's deadline (ISO) and the time now, for the deadline line. */
   deadline?: string;
   now?: Date;
+  /** An approver's typed comment and its error (approval before sending). */
+  approver?: ApproverInput;
 }
 
 interface AnswerItem {
@@ -70,14 +73,14 @@ function answerItems(form: Form, report: ReportDoc): AnswerItem[][] {
 }
 
 /** Packs the answers into pages under the size budget; a section may continue on the next page. */
-function paginate(sections: AnswerItem[][], budget: number): Block[][] {
+function paginate(sections: AnswerItem[][], budget: { first: number; rest: number }): Block[][] {
   const pages: Block[][] = [[]];
   let used = 0;
   sections.forEach((answers, sectionIndex) => {
     let block: Block | undefined;
     answers.forEach((item, i) => {
       const size = bytes(item) + 1200; // the elements around the item's values
-      if (used + size > budget && used > 0) {
+      if (used + size > (pages.length === 1 ? budget.first : budget.rest) && used > 0) {
         pages.push([]);
         used = 0;
         block = undefined;
@@ -125,9 +128,11 @@ const onePage = (items: AnswerItem[][]): Block[] =>
 
 /** The pages of a review too long for one card. */
 function pagesOf(input: ReviewCardInput, items: AnswerItem[][]): Block[][] {
-  // What a page costs without its answers (header, warnings, footer, actions), measured on page 1.
-  const base = bytes(render(template, cardData(input, [], 0, 2)));
-  return paginate(items, REVIEW_PAGE_BYTES - base);
+  // What a page costs without its answers: the first page has the warnings and approvals, the others
+  // are measured on the last one (who has not approved, the approver's buttons, the footer).
+  const first = bytes(render(template, cardData(input, [], 0, 2)));
+  const rest = bytes(render(template, cardData(input, [], 1, 2)));
+  return paginate(items, { first: REVIEW_PAGE_BYTES - first, rest: REVIEW_PAGE_BYTES - rest });
 }
 
 /** The template data of one page. */
@@ -210,6 +215,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     prevTitle: t.prevPage,
     nextPage: page + 1,
     prevPage: page - 1,
+    ...approvalReviewData(report, role, { first: page === 0, last }, input.approver),
     ...ref,
     revision: report.revision,
   };

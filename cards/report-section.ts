@@ -15,6 +15,7 @@ import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
 import { type Prefill, type PrefillReport, prefillOf } from "../src/reports/prefill.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { confirmationHelpRuns } from "./approval-blocks.ts";
 import { deadlineLine } from "./deadline.ts";
 import { encodeFingerprints } from "./fingerprints.ts";
 import { type CardJson, render, shorten } from "./render.ts";
@@ -34,7 +35,7 @@ const SHORT_NAME_MAX = 40;
  * typed values under a neutral heading.
  */
 export interface SectionReport
-  extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers">,
+  extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers" | "approvers" | "cleared">,
     PrefillReport {
   partnership?: { name: string };
   tiltak?: { name: string; caseNumber?: string };
@@ -138,6 +139,8 @@ function questionData(q: Question, input: SectionCardInput, prefill: Prefill | u
           : S.prefilledKnown
         : "",
     attachNote: ASKS_FOR_ATTACHMENTS.test(q.text) ? S.attachments(input.report.tiltak?.caseNumber) : "",
+    // The form's own approval question (2021: 2.4): the approvals recorded in the bot, as help only.
+    approvalRuns: q.id === input.form.confirmationQuestionId ? confirmationHelpRuns(input.report) : [],
     value: raw(),
     maxLength: q.maxLength ?? TEXT_CAP,
     choiceStyle: choiceStyle(q),

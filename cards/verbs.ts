@@ -30,6 +30,13 @@ export const Verb = {
   OverviewSection: "overview.section",
   ReportPdf: "report.pdf",
   ImportRound: "round.import",
+  /** The contact's list of approvers (ask by e-mail, withdraw). */
+  Approvals: "approvals.show",
+  RequestApproval: "approvals.request",
+  RemoveApprover: "approvals.remove",
+  /** An approver's "Godkjenn" / "Kommenter" on the read-only review (who they are: from Teams). */
+  Approve: "report.approve",
+  CommentReport: "report.comment",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
@@ -87,6 +94,17 @@ export const payloadSchemas = {
   [Verb.ReportPdf]: z.object({ ...ref }),
   /** Only the id the server gave the upload; the file and its plan stay on the server. */
   [Verb.ImportRound]: z.object({ uploadId: z.uuid() }),
+  [Verb.Approvals]: z.object({ ...ref }),
+  [Verb.RequestApproval]: z.object({ ...ref, approverEmail: z.string().max(1000).optional() }),
+  [Verb.RemoveApprover]: z.object({ ...ref, email: z.string().min(1).max(254) }),
+  /** `answersRev`: the answers' revision the card showed; a newer one refuses the approval. */
+  [Verb.Approve]: z.object({
+    ...ref,
+    answersRev: revision,
+    approvalComment: z.string().max(20_000).optional(),
+  }),
+  /** The text is checked by the service (Norwegian message, typed text kept); here only bounded. */
+  [Verb.CommentReport]: z.object({ ...ref, approvalComment: z.string().max(20_000).optional() }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

@@ -20,6 +20,7 @@ import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
+import { ApprovalService } from "./reports/approval-service.ts";
 import { receiptAllocator } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { ReviewService } from "./reports/review-service.ts";
@@ -48,6 +49,8 @@ export interface EdgeApp {
   /** The review card's deadline and plausibility confirmations. */
   review: ReviewService;
   coEditors: CoEditorService;
+  /** Approval before sending: the contact asks partners by e-mail; they approve or comment. */
+  approvals: ApprovalService;
   /** Tells an invited co-editor in Teams when they can be reached (false when not). */
   tellCoEditor(report: ReportDoc, email: string, invitedBy: Actor): Promise<boolean>;
   staff: StaffService;
@@ -164,6 +167,8 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     membership: new StaffMembership({ ...(ports.teamRoster ? { roster: ports.teamRoster } : {}) }),
     notify,
   });
+  /** One cached deadline lookup for section and review cards (a save stays one write). */
+  const deadlines = cachedDeadlines(repos.rounds, clock);
   const reports = new ReportService({
     reports: repos.reports,
     forms,
@@ -173,7 +178,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     nextReceipt: receiptAllocator(repos.rounds, (err, roundId) =>
       log.warn({ err, roundId }, "no receipt number from the round; using the id-based reference"),
     ),
-    deadlineOf: cachedDeadlines(repos.rounds, clock),
+    deadlineOf: deadlines,
   });
   const reachRecords = new ReachRepo(store.containers.people);
   let reach: ReachService | undefined;
@@ -212,8 +217,10 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       forms,
       staffIds: config.staffIds,
       clock,
+      deadlineOf: deadlines,
     }),
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
+    approvals: new ApprovalService({ reports: repos.reports, people: repos.people, forms, clock }),
     tellCoEditor: (report, email, invitedBy) =>
       tellInvitedCoEditor({ people: repos.people, notify }, report, email, invitedBy),
     staff,

@@ -25,7 +25,11 @@ export const commandOf = (text: string): Command => intentOf(text);
 export async function runCommand(app: EdgeApp, actor: Actor, command: Command, typed = ""): Promise<Reply> {
   if (command === "help") return { text: t.help };
   if (command === "reports") return (await staffOverview(app, actor)) ?? { text: t.staffOnly };
-  const mine = await app.reports.listMine(actor);
+  const { mine, toApprove } = await app.reports.listWork(actor);
+  if (mine.length === 0 && toApprove.length > 0 && command !== "unknown") {
+    // Asked to approve only: the reports to read, whatever the command (nothing here to fill in).
+    return { card: await welcome(app, actor, [], toApprove) };
+  }
   if (mine.length === 0) {
     if (command === "unknown") return { card: notUnderstoodCard(typed) };
     return (await staffOverview(app, actor)) ?? { text: t.notAContact };
@@ -34,7 +38,7 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
   const pick = resumeTarget(actor, drafts);
   switch (command) {
     case "start":
-      return { card: await welcome(app, actor, mine) };
+      return { card: await welcome(app, actor, mine, toApprove) };
     case "status":
       return { text: statusText(app, mine) };
     case "deadline": {
@@ -80,16 +84,18 @@ async function deadlinesOf(app: EdgeApp, reports: ReportDoc[]): Promise<Map<stri
   return new Map(await Promise.all(rounds.map(async (id) => [id, await deadlineOf(app, id)] as const)));
 }
 
-async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[]) {
-  const deadlines = await deadlinesOf(app, reports);
+async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[], toApprove: ReportDoc[] = []) {
+  const deadlines = await deadlinesOf(app, [...reports, ...toApprove]);
+  const item = (report: ReportDoc, approver: boolean) => ({
+    report,
+    form: app.reports.formOf(report),
+    isContact: !approver && isContact(actor, report),
+    ...(approver ? { approver } : {}),
+    ...deadlines.get(report.roundId),
+  });
   return welcomeCard(
     actor.name,
-    reports.map((report) => ({
-      report,
-      form: app.reports.formOf(report),
-      isContact: isContact(actor, report),
-      ...deadlines.get(report.roundId),
-    })),
+    [...reports.map((r) => item(r, false)), ...toApprove.map((r) => item(r, true))],
     app.clock(),
   );
 }

@@ -28,7 +28,9 @@ export async function openReport(
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data, data.section, data.page);
   if (o.kind !== "ok") return denied(o);
-  if (o.report.status === "submitted" || o.role === "staff") return { card: reviewCard(o) };
+  // Staff and approvers only read: the review, never a section to fill in.
+  if (o.report.status === "submitted" || o.role === "staff" || o.role === "approver")
+    return { card: reviewCard(o) };
   return { card: sectionCard(o) };
 }
 

@@ -7,6 +7,7 @@
 import PDFDocument from "pdfkit";
 import { formatAnswer } from "../questionnaire/answers.ts";
 import type { Form, Question } from "../questionnaire/types.ts";
+import { approvalLines } from "../reports/approvals.ts";
 import type { Answer, ReportDoc } from "../reports/types.ts";
 import type { Lang } from "../text/lang.ts";
 import { pdfFonts } from "./fonts.ts";
@@ -58,6 +59,27 @@ function reportFacts(report: ReportDoc): [string, string][] {
   return rows;
 }
 
+/** Who was asked to approve, and whether they approved this version (approval before sending). */
+function approvalRows(report: ReportDoc): { who: string; state: string; comment?: string }[] {
+  return approvalLines(report).map((l) => {
+    const at = l.approvedAt !== undefined ? formatOslo(new Date(l.approvedAt)) : "";
+    const state =
+      l.state === "approved"
+        ? pdfText.approved(at)
+        : l.state === "stale"
+          ? pdfText.approvedEarlier(at)
+          : pdfText.notApproved;
+    const c = l.comment;
+    return {
+      who: pdfText.approvalWho(l.name, l.email),
+      state,
+      ...(c !== undefined
+        ? { comment: `${pdfText.approvalComment(formatOslo(new Date(c.at)), c.stale)}: ${c.text}` }
+        : {}),
+    };
+  });
+}
+
 function answerLines(q: Question, a: Answer | undefined, lang: Lang): { answer: string; comment?: string } {
   if (a === undefined) return { answer: pdfText.notAnswered };
   const comment = a.comment !== undefined && a.comment !== "" ? a.comment : undefined;
@@ -93,6 +115,18 @@ export function reportPdf({ form, report, generatedAt, lang = "nb" }: ReportPdfI
   for (const [label, value] of reportFacts(report)) {
     doc.font("bold").fontSize(10).text(`${label}: `, { continued: true });
     doc.font("regular").text(value);
+  }
+
+  const approvals = approvalRows(report);
+  if (approvals.length > 0) {
+    doc.moveDown(0.6);
+    doc.font("bold").fontSize(11).text(pdfText.approvals);
+    for (const a of approvals) {
+      doc.moveDown(0.15);
+      doc.font("bold").fontSize(10).text(`${a.who}: `, { continued: true });
+      doc.font("regular").text(a.state);
+      if (a.comment !== undefined) doc.fillColor(COLOR.subtle).text(a.comment).fillColor(COLOR.text);
+    }
   }
 
   form.sections.forEach((section, index) => {

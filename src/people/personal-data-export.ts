@@ -4,7 +4,7 @@
  * docs/personal-data.md.
  */
 import type { LedgerDoc } from "../reminders/types.ts";
-import type { Answer, CoEditor, Contact, ReportDoc } from "../reports/types.ts";
+import type { Answer, Approver, CoEditor, Contact, ReportDoc } from "../reports/types.ts";
 import {
   type AnswerField,
   contactAnswerIds,
@@ -33,6 +33,8 @@ export interface ReportExport {
   roles: ReportRole[];
   contact?: Contact;
   coEditor?: CoEditor;
+  /** Asked to approve: their entry with their approval and comment. */
+  approver?: Approver;
   /** Answers this person changed last: question, when, report revision (no texts: see the doc). */
   answersChanged: { questionId: string; at: string; revision: number }[];
   submittedAt?: string;
@@ -74,6 +76,7 @@ export function exportOf(email: string, h: Holdings, now: Date): PersonalDataExp
     );
     if (roles.length === 0 && detailsInAnswers.length === 0) continue;
     const coEditor = r.coEditors.find((e) => isTheirs(s, e));
+    const approver = (r.approvers ?? []).find((e) => isTheirs(s, e));
     const contactAnswers = contactAnswerIds(r, s, roles).map((questionId) => ({
       questionId,
       text: textOf(r.answers[questionId] as Answer, "value"),
@@ -87,6 +90,7 @@ export function exportOf(email: string, h: Holdings, now: Date): PersonalDataExp
       roles,
       ...(roles.includes("contact") ? { contact: r.contact } : {}),
       ...(coEditor ? { coEditor } : {}),
+      ...(approver ? { approver } : {}),
       answersChanged: Object.entries(r.answers)
         .filter(([, a]) => s.ids.includes(a.by.id))
         .map(([questionId, a]) => ({ questionId, at: a.at, revision: a.rev })),

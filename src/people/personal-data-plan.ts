@@ -43,6 +43,8 @@ import {
 export interface ReportErasure {
   contact: boolean;
   coEditorsRemoved: number;
+  /** Their requests to approve (with their approval and comment), removed. */
+  approversRemoved: number;
   /** Answers whose "last changed by" is replaced. */
   answersAnonymised: number;
   /** Answers whose text had the person's details replaced. */
@@ -78,6 +80,7 @@ export function eraseInReport(
   const changes: ReportErasure = {
     contact: roles.includes("contact"),
     coEditorsRemoved: doc.coEditors.filter(mine).length,
+    approversRemoved: (doc.approvers ?? []).filter(mine).length,
     answersAnonymised: 0,
     answerTextsScrubbed: 0,
     submitter: roles.includes("submitter"),
@@ -91,6 +94,12 @@ export function eraseInReport(
   for (const e of next.coEditors) {
     if (!s.ids.includes(e.invitedBy)) continue;
     e.invitedBy = ERASED;
+    changes.invitedBy++;
+  }
+  if (next.approvers !== undefined) next.approvers = next.approvers.filter((e) => !mine(e));
+  for (const e of next.approvers ?? []) {
+    if (!s.ids.includes(e.requestedBy)) continue;
+    e.requestedBy = ERASED;
     changes.invitedBy++;
   }
   const answers: Record<string, Answer> = {};
@@ -121,6 +130,7 @@ export function eraseInReport(
   const changed =
     changes.contact ||
     changes.coEditorsRemoved +
+      changes.approversRemoved +
       changes.answersAnonymised +
       changes.answerTextsScrubbed +
       changes.invitedBy +

@@ -33,6 +33,22 @@ export interface CoEditor {
   invitedBy: string;
 }
 
+/**
+ * A partner representative the contact asked to approve the report (by e-mail, like a co-editor).
+ * Their latest approval and comment carry the answers' revision they saw (see approvals.ts), so an
+ * approval of an earlier version stays on record but shows as such.
+ */
+export interface Approver {
+  email: string;
+  name?: string;
+  /** Entra object id, bound the first time they approve or comment. */
+  aadObjectId?: string;
+  requestedAt: string;
+  requestedBy: string;
+  approved?: { at: string; by: { id: string; name: string }; rev: number };
+  comment?: { text: string; at: string; by: { id: string; name: string }; rev: number };
+}
+
 /** One saved answer with who changed it last, when, and at which report revision. */
 export interface Answer extends AnswerContent {
   by: { id: string; name: string };
@@ -71,6 +87,8 @@ export interface ReportDoc {
   };
   contact: Contact;
   coEditors: CoEditor[];
+  /** Partner representatives asked to approve before sending (absent on older documents). */
+  approvers?: Approver[];
   status: ReportStatus;
   /** Increases by one on every write of answers or status. */
   revision: number;

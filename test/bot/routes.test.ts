@@ -27,6 +27,11 @@ const SAMPLES: Record<Verb, Record<string, unknown>> = {
   [Verb.OverviewSection]: { roundId: "r1", sectionId: "s3" },
   [Verb.ReportPdf]: ref,
   [Verb.ImportRound]: { uploadId: "0f8fad5b-d9cb-469f-a165-70867728950e" },
+  [Verb.Approvals]: ref,
+  [Verb.RequestApproval]: { ...ref, approverEmail: "kari@example.no" },
+  [Verb.RemoveApprover]: { ...ref, email: "kari@example.no" },
+  [Verb.Approve]: { ...ref, answersRev: "7" },
+  [Verb.CommentReport]: { ...ref, approvalComment: "Ser bra ut" },
 };
 
 /** The handlers never touch the app here; the table under test is the recording one. */
