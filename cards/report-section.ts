@@ -10,8 +10,8 @@
 import { ATTACHMENTS_PER_REPORT } from "../src/attachments/attachment-rules.ts";
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
-import { optionTexts } from "../src/questionnaire/form.ts";
 import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
+import { optionIds, optionLabel } from "../src/questionnaire/options.ts";
 import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
 import { type Prefill, type PrefillReport, prefillOf } from "../src/reports/prefill.ts";
@@ -133,12 +133,13 @@ function questionData(
   };
   const errors = input.errors ?? {};
   const err = (part?: "other" | "comment" | "season" | "year") => errors[inputId(q.id, part)] ?? "";
-  const options = q.type === "yesno" ? ["Ja", "Nei"] : optionTexts(q);
-  const choices = options.map((title, i) => ({
-    title,
-    value: q.type === "yesno" ? (i === 0 ? "true" : "false") : String(i),
-  }));
-  if (q.allowOther) choices.push({ title: "Annet", value: String(options.length) });
+  const choices =
+    q.type === "yesno"
+      ? [
+          { title: "Ja", value: "true" },
+          { title: "Nei", value: "false" },
+        ]
+      : optionIds(q).map((id) => ({ title: optionLabel(q, id, "nb"), value: id }));
   const limitNote =
     q.maxLength !== null && (q.type === "text" || q.type === "longtext") ? S.limit(q.maxLength) : "";
   const typedHere = Object.keys(typed).some((k) => k === q.id || k.startsWith(`${q.id}__`));

@@ -9,6 +9,7 @@ import { formatAnswer } from "../questionnaire/answers.ts";
 import type { Form, Question } from "../questionnaire/types.ts";
 import { approvalLines } from "../reports/approvals.ts";
 import type { Answer, ReportDoc } from "../reports/types.ts";
+import type { Lang } from "../text/lang.ts";
 import { pdfFonts } from "./fonts.ts";
 import { pdfText } from "./strings.ts";
 
@@ -17,6 +18,8 @@ export interface ReportPdfInput {
   report: ReportDoc;
   /** When the PDF is made (shown in the footer and stored as the creation date). */
   generatedAt: Date;
+  /** The language of option texts and labels (default bokmål). */
+  lang?: Lang;
 }
 
 const MARGIN = 56;
@@ -77,14 +80,14 @@ function approvalRows(report: ReportDoc): { who: string; state: string; comment?
   });
 }
 
-function answerLines(q: Question, a: Answer | undefined): { answer: string; comment?: string } {
+function answerLines(q: Question, a: Answer | undefined, lang: Lang): { answer: string; comment?: string } {
   if (a === undefined) return { answer: pdfText.notAnswered };
   const comment = a.comment !== undefined && a.comment !== "" ? a.comment : undefined;
-  return { answer: formatAnswer(q, a), ...(comment !== undefined ? { comment } : {}) };
+  return { answer: formatAnswer(q, a, lang), ...(comment !== undefined ? { comment } : {}) };
 }
 
 /** The PDF bytes of one report (draft or submitted). */
-export function reportPdf({ form, report, generatedAt }: ReportPdfInput): Promise<Buffer> {
+export function reportPdf({ form, report, generatedAt, lang = "nb" }: ReportPdfInput): Promise<Buffer> {
   const fonts = pdfFonts();
   const doc = new PDFDocument({
     size: "A4",
@@ -141,7 +144,7 @@ export function reportPdf({ form, report, generatedAt }: ReportPdfInput): Promis
       .fontSize(13)
       .text(pdfText.section(index + 1, section.title));
     for (const q of section.questions) {
-      const { answer, comment } = answerLines(q, report.answers[q.id]);
+      const { answer, comment } = answerLines(q, report.answers[q.id], lang);
       doc.moveDown(0.6);
       doc.font("bold").fontSize(10).fillColor(COLOR.text).text(`${q.id} ${q.text}`);
       doc.moveDown(0.15);

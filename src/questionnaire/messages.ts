@@ -8,8 +8,8 @@ export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
-/** The extra free-text option of choice/multichoice questions with allowOther (also the stored value). */
-export const OTHER_OPTION = "Annet";
+/** The label of the extra free-text option of choice/multichoice questions with allowOther (stored as "annet"). */
+const OTHER_OPTION = "Annet";
 
 export const labels = {
   yes: "Ja",

@@ -26,10 +26,10 @@ const round: RoundDoc = {
   createdAt: "2025-09-01T10:00:00.000Z",
 };
 const NOW = new Date("2026-01-20T10:00:00.000Z");
-const q17 = (form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? []).map(
-  (o) => o.text,
-);
-const [a = "", b = "", c = "", d = ""] = q17;
+const q17 = form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? [];
+// The option texts (what staff read) and the option ids (what the reports store).
+const [a = "", b = "", c = "", d = ""] = q17.map((o) => o.text);
+const [idA = "", idB = "", idC = "", idD = ""] = q17.map((o) => o.id);
 const s = (option: string) => shorten(option, 32);
 
 function reportOf(
@@ -56,27 +56,27 @@ const reports: ReportDoc[] = [
     q04: { value: 1 },
     q05: { value: 1 },
     q11: { value: 210_000 },
-    q17: { value: [a, b] },
+    q17: { value: [idA, idB] },
   }),
   reportOf(1, "Kommune", {
     q04: { value: 2 },
     q05: { value: 2 },
     q11: { value: 210_125 },
-    q17: { value: [a, b, c] },
+    q17: { value: [idA, idB, idC] },
   }),
   reportOf(2, "Kommune", {
     q04: { value: 2 },
     q05: { value: 3 },
     q11: { value: 0 },
-    q17: { value: [a, c, d] },
+    q17: { value: [idA, idC, idD] },
   }),
   reportOf(3, "Skole", {
     q04: { value: 3 },
     q05: { value: 5 },
     q11: { value: 420_125 },
-    q17: { value: [a] },
+    q17: { value: [idA] },
   }),
-  reportOf(4, "Skole", { q04: { value: 3 }, q17: { value: [b] } }),
+  reportOf(4, "Skole", { q04: { value: 3 }, q17: { value: [idB] } }),
   { ...reportOf(5, "Skole", { q04: { value: 99 }, q11: { value: 9_999_999 } }), status: "draft" },
 ];
 

@@ -99,13 +99,19 @@ describe("overviewSectionCard", () => {
 
   it("should draw multichoice as horizontal bars with a fallback, per category of ticks", () => {
     const form = form2024;
-    const options = (questionOf(form, "q17").options ?? []).map((o) => o.text);
-    const [a = "", b = ""] = options;
+    const options = questionOf(form, "q17").options ?? [];
+    const [a = "", b = ""] = options.map((o) => o.text);
+    const [idA = "", idB = ""] = options.map((o) => o.id);
     // Kommune: 3 respondents tick a+b, a+b, a (5 ticks: a 3 = 60 %, b 2 = 40 %); overall a 4 of 4, b 3 of 4.
     const reports = [0, 1, 2, 3].map((i) =>
-      reportOf(form, i, { q17: { value: i < 2 ? [a, b] : [a] } }, { category: i < 3 ? "Kommune" : "Skole" }),
+      reportOf(
+        form,
+        i,
+        { q17: { value: i < 2 ? [idA, idB] : [idA] } },
+        { category: i < 3 ? "Kommune" : "Skole" },
+      ),
     );
-    (reports[3] as ReportDoc).answers.q17 = stored({ q17: { value: [a, b] } })
+    (reports[3] as ReportDoc).answers.q17 = stored({ q17: { value: [idA, idB] } })
       .q17 as ReportDoc["answers"][string];
     const card = sectionCard(form, reports, "s3");
     expectHealthy([card]);
@@ -127,7 +133,8 @@ describe("overviewSectionCard", () => {
 
   it("should show a long option list as the chosen options by count with the rest summed", () => {
     const form = form2024;
-    const municipalities = (questionOf(form, "q08").options ?? []).map((o) => o.text);
+    const q08 = questionOf(form, "q08").options ?? [];
+    const municipalities = q08.map((o) => o.text);
     // 12 reports tick 9 different municipalities: m0 x5, m1 x4, m2 x3, m3..m8 once each (+ every report ticks m0..).
     const picks: string[][] = [
       [0, 1, 2],
@@ -142,7 +149,7 @@ describe("overviewSectionCard", () => {
       [8],
       [],
       [],
-    ].map((list) => list.map((i) => municipalities[i] ?? ""));
+    ].map((list) => list.map((i) => q08[i]?.id ?? ""));
     const reports = picks.map((value, i) => reportOf(form, i, value.length > 0 ? { q08: { value } } : {}));
     const card = sectionCard(form, reports, "s2");
     expectHealthy([card]);
@@ -166,12 +173,12 @@ describe("overviewSectionCard", () => {
 
   it("should name the free-text option 'Andre svar' and leave its texts to the export", () => {
     const form = form2024;
-    const options = (questionOf(form, "q19").options ?? []).map((o) => o.text);
+    const options = (questionOf(form, "q19").options ?? []).map((o) => o.id);
     const reports = [0, 1, 2].map((i) =>
       reportOf(form, i, {
         q19:
           i === 0
-            ? { value: [options[0] ?? "", "Annet"], other: "Hemmelig fritekst", comment: "Kommentar" }
+            ? { value: [options[0] ?? "", "annet"], other: "Hemmelig fritekst", comment: "Kommentar" }
             : { value: [options[0] ?? ""] },
       }),
     );

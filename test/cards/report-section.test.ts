@@ -64,13 +64,15 @@ describe("section card pages", () => {
     }
   });
 
-  it("should show the 41 municipalities as one compact multi-select with index values", () => {
+  it("should show the 41 municipalities as one compact multi-select with option ids as values", () => {
     const card = sectionCard({ form: form2024, report: makeReport(form2024), sectionIndex: 1 });
     const q08 = inputs(card).find((i) => i.id === "q08");
     expect(q08).toMatchObject({ type: "Input.ChoiceSet", isMultiSelect: true, style: "compact" });
     const choices = q08?.choices as { title: string; value: string }[];
     expect(choices).toHaveLength(41);
-    expect(choices.map((c) => c.value)).toEqual(choices.map((_, i) => String(i)));
+    const q08Options = form2024.sections[1]?.questions.find((q) => q.id === "q08")?.options ?? [];
+    expect(choices).toEqual(q08Options.map((o) => ({ title: o.text, value: o.id })));
+    expect(choices[9]).toEqual({ title: "Fauske - Fuosko", value: "fauske" });
     expect(controls(card)).toBe(6);
   });
 
