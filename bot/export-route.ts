@@ -5,8 +5,10 @@
  */
 import type restify from "restify";
 import type { EdgeApp } from "../src/app.ts";
+import { EXPORT_ATTACHMENT_LINK_TTL_MS } from "../src/documents/document-service.ts";
 import { DEFAULT_LANG } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
+import type { ReportDoc } from "../src/reports/types.ts";
 import { buildCsv, buildWorkbook } from "../src/summaries/export.ts";
 import {
   EXPORT_CONTENT_TYPES,
@@ -36,6 +38,17 @@ async function samarbeidsforumDoc(...args: Parameters<typeof SamarbeidsforumDoc>
   return buildSamarbeidsforumDoc(...args);
 }
 
+/** The «Vedlegg» cell: one "name: link" line per attachment; links signed for staff, valid for days. */
+function attachmentLines(app: EdgeApp) {
+  return (report: ReportDoc): string | undefined => {
+    const urls = new Map(
+      app.documents.attachmentLinks(report, EXPORT_ATTACHMENT_LINK_TTL_MS).map((l) => [l.id, l.url]),
+    );
+    const lines = (report.attachments ?? []).map((a) => `${a.name}: ${urls.get(a.id) ?? ""}`);
+    return lines.length > 0 ? lines.join("\n") : undefined;
+  };
+}
+
 export function registerExportRoute(server: restify.Server, deps: ExportRouteDeps): void {
   const { app, secret } = deps;
   // A wildcard, not ":token": restify's router refuses parameters longer than 100 characters with a 404,
@@ -57,12 +70,13 @@ export function registerExportRoute(server: restify.Server, deps: ExportRouteDep
         return;
       }
       const { round, form, reports } = data;
+      const extras = { attachments: attachmentLines(app) };
       const body =
         claims.format === "xlsx"
-          ? await buildWorkbook(form, reports, questionStats(form, reports))
+          ? await buildWorkbook(form, reports, questionStats(form, reports), extras)
           : claims.format === "docx"
             ? await samarbeidsforumDoc(round, form, reports, now)
-            : buildCsv(form, reports);
+            : buildCsv(form, reports, extras);
       const fileName = exportFileName(round.id, claims.format, now);
       res.writeHead(200, {
         ...DOWNLOAD_HEADERS,

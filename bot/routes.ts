@@ -8,6 +8,14 @@ import { reminderActionCard } from "../cards/reminder.ts";
 import { type ParsedAction, type Payload, Verb } from "../cards/verbs.ts";
 import type { EdgeApp } from "../src/app.ts";
 import type { Actor } from "../src/reports/types.ts";
+import {
+  approveReport,
+  commentReport,
+  removeApprover,
+  requestApproval,
+  showApprovals,
+} from "./handlers/approval-actions.ts";
+import { attachmentLinks, chooseAttachmentTarget, removeAttachment } from "./handlers/attachment-actions.ts";
 import { bindChosenRound, overviewSection } from "./handlers/channel.ts";
 import { readReport } from "./handlers/channel-report.ts";
 import {
@@ -64,6 +72,14 @@ export const actions: { [V in Verb]: Handler<V> } = {
   [Verb.ReportPdf]: ({ app, actor, data }) => reportPdfLink(app, actor, data),
   [Verb.ImportRound]: ({ app, actor, data }) => importRound(app, actor, data),
   [Verb.ChooseLang]: ({ app, actor, data }) => chooseLang(app, actor, data.lang),
+  [Verb.Approvals]: ({ app, actor, data }) => showApprovals(app, actor, data),
+  [Verb.RequestApproval]: ({ app, actor, data }) => requestApproval(app, actor, data),
+  [Verb.RemoveApprover]: ({ app, actor, data }) => removeApprover(app, actor, data),
+  [Verb.Approve]: ({ app, actor, data }) => approveReport(app, actor, data),
+  [Verb.CommentReport]: ({ app, actor, data }) => commentReport(app, actor, data),
+  [Verb.RemoveAttachment]: ({ app, actor, data }) => removeAttachment(app, actor, data),
+  [Verb.AttachmentTarget]: ({ app, actor, data }) => chooseAttachmentTarget(app, actor, data),
+  [Verb.AttachmentLinks]: ({ app, actor, data }) => attachmentLinks(app, actor, data),
 };
 
 /** Run the handler of a parsed card action. */

@@ -8,7 +8,6 @@
 import {
   type Activity,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from "botbuilder";
@@ -18,6 +17,7 @@ import type { Config } from "../src/config.ts";
 import { DEFAULT_LANG } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { Logger } from "../src/log.ts";
+import { ClientReusingAuthentication } from "./cached-clients.ts";
 import { registerDocumentRoute } from "./document-route.ts";
 import { registerExportRoute } from "./export-route.ts";
 import { withLibraryConsole } from "./library-console.ts";
@@ -88,7 +88,7 @@ export function createAdapter(config: Config, log: Logger): BotAdapter {
           MicrosoftAppType: appType,
           MicrosoftAppTenantId: tenantId ?? "",
         };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ClientReusingAuthentication(options));
   adapter.onTurnError = async (ctx, err) => {
     log.error({ err, activityType: ctx.activity.type }, "unhandled turn error");
     await ctx.sendActivity(t.turnFailed).catch(() => undefined);

@@ -46,7 +46,8 @@ export async function start(
     teamRoster: new TeamsRoster(adapter, config.bot.appId ?? "", log),
     linkSecret: exportSecret,
     notify: async (target, text) => {
-      const result = await messenger.send(target, noticeCard(text));
+      // These texts name tiltak, partnerships and people (and hold a staff member's typed reason): literal runs.
+      const result = await messenger.send(target, noticeCard(text, { plain: true }));
       if (result.kind !== "ok") log.warn({ result: result.kind }, "could not tell a person in chat");
       return result.kind === "ok";
     },

@@ -16,9 +16,10 @@ import type { EdgeApp } from "../src/app.ts";
 import { DEFAULT_LANG } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { Actor } from "../src/reports/types.ts";
+import { receiveFiles } from "./handlers/attachment-actions.ts";
 import { runChannelCommand } from "./handlers/channel.ts";
 import { commandOf, runCommand } from "./handlers/commands.ts";
-import { fileAttachmentsOf, importFromFile } from "./handlers/import-actions.ts";
+import { fileAttachmentsOf } from "./handlers/import-actions.ts";
 import { Identity } from "./identity.ts";
 import { BAD_INVOKE, invokeResponse } from "./invoke-response.ts";
 import { botText } from "./lang.ts";
@@ -88,12 +89,7 @@ export class TeamsBot extends TeamsActivityHandler {
       return runChannelCommand(this.app, ctx, actor, { exportSecret: this.opts.exportSecret });
     const files = fileAttachmentsOf(ctx.activity.attachments);
     if (files.length > 0)
-      return importFromFile(
-        this.app,
-        actor,
-        files,
-        ctx.activity.conversation.conversationType === "personal",
-      );
+      return receiveFiles(this.app, actor, files, ctx.activity.conversation.conversationType === "personal");
     if (typeof value === "object" && value !== null) {
       const action = parseAction((value as { verb?: unknown }).verb, value);
       return action === undefined
@@ -152,10 +148,13 @@ export class TeamsBot extends TeamsActivityHandler {
       for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
       return invokeResponse({ kind: "message", text: botText(actor).answeredInThread });
     }
-    if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(reply.text);
+    if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(textMessage(reply));
     // A reply in several cards: the first replaces the card clicked, the rest follow as messages.
     for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
-    return invokeResponse({ kind: "card", card: reply.card ?? noticeCard(reply.text ?? "") });
+    return invokeResponse({
+      kind: "card",
+      card: reply.card ?? noticeCard(reply.text ?? "", { plain: reply.plain === true }),
+    });
   }
 
   /** Send a reply; a card answering a card replaces it in place when the client allows. */
@@ -165,7 +164,7 @@ export class TeamsBot extends TeamsActivityHandler {
       if (replaceId !== undefined) {
         try {
           await ctx.updateActivity({ ...activity, id: replaceId });
-          if (reply.text !== undefined) await ctx.sendActivity(reply.text);
+          if (reply.text !== undefined) await ctx.sendActivity(textMessage(reply));
           return;
         } catch (err) {
           this.app.log.debug({ err }, "updateActivity failed; sending a new card");
@@ -173,6 +172,16 @@ export class TeamsBot extends TeamsActivityHandler {
       }
       await ctx.sendActivity(activity);
     }
-    if (reply.text !== undefined) await ctx.sendActivity(MessageFactory.text(reply.text));
+    if (reply.text !== undefined) await ctx.sendActivity(textMessage(reply));
   }
+}
+
+/**
+ * A reply's text as a message: Markdown (our own texts), or textFormat "plain" when it holds person
+ * text, which Teams then shows raw ("1. desember" stays a date, "*x*" keeps its stars).
+ */
+function textMessage(reply: Reply) {
+  const activity = MessageFactory.text(reply.text ?? "");
+  if (reply.plain === true) activity.textFormat = "plain";
+  return activity;
 }

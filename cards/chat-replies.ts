@@ -1,7 +1,8 @@
 /**
  * Answers to plain questions in chat ("når er fristen?", "hvem er kontaktperson?", "hva mangler?")
- * and the one-line reply to anything not understood. Text messages are Markdown in Teams, so names
- * are escaped there; the not-understood card shows the typed text in a TextRun.
+ * and the one-line reply to anything not understood. The answers name tiltak and contacts, so they carry
+ * no Markdown and go out as plain text (textFormat "plain": Teams shows them raw, bot/teams-bot.ts);
+ * the not-understood card shows the typed text in a TextRun.
  */
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
@@ -9,8 +10,9 @@ import { formIn } from "../src/questionnaire/form-lang.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { displayText } from "../src/text/typed-text.ts";
 import { deadlineLine } from "./deadline.ts";
-import { type CardJson, escapeMarkdown, shorten } from "./render.ts";
+import { type CardJson, shorten } from "./render.ts";
 import { actionData, Verb } from "./verbs.ts";
 
 export interface ReportWithDeadline {
@@ -35,7 +37,7 @@ export function deadlineReply(
       deadline === "" ? t.noDeadline : `${deadlineLine(deadline, now, lang)}.`.replace(/\.\.$/, "."),
     ];
     for (const r of reports) {
-      const name = escapeMarkdown(r.tiltak.name);
+      const name = displayText(r.tiltak.name);
       lines.push(r.status === "submitted" ? t.submitted(name) : t.notSent(name));
     }
     parts.push(lines.join("\n\n"));
@@ -48,11 +50,7 @@ export function contactReply(reports: readonly ReportDoc[], lang: Lang = DEFAULT
   const t = texts(lang).chat;
   return reports
     .map((r) =>
-      t.contactOf(
-        escapeMarkdown(r.tiltak.name),
-        escapeMarkdown(r.contact.name),
-        escapeMarkdown(r.contact.email),
-      ),
+      t.contactOf(displayText(r.tiltak.name), displayText(r.contact.name), displayText(r.contact.email)),
     )
     .join("\n\n");
 }
@@ -66,7 +64,7 @@ export function missingReply(
   const t = texts(lang).chat;
   return items
     .map(({ report, form }) => {
-      const name = escapeMarkdown(report.tiltak.name);
+      const name = displayText(report.tiltak.name);
       if (report.status === "submitted") return t.alreadySent(name);
       const blockers = submitBlockers(form, report);
       if (blockers.missing.length === 0 && !blockers.unconfirmed) return t.nothingMissing(name);
@@ -75,12 +73,7 @@ export function missingReply(
       formIn(form, lang).sections.forEach((s, i) => {
         for (const q of s.questions) {
           if (missing.has(q.id) && lines.length <= max) {
-            lines.push(
-              t.missingLine(
-                t.missingSection(i + 1, escapeMarkdown(s.title)),
-                escapeMarkdown(shorten(q.text, 90)),
-              ),
-            );
+            lines.push(t.missingLine(t.missingSection(i + 1, s.title), shorten(q.text, 90)));
           }
         }
       });

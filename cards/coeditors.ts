@@ -2,6 +2,7 @@
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { displayText } from "../src/text/typed-text.ts";
 import template from "./coeditors.card.json" with { type: "json" };
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
 import { type CardJson, render } from "./render.ts";
@@ -24,7 +25,8 @@ export function coEditorsCard(
   return render(template, {
     t: t.card,
     subheading: reportTitleRuns(report, { isSubtle: true }),
-    notice: opts.notice?.text ?? "",
+    // Notices name the co-editor's e-mail: a literal run (coeditors.card.json), normalised.
+    notice: displayText(opts.notice?.text ?? ""),
     noticeStyle: opts.notice?.style ?? "default",
     editors: report.coEditors.map((e) => ({
       label: [

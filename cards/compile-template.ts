@@ -10,7 +10,10 @@
  * left out, an object expanded to nothing is `null` and an array drops `null` items and flattens
  * array items one level. Strings are parsed by the library (`Template.parseInterpolatedString`): a
  * string that is one `${…}` keeps the type of its value; an interpolated string is concatenated part by
- * part, a part that fails becoming the text `${part}`.
+ * part, a part that fails becoming the text `${part}`. One deliberate difference: a part whose value is
+ * null adds nothing, as in adaptive-expressions' own interpolation, where the library's concatenation
+ * throws a TypeError (`null.toString()`) and so fails the whole card. (An `undefined` part, which only
+ * `a || b` with both missing gives, still throws as in the library.)
  *
  * `compileTemplate` throws NotCompiled when the template uses something compile-expression.ts does not
  * support; render.ts then keeps the library for that template.
@@ -63,7 +66,10 @@ function compileString(
           if (!(err instanceof ExpressionError)) throw err;
           value = part.text;
         }
-        out += (value as { toString(): string }).toString();
+        // The library's own loop calls value.toString() and so throws a TypeError on null (a null
+        // field in data: "Del ${n}: ${title}" with title null). We render null as adaptive-expressions'
+        // own string interpolation does: as nothing.
+        if (value !== null) out += (value as { toString(): string }).toString();
       }
       return out;
     },

@@ -27,9 +27,32 @@ export function dayAndMonth(date: Date, lang: Lang = DEFAULT_LANG): string {
   return deadlineDateText(date, lang).replace(/ \d{4}$/, "");
 }
 
+/**
+ * Every card shows the deadline, and formatting it (Intl parts, the Oslo wall clock) cost more than
+ * the rest of the line: the texts are kept per deadline instant, the days left per deadline and minute
+ * (Oslo's day starts on a whole minute). A round has one deadline; the bound only guards surprises.
+ */
+const MAX_KEPT = 500;
+const textsKept = new Map<string, string>();
+const daysLeftKept = new Map<string, number>();
+
+function kept<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    if (map.size >= MAX_KEPT) map.clear();
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 /** "fredag 15. januar 2027 kl. 23.59" */
 function deadlineText(deadline: Date, lang: Lang): string {
-  return `${deadlineDateText(deadline, lang)} ${formatClock(deadline, OSLO)}`;
+  return kept(
+    textsKept,
+    `${lang}${deadline.getTime()}`,
+    () => `${deadlineDateText(deadline, lang)} ${formatClock(deadline, OSLO)}`,
+  );
 }
 
 /** True once the deadline instant has passed. */
@@ -46,7 +69,10 @@ export function deadlineLine(deadline: Date | string, now: Date, lang: Lang = DE
   const when = deadlineText(d, lang);
   const t = texts(lang).dates;
   if (isPastDeadline(d, now)) return t.past(when);
-  const left = daysLeft(now, d, OSLO);
+  const minute = Math.floor(now.getTime() / 60_000);
+  const left = kept(daysLeftKept, `${d.getTime()}|${minute}`, () =>
+    daysLeft(new Date(minute * 60_000), d, OSLO),
+  );
   if (left <= 0) return t.today(when);
   return t.ahead(when, left);
 }

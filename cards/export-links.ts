@@ -5,7 +5,8 @@
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
-import { type CardJson, escapeMarkdown } from "./render.ts";
+import { literalLine } from "./person-text.ts";
+import type { CardJson } from "./render.ts";
 
 export interface ExportLinksInput {
   round: RoundDoc;
@@ -49,14 +50,8 @@ export function exportLinksCard({
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
     body: [
-      {
-        type: "TextBlock",
-        text: text.heading(escapeMarkdown(round.county), round.reportingYear),
-        weight: "Bolder",
-        size: "Medium",
-        style: "heading",
-        wrap: true,
-      },
+      // The county name is from the import: a literal run.
+      literalLine(text.heading(round.county, round.reportingYear), { weight: "Bolder", size: "Medium" }),
       { type: "TextBlock", text: text.body, wrap: true },
       {
         type: "TextBlock",

@@ -58,12 +58,8 @@ export function importPlanCard({
   switch (result.status) {
     case "invalid":
       body.push(
-        {
-          type: "TextBlock",
-          text: IMPORT_TEXT.invalid(fileName, result.errors.length),
-          wrap: true,
-          color: "Attention",
-        },
+        // Names the sender's file: a literal run.
+        plain(IMPORT_TEXT.invalid(fileName, result.errors.length), { color: "Attention" }),
         ...lines(result.errors, "Attention", lang),
         { type: "TextBlock", text: docText.importFix, wrap: true },
       );

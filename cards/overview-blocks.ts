@@ -19,7 +19,8 @@ import {
   type TopOptions,
   topOptions,
 } from "../src/summaries/statistics.ts";
-import { escapeMarkdown, shorten } from "./render.ts";
+import { literalLine } from "./person-text.ts";
+import { shorten } from "./render.ts";
 
 // Staff read the overview in bokmål for now (the round's målform does not reach it yet).
 const T = texts(DEFAULT_LANG).overview;
@@ -55,7 +56,8 @@ function questionLabel(id: string): string {
   return n === id ? n : `${n}.`;
 }
 
-const optionName = (label: string, max: number) => escapeMarkdown(shorten(label, max));
+/** A form option (the form's own text, kept free of Markdown syntax by test/cards/form-markdown.test.ts). */
+const optionName = (label: string, max: number) => shorten(label, max);
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers
@@ -175,9 +177,11 @@ function choiceElements(stats: ChoiceQuestionStats): Element[] {
 
 /** Everything the section card shows for one question, in reading order. */
 export function questionElements(stats: StatisticStats): Element[] {
-  const heading = textBlock(
-    `${escapeMarkdown(questionLabel(stats.question.id))} ${escapeMarkdown(shorten(stats.question.text, QUESTION_MAX))} ${T.answers(stats.n)}`,
-    { weight: "Bolder", separator: true, spacing: "Large" },
+  // A run, not a TextBlock: "1. Hvor mange …" would be a numbered list in Markdown.
+  const heading = literalLine(
+    `${questionLabel(stats.question.id)} ${shorten(stats.question.text, QUESTION_MAX)} ${T.answers(stats.n)}`,
+    { weight: "Bolder" },
+    { separator: true, spacing: "Large" },
   );
   const body = stats.kind === "number" ? numberElements(stats) : choiceElements(stats);
   const notes: string[] = [];

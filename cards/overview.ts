@@ -24,7 +24,8 @@ import {
   questionStats,
 } from "../src/summaries/statistics.ts";
 import { type Element, questionElements, textBlock } from "./overview-blocks.ts";
-import { type CardJson, CardTooLargeError, escapeMarkdown, shorten } from "./render.ts";
+import { literalLine } from "./person-text.ts";
+import { type CardJson, CardTooLargeError, shorten } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import { actionData, Verb } from "./verbs.ts";
 
@@ -68,8 +69,9 @@ function cardOf(body: Element[]): CardJson {
   return card;
 }
 
+/** A heading that names the county (from the import): a literal run, never Markdown. */
 function header(text: string): Element {
-  return textBlock(text, { weight: "Bolder", size: "Medium", style: "heading" });
+  return literalLine(text, { weight: "Bolder", size: "Medium" });
 }
 
 /** Sections with at least one number or choice question, and their statistics. */
@@ -165,8 +167,9 @@ export function overviewHeadlineCard(input: OverviewInput): CardJson {
   const { round, form, reports, now } = input;
   const p = progress(reports);
   const body: Element[] = [
-    header(T.headline(escapeMarkdown(round.county), round.reportingYear, p.submitted, p.total)),
-    textBlock(T.formLine(escapeMarkdown(form.title), formatOsloTime(new Date(round.deadline))), {
+    header(T.headline(round.county, round.reportingYear, p.submitted, p.total)),
+    // The form's own title (test/cards/form-markdown.test.ts keeps form texts free of Markdown syntax).
+    textBlock(T.formLine(form.title, formatOsloTime(new Date(round.deadline))), {
       isSubtle: true,
       spacing: "None",
     }),
@@ -200,17 +203,14 @@ export function overviewSectionCard(input: OverviewInput & { sectionId: string }
   if (section === undefined) return undefined;
   const p = progress(reports);
   const body: Element[] = [
-    header(
-      T.sectionHeader(
-        escapeMarkdown(round.county),
-        round.reportingYear,
-        escapeMarkdown(sectionTitle(section)),
-      ),
+    header(T.sectionHeader(round.county, round.reportingYear, sectionTitle(section))),
+    literalLine(
+      T.headline(round.county, round.reportingYear, p.submitted, p.total),
+      { isSubtle: true },
+      {
+        spacing: "None",
+      },
     ),
-    textBlock(T.headline(escapeMarkdown(round.county), round.reportingYear, p.submitted, p.total), {
-      isSubtle: true,
-      spacing: "None",
-    }),
   ];
   const stats = (input.stats ?? questionStats(form, reports)).filter(
     (s) => s.sectionId === section.id && isStatistic(s),

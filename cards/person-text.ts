@@ -13,6 +13,8 @@ export interface TextRun {
   weight?: "Bolder";
   isSubtle?: boolean;
   size?: "Small" | "Default" | "Medium" | "Large";
+  italic?: boolean;
+  color?: "Default" | "Dark" | "Light" | "Accent" | "Good" | "Warning" | "Attention";
 }
 
 type RunStyle = Omit<TextRun, "type" | "text">;
@@ -37,4 +39,27 @@ export function reportTitleRuns(
     ownRun(" – ", style),
     personRun(report.tiltak.name, style),
   ];
+}
+
+/** Where a RichTextBlock sits (the run styles go on its runs). */
+export interface BlockStyle {
+  spacing?: "None" | "Small" | "Default" | "Medium" | "Large" | "ExtraLarge";
+  separator?: boolean;
+}
+
+/** A RichTextBlock of runs. */
+function richText(inlines: TextRun[], block: BlockStyle = {}): Record<string, unknown> {
+  return { type: "RichTextBlock", inlines, ...block };
+}
+
+/**
+ * A whole line that holds person text (one of our sentences with a name, an e-mail or a typed value
+ * put in), as one literal run: nothing in it is read as Markdown, and it is normalised like person text.
+ */
+export function literalLine(
+  text: string,
+  style: RunStyle = {},
+  block: BlockStyle = {},
+): Record<string, unknown> {
+  return richText([personRun(text, style)], block);
 }

@@ -11,7 +11,7 @@ import type { ReportDoc } from "../src/reports/types.ts";
 import { dayAndMonth } from "./deadline.ts";
 import { reportTitleRuns, type TextRun } from "./person-text.ts";
 import template from "./reminder.card.json" with { type: "json" };
-import { type CardJson, escapeMarkdown, render } from "./render.ts";
+import { type CardJson, render } from "./render.ts";
 
 const base = {
   subheading: [] as TextRun[],
@@ -79,7 +79,8 @@ export function reminderCard(m: ReminderMessage, lang: Lang = m.lang ?? DEFAULT_
     showFacts: true,
     deadlineFact: shown.deadline,
     progress: shown.progress,
-    resumeFact: t.resume(m.resumeSection + 1, m.sectionsTotal, escapeMarkdown(m.resumeSectionTitle)),
+    // The form's own section title (form texts carry no Markdown syntax: test/cards/form-markdown.test.ts).
+    resumeFact: t.resume(m.resumeSection + 1, m.sectionsTotal, m.resumeSectionTitle),
     footnote: m.recipientRole === "coeditor" ? t.coEditorNote : m.stageKind === "deadline" ? t.lastNote : "",
     hasOpen: true,
     openTitle: started ? t.resumeStarted : t.resumeNew,

@@ -96,14 +96,6 @@ export function fits(card: CardJson): CardJson {
   return checkCardSize(card);
 }
 
-/**
- * Text shown in a TextBlock is rendered as (a subset of) Markdown by Teams. Answers typed by
- * people are shown literally: escape Markdown and strip angle brackets' HTML meaning.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|>~<]/g, (c) => `\\${c}`);
-}
-
 /** Shorten for display, on a word boundary where possible. */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -6,6 +6,7 @@
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { receiptApprovalData } from "./approval-blocks.ts";
 import { type CardJson, render } from "./render.ts";
 import template from "./report-receipt.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";
@@ -23,6 +24,7 @@ export function receiptCard(report: ReportDoc, lang: Lang = DEFAULT_LANG): CardJ
     receipt: report.receipt ?? "",
     thanks: t.thanks,
     attachments: t.attachments(report.tiltak.caseNumber),
+    ...receiptApprovalData(report),
     roundId: report.roundId,
     reportId: report.id,
   });

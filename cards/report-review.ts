@@ -14,10 +14,16 @@ import type { Form } from "../src/questionnaire/types.ts";
 import { warningsFor } from "../src/reports/plausibility.ts";
 import { submitBlockers } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { displayText } from "../src/text/typed-text.ts";
+import { type ApproverInput, approvalReviewData } from "./approval-blocks.ts";
+import { attachmentItems } from "./attachment-cards.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";
+
+// Attachment texts are bokmål here for now (the catalogue has both).
+const docText = texts(DEFAULT_LANG).documents;
 
 /** Size budget per review page (Teams counts UTF-16: 2 bytes per character); the limit is ~100 KB. */
 export const REVIEW_PAGE_BYTES = 40 * 1024;
@@ -36,6 +42,8 @@ export interface ReviewCardInput {
   now?: Date;
   /** The reader's written standard (bokmål when absent). */
   lang?: Lang;
+  /** An approver's typed comment and its error (approval before sending). */
+  approver?: ApproverInput;
 }
 
 interface AnswerItem {
@@ -76,14 +84,14 @@ function answerItems(form: Form, report: ReportDoc, lang: Lang): AnswerItem[][] 
 }
 
 /** Packs the answers into pages under the size budget; a section may continue on the next page. */
-function paginate(sections: AnswerItem[][], budget: number): Block[][] {
+function paginate(sections: AnswerItem[][], budget: { first: number; rest: number }): Block[][] {
   const pages: Block[][] = [[]];
   let used = 0;
   sections.forEach((answers, sectionIndex) => {
     let block: Block | undefined;
     answers.forEach((item, i) => {
       const size = bytes(item) + 1200; // the elements around the item's values
-      if (used + size > budget && used > 0) {
+      if (used + size > (pages.length === 1 ? budget.first : budget.rest) && used > 0) {
         pages.push([]);
         used = 0;
         block = undefined;
@@ -131,9 +139,15 @@ const onePage = (items: AnswerItem[][]): Block[] =>
 
 /** The pages of a review too long for one card. */
 function pagesOf(input: ReviewCardInput, items: AnswerItem[][]): Block[][] {
-  // What a page costs without its answers (header, warnings, footer, actions), measured on page 1.
-  const base = bytes(render(template, cardData(input, [], 0, 2)));
-  return paginate(items, REVIEW_PAGE_BYTES - base);
+  // What a page costs without its answers: the first page has the warnings, attachments and approvals;
+  // the others are measured on a middle and on the last one (who has not approved, the approver's
+  // buttons, the footer), whichever is larger.
+  const first = bytes(render(template, cardData(input, [], 0, 2)));
+  const rest = Math.max(
+    bytes(render(template, cardData(input, [], 1, 3))),
+    bytes(render(template, cardData(input, [], 2, 3))),
+  );
+  return paginate(items, { first: REVIEW_PAGE_BYTES - first, rest: REVIEW_PAGE_BYTES - rest });
 }
 
 /** The template data of one page. */
@@ -151,7 +165,8 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
 
   let footer: string;
   if (submitted) {
-    const by = report.submittedBy?.name ? ` av ${report.submittedBy.name}` : "";
+    // The submitter's name is person text: the footer is a literal TextRun (report-review.card.json).
+    const by = report.submittedBy?.name ? ` av ${displayText(report.submittedBy.name)}` : "";
     footer = t.submittedFooter(
       `${formatOsloTime(new Date(report.submittedAt ?? report.updatedAt), lang)}${by}`,
       report.receipt ?? "",
@@ -208,6 +223,9 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     }),
     reopenedLabel: report.reopened ? t.reopenedLabel(formatOsloTime(new Date(report.reopened.at), lang)) : "",
     reopenedReason: !submitted && report.reopened ? report.reopened.reason : "",
+    // Attachments on the first page (with the warnings): removable by the report's editors until it is sent.
+    attachmentsHeading: docText.attachmentsHeading(report.attachments?.length ?? 0),
+    attachments: page === 0 ? attachmentItems(report, { canRemove: editable, view: "review", page }) : [],
     footer,
     canSubmit,
     canReopen: submitted && role === "staff",
@@ -220,6 +238,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     prevTitle: t.prevPage,
     nextPage: page + 1,
     prevPage: page - 1,
+    ...approvalReviewData(report, role, { first: page === 0, last }, input.approver),
     ...ref,
     revision: report.revision,
   };

@@ -6,18 +6,23 @@
  * Each question's text appears once, as its input's label; the form's help text sits under it in a
  * smaller, subtle style; "Annet" and comment fields follow right under with short labels.
  */
+import { ATTACHMENTS_PER_REPORT } from "../src/attachments/attachment-rules.ts";
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
 import { fingerprint, PREFILL_MARK } from "../src/questionnaire/fingerprint.ts";
-import { formIn, optionTextsIn } from "../src/questionnaire/form-lang.ts";
+import { formIn } from "../src/questionnaire/form-lang.ts";
 import { errorsOfQuestion } from "../src/questionnaire/input-ids.ts";
+import { optionIds, optionLabel } from "../src/questionnaire/options.ts";
 import { choiceStyle, type Page, pageAt } from "../src/questionnaire/pages.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
 import { type Prefill, type PrefillReport, prefillOf } from "../src/reports/prefill.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { confirmationHelpRuns } from "./approval-blocks.ts";
+import { attachmentItems, type FileResult, resultLines } from "./attachment-cards.ts";
 import { deadlineLine } from "./deadline.ts";
 import { encodeFingerprints } from "./fingerprints.ts";
+import { personRun } from "./person-text.ts";
 import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-section.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";
@@ -37,7 +42,10 @@ type SectionTexts = ReturnType<typeof texts>["section"];
  * typed values under a neutral heading.
  */
 export interface SectionReport
-  extends Pick<ReportDoc, "id" | "roundId" | "revision" | "answers">,
+  extends Pick<
+      ReportDoc,
+      "id" | "roundId" | "revision" | "answers" | "approvers" | "cleared" | "attachments"
+    >,
     PrefillReport {
   partnership?: { name: string };
   tiltak?: { name: string; caseNumber?: string };
@@ -53,7 +61,8 @@ export interface SectionCardInput {
   typed?: Record<string, unknown>;
   /** Errors by input id. */
   errors?: Record<string, string>;
-  notice?: { text: string; style: "attention" | "good" | "warning" | "accent" };
+  /** `lines` hold person text (what someone typed): literal runs under the notice, never Markdown. */
+  notice?: { text: string; style: "attention" | "good" | "warning" | "accent"; lines?: string[] };
   /**
    * Fingerprints to carry instead of those of the stored values (a card shown again after a failed
    * save must keep what the person's original card showed).
@@ -65,6 +74,8 @@ export interface SectionCardInput {
   now?: Date;
   /** The reader's written standard (bokmål when absent). */
   lang?: Lang;
+  /** What happened to files just sent or removed (shown under the notice). */
+  fileResults?: readonly FileResult[];
 }
 
 export function sectionHeading(form: Form, index: number, page = 0, lang: Lang = DEFAULT_LANG): string {
@@ -124,8 +135,10 @@ function questionData(
   prefill: Prefill | undefined,
   many: boolean,
   S: SectionTexts,
+  page: number,
 ) {
   const lang = input.lang ?? DEFAULT_LANG;
+  const asksForFiles = ASKS_FOR_ATTACHMENTS.test(q.text);
   const stored = input.report.answers[q.id];
   const shown = stored ?? prefill?.content;
   const fromStore = shown === undefined ? {} : toRawInputs(q, shown);
@@ -136,12 +149,13 @@ function questionData(
   };
   const errors = input.errors ?? {};
   const err = (part?: "other" | "comment" | "season" | "year") => errors[inputId(q.id, part)] ?? "";
-  const options = q.type === "yesno" ? [S.yes, S.no] : optionTextsIn(shownQ, lang);
-  const choices = options.map((title, i) => ({
-    title,
-    value: q.type === "yesno" ? (i === 0 ? "true" : "false") : String(i),
-  }));
-  if (q.allowOther) choices.push({ title: S.other, value: String(options.length) });
+  const choices =
+    q.type === "yesno"
+      ? [
+          { title: S.yes, value: "true" },
+          { title: S.no, value: "false" },
+        ]
+      : optionIds(q).map((id) => ({ title: optionLabel(q, id, lang), value: id }));
   const limitNote =
     q.maxLength !== null && (q.type === "text" || q.type === "longtext") ? S.limit(q.maxLength) : "";
   const typedHere = Object.keys(typed).some((k) => k === q.id || k.startsWith(`${q.id}__`));
@@ -156,7 +170,14 @@ function questionData(
           ? S.prefilledPrevious
           : S.prefilledKnown
         : "",
-    attachNote: ASKS_FOR_ATTACHMENTS.test(q.text) ? S.attachments(input.report.tiltak?.caseNumber) : "",
+    attachNote: asksForFiles
+      ? S.attachments(input.report.attachments?.length ?? 0, ATTACHMENTS_PER_REPORT)
+      : "",
+    attachments: asksForFiles
+      ? attachmentItems(input.report, { canRemove: true, view: "section", page })
+      : [],
+    // The form's own approval question (2021: 2.4): the approvals recorded in the bot, as help only.
+    approvalRuns: q.id === input.form.confirmationQuestionId ? confirmationHelpRuns(input.report) : [],
     value: raw(),
     maxLength: q.maxLength ?? TEXT_CAP,
     choiceStyle: choiceStyle(q),
@@ -238,10 +259,14 @@ export function sectionCard(input: SectionCardInput): CardJson {
     deadlinePassed: passed,
     deadlineColor: passed ? "Attention" : "Default",
     notice: input.notice?.text ?? "",
+    noticeLines: (input.notice?.lines ?? []).map((line) => ({ runs: [personRun(line)] })),
     fix: wrong.length > 0 && input.notice !== undefined ? S.fix(wrong.map((q) => shortName(seen(q)))) : "",
     noticeStyle: input.notice?.style ?? "default",
     intro: page.index === 0 ? (shown.sections[sectionIndex]?.intro ?? "") : "",
-    questions: page.questions.map((q) => questionData(q, seen(q), input, prefills.get(q.id), many, S)),
+    fileLines: resultLines(input.fileResults ?? []),
+    questions: page.questions.map((q) =>
+      questionData(q, seen(q), input, prefills.get(q.id), many, S, page.index),
+    ),
     nextTitle: isLast ? S.nextLast : S.next,
     hasBack: sectionIndex > 0 || page.index > 0,
     isLast,

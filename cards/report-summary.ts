@@ -14,6 +14,9 @@ import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-summary.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";
 
+// Attachment texts are bokmål here for now (the catalogue has both).
+const docText = texts(DEFAULT_LANG).documents;
+
 /** Characters per paragraph in the channel; "Les hele rapporteringen" shows everything. */
 const PARAGRAPH_MAX = 350;
 
@@ -51,6 +54,24 @@ export function summaryCard(
         ? [{ text: t.late(formatOsloTime(new Date(deadline), lang)) }]
         : [],
     paragraphs,
+    // The files' names (person-typed) in one line; the links come fresh, after a staff check, from the button.
+    attachments:
+      (report.attachments ?? []).length > 0
+        ? [
+            {
+              runs: [
+                ownRun(`${docText.attachmentsHeading(report.attachments?.length ?? 0)}: `, {
+                  weight: "Bolder",
+                }),
+                ...(report.attachments ?? []).flatMap((a, i) => [
+                  ...(i > 0 ? [ownRun(", ")] : []),
+                  personRun(a.name),
+                ]),
+              ],
+            },
+          ]
+        : [],
+    attachmentsTitle: (report.attachments ?? []).length > 0 ? docText.attachmentsLinks : "",
     roundId: report.roundId,
     reportId: report.id,
   });

@@ -9,7 +9,9 @@ import type { UnreachableReason } from "../src/people/person-service.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
 import { progress } from "../src/summaries/statistics.ts";
-import { type CardJson, escapeMarkdown, fits, shorten } from "./render.ts";
+import { cardBytes } from "./card-size.ts";
+import { literalLine } from "./person-text.ts";
+import { type CardJson, fits, shorten } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 
 export interface StatusInput {
@@ -56,6 +58,20 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** Room for the missing lines (one card holds the whole digest: it is updated in place). */
+const LINES_BUDGET_BYTES = 60 * 1024;
+
+/** As many lines as fit LINES_BUDGET_BYTES, then one line counting the rest. */
+function linesThatFit(lines: readonly object[], more: (n: number) => string): object[] {
+  let used = 0;
+  const shown = lines.findIndex((l) => {
+    used += cardBytes(l) + 2;
+    return used > LINES_BUDGET_BYTES;
+  });
+  if (shown < 0) return [...lines];
+  return [...lines.slice(0, shown), text(more(lines.length - shown), { isSubtle: true })];
+}
+
 export function roundStatusCard({
   round,
   reports,
@@ -72,21 +88,24 @@ export function roundStatusCard({
   const categories = Object.entries(p.byCategory)
     .filter(([, c]) => c.total > 0)
     .map(([title, c]) => ({ title, value: t.categoryProgress(c.submitted, c.total) }));
+  // Names and e-mails from the import: one literal run per line, never Markdown.
   const missingLines = missing.map((r) => {
-    const who = `${escapeMarkdown(r.contact.name)} (${escapeMarkdown(r.contact.email)})`;
+    const who = `${shorten(r.contact.name, 80)} (${shorten(r.contact.email, 80)})`;
     const reason = reasons?.get(r.id);
     const flag = unreachable.has(r.id)
       ? t.unreachableFlag(reason !== undefined ? reasonText(reason, t) : "")
       : "";
-    return `- ${escapeMarkdown(shorten(`${r.partnership.name} – ${r.tiltak.name}`, 120))}: ${who}${flag}`;
+    return literalLine(
+      `• ${shorten(`${r.partnership.name} – ${r.tiltak.name}`, 120)}: ${who}${flag}`,
+      {},
+      {
+        spacing: "None",
+      },
+    );
   });
   const unreachableCount = missing.filter((r) => unreachable.has(r.id)).length;
   const body: object[] = [
-    text(t.heading(escapeMarkdown(round.county), round.reportingYear), {
-      weight: "Bolder",
-      size: "Medium",
-      style: "heading",
-    }),
+    literalLine(t.heading(round.county, round.reportingYear), { weight: "Bolder", size: "Medium" }),
     text(t.progress(p.submitted, p.total), { size: "Large", spacing: "Small" }),
     text(
       late
@@ -98,7 +117,7 @@ export function roundStatusCard({
   ];
   if (missing.length > 0) {
     body.push(text(late ? t.late : t.missing, { weight: "Bolder", separator: true }));
-    body.push(text(missingLines.join("\n"), { spacing: "Small" }));
+    body.push(...linesThatFit(missingLines, texts(lang).overview.statusMore));
   }
   if (unreachableCount > 0) body.push(text(t.unreachable(unreachableCount), { color: "Warning" }));
   body.push(text(t.updated(when(now)), { size: "Small", isSubtle: true }));

@@ -33,10 +33,33 @@ export const Verb = {
   ImportRound: "round.import",
   /** The person's written standard (bokmål or nynorsk), chosen on the welcome card. */
   ChooseLang: "person.lang",
+  /** The contact's list of approvers (ask by e-mail, withdraw). */
+  Approvals: "approvals.show",
+  RequestApproval: "approvals.request",
+  RemoveApprover: "approvals.remove",
+  /** An approver's "Godkjenn" / "Kommenter" on the read-only review (who they are: from Teams). */
+  Approve: "report.approve",
+  CommentReport: "report.comment",
+  /** Remove one attachment from a report (section card or review). */
+  RemoveAttachment: "attachment.remove",
+  /** The tiltak that files waiting for a choice belong to. */
+  AttachmentTarget: "attachment.target",
+  /** Staff: fresh download links to a report's attachments (summary thread). */
+  AttachmentLinks: "attachment.links",
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
-const id = z.string().min(1).max(200);
+/**
+ * An id in card data: any string, of any length or shape (a number is taken as its digits, null, true, an
+ * object or an array as no id). It is only a hint: an id no stored document has, "/", "#", 300
+ * characters or "", is answered "finner ikke" like every other unknown id (src/storage/ids.ts keeps it
+ * from Cosmos), not «forstod ikke». Only a missing id makes the payload malformed.
+ */
+const id = z
+  .custom<string>((v) => v !== undefined)
+  .transform((v): string =>
+    typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : "",
+  );
 /** Whole numbers arrive as numbers or as digit strings (some clients send every value as a string). */
 const wholeNumber = (max: number) =>
   z.union([
@@ -91,6 +114,30 @@ export const payloadSchemas = {
   /** Only the id the server gave the upload; the file and its plan stay on the server. */
   [Verb.ImportRound]: z.object({ uploadId: z.uuid() }),
   [Verb.ChooseLang]: z.object({ lang: z.enum(LANGS) }),
+  [Verb.Approvals]: z.object({ ...ref }),
+  [Verb.RequestApproval]: z.object({ ...ref, approverEmail: z.string().max(1000).optional() }),
+  [Verb.RemoveApprover]: z.object({ ...ref, email: z.string().min(1).max(254) }),
+  /** `answersRev`: the answers' revision the card showed; a newer one refuses the approval. */
+  [Verb.Approve]: z.object({
+    ...ref,
+    answersRev: revision,
+    approvalComment: z.string().max(20_000).optional(),
+  }),
+  /** The text is checked by the service (Norwegian message, typed text kept); here only bounded. */
+  [Verb.CommentReport]: z.object({ ...ref, approvalComment: z.string().max(20_000).optional() }),
+  /**
+   * The attachment id is checked against the stored report (it must be one of its attachments) and the
+   * actor against the report's editors; `view` only says which card to answer with.
+   */
+  [Verb.RemoveAttachment]: z.object({
+    ...ref,
+    attachmentId: z.uuid(),
+    view: z.enum(["section", "review"]),
+    page: wholeNumber(100).optional(),
+  }),
+  /** The server's id of the held files, and the report chosen (access re-checked on the stored report). */
+  [Verb.AttachmentTarget]: z.object({ ...ref, pendingId: z.uuid() }),
+  [Verb.AttachmentLinks]: z.object({ ...ref }),
 } as const;
 
 /** The data a handler gets for a verb (parsed: numbers as numbers, fingerprints decoded). */

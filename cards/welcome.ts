@@ -4,6 +4,7 @@ import { texts } from "../src/i18n/texts.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import { sectionsDone } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { approvalText } from "./approval-strings.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, render } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
@@ -13,6 +14,8 @@ export interface WelcomeItem {
   report: ReportDoc;
   form: Form;
   isContact: boolean;
+  /** Asked to approve it (read only), not a contact or co-editor. */
+  approver?: boolean;
   /** The round's deadline (ISO), when known. */
   deadline?: string;
 }
@@ -34,17 +37,22 @@ export function welcomeCard(
     intro: items.length === 1 ? t.introOne : t.introMany(items.length),
     deadline: line(shared),
     deadlineColor: shared !== "" && isPastDeadline(shared, now) ? "Attention" : "Default",
-    reports: items.map(({ report, form, isContact, deadline }) => {
+    reports: items.map(({ report, form, isContact, approver, deadline }) => {
       const done = sectionsDone(form, report);
       const submitted = report.status === "submitted";
       const state = submitted
         ? t.submitted(report.submittedAt ? formatOsloTime(new Date(report.submittedAt), lang) : "")
         : t.progress(done, form.sections.length);
+      const role = isContact ? "" : approver ? approvalText.welcomeSuffix : t.coEditorSuffix;
       return {
         title: report.tiltak.name,
-        details: `${report.partnership.name} · ${state}${isContact ? "" : t.coEditorSuffix}`,
+        details: `${report.partnership.name} · ${state}${role}`,
         deadline: shared === "" && !submitted ? line(deadline) : "",
-        button: submitted ? t.see(report.tiltak.name) : t.open(report.tiltak.name),
+        button: submitted
+          ? t.see(report.tiltak.name)
+          : approver
+            ? approvalText.welcomeOpen(report.tiltak.name)
+            : t.open(report.tiltak.name),
         isContact: isContact && !submitted,
         coEditorsTitle: t.coEditors(report.coEditors.length),
         roundId: report.roundId,

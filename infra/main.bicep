@@ -2,6 +2,7 @@
 //   user-assigned managed identity (the bot's Microsoft App ID and the app's Cosmos DB identity),
 //   App Service plan + Linux Web App (Node 22 LTS), Azure Bot (UserAssignedMSI) with the Teams channel,
 //   Cosmos DB for NoSQL (serverless, Entra ID only) with the database and containers,
+//   a storage account (Entra ID only: shared keys off) with the blob container of report attachments,
 //   Log Analytics + Application Insights, the web app's console/HTTP/platform logs in the workspace,
 //   alerts on error-level log lines and on failed health checks, and a Key Vault holding the secrets
 //   the app reads through Key Vault references (never plain app settings).
@@ -64,6 +65,10 @@ var botName = '${namePrefix}-bot-${suffix}'
 var cosmosAccountName = '${namePrefix}-cosmos-${suffix}'
 var logAnalyticsName = '${namePrefix}-logs-${suffix}'
 var appInsightsName = '${namePrefix}-ai-${suffix}'
+// Storage account names: 3-24 lowercase letters and digits, globally unique.
+var storageAccountName = take('${namePrefix}st${suffix}', 24)
+// Keep in step with BLOB_CONTAINER's default in src/config.ts (a test compares them).
+var attachmentsContainerName = 'attachments'
 // Key Vault names: 3-24 characters, globally unique.
 var keyVaultName = take('${namePrefix}kv${suffix}', 24)
 var actionGroupName = '${namePrefix}-alerts-${suffix}'
@@ -78,6 +83,9 @@ var containers = [
 
 // Built-in "Cosmos DB Built-in Data Contributor" (data plane: read and write items, no account management).
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+// Built-in Azure role "Storage Blob Data Contributor" (read, write and delete blobs; no account management).
+var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 // Built-in Azure role "Key Vault Secrets User" (read secret values, nothing else).
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
@@ -213,6 +221,48 @@ resource cosmosDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignment
   }
 }
 
+// Report attachments (files contacts send in Teams). Entra ID only: no shared keys, no SAS, no
+// anonymous blobs; the app writes and reads with the bot's identity (Storage Blob Data Contributor).
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    // A removed attachment or an overwritten blob can be restored for a week.
+    deleteRetentionPolicy: { enabled: true, days: 7 }
+  }
+}
+
+resource attachmentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: attachmentsContainerName
+  properties: { publicAccess: 'None' }
+}
+
+resource storageBlobDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, identity.id, storageBlobDataContributorRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -257,6 +307,9 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
+        // Attachments: the blob endpoint with Entra ID (DefaultAzureCredential, the identity above).
+        { name: 'BLOB_ENDPOINT', value: storage.properties.primaryEndpoints.blob }
+        { name: 'BLOB_CONTAINER', value: attachmentsContainerName }
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'STAFF_AAD_IDS', value: staffAadIds }
         { name: 'REACH_CONTACTS', value: reachContacts }
@@ -271,7 +324,7 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
       ]
     }
   }
-  dependsOn: [cosmosContainers, cosmosDataRole, keyVaultSecretsUser]
+  dependsOn: [cosmosContainers, cosmosDataRole, keyVaultSecretsUser, attachmentsContainer, storageBlobDataRole]
 }
 
 // Console (stdout: pino JSON), HTTP and platform logs of the web app to the Log Analytics workspace,

@@ -193,11 +193,18 @@ async function main(): Promise<void> {
       for (const l of botErrors.slice(0, 3)) console.log(`  ${l.slice(0, 400)}`);
     }
 
-    // Every report must be stored as submitted, with every answer of the walk.
+    // Every report must be stored as submitted, with every answer of the walk (one revision per saved
+    // page, one for the submit), and with its own receipt number.
     const stateErrors: string[] = [];
+    const savedPages = steps.answers.length - 2;
+    const receipts = new Set<string>();
     for (const c of contacts) {
       const doc = (await reports.get(ROUND_ID, c.reportId))?.doc;
-      if (doc?.status !== "submitted" || doc.revision !== form.sections.length + 1)
+      if (doc?.receipt !== undefined) {
+        if (receipts.has(doc.receipt)) stateErrors.push(`${c.reportId}: receipt ${doc.receipt} given twice`);
+        receipts.add(doc.receipt);
+      }
+      if (doc?.status !== "submitted" || doc.revision !== savedPages + 1)
         stateErrors.push(`${c.reportId}: status ${doc?.status}, revision ${doc?.revision}`);
     }
 

@@ -79,6 +79,7 @@ function describe(c: ReportErasure): string[] {
   const parts: string[] = [];
   if (c.contact) parts.push("kontaktpersonen erstattes med «(slettet)» (navn, e-post, telefon, Entra-id)");
   if (c.coEditorsRemoved > 0) parts.push("fjernes som medredaktør");
+  if (c.approversRemoved > 0) parts.push("fjernes som godkjenner (med godkjenning og kommentar)");
   if (c.answersAnonymised > 0) parts.push(`«sist endret av» anonymiseres på ${c.answersAnonymised} svar`);
   if (c.contactAnswersErased > 0)
     parts.push(

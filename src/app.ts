@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
+import { AttachmentService } from "./attachments/attachment-service.ts";
 import { type Clock, fixedClock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { DocumentService } from "./documents/document-service.ts";
@@ -20,6 +21,7 @@ import { FormCatalog } from "./questionnaire/form-catalog.ts";
 import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
+import { ApprovalService } from "./reports/approval-service.ts";
 import { receiptAllocator } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { ReviewService } from "./reports/review-service.ts";
@@ -28,6 +30,7 @@ import type { Actor, ReportDoc } from "./reports/types.ts";
 import { cachedDeadlines } from "./rounds/deadlines.ts";
 import { demoRound } from "./rounds/demo-seed.ts";
 import { ImportUploadService } from "./rounds/import-uploads.ts";
+import { AttachmentBlobs } from "./storage/attachment-blobs.ts";
 import { type CosmosStore, openCosmos } from "./storage/cosmos.ts";
 import { LedgerRepo } from "./storage/ledger-repo.ts";
 import { PeopleRepo } from "./storage/people-repo.ts";
@@ -48,6 +51,8 @@ export interface EdgeApp {
   /** The review card's deadline and plausibility confirmations. */
   review: ReviewService;
   coEditors: CoEditorService;
+  /** Approval before sending: the contact asks partners by e-mail; they approve or comment. */
+  approvals: ApprovalService;
   /** Tells an invited co-editor in Teams when they can be reached (false when not). */
   tellCoEditor(report: ReportDoc, email: string, invitedBy: Actor): Promise<boolean>;
   staff: StaffService;
@@ -64,6 +69,8 @@ export interface EdgeApp {
   documents: DocumentService;
   /** The round import from a file sent in Teams (staff only). */
   imports: ImportUploadService;
+  /** Files sent for a report (Blob Storage), and which report the person is working on. */
+  attachments: AttachmentService;
   messenger?: Messenger;
   /** True when Cosmos DB answers (health and readiness probes). */
   ping(): Promise<boolean>;
@@ -164,6 +171,8 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     membership: new StaffMembership({ ...(ports.teamRoster ? { roster: ports.teamRoster } : {}) }),
     notify,
   });
+  /** One cached deadline lookup for section and review cards (a save stays one write). */
+  const deadlines = cachedDeadlines(repos.rounds, clock);
   const reports = new ReportService({
     reports: repos.reports,
     forms,
@@ -173,7 +182,7 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     nextReceipt: receiptAllocator(repos.rounds, (err, roundId) =>
       log.warn({ err, roundId }, "no receipt number from the round; using the id-based reference"),
     ),
-    deadlineOf: cachedDeadlines(repos.rounds, clock),
+    deadlineOf: deadlines,
   });
   const reachRecords = new ReachRepo(store.containers.people);
   let reach: ReachService | undefined;
@@ -197,6 +206,16 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     });
   }
   const people = new PersonService({ people: repos.people, clock, reach: reachRecords });
+  const blobs = attachmentBlobs(config, () => credential);
+  const attachments = new AttachmentService({
+    reports: repos.reports,
+    service: reports,
+    staffIds: config.staffIds,
+    clock,
+    ...(blobs !== undefined ? { blobs } : {}),
+    policy: { ...config.fileDownload, timeoutMs: 30_000 },
+    onError: (err, what) => log.warn({ err }, what),
+  });
   const channel = new ChannelService({ ...repos, forms, staffIds: config.staffIds, staff, people, clock });
   return {
     config,
@@ -212,8 +231,10 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       forms,
       staffIds: config.staffIds,
       clock,
+      deadlineOf: deadlines,
     }),
     coEditors: new CoEditorService({ reports: repos.reports, clock }),
+    approvals: new ApprovalService({ reports: repos.reports, people: repos.people, forms, clock }),
     tellCoEditor: (report, email, invitedBy) =>
       tellInvitedCoEditor({ people: repos.people, notify }, report, email, invitedBy),
     staff,
@@ -234,7 +255,9 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       clock,
       linkSecret: ports.linkSecret ?? randomBytes(32),
       publicBaseUrl: config.publicBaseUrl,
+      openAttachment: (ref, id) => attachments.open(ref, id),
     }),
+    attachments,
     ping: () => store.ping(),
     reminders: new ReminderService({ ...repos, forms, clock, log }),
     ...(reach !== undefined ? { reach } : {}),
@@ -244,5 +267,31 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
       store.dispose();
       await stopLocal?.();
     },
+  };
+}
+
+/**
+ * The attachments container, opened (and created if missing) on first use and kept; a failed open is
+ * tried again next time. Azurite locally (connection string), Entra ID in Azure. Undefined when neither
+ * is configured: the bot then says it cannot take files.
+ */
+function attachmentBlobs(
+  config: Config,
+  credential: () => TokenCredential | undefined,
+): (() => Promise<AttachmentBlobs>) | undefined {
+  const { connectionString, endpoint, container } = config.blobs;
+  if (connectionString === undefined && endpoint === undefined) return undefined;
+  let opened: Promise<AttachmentBlobs> | undefined;
+  return () => {
+    opened ??= (async () => {
+      if (connectionString !== undefined) return AttachmentBlobs.open({ connectionString }, container);
+      const { DefaultAzureCredential } = await import("@azure/identity");
+      const cred = credential() ?? new DefaultAzureCredential();
+      return AttachmentBlobs.open({ accountUrl: endpoint ?? "", credential: cred }, container);
+    })().catch((err: unknown) => {
+      opened = undefined;
+      throw err;
+    });
+    return opened;
   };
 }

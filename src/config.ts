@@ -36,6 +36,17 @@ const schema = z
       emptyToUndefined,
       z.coerce.number().int().min(100).max(60_000).optional(),
     ),
+    /** Blob Storage for attachments (https://<account>.blob.core.windows.net), Entra ID auth. */
+    BLOB_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    /** Local only: a connection string to Azurite (set by `npm run dev` and the tests). */
+    BLOB_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    /** The blob container of report attachments. */
+    BLOB_CONTAINER: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/)
+      .default("attachments"),
+    /** Hosts (and their sub-domains) the bot fetches sent files from over https. */
+    FILE_DOWNLOAD_HOSTS: z.string().optional().default("sharepoint.com"),
     /** Where the embedded local server keeps its data between runs. */
     LOCAL_DATA_DIR: z.string().min(1).default(".data"),
     /** Seed a demo round when the local store is empty (local runs only). */
@@ -82,6 +93,13 @@ const schema = z
     need("MICROSOFT_APP_TENANT_ID", "single-tenant / managed identity bot");
     need("PUBLIC_BASE_URL", "export links must point at the bot's public address");
     need("JOBS_SECRET", "job routes and export links are signed with it, the same on every instance");
+    need("BLOB_ENDPOINT", "attachments are stored in Blob Storage");
+    if (c.BLOB_CONNECTION_STRING !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["BLOB_CONNECTION_STRING"],
+        message: "must not be set in production (Entra ID only: the storage account has shared keys off)",
+      });
     if (c.ALLOWED_TENANT_IDS.length === 0)
       ctx.addIssue({ code: "custom", path: ["ALLOWED_TENANT_IDS"], message: "required in production" });
     if (c.REACH_CONTACTS === "on" && c.TEAMS_APP_CATALOG_ID === undefined)
@@ -100,6 +118,10 @@ export interface Config {
   logLevel: string;
   bot: { appId?: string; appPassword?: string; appType: string; tenantId?: string };
   cosmos: { endpoint?: string; key?: string; database: string; localDataDir: string; deadlineMs?: number };
+  /** Attachments' Blob Storage; neither set = attachments are not taken. */
+  blobs: { endpoint?: string; connectionString?: string; container: string };
+  /** Fetching files Teams sent: allowed https hosts; plain http to this machine outside production. */
+  fileDownload: { hosts: string[]; allowLocalHttp: boolean };
   seedDemo: boolean;
   allowedTenantIds: string[];
   staffIds: string[];
@@ -157,6 +179,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       database: c.COSMOS_DATABASE,
       localDataDir: c.LOCAL_DATA_DIR,
       deadlineMs: c.STORAGE_DEADLINE_MS,
+    },
+    blobs: {
+      ...(c.BLOB_ENDPOINT !== undefined ? { endpoint: c.BLOB_ENDPOINT } : {}),
+      ...(c.BLOB_CONNECTION_STRING !== undefined ? { connectionString: c.BLOB_CONNECTION_STRING } : {}),
+      container: c.BLOB_CONTAINER,
+    },
+    fileDownload: {
+      hosts: c.FILE_DOWNLOAD_HOSTS.split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ""),
+      allowLocalHttp: c.NODE_ENV !== "production",
     },
     seedDemo: c.SEED_DEMO ?? c.COSMOS_ENDPOINT === undefined,
     allowedTenantIds: c.ALLOWED_TENANT_IDS,

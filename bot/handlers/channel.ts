@@ -25,6 +25,7 @@ import {
   signExportToken,
 } from "../../src/summaries/export-link.ts";
 import { commandWords } from "../../src/text/command-text.ts";
+import { displayText } from "../../src/text/typed-text.ts";
 import { targetOf } from "../conversation-ref.ts";
 import { staffLangOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
@@ -150,7 +151,11 @@ async function bind(app: EdgeApp, ctx: TurnContext, actor: Actor, roundId?: stri
       const members = await countyMemberCount(app, ctx, actor);
       app.log.info({ roundId: outcome.round.id, members }, "staff channel bound");
       const said = texts(roundLang(outcome.round)).channel;
-      return { text: said.bound(`${outcome.round.county} ${outcome.round.reportingYear}`, members) };
+      // The county name is from the import: plain text, never Markdown.
+      return {
+        text: said.bound(`${displayText(outcome.round.county)} ${outcome.round.reportingYear}`, members),
+        plain: true,
+      };
     }
   }
 }
@@ -190,7 +195,8 @@ export async function overviewSection(
   if (view.kind !== "ok") return { text: texts(DEFAULT_LANG).bot.staffOnly };
   const { round, form, reports } = view;
   const card = overviewSectionCard({ round, form, reports, sectionId: data.sectionId, now: app.clock() });
-  return card ? { card } : { text: texts(staffLangOf(actor, round)).bot.internalError };
+  // A section id the form does not have (an odd one from card data too) is not found, not an error.
+  return card ? { card } : { text: texts(staffLangOf(actor, round)).channel.sectionNotFound };
 }
 
 /** Short-lived signed download links for the round (Excel, CSV and the samarbeidsforum document). */

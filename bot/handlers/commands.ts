@@ -4,7 +4,6 @@
  * Anything not understood gets one short line with buttons, never the big card again.
  */
 import { contactReply, deadlineReply, missingReply, notUnderstoodCard } from "../../cards/chat-replies.ts";
-import { escapeMarkdown } from "../../cards/render.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
 import type { EdgeApp } from "../../src/app.ts";
@@ -15,6 +14,7 @@ import { isContact } from "../../src/people/access.ts";
 import { formIn } from "../../src/questionnaire/form-lang.ts";
 import { reportProgress, resumePosition } from "../../src/reports/report.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import { displayText } from "../../src/text/typed-text.ts";
 import { botText, langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
 import { deadlineOf } from "./review-actions.ts";
@@ -29,11 +29,18 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
   if (command === "lang-nb" || command === "lang-nn")
     return chooseLang(app, actor, command === "lang-nn" ? "nn" : "nb");
   if (command === "reports") return (await staffOverview(app, actor)) ?? { text: botText(actor).staffOnly };
-  const mine = await app.reports.listMine(actor);
+  const { mine, toApprove } = await app.reports.listWork(actor);
   // The partnership's målform of the report touched last counts before the Teams locale.
-  const lang = langOf(actor, ...[...mine].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+  const lang = langOf(
+    actor,
+    ...[...mine, ...toApprove].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+  );
   const t = texts(lang).bot;
   if (command === "help") return { text: t.help };
+  if (mine.length === 0 && toApprove.length > 0 && command !== "unknown") {
+    // Asked to approve only: the reports to read, whatever the command (nothing here to fill in).
+    return { card: await welcome(app, actor, [], toApprove, lang) };
+  }
   if (mine.length === 0) {
     if (command === "unknown") return { card: notUnderstoodCard(typed, undefined, lang) };
     return (await staffOverview(app, actor)) ?? { text: t.notAContact };
@@ -42,9 +49,9 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
   const pick = resumeTarget(actor, drafts);
   switch (command) {
     case "start":
-      return { card: await welcome(app, actor, mine, lang) };
+      return { card: await welcome(app, actor, mine, toApprove, lang) };
     case "status":
-      return { text: statusText(app, mine, lang) };
+      return { text: statusText(app, mine, lang), plain: true };
     case "deadline": {
       const deadlines = await deadlinesOf(app, mine);
       return {
@@ -53,10 +60,11 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
           app.clock(),
           lang,
         ),
+        plain: true,
       };
     }
     case "contact":
-      return { text: contactReply(mine, lang) };
+      return { text: contactReply(mine, lang), plain: true };
     case "missing":
       return {
         text: missingReply(
@@ -64,6 +72,7 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
           undefined,
           lang,
         ),
+        plain: true,
       };
     case "unknown":
       return {
@@ -71,7 +80,7 @@ export async function runCommand(app: EdgeApp, actor: Actor, command: Command, t
       };
     case "continue": {
       // The draft this person touched last, at its first unanswered section.
-      if (pick === undefined) return { card: await welcome(app, actor, mine, lang) };
+      if (pick === undefined) return { card: await welcome(app, actor, mine, toApprove, lang) };
       const form = app.reports.formOf(pick);
       const context = await app.reports.context(pick.roundId);
       return { card: sectionCard({ form, report: pick, ...resumePosition(form, pick), ...context, lang }) };
@@ -95,16 +104,18 @@ async function deadlinesOf(app: EdgeApp, reports: ReportDoc[]): Promise<Map<stri
   return new Map(await Promise.all(rounds.map(async (id) => [id, await deadlineOf(app, id)] as const)));
 }
 
-async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[], lang: Lang) {
-  const deadlines = await deadlinesOf(app, reports);
+async function welcome(app: EdgeApp, actor: Actor, reports: ReportDoc[], toApprove: ReportDoc[], lang: Lang) {
+  const deadlines = await deadlinesOf(app, [...reports, ...toApprove]);
+  const item = (report: ReportDoc, approver: boolean) => ({
+    report,
+    form: app.reports.formOf(report),
+    isContact: !approver && isContact(actor, report),
+    ...(approver ? { approver } : {}),
+    ...deadlines.get(report.roundId),
+  });
   return welcomeCard(
     actor.name,
-    reports.map((report) => ({
-      report,
-      form: app.reports.formOf(report),
-      isContact: isContact(actor, report),
-      ...deadlines.get(report.roundId),
-    })),
+    [...reports.map((r) => item(r, false)), ...toApprove.map((r) => item(r, true))],
     app.clock(),
     lang,
   );
@@ -118,7 +129,8 @@ function statusText(app: EdgeApp, reports: ReportDoc[], lang: Lang): string {
       const shown = formIn(form, lang);
       const progress = reportProgress(form, r);
       const done = progress.filter((p) => p.complete && p.answered > 0).length;
-      const head = `**${escapeMarkdown(r.tiltak.name)}** (${escapeMarkdown(r.partnership.name)}): ${
+      // Plain text (names from the import): no Markdown, sent with textFormat "plain".
+      const head = `${displayText(r.tiltak.name)} (${displayText(r.partnership.name)}): ${
         r.status === "submitted" ? t.statusSubmitted : t.statusProgress(done, progress.length)
       }`;
       const lines = progress.map((p, i) =>
@@ -144,5 +156,5 @@ export async function chooseLang(app: EdgeApp, actor: Actor, lang: Lang): Promis
   const mine = await app.reports.listMine(chosen);
   const said = texts(lang).chat.langChosen;
   if (mine.length === 0) return { text: said };
-  return { text: said, card: await welcome(app, chosen, mine, lang) };
+  return { text: said, card: await welcome(app, chosen, mine, [], lang) };
 }

@@ -8,9 +8,11 @@ import { z } from "zod";
 import { importPlanCard } from "../../cards/import-plan.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
+import { downloadFile } from "../../src/attachments/file-download.ts";
 import { texts } from "../../src/i18n/texts.ts";
 import type { Actor } from "../../src/reports/types.ts";
 import { IMPORT_MAX_BYTES } from "../../src/rounds/import-uploads.ts";
+import { displayText } from "../../src/text/typed-text.ts";
 import { langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
 
@@ -38,22 +40,6 @@ export function fileAttachmentsOf(attachments: unknown): FileAttachment[] {
 
 const IMPORT_TYPES = /\.(xlsx|csv)$/i;
 
-/** Fetch at most `max` bytes; undefined when the download fails or is bigger. */
-async function download(url: string, max: number): Promise<Uint8Array | "too_big" | undefined> {
-  const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(20_000) });
-  if (!res.ok || res.body === null) return undefined;
-  const declared = Number(res.headers.get("content-length") ?? "0");
-  if (declared > max) return "too_big";
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-    total += chunk.length;
-    if (total > max) return "too_big";
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** A file sent to the bot: an allocation list from county staff. */
 export async function importFromFile(
   app: EdgeApp,
@@ -66,16 +52,19 @@ export async function importFromFile(
   if (!(await app.imports.isAnyStaff(actor))) return { text: dt.importStaffOnly };
   const [file, ...more] = files;
   if (file === undefined || more.length > 0) return { text: dt.importOneFile };
-  if (!IMPORT_TYPES.test(file.name)) return { text: dt.importWrongType(file.name) };
-  let content: Awaited<ReturnType<typeof download>>;
-  try {
-    content = await download(file.content.downloadUrl, IMPORT_MAX_BYTES);
-  } catch (err) {
-    app.log.warn({ err }, "import file download failed");
-    content = undefined;
+  // The file name is the sender's: plain text, never Markdown.
+  if (!IMPORT_TYPES.test(file.name)) return { text: dt.importWrongType(displayText(file.name)), plain: true };
+  // The same download policy as attachments: https to Teams' file hosts, local http only outside production.
+  const got = await downloadFile(file.content.downloadUrl, IMPORT_MAX_BYTES, {
+    ...app.config.fileDownload,
+    timeoutMs: 20_000,
+  });
+  if (got.kind === "too_big") return { text: dt.importTooBig(IMPORT_MAX_BYTES / 1024 / 1024) };
+  if (got.kind !== "ok") {
+    app.log.warn({ outcome: got.kind }, "import file download failed");
+    return { text: dt.importDownloadFailed };
   }
-  if (content === "too_big") return { text: dt.importTooBig(IMPORT_MAX_BYTES / 1024 / 1024) };
-  if (content === undefined) return { text: dt.importDownloadFailed };
+  const content = got.body;
   const o = await app.imports.dryRun(actor, { name: file.name, content });
   if (o.kind === "forbidden") return { text: dt.importStaffOnly };
   app.log.info({ status: o.result.status, bytes: content.length }, "import dry run");

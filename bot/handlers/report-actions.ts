@@ -2,7 +2,7 @@
  * Card actions on a report: open, save a section, review, submit. Maps service outcomes to
  * cards; every decision about access and validity is made in src/.
  */
-import { escapeMarkdown, shorten } from "../../cards/render.ts";
+import { shorten } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
@@ -27,6 +27,11 @@ const denied = (o: Denied, t: BotText): Reply => ({
   text: o.kind === "not_found" ? t.notFound : t.forbidden,
 });
 
+/** The report this person works on now: files sent next are attached to it (src/attachments/). */
+function workingOn(app: EdgeApp, actor: Actor, report: { roundId: string; id: string }): void {
+  app.attachments.memory.noteWorkingOn(actor.id, { roundId: report.roundId, reportId: report.id });
+}
+
 export async function openReport(
   app: EdgeApp,
   actor: Actor,
@@ -34,8 +39,11 @@ export async function openReport(
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data, data.section, data.page);
   if (o.kind !== "ok") return denied(o, botText(actor));
+  workingOn(app, actor, o.report);
   const lang = langOf(actor, o.report);
-  if (o.report.status === "submitted" || o.role === "staff") return { card: reviewCard({ ...o, lang }) };
+  // Staff and approvers only read: the review, never a section to fill in.
+  if (o.report.status === "submitted" || o.role === "staff" || o.role === "approver")
+    return { card: reviewCard({ ...o, lang }) };
   return { card: sectionCard({ ...o, lang }) };
 }
 
@@ -46,6 +54,7 @@ export async function reviewReport(
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data);
   if (o.kind !== "ok") return denied(o, botText(actor));
+  workingOn(app, actor, o.report);
   return {
     card: reviewCard({
       ...o,
@@ -76,6 +85,7 @@ export async function saveSection(
     lang = langOf(actor, o.report);
     t = botText(actor, o.report);
   }
+  if (o.kind !== "not_found" && o.kind !== "forbidden") workingOn(app, actor, o.report);
   switch (o.kind) {
     case "not_found":
     case "forbidden":
@@ -107,7 +117,7 @@ export async function saveSection(
           lang,
           typed: typedOf(o.form, o.sectionIndex, inputs, o.errors),
           errors: o.errors,
-          notice: { text: staleNotice(o.form, o.questions, inputs, lang), style: "warning" },
+          notice: { text: t.stale, lines: staleLines(o.form, o.questions, inputs, lang), style: "warning" },
         }),
       };
     case "saved": {
@@ -134,8 +144,11 @@ function typedOf(
   return Object.fromEntries(wrong.flatMap((q) => inputIdsOf(q).map((id) => [id, inputs[id]])));
 }
 
-/** Which answers were left alone because someone else changed them, with what this person typed. */
-function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>, lang: Lang): string {
+/**
+ * Which answers were left alone because someone else changed them, with what this person typed: one
+ * literal line each (the typed text is shown in a TextRun, never Markdown).
+ */
+function staleLines(form: Form, qids: string[], inputs: Record<string, unknown>, lang: Lang): string[] {
   const t = texts(lang).bot;
   const shown = formIn(form, lang);
   const lines = qids.flatMap((qid) => {
@@ -146,9 +159,9 @@ function staleNotice(form: Form, qids: string[], inputs: Record<string, unknown>
       .filter((v): v is string => typeof v === "string" && v.trim() !== "")
       .join(" / ");
     const text = findQuestion(shown, qid)?.text ?? q.text;
-    return [t.staleLine(escapeMarkdown(shorten(text, 80)), escapeMarkdown(shorten(typed, 200)))];
+    return [t.staleLine(shorten(text, 80), shorten(typed, 200))];
   });
-  return `${t.stale}\n\n${lines.join("\n")}`;
+  return lines;
 }
 
 /**

@@ -1,6 +1,10 @@
 /** Realistic, deterministic answers for the overview bench: one submitted report per index. */
-import { optionTexts } from "../../src/questionnaire/form.ts";
-import type { AnswerContent, Form, Question } from "../../src/questionnaire/types.ts";
+import {
+  type AnswerContent,
+  type Form,
+  OTHER_OPTION_ID,
+  type Question,
+} from "../../src/questionnaire/types.ts";
 import { type Answer, RESPONDENT_CATEGORIES, type ReportDoc } from "../../src/reports/types.ts";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -94,12 +98,12 @@ function answerFor(q: Question, rand: () => number): AnswerContent | undefined {
       content = { value: rand() < 0.9 };
       break;
     case "choice":
-      content = { value: pick(rand, optionTexts(q)) };
+      content = { value: pick(rand, q.options?.map((o) => o.id) ?? []) };
       break;
     case "multichoice": {
-      const value = subset(rand, optionTexts(q), 1, 3);
+      const value = subset(rand, q.options?.map((o) => o.id) ?? [], 1, 3);
       if (q.allowOther && rand() < 0.1) {
-        value.push("Annet");
+        value.push(OTHER_OPTION_ID);
         content = { value, other: prose(rand, 40, 200) };
       } else content = { value };
       break;

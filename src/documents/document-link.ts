@@ -17,7 +17,9 @@ export const DOCUMENT_ROUTE_PREFIX = "/api/documents/";
 
 export type DocumentClaims =
   | { kind: "report"; roundId: string; reportId: string }
-  | { kind: "round"; roundId: string };
+  | { kind: "round"; roundId: string }
+  /** One attachment of a report (links for county staff only: summary thread, export). */
+  | { kind: "attachment"; roundId: string; reportId: string; attachmentId: string };
 
 const MAX_TOKEN_LENGTH = 1200;
 const SIGNATURE_BYTES = 32;
@@ -28,6 +30,7 @@ const id = z.string().min(1).max(200);
 const payloadSchema = z.discriminatedUnion("k", [
   z.strictObject({ v: z.literal(1), k: z.literal("report"), r: id, p: id, e: z.int().nonnegative() }),
   z.strictObject({ v: z.literal(1), k: z.literal("round"), r: id, e: z.int().nonnegative() }),
+  z.strictObject({ v: z.literal(1), k: z.literal("att"), r: id, p: id, a: id, e: z.int().nonnegative() }),
 ]);
 
 function sign(payload: string, secret: Buffer | string): Buffer {
@@ -47,7 +50,9 @@ export function signDocumentToken(
   const payload = payloadSchema.parse(
     claims.kind === "report"
       ? { v: 1, k: "report", r: claims.roundId, p: claims.reportId, e }
-      : { v: 1, k: "round", r: claims.roundId, e },
+      : claims.kind === "attachment"
+        ? { v: 1, k: "att", r: claims.roundId, p: claims.reportId, a: claims.attachmentId, e }
+        : { v: 1, k: "round", r: claims.roundId, e },
   );
   const encoded = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
   return `${encoded}.${sign(encoded, secret).toString("base64url")}`;
@@ -73,6 +78,7 @@ export function verifyDocumentToken(
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success || !(now < parsed.data.e)) return undefined;
   const p = parsed.data;
+  if (p.k === "att") return { kind: "attachment", roundId: p.r, reportId: p.p, attachmentId: p.a };
   return p.k === "report" ? { kind: "report", roundId: p.r, reportId: p.p } : { kind: "round", roundId: p.r };
 }
 

@@ -29,6 +29,14 @@ export interface DocumentServiceDeps {
   /** Signs the download links (the same secret as the export links; a different derived key). */
   linkSecret: Buffer | string;
   publicBaseUrl: string;
+  /** Opens a report's attachment for a verified link (src/attachments/). */
+  openAttachment?: (
+    ref: ReportRef,
+    attachmentId: string,
+  ) => Promise<
+    | { record: { name: string }; contentType: string; bytes: number; stream: NodeJS.ReadableStream }
+    | undefined
+  >;
 }
 
 export interface DocumentFile {
@@ -36,6 +44,17 @@ export interface DocumentFile {
   contentType: string;
   body: Buffer;
 }
+
+/** A stored attachment behind a staff link, streamed from Blob Storage. */
+export interface StreamedFile {
+  fileName: string;
+  contentType: string;
+  bytes: number;
+  stream: NodeJS.ReadableStream;
+}
+
+/** How long an attachment link in an export file works (the file is kept and opened later). */
+export const EXPORT_ATTACHMENT_LINK_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type PdfLink =
   | { kind: "ok"; url: string; expiresAt: number; report: ReportDoc }
@@ -65,16 +84,40 @@ export class DocumentService {
     return this.link({ kind: "round", roundId });
   }
 
-  private link(claims: DocumentClaims): { url: string; expiresAt: number } {
-    const expiresAt = this.deps.clock().getTime() + DOCUMENT_LINK_TTL_MS;
+  /**
+   * Links to a report's attachments, for callers that checked staff access (summary thread: 15 minutes;
+   * the export file: EXPORT_ATTACHMENT_LINK_TTL_MS). The ids signed are the stored report's.
+   */
+  attachmentLinks(
+    report: ReportDoc,
+    ttlMs = DOCUMENT_LINK_TTL_MS,
+  ): { id: string; url: string; expiresAt: number }[] {
+    return (report.attachments ?? []).map((a) => ({
+      id: a.id,
+      ...this.link(
+        { kind: "attachment", roundId: report.roundId, reportId: report.id, attachmentId: a.id },
+        ttlMs,
+      ),
+    }));
+  }
+
+  private link(claims: DocumentClaims, ttlMs = DOCUMENT_LINK_TTL_MS): { url: string; expiresAt: number } {
+    const expiresAt = this.deps.clock().getTime() + ttlMs;
     const token = signDocumentToken(claims, expiresAt, this.deps.linkSecret);
     return { url: documentUrl(this.deps.publicBaseUrl, token), expiresAt };
   }
 
   /** The file behind a download token; undefined for a bad, forged or expired token or a missing report. */
-  async download(token: string): Promise<DocumentFile | undefined> {
+  async download(token: string): Promise<DocumentFile | StreamedFile | undefined> {
     const claims = verifyDocumentToken(token, this.deps.linkSecret, this.deps.clock().getTime());
     if (claims === undefined) return undefined;
+    if (claims.kind === "attachment") {
+      const ref = { roundId: claims.roundId, reportId: claims.reportId };
+      const found = await this.deps.openAttachment?.(ref, claims.attachmentId);
+      if (found === undefined) return undefined;
+      const { record, ...blob } = found;
+      return { fileName: record.name, ...blob };
+    }
     return claims.kind === "report"
       ? this.reportPdf({ roundId: claims.roundId, reportId: claims.reportId })
       : this.roundZip(claims.roundId);

@@ -9,7 +9,9 @@ import { DEFAULT_LANG } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
 import { formatAnswer } from "../questionnaire/answers.ts";
 import type { Form, Question } from "../questionnaire/types.ts";
+import { approvalLines } from "../reports/approvals.ts";
 import type { Answer, ReportDoc } from "../reports/types.ts";
+import type { Lang } from "../text/lang.ts";
 import { pdfFonts } from "./fonts.ts";
 
 // The PDF is the county's document of the report: bokmål for now.
@@ -20,6 +22,8 @@ export interface ReportPdfInput {
   report: ReportDoc;
   /** When the PDF is made (shown in the footer and stored as the creation date). */
   generatedAt: Date;
+  /** The language of option texts and labels (default bokmål). */
+  lang?: Lang;
 }
 
 const MARGIN = 56;
@@ -59,14 +63,35 @@ function reportFacts(report: ReportDoc): [string, string][] {
   return rows;
 }
 
-function answerLines(q: Question, a: Answer | undefined): { answer: string; comment?: string } {
+/** Who was asked to approve, and whether they approved this version (approval before sending). */
+function approvalRows(report: ReportDoc): { who: string; state: string; comment?: string }[] {
+  return approvalLines(report).map((l) => {
+    const at = l.approvedAt !== undefined ? formatOslo(new Date(l.approvedAt)) : "";
+    const state =
+      l.state === "approved"
+        ? pdfText.approved(at)
+        : l.state === "stale"
+          ? pdfText.approvedEarlier(at)
+          : pdfText.notApproved;
+    const c = l.comment;
+    return {
+      who: pdfText.approvalWho(l.name, l.email),
+      state,
+      ...(c !== undefined
+        ? { comment: `${pdfText.approvalComment(formatOslo(new Date(c.at)), c.stale)}: ${c.text}` }
+        : {}),
+    };
+  });
+}
+
+function answerLines(q: Question, a: Answer | undefined, lang: Lang): { answer: string; comment?: string } {
   if (a === undefined) return { answer: pdfText.notAnswered };
   const comment = a.comment !== undefined && a.comment !== "" ? a.comment : undefined;
-  return { answer: formatAnswer(q, a), ...(comment !== undefined ? { comment } : {}) };
+  return { answer: formatAnswer(q, a, lang), ...(comment !== undefined ? { comment } : {}) };
 }
 
 /** The PDF bytes of one report (draft or submitted). */
-export function reportPdf({ form, report, generatedAt }: ReportPdfInput): Promise<Buffer> {
+export function reportPdf({ form, report, generatedAt, lang = "nb" }: ReportPdfInput): Promise<Buffer> {
   const fonts = pdfFonts();
   const doc = new PDFDocument({
     size: "A4",
@@ -96,6 +121,18 @@ export function reportPdf({ form, report, generatedAt }: ReportPdfInput): Promis
     doc.font("regular").text(value);
   }
 
+  const approvals = approvalRows(report);
+  if (approvals.length > 0) {
+    doc.moveDown(0.6);
+    doc.font("bold").fontSize(11).text(pdfText.approvals);
+    for (const a of approvals) {
+      doc.moveDown(0.15);
+      doc.font("bold").fontSize(10).text(`${a.who}: `, { continued: true });
+      doc.font("regular").text(a.state);
+      if (a.comment !== undefined) doc.fillColor(COLOR.subtle).text(a.comment).fillColor(COLOR.text);
+    }
+  }
+
   form.sections.forEach((section, index) => {
     doc.moveDown(1);
     const y = doc.y;
@@ -111,7 +148,7 @@ export function reportPdf({ form, report, generatedAt }: ReportPdfInput): Promis
       .fontSize(13)
       .text(pdfText.section(index + 1, section.title));
     for (const q of section.questions) {
-      const { answer, comment } = answerLines(q, report.answers[q.id]);
+      const { answer, comment } = answerLines(q, report.answers[q.id], lang);
       doc.moveDown(0.6);
       doc.font("bold").fontSize(10).fillColor(COLOR.text).text(`${q.id} ${q.text}`);
       doc.moveDown(0.15);

@@ -2,9 +2,9 @@
  * Who may do what with a report. Decided from the stored report and the actor that Teams
  * authenticated, never from ids that come back in card data.
  */
-import type { Actor, ReportDoc } from "../reports/types.ts";
+import type { Actor, Approver, ReportDoc } from "../reports/types.ts";
 
-export type Role = "contact" | "coeditor" | "staff";
+export type Role = "contact" | "coeditor" | "approver" | "staff";
 
 const sameEmail = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && a.trim() !== "" && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -20,10 +20,18 @@ export function isCoEditor(actor: Actor, report: ReportDoc): boolean {
   );
 }
 
+/** The approver entry this actor is, on this report (by Entra id once bound, else by e-mail). */
+export function approverOf(actor: Actor, report: ReportDoc): Approver | undefined {
+  return (report.approvers ?? []).find((e) =>
+    e.aadObjectId !== undefined ? e.aadObjectId === actor.id : sameEmail(e.email, actor.email),
+  );
+}
+
 /** The strongest role the actor has on the report, or undefined when none. */
 export function roleOf(actor: Actor, report: ReportDoc, staffIds: readonly string[]): Role | undefined {
   if (isContact(actor, report)) return "contact";
   if (isCoEditor(actor, report)) return "coeditor";
+  if (approverOf(actor, report) !== undefined) return "approver";
   // Guests are never staff, whatever list their id is on.
   if (actor.guest !== true && staffIds.includes(actor.id)) return "staff";
   return undefined;

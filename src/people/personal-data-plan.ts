@@ -1,6 +1,6 @@
 /**
- * Personal data about one person (found by e-mail): what the bot holds (export) and what erasing them
- * changes (the erasure plan). Pure: works on documents already read (personal-data.ts reads and writes).
+ * Personal data about one person (found by e-mail): what erasing them changes (the erasure plan; what
+ * the bot holds is personal-data-export.ts). Pure: works on documents already read (personal-data.ts).
  * See docs/personal-data.md for what is kept, where, why and for how long.
  *
  * Decisions (kept in step with the doc):
@@ -20,9 +20,9 @@
  * - Round staff lists (Entra ids) are access configuration: exported, never changed here.
  */
 import type { LedgerDoc } from "../reminders/types.ts";
-import type { Answer, CoEditor, Contact, ReportDoc } from "../reports/types.ts";
+import type { Answer, ReportDoc } from "../reports/types.ts";
 import {
-  type AnswerField,
+  contactAnswerIds,
   type DataSubject,
   detailPatterns,
   ERASED,
@@ -31,120 +31,20 @@ import {
   foundDetails,
   type Holdings,
   identify,
-  isContactDetailQuestion,
   isTheirs,
   norm,
-  type ReportRole,
   rolesIn,
   scrub,
   scrubAnswer,
-  textOf,
+  theirReach,
 } from "./personal-data-subject.ts";
-import { type ReachDoc, reachDocIdOfKey } from "./reach-service.ts";
-import type { PersonDoc } from "./types.ts";
-
-/** The contact-detail answers of a report that are the person's: as its contact, or written by them. */
-function contactAnswerIds(r: ReportDoc, s: DataSubject, roles: ReportRole[]): string[] {
-  return Object.entries(r.answers)
-    .filter(
-      ([qid, a]) =>
-        isContactDetailQuestion(r.formId, qid) && (roles.includes("contact") || s.ids.includes(a.by.id)),
-    )
-    .map(([qid]) => qid);
-}
-
-export interface ReportExport {
-  roundId: string;
-  reportId: string;
-  partnership: string;
-  tiltak: string;
-  status: ReportDoc["status"];
-  roles: ReportRole[];
-  contact?: Contact;
-  coEditor?: CoEditor;
-  /** Answers this person changed last: question, when, report revision (no texts: see the doc). */
-  answersChanged: { questionId: string; at: string; revision: number }[];
-  submittedAt?: string;
-  reopened?: { at: string; reason: string };
-  /** Answer texts that contain the person's own details, as stored. */
-  detailsInAnswers: { questionId: string; field: AnswerField; text: string }[];
-  /** Their answers to the contact-detail questions, in full (typed name, workplace, phone, e-mail). */
-  contactAnswers: { questionId: string; text: string }[];
-  /** Other e-mail addresses and phone numbers in the report's free texts, which may be theirs. */
-  foundInText: FoundDetail[];
-}
-
-export interface PersonalDataExport {
-  format: "dekom-personal-data-export/1";
-  email: string;
-  exportedAt: string;
-  subject: { ids: string[]; emails: string[] };
-  /** Container "people": name, e-mail, tenant, conversation reference, reachability. */
-  people: PersonDoc[];
-  /** Container "reports". */
-  reports: ReportExport[];
-  /** Container "rounds": rounds where one of their ids is on the staff list. */
-  staffOf: string[];
-  /** Container "ledger": reminder records and reminder choices about them. */
-  reminders: LedgerDoc[];
-  /** Container "people": the last attempt to reach them (object id and step outcomes). */
-  reach: ReachDoc[];
-}
-
-/** Everything about the person, for `personal-data export`. */
-export function exportOf(email: string, h: Holdings, now: Date): PersonalDataExport {
-  const s = identify(email, h);
-  const reports: ReportExport[] = [];
-  for (const r of h.reports) {
-    const roles = rolesIn(r, s);
-    const patterns = detailPatterns(s, roles.length > 0);
-    const detailsInAnswers = Object.entries(r.answers).flatMap(([questionId, a]) =>
-      scrubAnswer(a, patterns).fields.map((field) => ({ questionId, field, text: textOf(a, field) })),
-    );
-    if (roles.length === 0 && detailsInAnswers.length === 0) continue;
-    const coEditor = r.coEditors.find((e) => isTheirs(s, e));
-    const contactAnswers = contactAnswerIds(r, s, roles).map((questionId) => ({
-      questionId,
-      text: textOf(r.answers[questionId] as Answer, "value"),
-    }));
-    reports.push({
-      roundId: r.roundId,
-      reportId: r.id,
-      partnership: r.partnership.name,
-      tiltak: r.tiltak.name,
-      status: r.status,
-      roles,
-      ...(roles.includes("contact") ? { contact: r.contact } : {}),
-      ...(coEditor ? { coEditor } : {}),
-      answersChanged: Object.entries(r.answers)
-        .filter(([, a]) => s.ids.includes(a.by.id))
-        .map(([questionId, a]) => ({ questionId, at: a.at, revision: a.rev })),
-      ...(roles.includes("submitter") && r.submittedAt ? { submittedAt: r.submittedAt } : {}),
-      ...(r.reopened && roles.includes("reopener")
-        ? { reopened: { at: r.reopened.at, reason: r.reopened.reason } }
-        : {}),
-      detailsInAnswers,
-      contactAnswers,
-      foundInText: roles.length > 0 ? foundDetails(r, patterns) : [],
-    });
-  }
-  return {
-    format: "dekom-personal-data-export/1",
-    email: s.email,
-    exportedAt: now.toISOString(),
-    subject: { ids: s.ids, emails: s.emails },
-    people: h.people.filter((p) => s.ids.includes(p.id) || s.emails.includes(norm(p.email))),
-    reports,
-    staffOf: h.rounds.filter((r) => r.staffIds.some((id) => s.ids.includes(id))).map((r) => r.id),
-    reminders: h.ledger.filter((d) => s.recipientKeys.includes(d.recipient)),
-    reach: theirReach(h, s),
-  };
-}
 
 /** What erasing the person changes in one report. */
 export interface ReportErasure {
   contact: boolean;
   coEditorsRemoved: number;
+  /** Their requests to approve (with their approval and comment), removed. */
+  approversRemoved: number;
   /** Answers whose "last changed by" is replaced. */
   answersAnonymised: number;
   /** Answers whose text had the person's details replaced. */
@@ -180,6 +80,7 @@ export function eraseInReport(
   const changes: ReportErasure = {
     contact: roles.includes("contact"),
     coEditorsRemoved: doc.coEditors.filter(mine).length,
+    approversRemoved: (doc.approvers ?? []).filter(mine).length,
     answersAnonymised: 0,
     answerTextsScrubbed: 0,
     submitter: roles.includes("submitter"),
@@ -193,6 +94,12 @@ export function eraseInReport(
   for (const e of next.coEditors) {
     if (!s.ids.includes(e.invitedBy)) continue;
     e.invitedBy = ERASED;
+    changes.invitedBy++;
+  }
+  if (next.approvers !== undefined) next.approvers = next.approvers.filter((e) => !mine(e));
+  for (const e of next.approvers ?? []) {
+    if (!s.ids.includes(e.requestedBy)) continue;
+    e.requestedBy = ERASED;
     changes.invitedBy++;
   }
   const answers: Record<string, Answer> = {};
@@ -223,6 +130,7 @@ export function eraseInReport(
   const changed =
     changes.contact ||
     changes.coEditorsRemoved +
+      changes.approversRemoved +
       changes.answersAnonymised +
       changes.answerTextsScrubbed +
       changes.invitedBy +
@@ -301,9 +209,3 @@ export function planErasure(email: string, h: Holdings, now: Date, opts: PlanOpt
 
 export const isEmptyPlan = (p: ErasurePlan): boolean =>
   p.people.length === 0 && p.reports.length === 0 && p.ledger.length === 0 && p.reach.length === 0;
-
-/** Reach records kept under one of the person's recipient keys. */
-const theirReach = (h: Holdings, s: DataSubject): ReachDoc[] => {
-  const ids = new Set(s.recipientKeys.map((key) => reachDocIdOfKey(key)));
-  return (h.reach ?? []).filter((d) => ids.has(d.id));
-};

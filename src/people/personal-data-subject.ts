@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import type { AnswerContent } from "../questionnaire/types.ts";
 import { recipientKey } from "../reminders/recipients.ts";
 import type { LedgerDoc } from "../reminders/types.ts";
-import type { CoEditor, Contact, ReportDoc } from "../reports/types.ts";
+import type { Approver, CoEditor, Contact, ReportDoc } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
-import type { ReachDoc } from "./reach-service.ts";
+import { type ReachDoc, reachDocIdOfKey } from "./reach-service.ts";
 import type { PersonDoc } from "./types.ts";
 
 /** What replaces an erased name, id or detail. */
@@ -36,7 +36,7 @@ export const CONTACT_DETAIL_QUESTIONS: Readonly<Record<string, readonly string[]
   "dekom-2024-2025": ["q01", "q02", "q03"],
 };
 
-export const isContactDetailQuestion = (formId: string, questionId: string): boolean =>
+const isContactDetailQuestion = (formId: string, questionId: string): boolean =>
   CONTACT_DETAIL_QUESTIONS[formId]?.includes(questionId) ?? false;
 
 /** Everything read from storage that may concern the person. */
@@ -71,7 +71,11 @@ export function identify(email: string, h: Pick<Holdings, "people" | "reports">)
   const ids = new Set<string>();
   const matches = (p: { aadObjectId?: string; email?: string }) =>
     (p.aadObjectId !== undefined && ids.has(p.aadObjectId)) || emails.has(norm(p.email));
-  const entries = h.reports.flatMap((r): (Contact | CoEditor)[] => [r.contact, ...r.coEditors]);
+  const entries = h.reports.flatMap((r): (Contact | CoEditor | Approver)[] => [
+    r.contact,
+    ...r.coEditors,
+    ...(r.approvers ?? []),
+  ]);
   let size: number;
   do {
     size = ids.size + emails.size;
@@ -118,13 +122,14 @@ export function identify(email: string, h: Pick<Holdings, "people" | "reports">)
 export const isTheirs = (s: DataSubject, p: { aadObjectId?: string; email?: string }): boolean =>
   (p.aadObjectId !== undefined && s.ids.includes(p.aadObjectId)) || s.emails.includes(norm(p.email));
 
-export type ReportRole = "contact" | "coeditor" | "author" | "submitter" | "reopener";
+export type ReportRole = "contact" | "coeditor" | "approver" | "author" | "submitter" | "reopener";
 
 /** The person's roles in a report (empty when they have none). */
 export function rolesIn(r: ReportDoc, s: DataSubject): ReportRole[] {
   const roles: ReportRole[] = [];
   if (isTheirs(s, r.contact)) roles.push("contact");
   if (r.coEditors.some((e) => isTheirs(s, e))) roles.push("coeditor");
+  if ((r.approvers ?? []).some((e) => isTheirs(s, e))) roles.push("approver");
   if (Object.values(r.answers).some((a) => s.ids.includes(a.by.id))) roles.push("author");
   if (r.submittedBy && s.ids.includes(r.submittedBy.id)) roles.push("submitter");
   if (r.reopened && s.ids.includes(r.reopened.by.id)) roles.push("reopener");
@@ -229,4 +234,20 @@ export function foundDetails(r: ReportDoc, known: RegExp[]): FoundDetail[] {
     }
   }
   return out;
+}
+
+/** Reach records kept under one of the person's recipient keys. */
+export const theirReach = (h: Holdings, s: DataSubject): ReachDoc[] => {
+  const ids = new Set(s.recipientKeys.map((key) => reachDocIdOfKey(key)));
+  return (h.reach ?? []).filter((d) => ids.has(d.id));
+};
+
+/** The contact-detail answers of a report that are the person's: as its contact, or written by them. */
+export function contactAnswerIds(r: ReportDoc, s: DataSubject, roles: ReportRole[]): string[] {
+  return Object.entries(r.answers)
+    .filter(
+      ([qid, a]) =>
+        isContactDetailQuestion(r.formId, qid) && (roles.includes("contact") || s.ids.includes(a.by.id)),
+    )
+    .map(([qid]) => qid);
 }

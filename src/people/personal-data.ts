@@ -18,6 +18,7 @@ import { type Holdings, identify, norm } from "./personal-data-subject.ts";
 import { type ReachDoc, type ReachStore, reachDocIdOfKey } from "./reach-service.ts";
 import type { PersonDoc } from "./types.ts";
 
+export * from "./personal-data-export.ts";
 export * from "./personal-data-plan.ts";
 export * from "./personal-data-subject.ts";
 

@@ -8,10 +8,9 @@ import { groupDigits } from "../i18n/digits.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
 import { displayText } from "../text/typed-text.ts";
-import { optionTexts } from "./form.ts";
 import { inputId } from "./input-ids.ts";
-import { OTHER_OPTION } from "./messages.ts";
-import type { AnswerContent, Question, SeasonYear } from "./types.ts";
+import { optionIds, optionLabel } from "./options.ts";
+import { type AnswerContent, OTHER_OPTION_ID, type Question, type SeasonYear } from "./types.ts";
 
 /** The { season, year } of a stored season_year answer, or undefined when it is not one. */
 export function seasonYearOf(content: AnswerContent | null | undefined): SeasonYear | undefined {
@@ -30,15 +29,18 @@ function formatPhone(stored: string): string {
 }
 
 /**
- * The answer as Norwegian display text: "160 000 kr", "1 200", "Ja"/"Nei", "Høst 2018", options joined
- * with ", " and "Annet: …" for the other text. The comment is not included (show it separately).
+ * The answer as Norwegian display text: "160 000 kr", "1 200", "Ja"/"Nei", "Høst 2018", option texts
+ * (optionLabel) joined with ", " and "Annet: …" for the other text. The comment is not included (show it
+ * separately).
  */
 export function formatAnswer(q: Question, content: AnswerContent, lang: Lang = DEFAULT_LANG): string {
   const labels = texts(lang).labels;
   const v = content.value;
   const other = displayText(content.other);
-  const option = (o: string) =>
-    o === OTHER_OPTION ? (other !== "" ? labels.otherWithText(other) : labels.other) : o;
+  const option = (id: string) =>
+    q.allowOther && id === OTHER_OPTION_ID && other !== ""
+      ? labels.otherWithText(other)
+      : optionLabel(q, id, lang);
   if (typeof v === "boolean") return v ? labels.yes : labels.no;
   if (typeof v === "number") return q.type === "amount_nok" ? labels.amount(v) : groupDigits(v);
   if (Array.isArray(v)) return v.map(option).join(", ");
@@ -51,9 +53,7 @@ export function formatAnswer(q: Question, content: AnswerContent, lang: Lang = D
 export function toRawInputs(q: Question, content: AnswerContent): Record<string, string> {
   const out: Record<string, string> = {};
   const v = content.value;
-  const options = optionTexts(q);
-  const indexOf = (text: string) =>
-    q.allowOther && text === OTHER_OPTION ? options.length : options.indexOf(text);
+  const known = optionIds(q);
   if (q.type === "season_year") {
     const sy = seasonYearOf(content);
     if (sy) {
@@ -61,9 +61,8 @@ export function toRawInputs(q: Question, content: AnswerContent): Record<string,
       out[inputId(q.id, "year")] = String(sy.year);
     }
   } else if (q.type === "choice" || q.type === "multichoice") {
-    const texts = Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
-    const indices = texts.map(indexOf).filter((i) => i >= 0);
-    out[inputId(q.id)] = indices.join(",");
+    const ids = Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
+    out[inputId(q.id)] = ids.filter((id) => known.includes(id)).join(",");
     if (q.allowOther && content.other !== undefined) out[inputId(q.id, "other")] = displayText(content.other);
   } else if (typeof v === "boolean") {
     out[inputId(q.id)] = String(v);

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { encodedBytes, TEXT_BYTES_PER_CHAR } from "../text/encoded-size.ts";
 import { isBlankText, normalizeTypedText } from "../text/typed-text.ts";
 import { messages as M } from "./messages.ts";
+import { optionIds } from "./options.ts";
 import type { AnswerValue, Question, Season } from "./types.ts";
 
 /** Longest raw string accepted from any card input, before trimming or parsing. */
@@ -140,18 +141,19 @@ const yesnoSchema = z.string().transform((s, ctx) => {
   return fail(ctx, M.yesno);
 });
 
-/** Option index ("0", "1", ...); `count` includes the "Annet" slot when the question has one. */
-export const indexSchema = memo((count: number) =>
-  z
-    .string()
-    .regex(/^\d{1,4}$/, { error: () => M.unknownOption })
-    .transform(Number)
-    .refine((i) => i < count, { error: () => M.unknownOption }),
-);
+/**
+ * One option id of the question ("skoleeier", "annet" for the free-text option): anything else, an
+ * option text or an old card's index included, is refused with the one Norwegian message.
+ */
+export const optionIdSchema = memo((q: Question) => {
+  const ids = optionIds(q);
+  return z.string().refine((id) => ids.includes(id), { error: () => M.unknownOption });
+});
 
-/** Comma-separated option indices ("0,3,5"), de-duplicated and sorted into form order. */
-export const indexListSchema = memo((count: number) =>
-  z
+/** Comma-separated option ids ("uh,skoleeier"), de-duplicated and sorted into form order ("annet" last). */
+export const optionIdListSchema = memo((q: Question) => {
+  const order = new Map(optionIds(q).map((id, i) => [id, i]));
+  return z
     .string()
     .transform((s) =>
       s
@@ -159,9 +161,9 @@ export const indexListSchema = memo((count: number) =>
         .map((x) => x.trim())
         .filter((x) => x !== ""),
     )
-    .pipe(z.array(indexSchema(count)))
-    .transform((list) => [...new Set(list)].sort((a, b) => a - b)),
-);
+    .pipe(z.array(optionIdSchema(q)))
+    .transform((list) => [...new Set(list)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
+});
 
 const SEASON_BY_KEY: Record<string, Season> = {
   vår: "Vår",

@@ -4,16 +4,17 @@
  * no I/O. The parsers of single values live in answer-schemas.ts; back to text in answer-display.ts.
  *
  * Stored forms: email lower-cased; phone as "+47" + 8 digits ("+4791234567"); amounts and integers as
- * whole numbers; choice/multichoice as option texts ("Annet" last) with the "Annet" text in `other`;
+ * whole numbers; choice/multichoice as option ids (src/questionnaire/options.ts; "annet" last) with the
+ * "Annet" text in `other`;
  * season_year as { season, year }; text normalised (src/text/typed-text.ts).
  */
 
 import type { z } from "zod";
 import { seasonYearOf } from "./answer-display.ts";
 import {
-  indexListSchema,
-  indexSchema,
   OTHER_MAX_LENGTH,
+  optionIdListSchema,
+  optionIdSchema,
   rawInputSchema,
   scalarSchema,
   seasonSchema,
@@ -21,10 +22,17 @@ import {
   textSchema,
   yearSchema,
 } from "./answer-schemas.ts";
-import { optionTexts } from "./form.ts";
 import { type InputPart, inputId, primaryInputId } from "./input-ids.ts";
-import { messages as M, OTHER_OPTION } from "./messages.ts";
-import type { AnswerContent, AnswerValue, Form, Question, SeasonYear, Section } from "./types.ts";
+import { messages as M } from "./messages.ts";
+import {
+  type AnswerContent,
+  type AnswerValue,
+  type Form,
+  OTHER_OPTION_ID,
+  type Question,
+  type SeasonYear,
+  type Section,
+} from "./types.ts";
 
 export { TEXT_BYTES_PER_CHAR } from "../text/encoded-size.ts";
 export { formatAnswer, toRawInputs } from "./answer-display.ts";
@@ -80,8 +88,6 @@ class Reader {
 }
 
 function parseChoiceMain(q: Question, r: Reader): Main {
-  const options = optionTexts(q);
-  const otherIndex = q.allowOther ? options.length : -1;
   const main = r.read();
   const otherRaw = q.allowOther ? r.read("other") : "";
   const other =
@@ -89,25 +95,23 @@ function parseChoiceMain(q: Question, r: Reader): Main {
       ? otherRaw
       : r.run(textSchema(OTHER_MAX_LENGTH, "otherTooLong"), otherRaw, "other");
   if (main === undefined) return undefined;
-  const count = options.length + (q.allowOther ? 1 : 0);
-  let picked: number[] | undefined;
+  let picked: string[] | undefined;
   if (q.type === "multichoice") {
-    picked = r.run(indexListSchema(count), main);
+    picked = r.run(optionIdListSchema(q), main);
     // Text under "Annet" means "Annet" is meant, ticked or not.
-    if (picked && other !== "" && !picked.includes(otherIndex)) picked.push(otherIndex);
+    if (picked && other !== "" && !picked.includes(OTHER_OPTION_ID)) picked.push(OTHER_OPTION_ID);
   } else if (main === "") {
-    picked = other !== "" ? [otherIndex] : [];
+    picked = other !== "" ? [OTHER_OPTION_ID] : [];
   } else {
-    const index = r.run(indexSchema(count), main);
-    picked = index === undefined ? undefined : [index];
-    if (index !== undefined && index !== otherIndex && other !== "") r.fail("other", M.otherWithoutOther);
+    const id = r.run(optionIdSchema(q), main);
+    picked = id === undefined ? undefined : [id];
+    if (id !== undefined && id !== OTHER_OPTION_ID && other !== "") r.fail("other", M.otherWithoutOther);
   }
   if (picked === undefined || other === undefined) return undefined;
-  const hasOther = picked.includes(otherIndex);
+  const hasOther = q.allowOther && picked.includes(OTHER_OPTION_ID);
   if (hasOther && other === "") return r.fail("other", M.otherRequired);
   if (picked.length === 0) return "empty";
-  const texts = picked.map((i) => options[i] ?? OTHER_OPTION);
-  const value = q.type === "multichoice" ? texts : (texts[0] ?? OTHER_OPTION);
+  const value = q.type === "multichoice" ? picked : (picked[0] ?? OTHER_OPTION_ID);
   return hasOther ? { value, other } : { value };
 }
 

@@ -80,6 +80,8 @@ function questionProblems(q: Question): string[] {
   const ids = q.options?.map((o) => o.id) ?? [];
   const texts = q.options?.map((o) => o.text) ?? [];
   for (const id of duplicates(ids)) problems.push(`duplicate option id "${id}"`);
+  // Digits alone were the card values (indices) before the ids; the migration reads them as indices.
+  for (const id of ids.filter((x) => /^\d+$/.test(x))) problems.push(`option id "${id}" is only digits`);
   if (new Set(texts).size !== texts.length) problems.push("duplicate options");
   if (q.allowOther && !isChoice) problems.push("allowOther is only for choice/multichoice");
   if (q.allowOther && texts.includes("Annet")) problems.push('"Annet" must not also be a plain option');
@@ -177,9 +179,4 @@ export function findQuestion(form: Form, questionId: string): Question | undefin
 /** The section that holds the question, or undefined when the form has no such question. */
 export function sectionOf(form: Form, questionId: string): Section | undefined {
   return form.sections.find((s) => s.questions.some((q) => q.id === questionId));
-}
-
-/** The bokmål texts of the question's options, in form order ([] when it has none). */
-export function optionTexts(q: Question): string[] {
-  return q.options?.map((o) => o.text) ?? [];
 }

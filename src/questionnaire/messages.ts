@@ -9,8 +9,7 @@
 import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
 import { type Texts, texts } from "../i18n/texts.ts";
 
-/** The extra free-text option of choice/multichoice questions with allowOther (also the stored value). */
-export const OTHER_OPTION = "Annet";
+/** The label of the extra free-text option of choice/multichoice questions with allowOther (stored as "annet"). */
 
 let current: Lang = DEFAULT_LANG;
 

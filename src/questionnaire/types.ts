@@ -105,8 +105,9 @@ export interface SeasonYear {
 /**
  * A validated answer value, by question type:
  * text/longtext/email/phone -> string; integer/amount_nok -> number (whole, >= 0);
- * yesno -> boolean; choice -> string (the option text, or "Annet");
- * multichoice -> string[] (option texts, "Annet" last when ticked); season_year -> SeasonYear.
+ * yesno -> boolean; choice -> string (the option id, or "annet" for the free-text option);
+ * multichoice -> string[] (option ids in form order, "annet" last when ticked); season_year -> SeasonYear.
+ * Option ids are language-free, so bokmål and nynorsk answers count together.
  */
 export type AnswerValue = string | number | boolean | string[] | SeasonYear;
 

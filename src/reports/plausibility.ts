@@ -73,7 +73,8 @@ const IDS: Record<string, Partial<Record<string, string>>> = {
   },
 };
 
-export const NO_COORDINATOR = "Har ikke koordinatorfunksjon";
+/** The option id of "Har ikke koordinatorfunksjon" (q12). */
+export const NO_COORDINATOR = "ikke-koordinatorfunksjon";
 
 interface Found {
   rule: PlausibilityRule;
@@ -226,7 +227,8 @@ function isNone(text: string): boolean {
   return /^\s*(?:-+|ingen|nei|ikke aktuelt|0)?\s*\.?\s*$/i.test(text);
 }
 
-function signatureOf(
+/** The signature a confirmation of `rule` holds: the values of its questions (and the allocation it compares). */
+export function signatureOf(
   report: Pick<ReportDoc, "answers">,
   rule: PlausibilityRule,
   questionIds: string[],

@@ -4,7 +4,7 @@
  * questions that rarely change (`Question.carryOver`), the same tiltak's answer from an earlier round.
  * A pre-filled value is only a suggestion: it becomes an answer when the person saves the page. Pure.
  */
-import { optionTexts } from "../questionnaire/form.ts";
+import { optionIds } from "../questionnaire/options.ts";
 import type { AnswerContent, PrefillSource, Question } from "../questionnaire/types.ts";
 import type { ReportDoc } from "./types.ts";
 
@@ -62,11 +62,10 @@ function knownValue(source: PrefillSource, report: PrefillReport): string | unde
 function fitsQuestion(q: Question, content: AnswerContent): boolean {
   const v = content.value;
   if (q.type === "multichoice") {
-    const allowed = new Set([...optionTexts(q), ...(q.allowOther ? ["Annet"] : [])]);
+    const allowed = new Set(optionIds(q));
     return Array.isArray(v) && v.length > 0 && v.every((o) => allowed.has(o));
   }
-  if (q.type === "choice")
-    return typeof v === "string" && (optionTexts(q).includes(v) || (q.allowOther && v === "Annet"));
+  if (q.type === "choice") return typeof v === "string" && optionIds(q).includes(v);
   if (q.type === "integer" || q.type === "amount_nok") return typeof v === "number";
   if (q.type === "yesno") return typeof v === "boolean";
   if (q.type === "season_year") return typeof v === "object" && v !== null && !Array.isArray(v);

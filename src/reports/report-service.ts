@@ -68,15 +68,24 @@ export class ReportService {
 
   /** Reports the actor may work on (as contact or co-editor), newest round first. */
   async listMine(actor: Actor): Promise<ReportDoc[]> {
+    return (await this.listWork(actor)).mine;
+  }
+
+  /**
+   * One query: the reports the actor works on (contact or co-editor) and those they are asked to
+   * approve, each newest round first.
+   */
+  async listWork(actor: Actor): Promise<{ mine: ReportDoc[]; toApprove: ReportDoc[] }> {
     const found = await this.deps.reports.listForPerson({ id: actor.id, email: actor.email });
     // The query is broad (id or e-mail); the access rules decide (e-mail counts only without an Entra id).
-    const mine = found.filter((r) => {
-      const role = roleOf(actor, r, []);
-      return role === "contact" || role === "coeditor";
-    });
-    return mine.sort(
+    const sorted = found.sort(
       (a, b) => b.roundId.localeCompare(a.roundId) || a.tiltak.name.localeCompare(b.tiltak.name),
     );
+    const roles = new Map(sorted.map((r) => [r, roleOf(actor, r, [])]));
+    return {
+      mine: sorted.filter((r) => roles.get(r) === "contact" || roles.get(r) === "coeditor"),
+      toApprove: sorted.filter((r) => roles.get(r) === "approver"),
+    };
   }
 
   formOf(report: ReportDoc): Form {
@@ -222,7 +231,10 @@ export class ReportService {
   }
 
   /** Read-modify-write with If-Match; undefined when the report does not exist. */
-  private async update(ref: ReportRef, mutate: (doc: ReportDoc) => ReportDoc | undefined) {
+  private async update(
+    ref: ReportRef,
+    mutate: (doc: ReportDoc) => ReportDoc | undefined | Promise<ReportDoc | undefined>,
+  ) {
     try {
       return await this.deps.reports.updateWithRetry(ref.roundId, ref.reportId, mutate, MAX_WRITE_ATTEMPTS);
     } catch (err) {
@@ -231,21 +243,22 @@ export class ReportService {
     }
   }
 
-  /** Send the report. Only the contact person, only when complete, exactly once. */
+  /**
+   * Send the report. Only the contact person, only when complete, exactly once. The receipt number is
+   * taken only once the report may be sent (decided on the version the write is conditional on; a lost
+   * race decides again on a fresh read and keeps the number already taken).
+   */
   async submit(actor: Actor, ref: ReportRef, cardRevision: number): Promise<SubmitOutcome> {
     let decision: Decision<SubmitOutcome> | undefined;
-    let receipt: string | undefined; // taken only once the report may be sent: decide first, then write
-    const attempt = (write: boolean) =>
-      this.update(ref, (doc) => {
-        decision = this.decideSubmit(actor, cardRevision, doc, receipt);
-        return write ? decision.write : undefined;
-      });
+    let receipt: string | undefined;
     const next = this.deps.nextReceipt;
-    let result = await attempt(next === undefined);
-    if (result !== undefined && decision?.write !== undefined && next !== undefined) {
+    const result = await this.update(ref, async (doc) => {
+      decision = this.decideSubmit(actor, cardRevision, doc, receipt);
+      if (decision.write === undefined || next === undefined || receipt !== undefined) return decision.write;
       receipt = await next(ref.roundId);
-      result = await attempt(true);
-    }
+      decision = this.decideSubmit(actor, cardRevision, doc, receipt);
+      return decision.write;
+    });
     if (result === undefined || decision === undefined) return { kind: "not_found" };
     if (decision.outcome !== undefined) return decision.outcome;
     return {

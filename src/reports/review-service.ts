@@ -17,13 +17,16 @@ export interface ReviewServiceDeps {
   forms: Map<string, Form>;
   staffIds: readonly string[];
   clock: Clock;
+  /** The round's deadline, cached (rounds/deadlines.ts); without it every call is a point read. */
+  deadlineOf?: (roundId: string) => Promise<string | undefined>;
 }
 
 export class ReviewService {
   constructor(private readonly deps: ReviewServiceDeps) {}
 
-  /** The round's deadline (ISO), or undefined when the round is not found. One point read. */
+  /** The round's deadline (ISO), or undefined when the round is not found (cached when deps say so). */
   async deadlineOf(roundId: string): Promise<string | undefined> {
+    if (this.deps.deadlineOf !== undefined) return this.deps.deadlineOf(roundId);
     return (await this.deps.rounds.get(roundId))?.deadline;
   }
 

@@ -28,7 +28,10 @@ const reasonSchema = z
   .min(5, staffMessages.reasonRequired)
   .max(1000, staffMessages.reasonTooLong);
 
-/** Tells a person something in chat; implemented in bot/ (proactive message). */
+/**
+ * Tells a person something in chat; implemented in bot/ (proactive message). The text is plain, no
+ * Markdown: it holds person text and is shown as literal TextRuns.
+ */
 export type NotifyPerson = (target: ConversationTarget, text: string) => Promise<boolean>;
 
 /** A channel's conversation id without the thread part. */

@@ -38,6 +38,22 @@ export interface CoEditor {
   invitedBy: string;
 }
 
+/**
+ * A partner representative the contact asked to approve the report (by e-mail, like a co-editor).
+ * Their latest approval and comment carry the answers' revision they saw (see approvals.ts), so an
+ * approval of an earlier version stays on record but shows as such.
+ */
+export interface Approver {
+  email: string;
+  name?: string;
+  /** Entra object id, bound the first time they approve or comment. */
+  aadObjectId?: string;
+  requestedAt: string;
+  requestedBy: string;
+  approved?: { at: string; by: { id: string; name: string }; rev: number };
+  comment?: { text: string; at: string; by: { id: string; name: string }; rev: number };
+}
+
 /** One saved answer with who changed it last, when, and at which report revision. */
 export interface Answer extends AnswerContent {
   by: { id: string; name: string };
@@ -83,6 +99,8 @@ export interface ReportDoc {
   };
   contact: Contact;
   coEditors: CoEditor[];
+  /** Partner representatives asked to approve before sending (absent on older documents). */
+  approvers?: Approver[];
   status: ReportStatus;
   /** Increases by one on every write of answers or status. */
   revision: number;
@@ -102,6 +120,8 @@ export interface ReportDoc {
   receipt?: string;
   /** Plausibility warnings confirmed ("Stemmer"), by rule, with the values they were confirmed for. */
   plausibility?: Record<string, PlausibilityConfirmation>;
+  /** Files sent to the bot for this report (the bytes are in Blob Storage; src/attachments/). */
+  attachments?: ReportAttachment[];
   createdAt: string;
   updatedAt: string;
 }
@@ -115,6 +135,20 @@ export interface Allocation {
 /** A stored confirmation ("Stemmer") of a warning. */
 export interface PlausibilityConfirmation {
   signature: string;
+  by: { id: string; name: string };
+  at: string;
+}
+
+/** A file attached to a report: what the report keeps of it (the content is a blob). */
+export interface ReportAttachment {
+  /** Made by the server when the file arrived. */
+  id: string;
+  /** The file name as sent (person-typed: shown in TextRuns). */
+  name: string;
+  contentType: string;
+  bytes: number;
+  /** The blob's name in the attachments container. */
+  blob: string;
   by: { id: string; name: string };
   at: string;
 }

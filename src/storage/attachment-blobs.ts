@@ -1,7 +1,7 @@
 /**
  * Report attachments in Azure Blob Storage through @azure/storage-blob: one container, one blob per
- * attachment under `<roundId>/<reportId>/<attachmentId>`, its content type and original name kept as
- * blob properties/metadata. Production authenticates with Entra ID (DefaultAzureCredential, the app's
+ * attachment under `<roundId>/<reportId>/<attachmentId>`, its content type as a blob property and its
+ * original name, size, uploader and time as metadata (ASCII only: the name URI-encoded). Production authenticates with Entra ID (DefaultAzureCredential, the app's
  * managed identity with Storage Blob Data Contributor); locally and in tests a connection string to
  * Azurite (local-azurite.ts).
  */
@@ -12,6 +12,29 @@ export interface StoredBlob {
   name: string;
   contentType: string;
   bytes: number;
+}
+
+/** What is kept with a blob besides its bytes. */
+export interface BlobFile {
+  name: string;
+  contentType: string;
+  /** Entra object id of who sent it. */
+  uploaderId?: string;
+  /** ISO instant it arrived. */
+  uploadedAt?: string;
+}
+
+export interface BlobRef {
+  roundId: string;
+  reportId: string;
+  attachmentId: string;
+}
+
+/** A blob opened for reading, streamed (never held whole in memory). */
+export interface BlobStream {
+  contentType: string;
+  bytes: number;
+  stream: NodeJS.ReadableStream;
 }
 
 const blobName = (roundId: string, reportId: string, attachmentId: string) =>
@@ -34,34 +57,68 @@ export class AttachmentBlobs {
     return new AttachmentBlobs(container);
   }
 
-  async put(
-    ref: { roundId: string; reportId: string; attachmentId: string },
-    body: Uint8Array,
-    file: { name: string; contentType: string },
-  ): Promise<StoredBlob> {
+  async put(ref: BlobRef, body: Uint8Array, file: BlobFile): Promise<StoredBlob> {
     const name = blobName(ref.roundId, ref.reportId, ref.attachmentId);
     await this.container.getBlockBlobClient(name).uploadData(body, {
       blobHTTPHeaders: { blobContentType: file.contentType },
       // Metadata must be ASCII: the original name is kept URI-encoded.
-      metadata: { filename: encodeURIComponent(file.name) },
+      metadata: {
+        filename: encodeURIComponent(file.name),
+        contenttype: file.contentType,
+        bytes: String(body.length),
+        ...(file.uploaderId !== undefined ? { uploader: encodeURIComponent(file.uploaderId) } : {}),
+        ...(file.uploadedAt !== undefined ? { uploadedat: file.uploadedAt } : {}),
+      },
     });
     return { name, contentType: file.contentType, bytes: body.length };
   }
 
-  async get(ref: { roundId: string; reportId: string; attachmentId: string }): Promise<Buffer | undefined> {
+  async get(ref: BlobRef): Promise<Buffer | undefined> {
     const blob = this.container.getBlockBlobClient(blobName(ref.roundId, ref.reportId, ref.attachmentId));
     if (!(await blob.exists())) return undefined;
     return blob.downloadToBuffer();
   }
 
-  async remove(ref: { roundId: string; reportId: string; attachmentId: string }): Promise<boolean> {
-    const res = await this.container
-      .deleteBlob(blobName(ref.roundId, ref.reportId, ref.attachmentId))
-      .catch((err: { statusCode?: number }) => {
-        if (err.statusCode === 404) return undefined;
-        throw err;
-      });
+  /** The blob as a stream with its type and size; undefined when it does not exist. */
+  async openRead(blob: string): Promise<BlobStream | undefined> {
+    try {
+      const res = await this.container.getBlockBlobClient(blob).download();
+      if (res.readableStreamBody === undefined) return undefined;
+      return {
+        contentType: res.contentType ?? "application/octet-stream",
+        bytes: res.contentLength ?? 0,
+        stream: res.readableStreamBody,
+      };
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** The metadata kept with a blob (decoded), for checks and support. */
+  async metadata(blob: string): Promise<Record<string, string> | undefined> {
+    try {
+      const props = await this.container.getBlockBlobClient(blob).getProperties();
+      return Object.fromEntries(
+        Object.entries(props.metadata ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+      );
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Remove a blob by its name; false when it was not there. */
+  async removeBlob(blob: string): Promise<boolean> {
+    const res = await this.container.deleteBlob(blob).catch((err: { statusCode?: number }) => {
+      if (err.statusCode === 404) return undefined;
+      throw err;
+    });
     return res !== undefined;
+  }
+
+  async remove(ref: BlobRef): Promise<boolean> {
+    return this.removeBlob(blobName(ref.roundId, ref.reportId, ref.attachmentId));
   }
 
   /** The blobs of one report. */

@@ -13,6 +13,8 @@ const DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 
 export interface LocalAzurite {
   connectionString: string;
+  /** The blob endpoint, http://127.0.0.1:<port>/devstoreaccount1. */
+  endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -28,10 +30,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalAzurite(opts: { location: string }): Promise<LocalAzurite> {
+/** The connection string of Azurite's blob service on a port (known before it has started). */
+export function azuriteConnectionString(port: number): string {
+  const endpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${endpoint};`;
+}
+
+/** Start Azurite's blob service (on `port`, else a free one) and wait until it answers. */
+export async function startLocalAzurite(opts: { location: string; port?: number }): Promise<LocalAzurite> {
   const require = createRequire(import.meta.url);
   const bin = join(dirname(require.resolve("azurite/package.json")), "dist", "src", "blob", "main.js");
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -48,7 +57,8 @@ export async function startLocalAzurite(opts: { location: string }): Promise<Loc
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   const endpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
-  const deadline = Date.now() + 15_000;
+  // Azurite starts in ~1 s here, but a loaded 2-core machine has been seen to need 20 s and more.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`azurite exited with ${child.exitCode}`);
     const up = await fetch(`http://127.0.0.1:${port}/`).then(
@@ -60,7 +70,8 @@ export async function startLocalAzurite(opts: { location: string }): Promise<Loc
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${endpoint};`,
+    endpoint,
+    connectionString: azuriteConnectionString(port),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

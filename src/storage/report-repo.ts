@@ -105,41 +105,47 @@ export class ReportRepo {
   }
 
   /**
-   * Reports a person may work on, across rounds: as the contact (by Entra id or e-mail) or as a
-   * co-editor (by Entra id or e-mail). E-mails compare case-insensitively.
+   * Reports a person may work on, across rounds: as the contact (by Entra id or e-mail), as a
+   * co-editor or as an approver (by Entra id or e-mail). E-mails compare case-insensitively.
    */
   async listForPerson(person: { id: string; email?: string }): Promise<ReportDoc[]> {
     const email = person.email?.trim().toLowerCase();
     const parameters = [{ name: "@id", value: person.id }];
     let contact = "c.contact.aadObjectId = @id";
     let coEditor = "e.aadObjectId = @id";
+    let approver = "a.aadObjectId = @id";
     if (email) {
       parameters.push({ name: "@email", value: email });
       contact += " OR LOWER(c.contact.email) = @email";
       coEditor += " OR LOWER(e.email) = @email";
+      approver += " OR LOWER(a.email) = @email";
     }
     return this.query({
-      query: `SELECT * FROM c WHERE ${contact} OR EXISTS(SELECT VALUE e FROM e IN c.coEditors WHERE ${coEditor})`,
+      query:
+        `SELECT * FROM c WHERE ${contact} OR EXISTS(SELECT VALUE e FROM e IN c.coEditors WHERE ${coEditor})` +
+        ` OR EXISTS(SELECT VALUE a FROM a IN c.approvers WHERE ${approver})`,
       parameters,
     });
   }
 
   /**
    * Read, mutate, conditional write; on a lost race (412) read again and retry, up to `maxAttempts`.
-   * `mutate` gets a private copy and returns the new document, or undefined to write nothing.
+   * `mutate` gets a private copy and returns the new document, or undefined to write nothing (or a
+   * promise of either, for a decision that needs another lookup, such as a receipt number).
    * Throws NotFoundError when the report does not exist, ConcurrencyError when every attempt lost.
    */
   async updateWithRetry(
     roundId: string,
     id: string,
-    mutate: (doc: ReportDoc) => ReportDoc | undefined,
+    mutate: (doc: ReportDoc) => ReportDoc | undefined | Promise<ReportDoc | undefined>,
     maxAttempts = 5,
   ): Promise<UpdateResult> {
     let cached = this.known.get(`${roundId}|${id}`);
     for (let attempt = 1; ; attempt++) {
       const current = cached ?? (await this.get(roundId, id));
       if (!current) throw new NotFoundError(this.container.id, id);
-      const next = mutate(copyDocument(current.doc));
+      const result = mutate(copyDocument(current.doc));
+      const next = result instanceof Promise ? await result : result;
       if (next === undefined) {
         // Never decide "nothing to write" on a remembered copy: it may be out of date.
         if (cached !== undefined) {

@@ -2,10 +2,15 @@
  * Reading stored answers for summaries: whether a question counts as answered, and the answer as plain text.
  * Works from the questionnaire types only (the form/answer validators live elsewhere).
  */
-import type { AnswerContent, AnswerValue, Question, SeasonYear } from "../questionnaire/types.ts";
-
-/** The label of the extra free-text option of choice/multichoice questions with allowOther. */
-export const OTHER_OPTION = "Annet";
+import { optionLabel } from "../questionnaire/options.ts";
+import {
+  type AnswerContent,
+  type AnswerValue,
+  OTHER_OPTION_ID,
+  type Question,
+  type SeasonYear,
+} from "../questionnaire/types.ts";
+import type { Lang } from "../text/lang.ts";
 
 export const YES_TEXT = "Ja";
 export const NO_TEXT = "Nei";
@@ -26,7 +31,7 @@ export function numberValue(answer: AnswerContent | undefined): number | undefin
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-/** The ticked options of a choice/multichoice answer (choice gives at most one), empty when none. */
+/** The ticked option ids of a choice/multichoice answer (choice gives at most one), empty when none. */
 export function selectedOptions(answer: AnswerContent | undefined): string[] {
   const value = answer?.value;
   if (typeof value === "string") return value.trim() ? [value] : [];
@@ -67,10 +72,11 @@ export function isAnswered(question: Question, answer: AnswerContent | undefined
 
 /**
  * The answer as one line of plain text (without the comment field): multichoice joined with "; ",
- * yes/no as Ja/Nei, "Annet" followed by its text ("Annet: …"), season_year as "Høst 2021".
+ * options by their text in `lang` (optionLabel), yes/no as Ja/Nei, "Annet" followed by its text
+ * ("Annet: …"), season_year as "Høst 2021".
  * Returns "" when the question is not answered. Numbers are given without thousands separators.
  */
-export function answerText(question: Question, answer: AnswerContent | undefined): string {
+export function answerText(question: Question, answer: AnswerContent | undefined, lang: Lang = "nb"): string {
   if (!answer || !isAnswered(question, answer)) return "";
   const value = answer.value;
   switch (question.type) {
@@ -79,9 +85,10 @@ export function answerText(question: Question, answer: AnswerContent | undefined
     case "choice":
     case "multichoice":
       return selectedOptions(answer)
-        .map((option) => {
+        .map((id) => {
+          const label = optionLabel(question, id, lang);
           const other = answer.other?.trim();
-          return option === OTHER_OPTION && other ? `${OTHER_OPTION}: ${other}` : option;
+          return question.allowOther && id === OTHER_OPTION_ID && other ? `${label}: ${other}` : label;
         })
         .join("; ");
     case "season_year":

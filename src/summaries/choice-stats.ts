@@ -6,20 +6,23 @@
  * - in the breakdown by respondent category, an option's percentage is its share of all TICKS given in that
  *   category (5 respondents ticking 3, 1, 4, 2 times -> the first shows 30 %), so each row sums to ~100 %;
  * - percentages are kept unrounded; the display rounds half up to whole percent.
- * The free-text option of a question with allowOther is stored as "Annet" but shown under the county's
- * name for it, "Andre svar", so it is never confused with the respondent category "Annet".
+ * Options are counted by their stable id (so bokmål and nynorsk answers count together) and labelled in
+ * the reader's language (optionLabel). The free-text option of a question with allowOther is stored as
+ * "annet" but shown under the county's name for it, "Andre svar", so it is never confused with the
+ * respondent category "Annet".
  * Pure functions, no I/O.
  */
-import { optionTexts } from "../questionnaire/form.ts";
-import type { AnswerContent, Question } from "../questionnaire/types.ts";
-import { isAnswered, NO_TEXT, OTHER_OPTION, selectedOptions, YES_TEXT } from "./answer-text.ts";
+import { optionIds, optionLabel } from "../questionnaire/options.ts";
+import { type AnswerContent, OTHER_OPTION_ID, type Question } from "../questionnaire/types.ts";
+import type { Lang } from "../text/lang.ts";
+import { isAnswered, NO_TEXT, selectedOptions, YES_TEXT } from "./answer-text.ts";
 import { formatPercent, percentOf } from "./number-format.ts";
 
 /** The county tool's name of the free-text option ("Andre svar"). */
 const OTHER_OPTION_LABEL = "Andre svar";
 
 export interface OptionStat {
-  /** The stored option value ("Annet" for the free-text option). */
+  /** The stored option id ("annet" for the free-text option; "Ja"/"Nei" for yes/no). */
   option: string;
   /** What staff read: the option text, or "Andre svar" for the free-text option. */
   label: string;
@@ -40,23 +43,21 @@ export interface ChoiceStats {
 }
 
 /**
- * The options counted for a question: Ja/Nei for yesno; the form's options plus "Annet" (when allowOther)
- * for choice/multichoice; [] for other types.
+ * The options counted for a question: Ja/Nei for yesno; the form's option ids plus "annet" (when
+ * allowOther) for choice/multichoice; [] for other types.
  */
 export function choiceOptions(question: Question): string[] {
   if (question.type === "yesno") return [YES_TEXT, NO_TEXT];
   if (question.type !== "choice" && question.type !== "multichoice") return [];
-  const options = optionTexts(question);
-  if (question.allowOther && !options.includes(OTHER_OPTION)) options.push(OTHER_OPTION);
-  return options;
+  return optionIds(question);
 }
 
-/** The name staff read for an option of the question. */
-function optionLabel(question: Question, option: string): string {
-  const own = optionTexts(question);
-  return question.allowOther && option === OTHER_OPTION && !own.includes(OTHER_OPTION)
+/** The name staff read for an option of the question, in their language. */
+function staffLabel(question: Question, option: string, lang: Lang): string {
+  if (question.type === "yesno") return option;
+  return question.allowOther && option === OTHER_OPTION_ID
     ? OTHER_OPTION_LABEL
-    : option;
+    : optionLabel(question, option, lang);
 }
 
 /** The options an answer ticks (each at most once); yesno gives "Ja" or "Nei". */
@@ -73,12 +74,14 @@ export type PercentBase = "respondents" | "ticks";
  * Count and percentage per option over the given answers (one per respondent; unanswered ones are skipped).
  * `base` "respondents" (overall row, default): percent of respondents who answered, so a multichoice
  * question may sum past 100 %. "ticks" (per category row): percent of all ticks given.
- * Values that are not among the form's options (e.g. from an older form) are counted as extra options, last.
+ * Values that are not among the form's option ids (e.g. from an older form) are counted as extra options,
+ * last, labelled as stored. `lang` is the language of the labels.
  */
 export function choiceStats(
   question: Question,
   answers: readonly (AnswerContent | undefined)[],
   base: PercentBase = "respondents",
+  lang: Lang = "nb",
 ): ChoiceStats {
   const counts = new Map<string, number>(choiceOptions(question).map((o) => [o, 0]));
   let n = 0;
@@ -96,7 +99,7 @@ export function choiceStats(
     ticks,
     options: [...counts.entries()].map(([option, count]) => ({
       option,
-      label: optionLabel(question, option),
+      label: staffLabel(question, option, lang),
       count,
       percent: percentOf(count, of),
       display: formatPercent(count, of),

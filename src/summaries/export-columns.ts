@@ -5,6 +5,7 @@
  */
 import type { Form, Question } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
+import type { Lang } from "../text/lang.ts";
 import { answerText, numberValue } from "./answer-text.ts";
 import { formatOsloTime, osloExcelDate } from "./oslo-time.ts";
 import { formatPhoneNumber } from "./phone-format.ts";
@@ -27,7 +28,7 @@ export function questionHeader(question: Question): string {
   return `${question.id} ${question.text.trim()}`;
 }
 
-function answerColumns(question: Question): Column[] {
+function answerColumns(question: Question, lang: Lang): Column[] {
   const isNumber = question.type === "integer" || question.type === "amount_nok";
   const main: Column = isNumber
     ? {
@@ -40,7 +41,7 @@ function answerColumns(question: Question): Column[] {
         header: questionHeader(question),
         width: question.type === "longtext" ? 50 : 30,
         value: (r) => {
-          const text = answerText(question, r.answers[question.id]);
+          const text = answerText(question, r.answers[question.id], lang);
           return (question.type === "phone" ? formatPhoneNumber(text) : text) || undefined;
         },
       };
@@ -69,7 +70,14 @@ function osloTimeColumn(header: string, at: (r: ReportDoc) => string | undefined
   };
 }
 
-export function reportColumns(form: Form): Column[] {
+/** What the export adds beyond the stored reports. */
+export interface ExportExtras {
+  /** Per report: its attachments as "name: link" lines (staff-only signed links), for the «Vedlegg» column. */
+  attachments?: (report: ReportDoc) => string | undefined;
+}
+
+export function reportColumns(form: Form, extras: ExportExtras = {}, lang: Lang = "nb"): Column[] {
+  const attachments = extras.attachments;
   return [
     { header: "Partnerskap", width: 30, value: (r) => r.partnership.name },
     { header: "Kategori", width: 20, value: (r) => r.partnership.category },
@@ -89,7 +97,8 @@ export function reportColumns(form: Form): Column[] {
     { header: "Medredaktører", width: 36, value: coEditorsText },
     osloTimeColumn("Gjenåpnet (norsk tid)", (r) => r.reopened?.at),
     { header: "Gjenåpnet – begrunnelse", width: 36, value: (r) => r.reopened?.reason.trim() || undefined },
-    ...form.sections.flatMap((s) => s.questions).flatMap(answerColumns),
+    ...form.sections.flatMap((s) => s.questions).flatMap((q) => answerColumns(q, lang)),
+    ...(attachments !== undefined ? [{ header: "Vedlegg", width: 60, value: attachments }] : []),
   ];
 }
 

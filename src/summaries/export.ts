@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
-import { type CellValue, reportColumns, sortReports } from "./export-columns.ts";
+import type { Lang } from "../text/lang.ts";
+import { type CellValue, type ExportExtras, reportColumns, sortReports } from "./export-columns.ts";
 import { addStatisticsSheet, xmlSafe } from "./export-statistics.ts";
 import type { QuestionStats } from "./statistics.ts";
 
@@ -18,9 +19,15 @@ function cellValue(value: CellValue): CellValue {
   return typeof value === "string" ? xmlSafe(value) : value;
 }
 
-function addAnswersSheet(workbook: ExcelJS.Workbook, form: Form, reports: readonly ReportDoc[]): void {
+function addAnswersSheet(
+  workbook: ExcelJS.Workbook,
+  form: Form,
+  reports: readonly ReportDoc[],
+  extras: ExportExtras,
+  lang: Lang,
+): void {
   const sheet = workbook.addWorksheet(ANSWERS_SHEET, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
-  const columns = reportColumns(form);
+  const columns = reportColumns(form, extras, lang);
   sheet.columns = columns.map((c) => ({
     width: c.width,
     ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
@@ -38,18 +45,21 @@ function addAnswersSheet(workbook: ExcelJS.Workbook, form: Form, reports: readon
  * The round as an Excel workbook: "Svar" (one row per report, all statuses, one column per question; numbers as
  * numbers, multichoice joined with "; ", yes/no as Ja/Nei, submitted time in Europe/Oslo) and "Statistikk"
  * (per question N, Ikke angitt and Sum/Snitt/Median/Standardavvik or option counts/percentages, raw values
- * with whole-number and percent formats; see export-statistics.ts). `stats` is questionStats(form, reports).
+ * with whole-number and percent formats; see export-statistics.ts). `stats` is questionStats(form, reports,
+ * lang); option texts are in `lang`.
  */
 export async function buildWorkbook(
   form: Form,
   reports: readonly ReportDoc[],
   stats: readonly QuestionStats[],
+  extras: ExportExtras = {},
+  lang: Lang = "nb",
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Dekom rapportering";
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
-  addAnswersSheet(workbook, form, reports);
+  addAnswersSheet(workbook, form, reports, extras, lang);
   addStatisticsSheet(workbook, form, reports, stats);
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
@@ -88,8 +98,13 @@ function csvCell(value: CellValue): string {
  * quoting, numbers without thousands separators, submitted time as "yyyy-mm-dd hh:mm" in Europe/Oslo, text
  * cells defused against formula injection.
  */
-export function buildCsv(form: Form, reports: readonly ReportDoc[]): Buffer {
-  const columns = reportColumns(form);
+export function buildCsv(
+  form: Form,
+  reports: readonly ReportDoc[],
+  extras: ExportExtras = {},
+  lang: Lang = "nb",
+): Buffer {
+  const columns = reportColumns(form, extras, lang);
   const lines = [columns.map((c) => csvCell(c.header)).join(CSV_SEPARATOR)];
   for (const report of sortReports(reports)) {
     lines.push(columns.map((c) => csvCell(c.csv ? c.csv(report) : c.value(report))).join(CSV_SEPARATOR));

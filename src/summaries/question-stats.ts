@@ -5,9 +5,10 @@
  * questions (names, phones, e-mail, free text, season) their answers: those are not statistics, and the
  * overview leaves them to the export and the per-report summaries. Pure functions, no I/O.
  */
-import type { AnswerContent, Form, Question } from "../questionnaire/types.ts";
+import { type AnswerContent, type Form, OTHER_OPTION_ID, type Question } from "../questionnaire/types.ts";
 import { RESPONDENT_CATEGORIES, type ReportDoc, type RespondentCategory } from "../reports/types.ts";
-import { answerText, isAnswered, numberValue, OTHER_OPTION, selectedOptions } from "./answer-text.ts";
+import type { Lang } from "../text/lang.ts";
+import { answerText, isAnswered, numberValue, selectedOptions } from "./answer-text.ts";
 import { type ChoiceStats, choiceStats, type OptionStat } from "./choice-stats.ts";
 import { formatNumericStats, type NumericDisplay, type NumericStats, numericStats } from "./numeric-stats.ts";
 import {
@@ -100,10 +101,13 @@ function choiceQuestionStats(
   question: Question,
   base: QuestionStatsBase,
   answered: Answered[],
+  lang: Lang,
 ): ChoiceQuestionStats {
   const overall = choiceStats(
     question,
     answered.map((a) => a.answer),
+    "respondents",
+    lang,
   );
   const byCategory = RESPONDENT_CATEGORIES.flatMap((category) => {
     const inCategory = answered.filter((a) => a.respondent.category === category);
@@ -112,12 +116,13 @@ function choiceQuestionStats(
       question,
       inCategory.map((a) => a.answer),
       "ticks",
+      lang,
     );
     return [{ category, ...stats }];
   });
   const otherTexts = answered.flatMap(({ respondent, answer }) => {
     const other = answer.other?.trim();
-    return other && selectedOptions(answer).includes(OTHER_OPTION) ? [{ respondent, text: other }] : [];
+    return other && selectedOptions(answer).includes(OTHER_OPTION_ID) ? [{ respondent, text: other }] : [];
   });
   return { ...base, kind: "choice", options: overall.options, byCategory, otherTexts };
 }
@@ -126,6 +131,7 @@ function statsForQuestion(
   question: Question,
   sectionId: string,
   reports: readonly ReportDoc[],
+  lang: Lang,
 ): QuestionStats {
   const answered: Answered[] = [];
   const notAnswered: Respondent[] = [];
@@ -155,7 +161,7 @@ function statsForQuestion(
     case "yesno":
     case "choice":
     case "multichoice":
-      return choiceQuestionStats(question, base, answered);
+      return choiceQuestionStats(question, base, answered, lang);
     case "text":
     case "longtext":
     case "email":
@@ -163,7 +169,7 @@ function statsForQuestion(
     case "season_year": {
       const answers = answered.map(({ respondent, answer }) => ({
         respondent,
-        text: answerText(question, answer),
+        text: answerText(question, answer, lang),
       }));
       return { ...base, kind: "text", answers, byCategory: groupByCategory(answers) };
     }
@@ -172,11 +178,12 @@ function statsForQuestion(
 
 /**
  * Statistics for every question of the form, in form order, over the SUBMITTED reports only.
- * Callers pass the reports of one round (all of the given form).
+ * Callers pass the reports of one round (all of the given form). Options are counted by id and labelled
+ * in `lang`.
  */
-export function questionStats(form: Form, reports: readonly ReportDoc[]): QuestionStats[] {
+export function questionStats(form: Form, reports: readonly ReportDoc[], lang: Lang = "nb"): QuestionStats[] {
   const submitted = submittedReports(reports);
   return form.sections.flatMap((section) =>
-    section.questions.map((question) => statsForQuestion(question, section.id, submitted)),
+    section.questions.map((question) => statsForQuestion(question, section.id, submitted, lang)),
   );
 }

@@ -8,6 +8,7 @@ import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, 
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
+import type { Lang } from "../text/lang.ts";
 import { sortReports } from "./export-columns.ts";
 import { formatOsloTime } from "./oslo-time.ts";
 import { submittedReports } from "./question-stats.ts";
@@ -38,7 +39,7 @@ function runs(value: string): TextRun[] {
     .map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-function reportParagraphs(form: Form, report: ReportDoc): Paragraph[] {
+function reportParagraphs(form: Form, report: ReportDoc, lang: Lang): Paragraph[] {
   const out: Paragraph[] = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
@@ -53,7 +54,7 @@ function reportParagraphs(form: Form, report: ReportDoc): Paragraph[] {
       }),
     );
   }
-  for (const { label, parts } of summaryTexts(form, report)) {
+  for (const { label, parts } of summaryTexts(form, report, lang)) {
     const [first = "", ...rest] = parts;
     out.push(
       new Paragraph({
@@ -72,6 +73,7 @@ export async function buildSamarbeidsforumDoc(
   form: Form,
   reports: readonly ReportDoc[],
   now: Date,
+  lang: Lang = "nb",
 ): Promise<Buffer> {
   const submitted = sortReports(submittedReports(reports));
   const children: Paragraph[] = [
@@ -92,7 +94,7 @@ export async function buildSamarbeidsforumDoc(
         }),
       ],
     }),
-    ...submitted.flatMap((r) => reportParagraphs(form, r)),
+    ...submitted.flatMap((r) => reportParagraphs(form, r, lang)),
   ];
   const doc = new Document({
     creator: "Dekom rapportering",

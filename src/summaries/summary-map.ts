@@ -7,6 +7,7 @@ import { formatAnswer } from "../questionnaire/answers.ts";
 import { findQuestion } from "../questionnaire/form.ts";
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
+import type { Lang } from "../text/lang.ts";
 
 export interface SummaryParagraph {
   label: string;
@@ -75,6 +76,7 @@ export function paragraphText(
   form: Form,
   report: ReportDoc,
   paragraph: SummaryParagraph,
+  lang: Lang = "nb",
 ): string | undefined {
   const answers: string[] = [];
   const comments: string[] = [];
@@ -82,7 +84,7 @@ export function paragraphText(
     const q = findQuestion(form, qid);
     const a = report.answers[qid];
     if (q === undefined || a === undefined) continue;
-    const text = formatAnswer(q, a).trim();
+    const text = formatAnswer(q, a, lang).trim();
     // "UH – amount": a full stop typed after the name does not belong before the dash.
     answers.push(paragraph.join === "pair" ? text.replace(/[.]+$/, "") : text);
     if (a.comment?.trim()) comments.push(a.comment.trim());

@@ -6,6 +6,7 @@
 import { formatAnswer } from "../questionnaire/answers.ts";
 import type { Form, Question } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
+import type { Lang } from "../text/lang.ts";
 import { isAnswered } from "./answer-text.ts";
 import { summaryParagraphs } from "./summary-map.ts";
 
@@ -24,14 +25,14 @@ function questionOf(form: Form, id: string): Question | undefined {
 }
 
 /** Every paragraph of the form's summary with the report's answers; a paragraph with no answers is kept empty. */
-export function summaryTexts(form: Form, report: ReportDoc): SummaryText[] {
+export function summaryTexts(form: Form, report: ReportDoc, lang: Lang = "nb"): SummaryText[] {
   return summaryParagraphs(form.id).map(({ label, questions }) => ({
     label,
     parts: questions.flatMap((id) => {
       const q = questionOf(form, id);
       const a = report.answers[id];
       if (q === undefined || a === undefined) return [];
-      const answer = isAnswered(q, a) ? formatAnswer(q, a).trim() : "";
+      const answer = isAnswered(q, a) ? formatAnswer(q, a, lang).trim() : "";
       const comment = a.comment?.trim() ?? "";
       return [answer, comment].filter((t) => t !== "");
     }),

@@ -257,6 +257,13 @@ describe("the channel digest", () => {
     // Refusals come back in the invoke response; no section card is posted.
     expect(h.sentTexts(refused).join()).not.toContain("Ikke angitt");
     for (const answer of answers) expect(JSON.stringify(answer.body)).toContain("bare for Statsforvalterens");
+
+    // A section id the form does not have, of any shape, is not found (issue 14), not «noe gikk galt».
+    for (const odd of ["s99", "x".repeat(300), "a/b", 7]) {
+      const r = await executeInChannel(staff, "overview.section", { roundId, sectionId: odd });
+      expect(r.status).toBe(200);
+      expect(JSON.stringify(r.body)).toContain("finner ikke den delen");
+    }
   });
 
   it("should refuse channel commands from someone who is not staff", async () => {

@@ -8,9 +8,9 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadForms, optionTexts } from "../../src/questionnaire/form.ts";
+import { loadForms } from "../../src/questionnaire/form.ts";
 import { inputId } from "../../src/questionnaire/input-ids.ts";
-import type { Form, Question } from "../../src/questionnaire/types.ts";
+import { type Form, OTHER_OPTION_ID, type Question } from "../../src/questionnaire/types.ts";
 import { DEMO_ROUND_ID, PLAYGROUND_USER } from "../../src/rounds/demo-seed.ts";
 import { type CosmosStore, openCosmos } from "../../src/storage/cosmos.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosmos.ts";
@@ -53,13 +53,15 @@ const plan: Record<string, { good: Fill; bad?: Fill }> = {
 /** Card inputs for one question from what a person would type or tick. */
 function raw(q: Question, fill: Fill): Record<string, string> {
   const out: Record<string, string> = {};
-  const options = optionTexts(q);
+  // Ticked by the option's text; the card's value is the option's id ("annet" for «Annet»).
   const index = (o: string) =>
     q.type === "yesno"
       ? o === "Ja"
         ? "true"
         : "false"
-      : String(o === "Annet" ? options.length : options.indexOf(o));
+      : o === "Annet"
+        ? OTHER_OPTION_ID
+        : (q.options?.find((x) => x.text === o)?.id ?? o);
   if (q.type === "choice" || q.type === "multichoice" || q.type === "yesno")
     out[inputId(q.id)] = (fill.options ?? []).map(index).join(",");
   else if (q.type === "season_year") {

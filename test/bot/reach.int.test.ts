@@ -171,11 +171,11 @@ describe("reaching contacts who never opened the bot", () => {
       .map((c) => cardText(c.body))
       .join("\n");
     expect(status).toContain("0 av 2 levert");
-    // Markdown-escaped in the card's TextBlock ("uit\\.no").
+    // Literal in a TextRun (issue 14 item 9; it was Markdown-escaped, "uit\\.no", before).
     expect(status).toContain(
-      "Ola (ola@uit\\.no) – ⚠ når ikke kontaktpersonen i Teams: appen kunne ikke installeres for personen (HTTP 403 Forbidden)",
+      "Ola (ola@uit.no) – ⚠ når ikke kontaktpersonen i Teams: appen kunne ikke installeres for personen (HTTP 403 Forbidden)",
     );
-    expect(status).toContain("Kari (kari@kommune\\.no)\n");
+    expect(status).toContain("Kari (kari@kommune.no)\n");
     expect(status).toContain("1 kontaktperson kan ikke nås");
   });
 

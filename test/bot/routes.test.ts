@@ -28,6 +28,19 @@ const SAMPLES: Record<Verb, Record<string, unknown>> = {
   [Verb.ReportPdf]: ref,
   [Verb.ImportRound]: { uploadId: "0f8fad5b-d9cb-469f-a165-70867728950e" },
   [Verb.ChooseLang]: { lang: "nn" },
+  [Verb.Approvals]: ref,
+  [Verb.RequestApproval]: { ...ref, approverEmail: "kari@example.no" },
+  [Verb.RemoveApprover]: { ...ref, email: "kari@example.no" },
+  [Verb.Approve]: { ...ref, answersRev: "7" },
+  [Verb.CommentReport]: { ...ref, approvalComment: "Ser bra ut" },
+  [Verb.RemoveAttachment]: {
+    ...ref,
+    attachmentId: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+    view: "review",
+    page: "1",
+  },
+  [Verb.AttachmentTarget]: { ...ref, pendingId: "16fd2706-8baf-433b-82eb-8c7fada847da" },
+  [Verb.AttachmentLinks]: ref,
 };
 
 /** The handlers never touch the app here; the table under test is the recording one. */

@@ -8,6 +8,7 @@ import {
   splitIntoCards,
 } from "../../cards/card-size.ts";
 import { fits } from "../../cards/render.ts";
+import { REVIEW_PAGE_BYTES, reviewCard, reviewPageCount } from "../../cards/report-review.ts";
 import { sectionCard } from "../../cards/report-section.ts";
 import { bothForms, completeContents, makeReport, maxRaw, stored } from "../src/reports/fixtures.ts";
 import { cardProblems } from "../support/adaptive-cards.ts";
@@ -96,4 +97,35 @@ describe("section cards on the worst case of the real encoding", () => {
       }
     }
   });
+});
+
+describe("the review on the worst case of the real encoding (issue 14 item 4, re-measured with paging)", () => {
+  // The attack run's 2021 report: every free text at the form's maximum length, all backslashes (4
+  // bytes each as Teams counts the JSON), gave one 41,110-byte review card. Paged, every page must stay
+  // within REVIEW_PAGE_BYTES (40 KB), for both forms, both roles and the other costly characters.
+  it.each(["\\", '"', "😀"].flatMap((fill) => bothForms.flatMap((form) => [{ fill, form, id: form.id }])))(
+    "should keep every review page of a $id report full of $fill within 40 KB",
+    ({ fill, form }) => {
+      const report = makeReport(form, {
+        revision: 1,
+        answers: stored(completeContents(form, (q) => maxRaw(q, fill))),
+      });
+      for (const role of ["contact", "staff"] as const) {
+        const input = { form, report, role };
+        const pages = reviewPageCount(input);
+        expect(pages).toBeGreaterThan(1);
+        let answered = 0;
+        for (let page = 0; page < pages; page++) {
+          const card = reviewCard({ ...input, page });
+          expect(cardBytes(card), `${role} page ${page + 1} of ${pages}`).toBeLessThanOrEqual(
+            REVIEW_PAGE_BYTES,
+          );
+          expect(cardProblems(card)).toEqual([]);
+          if (JSON.stringify(card).includes(JSON.stringify(fill.repeat(4)).slice(1, -1))) answered++;
+        }
+        // Every page shows some of the typed text (no empty page from the split).
+        expect(answered).toBe(pages);
+      }
+    },
+  );
 });

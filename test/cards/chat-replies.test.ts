@@ -36,9 +36,11 @@ describe("deadlineReply", () => {
 });
 
 describe("contactReply", () => {
-  it("should name the contact person with e-mail, Markdown escaped", () => {
+  // Issue 14 item 9: the reply goes out as plain text (textFormat "plain"), so names stay literal,
+  // no backslash escapes (it was escaped Markdown before).
+  it("should name the contact person with e-mail, literally", () => {
     const r = makeReport(form2024, { contact: { name: "Kari *Kontakt*", email: "kari@example.com" } });
-    expect(contactReply([r])).toContain("Kari \\*Kontakt\\* (kari@example\\.com)");
+    expect(contactReply([r])).toContain("Kari *Kontakt* (kari@example.com)");
   });
 });
 

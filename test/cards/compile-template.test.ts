@@ -7,6 +7,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: "${…}" is the card template syntax under test
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Template } from "adaptivecards-templating";
 import { afterEach, describe, expect, it } from "vitest";
 import { coEditorsCard } from "../../cards/coeditors.ts";
 import { compileTemplate } from "../../cards/compile-template.ts";
@@ -248,5 +249,49 @@ describe("corners of the templating language", () => {
     const t = { type: "TextBlock", text: "${n > 'x'}" };
     expect(() => expandWithLibrary(t, { n: 1 })).toThrow();
     expect(() => compileTemplate(t)({ n: 1 })).toThrow();
+  });
+});
+
+// ---- null inside an interpolated string ------------------------------------------------------------
+
+describe("a null value inside an interpolated string", () => {
+  /** adaptive-expressions' own string interpolation, with the library's substitution for missing values. */
+  const aelInterpolation = (text: string, data: object): unknown => {
+    const parsed = Template.parseInterpolatedString(text) as unknown as {
+      tryEvaluate(memory: object, options: object): { value: unknown; error?: unknown };
+    };
+    const { value, error } = parsed.tryEvaluate(data, { nullSubstitution: (path: string) => `\${${path}}` });
+    if (error) throw new Error(String(error));
+    return value;
+  };
+  const cases: [string, Record<string, unknown>][] = [
+    ["Del ${n}: ${title}", { n: 1, title: null }],
+    ["Del ${n}: ${title}", { n: null, title: "Økonomi" }],
+    ["${a} og ${b}", { a: null, b: null }],
+    ["${a}/${b.c}/${d}", { a: "x", b: { c: null }, d: 2 }],
+    ["Del ${n}: ${title}", { n: 1 }], // missing, not null: the substitution text, as before
+  ];
+
+  it.each(cases)("%s with %j should build the card as adaptive-expressions interpolates", (text, data) => {
+    const template = { type: "TextBlock", text };
+    const card = compileTemplate(template)(data) as { text: unknown };
+    expect(card.text).toBe(aelInterpolation(text, data));
+    expect(card.text).not.toContain("null");
+  });
+
+  it("should not fail the card where the library throws (its concatenation calls null.toString())", () => {
+    const template = { type: "TextBlock", text: "Del ${n}: ${title}" };
+    const data = { n: 2, title: null };
+    expect(() => expandWithLibrary(template, data)).toThrow(TypeError);
+    expect(expandCompiled(template, data)?.card).toEqual({ type: "TextBlock", text: "Del 2: " });
+    // Everywhere else the two agree: the same data with an empty title.
+    expect(JSON.stringify(compileTemplate(template)({ n: 2, title: "" }))).toBe(
+      JSON.stringify(expandWithLibrary(template, { n: 2, title: "" })),
+    );
+  });
+
+  it("should keep a single expression's null as null (the library's typed result)", () => {
+    const template = { type: "TextBlock", text: "${title}" };
+    expect(compileTemplate(template)({ title: null })).toEqual(expandWithLibrary(template, { title: null }));
   });
 });

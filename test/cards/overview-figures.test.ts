@@ -7,13 +7,14 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { overviewSectionCard } from "../../cards/overview.ts";
-import { type CardJson, escapeMarkdown, shorten } from "../../cards/render.ts";
+import { type CardJson, shorten } from "../../cards/render.ts";
 import type { AnswerContent } from "../../src/questionnaire/types.ts";
 import type { ReportDoc, RespondentCategory } from "../../src/reports/types.ts";
 import type { RoundDoc } from "../../src/rounds/types.ts";
 import { buildWorkbook } from "../../src/summaries/export.ts";
 import { questionStats } from "../../src/summaries/statistics.ts";
 import { form2024 as form, makeReport, stored } from "../src/reports/fixtures.ts";
+import { isQuestionHeading, textOf } from "./overview-support.ts";
 
 const round: RoundDoc = {
   id: "nordland-2025",
@@ -25,11 +26,11 @@ const round: RoundDoc = {
   createdAt: "2025-09-01T10:00:00.000Z",
 };
 const NOW = new Date("2026-01-20T10:00:00.000Z");
-const q17 = (form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? []).map(
-  (o) => o.text,
-);
-const [a = "", b = "", c = "", d = ""] = q17;
-const s = (option: string) => escapeMarkdown(shorten(option, 32));
+const q17 = form.sections.flatMap((s) => s.questions).find((q) => q.id === "q17")?.options ?? [];
+// The option texts (what staff read) and the option ids (what the reports store).
+const [a = "", b = "", c = "", d = ""] = q17.map((o) => o.text);
+const [idA = "", idB = "", idC = "", idD = ""] = q17.map((o) => o.id);
+const s = (option: string) => shorten(option, 32);
 
 function reportOf(
   i: number,
@@ -55,27 +56,27 @@ const reports: ReportDoc[] = [
     q04: { value: 1 },
     q05: { value: 1 },
     q11: { value: 210_000 },
-    q17: { value: [a, b] },
+    q17: { value: [idA, idB] },
   }),
   reportOf(1, "Kommune", {
     q04: { value: 2 },
     q05: { value: 2 },
     q11: { value: 210_125 },
-    q17: { value: [a, b, c] },
+    q17: { value: [idA, idB, idC] },
   }),
   reportOf(2, "Kommune", {
     q04: { value: 2 },
     q05: { value: 3 },
     q11: { value: 0 },
-    q17: { value: [a, c, d] },
+    q17: { value: [idA, idC, idD] },
   }),
   reportOf(3, "Skole", {
     q04: { value: 3 },
     q05: { value: 5 },
     q11: { value: 420_125 },
-    q17: { value: [a] },
+    q17: { value: [idA] },
   }),
-  reportOf(4, "Skole", { q04: { value: 3 }, q17: { value: [b] } }),
+  reportOf(4, "Skole", { q04: { value: 3 }, q17: { value: [idB] } }),
   { ...reportOf(5, "Skole", { q04: { value: 99 }, q11: { value: 9_999_999 } }), status: "draft" },
 ];
 
@@ -85,11 +86,9 @@ const factsOf = (n: Node | undefined): Record<string, string> =>
 
 function question(card: CardJson, label: string): Node[] {
   const body = card.body as Node[];
-  const start = body.findIndex(
-    (n) => n.separator === true && String(n.text).startsWith(`${escapeMarkdown(label)} `),
-  );
+  const start = body.findIndex((n) => isQuestionHeading(n) && textOf(n).startsWith(`${label} `));
   if (start < 0) throw new Error(`no question ${label}`);
-  const end = body.findIndex((n, i) => i > start && n.type === "TextBlock" && n.separator === true);
+  const end = body.findIndex((n, i) => i > start && isQuestionHeading(n));
   return body.slice(start, end < 0 ? undefined : end);
 }
 
@@ -104,7 +103,7 @@ describe("the overview against figures computed by hand", () => {
     // q04: 1, 2, 2, 3, 3 (N 5): Sum 11; Snitt 2.2 -> 2; Median 2; deviations -1.2, -0.2, -0.2, 0.8, 0.8,
     // squares 2.8, / 4 = 0.7, sqrt 0.837 -> 1. Kommune 1, 2, 2: Sum 5, Snitt 1.67 -> 2; Skole 3, 3: 6, 3.
     const q = question(section("s2"), "4.");
-    expect(String(q[0]?.text)).toMatch(/\(5 Svar\)$/);
+    expect(textOf(q[0])).toMatch(/\(5 Svar\)$/);
     expect(factsOf(q[1])).toEqual({ Svar: "5", Sum: "11", Snitt: "2", Median: "2", Standardavvik: "1" });
     expect(factsOf(q[2])).toEqual({
       "Kommune (3 Svar)": "Sum 5 · Snitt 2",

@@ -1,7 +1,7 @@
 /** Builders and card inspection shared by the overview card tests. */
 import { expect } from "vitest";
 import { OVERVIEW_MAX_BYTES, overviewSectionCard } from "../../cards/overview.ts";
-import { type CardJson, escapeMarkdown } from "../../cards/render.ts";
+import type { CardJson } from "../../cards/render.ts";
 import { findQuestion } from "../../src/questionnaire/form.ts";
 import type { AnswerContent, Form, Question } from "../../src/questionnaire/types.ts";
 import { RESPONDENT_CATEGORIES, type ReportDoc, type RespondentCategory } from "../../src/reports/types.ts";
@@ -78,6 +78,17 @@ export function* walk(value: unknown): Generator<Node> {
 }
 
 export const bodyOf = (card: CardJson): Node[] => card.body as Node[];
+
+/** The text a block shows: a TextBlock's text or a RichTextBlock's runs joined. */
+export const textOf = (n: Node | undefined): string =>
+  typeof n?.text === "string"
+    ? n.text
+    : Array.isArray(n?.inlines)
+      ? (n.inlines as Node[]).map((i) => String(i.text)).join("")
+      : "";
+
+/** A question's heading in a section card: a RichTextBlock (literal, never Markdown) with a separator. */
+export const isQuestionHeading = (n: Node): boolean => n.type === "RichTextBlock" && n.separator === true;
 export const isChart = (n: Node): boolean => typeof n.type === "string" && n.type.startsWith("Chart.");
 
 /** The card as a client without charts sees it: every chart replaced by its fallback. */
@@ -118,25 +129,13 @@ function chartProblems(card: CardJson): string[] {
   return problems;
 }
 
-/** Backslash-escaped Markdown/HTML characters only: the text shows literally. */
-export function unescapedMarkup(text: string): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\\") i++;
-    else if ("*_[]()<>`#~|".includes(text[i] ?? "")) found.push(`${text[i]} at ${i}`);
-  }
-  return found;
-}
-
 /** The elements shown for one question in a section card (its heading up to the next heading). */
 export function questionElements(card: CardJson | undefined, label: string): Node[] {
   if (!card) throw new Error("no section card");
   const flat = bodyOf(card);
-  const start = flat.findIndex(
-    (n) => n.separator === true && String(n.text).startsWith(`${escapeMarkdown(label)} `),
-  );
+  const start = flat.findIndex((n) => isQuestionHeading(n) && textOf(n).startsWith(`${label} `));
   if (start < 0) throw new Error(`question ${label} not found`);
-  const end = flat.findIndex((n, i) => i > start && n.type === "TextBlock" && n.separator === true);
+  const end = flat.findIndex((n, i) => i > start && isQuestionHeading(n));
   return flat.slice(start, end < 0 ? undefined : end);
 }
 

@@ -16,6 +16,7 @@ import {
   type Node,
   reportOf,
   roundOf,
+  textOf,
   texts,
   walk,
 } from "./overview-support.ts";
@@ -45,7 +46,7 @@ describe("overviewHeadlineCard", () => {
     const card = overviewHeadlineCard({ round: roundOf(form), form, reports, now: NOW });
     expectHealthy([card]);
     const body = bodyOf(card);
-    expect(body[0]?.text).toBe("Oversikt – Nordland 2025: 3 av 4 levert");
+    expect(textOf(body[0])).toBe("Oversikt – Nordland 2025: 3 av 4 levert");
     expect(texts(card)).toContain("1 rapportering er forsinket. 1 rapportering er levert etter fristen.");
     const facts = [...walk(card)].filter((n) => n.type === "FactSet").map(factsOf);
     expect(facts).toContainEqual({ Kommune: "2 av 2 levert", Skole: "1 av 2 levert" });
@@ -106,7 +107,8 @@ describe("overviewHeadlineCard", () => {
     expect([...walk(cards[0])].some((n) => n.type === "Action.Execute")).toBe(false);
   });
 
-  it("should escape the county name", () => {
+  // Issue 14 item 9: the county name (from the import) is a literal TextRun now, no longer escaped Markdown.
+  it("should show the county name literally in a TextRun", () => {
     const form = form2024;
     const card = overviewHeadlineCard({
       round: { ...roundOf(form), county: "Nord*land*" },
@@ -114,7 +116,8 @@ describe("overviewHeadlineCard", () => {
       reports: [reportOf(form, 0, {})],
       now: NOW,
     });
-    expect(bodyOf(card)[0]?.text).toBe("Oversikt – Nord\\*land\\* 2025: 1 av 1 levert");
+    expect(bodyOf(card)[0]?.type).toBe("RichTextBlock");
+    expect(textOf(bodyOf(card)[0])).toBe("Oversikt – Nord*land* 2025: 1 av 1 levert");
   });
 });
 

@@ -222,19 +222,19 @@ describe("pages", () => {
     const page1 = await openCard(contactActor, ref, 2);
     expect(JSON.stringify(page1)).toContain("Del 3 av 6 · side 1 av 3");
     const o1 = await press(contactActor, ref, page1, "next", {
-      q10: "1",
+      q10: "vikarutgifter",
       q11: "160 000",
-      q12: "5",
+      q12: "ikke-koordinatorfunksjon",
       q13: "1 300 000",
       q14: "250000",
     });
     expect(o1).toMatchObject({ kind: "saved", sectionIndex: 2, page: 1 });
-    const o2 = await press(contactActor, ref, cardOf(o1), "next", { q15: "1", q16: "1" });
+    const o2 = await press(contactActor, ref, cardOf(o1), "next", { q15: "2-ar", q16: "andre-ar" });
     expect(o2).toMatchObject({ kind: "saved", sectionIndex: 2, page: 2 });
     const o3 = await press(contactActor, ref, cardOf(o2), "back");
     expect(o3).toMatchObject({ kind: "saved", sectionIndex: 2, page: 1 });
     const o4 = await press(contactActor, ref, cardOf(o3), "next");
-    const o5 = await press(contactActor, ref, cardOf(o4), "next", { q17: "3" });
+    const o5 = await press(contactActor, ref, cardOf(o4), "next", { q17: "kombinasjon" });
     expect(o5).toMatchObject({ kind: "saved", sectionIndex: 3, page: 0 });
     const doc = await stored(ref);
     expect(Object.keys(doc.answers).sort()).toEqual(["q10", "q11", "q12", "q13", "q14", "q15", "q16", "q17"]);
@@ -243,7 +243,7 @@ describe("pages", () => {
   it("should refuse inputs of another page of the section as tampered, without writing", async () => {
     const ref = await seed(form2024);
     const page1 = await openCard(contactActor, ref, 2);
-    const o = await press(contactActor, ref, page1, "pause", { q17: "1" });
+    const o = await press(contactActor, ref, page1, "pause", { q17: "planlegging" });
     expect(o.kind).toBe("tampered");
     expect((await stored(ref)).revision).toBe(0);
   });
@@ -252,9 +252,9 @@ describe("pages", () => {
     const ref = await seed(form2024);
     const page1 = await openCard(contactActor, ref, 2);
     await press(contactActor, ref, page1, "pause", {
-      q10: "1",
+      q10: "vikarutgifter",
       q11: "1",
-      q12: "5",
+      q12: "ikke-koordinatorfunksjon",
       q13: "1",
       q14: "1",
     });

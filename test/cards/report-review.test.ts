@@ -142,7 +142,7 @@ describe("review card: deadline", () => {
 });
 
 describe("review card: plausibility warnings", () => {
-  const reason = form2024.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.text as string;
+  const reason = form2024.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.id as string;
   const contents = completeContents(form2024);
   contents.q12 = { value: [reason, NO_COORDINATOR] };
   contents.q09 = { value: "-" };

@@ -8,7 +8,7 @@ import type { CardJson } from "../../cards/render.ts";
 import { sectionCard, sectionHeading } from "../../cards/report-section.ts";
 import { PREFILL_MARK } from "../../src/questionnaire/fingerprint.ts";
 import { formPages, MAX_PAGE_INPUTS } from "../../src/questionnaire/pages.ts";
-import { bothForms, form2021, form2024, makeReport, stored } from "../src/reports/fixtures.ts";
+import { bothForms, form2021, form2024, makeReport, NOW, stored } from "../src/reports/fixtures.ts";
 
 type Node = Record<string, unknown>;
 function* walk(value: unknown): Generator<Node> {
@@ -64,13 +64,15 @@ describe("section card pages", () => {
     }
   });
 
-  it("should show the 41 municipalities as one compact multi-select with index values", () => {
+  it("should show the 41 municipalities as one compact multi-select with option ids as values", () => {
     const card = sectionCard({ form: form2024, report: makeReport(form2024), sectionIndex: 1 });
     const q08 = inputs(card).find((i) => i.id === "q08");
     expect(q08).toMatchObject({ type: "Input.ChoiceSet", isMultiSelect: true, style: "compact" });
     const choices = q08?.choices as { title: string; value: string }[];
     expect(choices).toHaveLength(41);
-    expect(choices.map((c) => c.value)).toEqual(choices.map((_, i) => String(i)));
+    const q08Options = form2024.sections[1]?.questions.find((q) => q.id === "q08")?.options ?? [];
+    expect(choices).toEqual(q08Options.map((o) => ({ title: o.text, value: o.id })));
+    expect(choices[9]).toEqual({ title: "Fauske - Fuosko", value: "fauske" });
     expect(controls(card)).toBe(6);
   });
 
@@ -176,15 +178,31 @@ describe("section card content", () => {
     expect(card).toContain("Sist endret av Kari");
   });
 
-  it("should tell how to send attachments, with the case number, where the form asks for an upload", () => {
-    const report = makeReport(form2024, { tiltak: { id: "t", name: "T", caseNumber: "2024/1234" } });
-    const card = sectionCard({ form: form2024, report, sectionIndex: 5 });
-    const note = texts(card).filter((t) => t.startsWith("Vedlegg kan ikke lastes opp her"));
+  it("should tell how to send attachments, and list the sent files with «Fjern», where the form asks for an upload", () => {
+    const none = sectionCard({ form: form2024, report: makeReport(form2024), sectionIndex: 5 });
+    const note = texts(none).filter((t) => t.startsWith("Vedlegg: send filene til meg her i chatten"));
     expect(note).toHaveLength(1);
-    expect(note[0]).toContain("saksnummer 2024/1234");
-    expect(
-      JSON.stringify(sectionCard({ form: form2021, report: makeReport(form2021), sectionIndex: 5 })),
-    ).toContain("Send dem på e-post til statsforvalteren");
+    expect(JSON.stringify(none)).not.toContain("attachment.remove");
+    const attachment = {
+      id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+      name: "Godkjenning *eiere*.pdf",
+      contentType: "application/pdf",
+      bytes: 1_468_006,
+      blob: "round-2025/r-1/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+      by: { id: "aad-1", name: "Kari" },
+      at: NOW,
+    };
+    const report = makeReport(form2021, { attachments: [attachment] });
+    const card = sectionCard({ form: form2021, report, sectionIndex: 5 });
+    const json = JSON.stringify(card);
+    expect(json).toContain('{"type":"TextRun","text":"Godkjenning *eiere*.pdf","weight":"Bolder"}');
+    expect(json).toContain("1,4 MB");
+    expect(json).toContain('"verb":"attachment.remove","roundId":"round-2025","reportId":"r-1"');
+    expect(texts(card).some((t) => t.startsWith("Vedlegg (1 av høyst 10)"))).toBe(true);
+    // Only under the attachment question's section.
+    expect(JSON.stringify(sectionCard({ form: form2021, report, sectionIndex: 0 }))).not.toContain(
+      "Godkjenning *eiere*.pdf",
+    );
   });
 
   it("should offer last round's answer to a question that rarely changes, marked for checking", () => {

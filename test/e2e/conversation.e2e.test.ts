@@ -68,7 +68,7 @@ describe("the conversation in the Agents Playground", () => {
     // A complete report whose answers trip two rules: a UH grant with no UH named, and "no
     // coordinator function" ticked together with a reason for one. Written straight through the SDK.
     const contents = completeContents(form);
-    const reason = form.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.text as string;
+    const reason = form.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.id as string;
     contents.q12 = { value: [reason, NO_COORDINATOR] };
     contents.q09 = { value: "-" };
     contents.q14 = { value: 80_000 };

@@ -16,9 +16,9 @@ const at = "2025-01-10T10:00:00.000Z";
 const LAST_YEAR: ReportDoc["answers"] = {
   q04: { value: 4, by, at, rev: 5 },
   q07: { value: "Montessoriskolen", by, at, rev: 5 },
-  q08: { value: ["Bodø", "Fauske - Fuosko"], by, at, rev: 5 },
+  q08: { value: ["bodo", "fauske"], by, at, rev: 5 },
   q09: { value: "Nord universitet", by, at, rev: 5 },
-  q20: { value: ["Læringsmiljø", "Vurderingspraksis"], by, at, rev: 5 },
+  q20: { value: ["laeringsmiljo", "vurderingspraksis"], by, at, rev: 5 },
 };
 
 const CSV = [

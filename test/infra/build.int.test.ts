@@ -245,6 +245,8 @@ describe("node dist/bot/index.js", () => {
       ALLOWED_TENANT_IDS: A_GUID,
       PUBLIC_BASE_URL: "https://dekom.example.net",
       JOBS_SECRET: "a-shared-secret-for-jobs-and-links",
+      // Opened on first use only: start-up never reaches it.
+      BLOB_ENDPOINT: "https://dekomtest.blob.core.windows.net",
       // A closed port on loopback: start-up fails at the first Cosmos request, after every module loaded.
       COSMOS_ENDPOINT: `http://127.0.0.1:${closed}/`,
       COSMOS_KEY: "a2V5",

@@ -15,7 +15,10 @@ import {
   literal,
   missingSettings,
   params,
+  property,
+  resources,
   stripComments,
+  variable,
 } from "./bicep.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -165,5 +168,41 @@ describe("infra/main.parameters.example.json", () => {
         .map((p) => p.name)
         .filter((n) => n in example.parameters),
     ).toEqual([]);
+  });
+});
+
+describe("infra/main.bicep attachments storage", () => {
+  const storage = () => resources(bicep).find((r) => r.type === "Microsoft.Storage/storageAccounts");
+
+  it("should allow Entra ID only: shared keys, public blobs and plain http off", () => {
+    const body = property(storage()?.body ?? "{}", "properties") ?? "{}";
+    expect(property(body, "allowSharedKeyAccess")).toBe("false");
+    expect(property(body, "allowBlobPublicAccess")).toBe("false");
+    expect(property(body, "supportsHttpsTrafficOnly")).toBe("true");
+    // The app never gets a key or connection string for it (BLOB_CONNECTION_STRING is refused in production).
+    expect(settings.has("BLOB_CONNECTION_STRING")).toBe(false);
+  });
+
+  it("should create the container the app uses and point the app at the account's blob endpoint", () => {
+    const container = resources(bicep).find(
+      (r) => r.type === "Microsoft.Storage/storageAccounts/blobServices/containers",
+    );
+    const name = property(container?.body ?? "", "name");
+    expect(literal(variable(bicep, name ?? ""))).toBe(loadConfig({}).blobs.container);
+    expect(settings.get("BLOB_CONTAINER")).toBe(name);
+    expect(settings.get("BLOB_ENDPOINT")).toBe(`${storage()?.symbol}.properties.primaryEndpoints.blob`);
+  });
+
+  it("should give the bot's identity Storage Blob Data Contributor on that account", () => {
+    expect(variable(bicep, "storageBlobDataContributorRoleId")).toBe(
+      "'ba92f5b4-2d11-453d-a403-e96b0029c9fe'",
+    );
+    const role = resources(bicep).find(
+      (r) =>
+        r.type === "Microsoft.Authorization/roleAssignments" &&
+        r.body.includes("storageBlobDataContributorRoleId"),
+    );
+    expect(property(role?.body ?? "", "scope")).toBe(storage()?.symbol);
+    expect(role?.body).toMatch(/principalId:\s*identity\.properties\.principalId/);
   });
 });

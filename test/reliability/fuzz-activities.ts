@@ -7,6 +7,7 @@ import { Verb } from "../../cards/verbs.ts";
 import { baseActivity, type ChatUser } from "../../scripts/bench-support/activities.ts";
 import { inputIdsOf } from "../../src/questionnaire/input-ids.ts";
 import { DEMO_ROUND_ID } from "../../src/rounds/demo-seed.ts";
+import { HOSTILE_PERSON_TEXTS } from "../support/person-text-check.ts";
 import { HEAVY_FILLS, INVISIBLE_ONLY, ODD_IDS, PUNCTUATION_RUNS } from "./fuzz-families.ts";
 import { form2024 } from "./support.ts";
 
@@ -52,6 +53,8 @@ const MARKDOWN_BITS = [
   `\${root}`,
   "&lt;&amp;",
   "\n\n- linje",
+  // What the attack run saw escaped in cards (issue 14 item 9): must show literally, in TextRuns.
+  ...HOSTILE_PERSON_TEXTS,
 ];
 const UNICODE_BITS = [
   "æøå ÆØÅ",

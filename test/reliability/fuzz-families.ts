@@ -61,4 +61,8 @@ export const ODD_IDS: readonly string[] = [
   "x".repeat(200),
   "t-salten-lesing/",
   "#",
+  // Over the old 200-character schema limit, and empty: «finner ikke» too, not «forstod ikke».
+  "x".repeat(201),
+  "r/".repeat(5_000),
+  "",
 ];

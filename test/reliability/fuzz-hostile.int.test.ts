@@ -147,6 +147,9 @@ describe("hostile input families (issue 14)", () => {
           expect(r.status, `${verb} ${JSON.stringify(ref)}`).toBeLessThan(500);
           const shown = textBlocks(invokeCard(r.body)).join(" ");
           expect(shown, `${verb} ${JSON.stringify(ref)}`).not.toContain(GENERIC_ERROR);
+          // Issue 14 item 5: the same «finner ikke» as any unknown id, whatever the shape or length.
+          if (verb === Verb.OpenReport || verb === Verb.Review || verb === Verb.Status)
+            expect(shown, `${verb} ${JSON.stringify(ref).slice(0, 80)}`).toContain("finner ikke");
         }
       }
     },

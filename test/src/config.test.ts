@@ -10,6 +10,7 @@ const PRODUCTION = {
   PUBLIC_BASE_URL: "https://dekom.example.no",
   ALLOWED_TENANT_IDS: "tenant",
   JOBS_SECRET: "a-long-shared-secret-0123456789",
+  BLOB_ENDPOINT: "https://dekomfiles.blob.core.windows.net",
 };
 
 describe("loadConfig", () => {

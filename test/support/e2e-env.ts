@@ -1,6 +1,7 @@
 /**
- * The whole product on real parts for end-to-end tests: a local Cosmos-protocol server, the
- * bot as a child process on a real HTTP port, the Agents Playground, and Debian Chromium.
+ * The whole product on real parts for end-to-end tests: a local Cosmos-protocol server, Azurite
+ * (attachments' Blob Storage, on a free port), the bot as a child process on a real HTTP port, the
+ * Agents Playground, and Debian Chromium.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,11 @@ import { CosmosClient } from "@azure/cosmos";
 import type { Browser } from "playwright-core";
 import { type Playground, startPlayground } from "../../scripts/playground.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
+import {
+  azuriteConnectionString,
+  type LocalAzurite,
+  startLocalAzurite,
+} from "../../src/storage/local-azurite.ts";
 import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosmos.ts";
 import { type BotProcess, startBot } from "./bot-process.ts";
 import { launchBrowser, PlaygroundPage } from "./browser.ts";
@@ -19,6 +25,8 @@ export const E2E_DATABASE = "e2e";
 
 export interface E2eEnv {
   cosmos: LocalCosmos;
+  /** Azurite's blob service; tests read blobs straight through @azure/storage-blob with its connection string. */
+  azurite: LocalAzurite;
   bot: BotProcess;
   playground: Playground;
   browser: Browser;
@@ -39,15 +47,36 @@ export async function startE2e(
   opts: { env?: Record<string, string>; playgroundYaml?: string } = {},
 ): Promise<E2eEnv> {
   const cosmos = await startLocalCosmos({ port: 0, database: E2E_DATABASE });
+  // Azurite starts beside the bot (the bot opens Blob Storage on first use only, not at start-up).
+  const azuritePort = await freePort();
+  const azuriteStarting = startLocalAzurite({
+    location: mkdtempSync(join(tmpdir(), "e2e-azurite-")),
+    port: azuritePort,
+  });
   const botPort = await freePort();
   const botEnv = {
+    BLOB_CONNECTION_STRING: azuriteConnectionString(azuritePort),
     COSMOS_ENDPOINT: cosmos.endpoint,
     COSMOS_KEY: cosmos.key,
     COSMOS_DATABASE: E2E_DATABASE,
     SEED_DEMO: "true",
     ...opts.env,
   };
-  let bot = await startBot({ port: botPort, env: botEnv });
+  const [azuriteStart, botStart] = await Promise.allSettled([
+    azuriteStarting,
+    startBot({ port: botPort, env: botEnv }),
+  ]);
+  if (azuriteStart.status === "rejected" || botStart.status === "rejected") {
+    // Leave nothing running behind a failed start.
+    if (azuriteStart.status === "fulfilled") await azuriteStart.value.stop();
+    if (botStart.status === "fulfilled") await botStart.value.stop();
+    await cosmos.stop();
+    throw azuriteStart.status === "rejected"
+      ? azuriteStart.reason
+      : (botStart as PromiseRejectedResult).reason;
+  }
+  const azurite = azuriteStart.value;
+  let bot = botStart.value;
   const playground = await startPlayground({
     botEndpoint: `${bot.url}/api/messages`,
     port: await freePort(),
@@ -63,6 +92,7 @@ export async function startE2e(
   });
   return {
     cosmos,
+    azurite,
     get bot() {
       return bot;
     },
@@ -116,6 +146,7 @@ export async function startE2e(
       await bot.stop();
       client.dispose();
       await cosmos.stop();
+      await azurite.stop();
     },
   };
 }

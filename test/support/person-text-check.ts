@@ -4,6 +4,19 @@
  */
 type Node = Record<string, unknown>;
 
+/**
+ * Person text that Markdown would change or that escaping made unreadable (issue 14): a Sami double
+ * name ("-"), a phone ("+"), a date ("1. desember" became a numbered list), emphasis, a backslash, HTML.
+ */
+export const HOSTILE_PERSON_TEXTS = [
+  "Fauske - Fuosko kommune",
+  "+4741804997",
+  "1. desember",
+  "*x*",
+  "\\",
+  "<b>",
+] as const;
+
 function* nodes(value: unknown): Generator<Node> {
   if (Array.isArray(value)) for (const item of value) yield* nodes(item);
   else if (typeof value === "object" && value !== null) {
@@ -12,7 +25,7 @@ function* nodes(value: unknown): Generator<Node> {
   }
 }
 
-/** Backslash-escaped Markdown of a text, as escapeMarkdown made it. */
+/** Backslash-escaped Markdown of a text, as the cards made it before issue 14 (a regression would). */
 const escaped = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|>~<]/g, (c) => `\\${c}`);
 
 /** Where each of `texts` shows up other than as (part of) a TextRun; [] when all is right. */

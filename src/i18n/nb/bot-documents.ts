@@ -12,4 +12,14 @@ export const botDocuments = {
   importGone:
     "Denne tørrkjøringen er utløpt eller allerede importert. Send filen på nytt for å sjekke den igjen.",
   importOneFile: "Send én fil om gangen.",
+  attachmentsPersonalOnly: "Send vedlegg til meg i personlig chat.",
+  attachmentsUnavailable:
+    "Beklager, jeg kan ikke ta imot vedlegg akkurat nå (lagringen er ikke satt opp). Ingenting annet er endret.",
+  attachmentsNoReport:
+    "Jeg finner ingen rapportering som ikke er sendt inn, der du er kontaktperson eller medredaktør. Filen er ikke lagret.",
+  attachmentsReadOnly:
+    "Rapporteringen er sendt inn, så vedlegg kan ikke legges til eller fjernes. Ta kontakt med Statsforvalteren.",
+  attachmentsGone: "Filene ventet for lenge på valg av tiltak. Send dem på nytt.",
+  attachmentAlreadyGone: "Det vedlegget er allerede fjernet.",
+  attachmentsStaffOnly: "Bare Statsforvalterens ansatte kan laste ned vedleggene her.",
 } as const;

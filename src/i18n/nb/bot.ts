@@ -29,7 +29,7 @@ export const bot = {
     "Rapporteringen er sendt inn og kan ikke endres. Ta kontakt med Statsforvalteren om noe må rettes.",
   tampered:
     "Kortet sendte data jeg ikke kjenner igjen, så ingenting ble lagret. Her er skjemaet slik det er lagret nå – fyll inn og prøv igjen.",
-  staleLine: (question: string, typed: string) => `- ${question}: du skrev «${typed}»`,
+  staleLine: (question: string, typed: string) => `• ${question}: du skrev «${typed}»`,
   onlyContactSubmits: "Bare kontaktpersonen for tiltaket kan sende inn rapporteringen.",
   notReadyToSubmit: "Rapporteringen er ikke klar til innsending ennå – se hva som mangler.",
   submitStale:

@@ -14,4 +14,6 @@ export const channel = {
   overviewTruncated: (more: number) =>
     `Oversikten fortsetter i ${more} kort til – de står i eksporten (skriv «@bot eksport»), så kanalen ikke fylles opp.`,
   readPart: (part: number, parts: number) => `Del ${part} av ${parts}`,
+  sectionNotFound:
+    "Jeg finner ikke den delen av skjemaet. Skriv «@bot oversikt» for å få oversikten på nytt.",
 } as const;

@@ -1,4 +1,4 @@
-/** What county staff read in the round overview (Norwegian bokmål). Callers escape any user text first. */
+/** What county staff read in the round overview (Norwegian bokmål). Lines with a county name go in TextRuns. */
 
 /** "1 rapportering" / "2 rapporteringer" (plural agreement). */
 const reportings = (n: number) => `${n} ${n === 1 ? "rapportering" : "rapporteringer"}`;
@@ -46,6 +46,8 @@ export const overview = {
   categoryNote: "Per kategori: andel av kryssene i kategorien.",
   group: (category: string, n: number) => `${category} (${n} Svar)`,
   notAnswered: (n: number) => `Ikke angitt: ${n}`,
+  /** The channel status when its list of missing reports is too long for one card. */
+  statusMore: (n: number) => `… og ${n} til. Hele listen står i eksporten.`,
   textsInExport: (otherTexts: number, comments: number) =>
     `${[
       otherTexts > 0 ? `${otherTexts} fritekst under «Andre svar»` : "",

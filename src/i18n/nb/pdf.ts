@@ -15,4 +15,11 @@ export const pdf = {
   comment: "Kommentar",
   generated: (time: string) => `Laget ${time} (norsk tid) fra Dekom-rapport.`,
   page: (n: number, of: number) => `Side ${n} av ${of}`,
+  approvals: "Godkjenning i partnerskapet",
+  approvalWho: (name: string | undefined, email: string) => (name ? `${name} (${email})` : email),
+  approved: (time: string) => `godkjent ${time}`,
+  approvedEarlier: (time: string) => `godkjente en tidligere versjon ${time} (svarene er endret siden)`,
+  notApproved: "har ikke godkjent",
+  approvalComment: (time: string, earlier: boolean) =>
+    `Kommentar ${time}${earlier ? " (til en tidligere versjon)" : ""}`,
 } as const;

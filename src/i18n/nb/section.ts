@@ -29,11 +29,11 @@ export const section = {
   /** Under last year's answer, until it is saved. */
   prefilledPrevious: "Fra fjorårets rapportering – sjekk.",
   changedBy: (name: string, when: string): string => `Sist endret av ${name}, ${when}`,
-  /** Attachments cannot be uploaded in the chat yet. */
-  attachments: (caseNumber: string | undefined): string =>
-    caseNumber === undefined || caseNumber === ""
-      ? "Vedlegg kan ikke lastes opp her. Send dem på e-post til statsforvalteren og oppgi saksnummeret fra tilsagnsbrevet."
-      : `Vedlegg kan ikke lastes opp her. Send dem på e-post til statsforvalteren og oppgi saksnummer ${caseNumber}.`,
+  /** How to attach files, under the form's "Last opp eventuelle vedlegg" question. */
+  attachments: (count: number, max: number): string =>
+    count === 0
+      ? `Vedlegg: send filene til meg her i chatten (dra dem inn eller bruk binders-knappen). PDF, Word, Excel, PowerPoint, PNG eller JPG, høyst 20 MB per fil og ${max} filer.`
+      : `Vedlegg (${count} av høyst ${max}). Send flere filer her i chatten, eller fjern en fil med «Fjern».`,
   /** The template's own texts (cards/report-section.card.json). */
   card: {
     requiredNote: "Felt merket med * må fylles ut før du sender inn.",

@@ -15,4 +15,14 @@ export const botDocuments: Catalogue<typeof nb> = {
   importGone:
     "Denne tørrkøyringa er utgått eller allereie importert. Send fila på nytt for å sjekke ho igjen.",
   importOneFile: "Send éi fil om gongen.",
+  attachmentsPersonalOnly: "Send vedlegg til meg i personleg chat.",
+  attachmentsUnavailable:
+    "Orsak, eg kan ikkje ta imot vedlegg akkurat no (lagringa er ikkje sett opp). Ingenting anna er endra.",
+  attachmentsNoReport:
+    "Eg finn inga rapportering som ikkje er sendt inn, der du er kontaktperson eller medredaktør. Fila er ikkje lagra.",
+  attachmentsReadOnly:
+    "Rapporteringa er sendt inn, så vedlegg kan ikkje leggjast til eller fjernast. Ta kontakt med Statsforvaltaren.",
+  attachmentsGone: "Filene venta for lenge på val av tiltak. Send dei på nytt.",
+  attachmentAlreadyGone: "Det vedlegget er allereie fjerna.",
+  attachmentsStaffOnly: "Berre dei tilsette hos Statsforvaltaren kan laste ned vedlegga her.",
 };

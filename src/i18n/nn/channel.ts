@@ -18,4 +18,5 @@ export const channel: Catalogue<typeof nb> = {
   overviewTruncated: (more: number) =>
     `Oversikta held fram i ${more} kort til – dei står i eksporten (skriv «@bot eksport»), så kanalen ikkje blir fylt opp.`,
   readPart: (part: number, parts: number) => `Del ${part} av ${parts}`,
+  sectionNotFound: "Eg finn ikkje den delen av skjemaet. Skriv «@bot oversikt» for å få oversikta på nytt.",
 };

@@ -55,4 +55,5 @@ export const overview: Catalogue<typeof nb> = {
     ]
       .filter(Boolean)
       .join(" og ")} – sjå eksporten.`,
+  statusMore: (n: number) => `… og ${n} til. Heile lista står i eksporten.`,
 };

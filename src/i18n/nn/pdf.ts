@@ -18,4 +18,11 @@ export const pdf: Catalogue<typeof nb> = {
   comment: "Kommentar",
   generated: (time: string) => `Laga ${time} (norsk tid) frå Dekom-rapport.`,
   page: (n: number, of: number) => `Side ${n} av ${of}`,
+  approvals: "Godkjenning i partnarskapet",
+  approvalWho: (name: string | undefined, email: string) => (name ? `${name} (${email})` : email),
+  approved: (time: string) => `godkjend ${time}`,
+  approvedEarlier: (time: string) => `godkjende ein tidlegare versjon ${time} (svara er endra sidan)`,
+  notApproved: "har ikkje godkjent",
+  approvalComment: (time: string, earlier: boolean) =>
+    `Kommentar ${time}${earlier ? " (til ein tidlegare versjon)" : ""}`,
 };

@@ -27,10 +27,10 @@ export const section: Catalogue<typeof nb> = {
   prefilledKnown: "Førehandsutfylt med det Statsforvaltaren har registrert – sjekk og rett om nødvendig.",
   prefilledPrevious: "Frå rapporteringa i fjor – sjekk.",
   changedBy: (name: string, when: string): string => `Sist endra av ${name}, ${when}`,
-  attachments: (caseNumber: string | undefined): string =>
-    caseNumber === undefined || caseNumber === ""
-      ? "Vedlegg kan ikkje lastast opp her. Send dei på e-post til Statsforvaltaren og oppgi saksnummeret frå tilsegnsbrevet."
-      : `Vedlegg kan ikkje lastast opp her. Send dei på e-post til Statsforvaltaren og oppgi saksnummer ${caseNumber}.`,
+  attachments: (count: number, max: number): string =>
+    count === 0
+      ? `Vedlegg: send filene til meg her i chatten (dra dei inn eller bruk binders-knappen). PDF, Word, Excel, PowerPoint, PNG eller JPG, høgst 20 MB per fil og ${max} filer.`
+      : `Vedlegg (${count} av høgst ${max}). Send fleire filer her i chatten, eller fjern ei fil med «Fjern».`,
   card: {
     requiredNote: "Felt merkte med * må fyllast ut før du sender inn.",
     choose: "Vel …",

@@ -74,7 +74,7 @@ function shape(value: unknown, path = ""): string[] {
 
 describe("texts", () => {
   it("should give both languages the same keys, each of the same kind", () => {
-    expect(shape(texts("nn"))).toEqual(shape(texts("nb")));
+    expect(shape(texts("nn")).sort()).toEqual(shape(texts("nb")).sort());
   });
 
   it("should write nynorsk in the nynorsk catalogue", () => {

@@ -36,10 +36,10 @@ describe("raw card inputs", () => {
 
   it("should normalise comments and 'Annet' texts the same way", () => {
     const choice = question("choice", { options: testOptions("A"), allowOther: true, comment: true });
-    const result = parse(choice, { q1: "1", q1__other: "\u200b\u2800", q1__comment: "\u3164" });
+    const result = parse(choice, { q1: "annet", q1__other: "\u200b\u2800", q1__comment: "\u3164" });
     expect(errorsOf(result)).toEqual({ q1__other: "Skriv hva «Annet» gjelder." });
-    const ok = parse(choice, { q1: "1", q1__other: "x\u202e", q1__comment: "\u2060ok" });
-    expect(ok.kind === "answer" && ok.content).toEqual({ value: "Annet", other: "x", comment: "ok" });
+    const ok = parse(choice, { q1: "annet", q1__other: "x\u202e", q1__comment: "\u2060ok" });
+    expect(ok.kind === "answer" && ok.content).toEqual({ value: "annet", other: "x", comment: "ok" });
   });
 
   it("should trim the input and turn CRLF into LF", () => {
@@ -268,42 +268,45 @@ describe("choice", () => {
   });
   const withOther = { ...q, allowOther: true };
 
-  it("should give the option text for an index", () => {
-    expect(answerValue(parse(q, { q1: "1" }))).toBe("I noen grad, men lite");
+  it("should give the option id", () => {
+    expect(answerValue(parse(q, { q1: "i-noen-grad-men-lite" }))).toBe("i-noen-grad-men-lite");
   });
 
-  it.each(["3", "-1", "1,2", "abc", "1.0"])("should reject the index %j", (raw) => {
-    expect(errorsOf(parse(q, { q1: raw }))).toEqual({ q1: "Ugyldig valg. Velg et av alternativene." });
-  });
+  it.each(["1", "3", "-1", "i-stor-grad,i-liten-grad", "I stor grad", "I-STOR-GRAD", "abc", "annet"])(
+    "should refuse %j (an old card's index, an option text, an unknown id)",
+    (raw) => {
+      expect(errorsOf(parse(q, { q1: raw }))).toEqual({ q1: "Ugyldig valg. Velg et av alternativene." });
+    },
+  );
 
   it("should give «Annet» with its text", () => {
-    const result = parse(withOther, { q1: "3", q1__other: "Noe eget" });
-    expect(result).toEqual({ kind: "answer", content: { value: "Annet", other: "Noe eget" } });
+    const result = parse(withOther, { q1: "annet", q1__other: "Noe eget" });
+    expect(result).toEqual({ kind: "answer", content: { value: "annet", other: "Noe eget" } });
   });
 
   it("should ask for the text when «Annet» is chosen without one", () => {
-    expect(errorsOf(parse(withOther, { q1: "3" }))).toEqual({ q1__other: "Skriv hva «Annet» gjelder." });
+    expect(errorsOf(parse(withOther, { q1: "annet" }))).toEqual({ q1__other: "Skriv hva «Annet» gjelder." });
   });
 
   it("should take «Annet» when only its text is filled", () => {
     expect(parse(withOther, { q1: "", q1__other: "Eget svar" })).toEqual({
       kind: "answer",
-      content: { value: "Annet", other: "Eget svar" },
+      content: { value: "annet", other: "Eget svar" },
     });
   });
 
   it("should not silently drop an «Annet» text when another option is chosen", () => {
-    expect(errorsOf(parse(withOther, { q1: "0", q1__other: "Eget svar" })).q1__other).toMatch(
+    expect(errorsOf(parse(withOther, { q1: "i-stor-grad", q1__other: "Eget svar" })).q1__other).toMatch(
       /valgt et annet alternativ/,
     );
   });
 
   it("should ignore an «Annet» input on a question without «Annet»", () => {
-    expect(answerValue(parse(q, { q1: "0", q1__other: "tekst" }))).toBe("I stor grad");
+    expect(answerValue(parse(q, { q1: "i-stor-grad", q1__other: "tekst" }))).toBe("i-stor-grad");
   });
 
   it("should limit the «Annet» text", () => {
-    expect(errorsOf(parse(withOther, { q1: "3", q1__other: "x".repeat(1001) })).q1__other).toBe(
+    expect(errorsOf(parse(withOther, { q1: "annet", q1__other: "x".repeat(1001) })).q1__other).toBe(
       "Teksten under «Annet» kan være høyst 1000 tegn (du skrev 1001).",
     );
   });
@@ -315,33 +318,37 @@ describe("multichoice", () => {
     allowOther: true,
   });
 
-  it("should give option texts in form order without duplicates", () => {
-    expect(answerValue(parse(q, { q1: "3,0, 1,0" }))).toEqual(["A", "B, med komma", "D"]);
+  it("should give option ids in form order without duplicates", () => {
+    expect(answerValue(parse(q, { q1: "d,a, b-med-komma,a" }))).toEqual(["a", "b-med-komma", "d"]);
   });
 
   it("should put «Annet» last with its text", () => {
-    expect(parse(q, { q1: "4,2", q1__other: "Egen" })).toEqual({
+    expect(parse(q, { q1: "annet,c", q1__other: "Egen" })).toEqual({
       kind: "answer",
-      content: { value: ["C", "Annet"], other: "Egen" },
+      content: { value: ["c", "annet"], other: "Egen" },
     });
   });
 
   it("should tick «Annet» when its text is filled", () => {
-    expect(parse(q, { q1: "1", q1__other: "Egen" })).toEqual({
+    expect(parse(q, { q1: "b-med-komma", q1__other: "Egen" })).toEqual({
       kind: "answer",
-      content: { value: ["B, med komma", "Annet"], other: "Egen" },
+      content: { value: ["b-med-komma", "annet"], other: "Egen" },
     });
-    expect(answerValue(parse(q, { q1__other: "Bare egen" }))).toEqual(["Annet"]);
+    expect(answerValue(parse(q, { q1__other: "Bare egen" }))).toEqual(["annet"]);
   });
 
   it("should ask for the «Annet» text when «Annet» is ticked without one", () => {
-    expect(errorsOf(parse(q, { q1: "0,4" }))).toEqual({ q1__other: "Skriv hva «Annet» gjelder." });
+    expect(errorsOf(parse(q, { q1: "a,annet" }))).toEqual({ q1__other: "Skriv hva «Annet» gjelder." });
   });
 
-  it("should reject an unknown index", () => {
-    expect(errorsOf(parse(q, { q1: "0,9" }))).toEqual({ q1: "Ugyldig valg. Velg et av alternativene." });
+  it("should reject an unknown id, an old card's index or an option text", () => {
+    expect(errorsOf(parse(q, { q1: "a,x" }))).toEqual({ q1: "Ugyldig valg. Velg et av alternativene." });
+    expect(errorsOf(parse(q, { q1: "0,1" }))).toEqual({ q1: "Ugyldig valg. Velg et av alternativene." });
+    expect(errorsOf(parse(q, { q1: "A" }))).toEqual({ q1: "Ugyldig valg. Velg et av alternativene." });
     const noOther = { ...q, allowOther: false };
-    expect(errorsOf(parse(noOther, { q1: "4" }))).toEqual({ q1: "Ugyldig valg. Velg et av alternativene." });
+    expect(errorsOf(parse(noOther, { q1: "annet" }))).toEqual({
+      q1: "Ugyldig valg. Velg et av alternativene.",
+    });
   });
 
   it("should be empty when nothing is ticked", () => {

@@ -202,6 +202,12 @@ describe("parseForm", () => {
     expect(() => parseForm(data)).toThrow(/kebab-case/);
   });
 
+  it("should reject an option id of digits only (old card values were indices)", () => {
+    const data = copy(form2021);
+    questionById(data, "5.3").options = [{ id: "1", text: "I stor grad" }];
+    expect(() => parseForm(data)).toThrow(/option id "1" is only digits/);
+  });
+
   it("should reject duplicate option ids within a question, naming the id", () => {
     const data = copy(form2024);
     const q = questionById(data, "q15");

@@ -62,31 +62,31 @@ describe("parseSection", () => {
     const result = parseSection(
       s3,
       {
-        q10: "0,6",
+        q10: "ressursperson,annet",
         q10__other: "Kurs",
         q11: "kr 50 000,-",
-        q12: "5",
+        q12: "ikke-koordinatorfunksjon",
         q12__comment: "Ingen koordinator",
         q13: "1 000 000",
         q14: "250.000",
-        q15: "2",
-        q16: "0",
-        q17: "3",
+        q15: "3-ar",
+        q16: "forste-ar",
+        q17: "kombinasjon",
       },
       { requireAnswer: true },
     );
     expect(result.errors).toEqual({});
     expect(result.answers.q10).toEqual({
-      value: ["Ressursperson på skolen (nedsatt lesetid)", "Annet"],
+      value: ["ressursperson", "annet"],
       other: "Kurs",
     });
     expect(result.answers.q11).toEqual({ value: 50_000 });
     expect(result.answers.q12).toEqual({
-      value: ["Har ikke koordinatorfunksjon"],
+      value: ["ikke-koordinatorfunksjon"],
       comment: "Ingen koordinator",
     });
     expect(result.answers.q14).toEqual({ value: 250_000 });
-    expect(result.answers.q15).toEqual({ value: "3 år" });
+    expect(result.answers.q15).toEqual({ value: "3-ar" });
   });
 });
 
@@ -131,8 +131,14 @@ describe("formatAnswer", () => {
     [question("phone"), { value: "+4791234567" }, "912 34 567"],
     [question("phone"), { value: "+4722334455" }, "22 33 44 55"],
     [question("text"), { value: "Fritekst", comment: "ikke med" }, "Fritekst"],
-    [question("choice", { allowOther: true }), { value: "Annet", other: "Eget" }, "Annet: Eget"],
-    [question("multichoice"), { value: ["A", "B", "Annet"], other: "Eget" }, "A, B, Annet: Eget"],
+    [question("choice", { allowOther: true }), { value: "annet", other: "Eget" }, "Annet: Eget"],
+    [
+      question("multichoice", { options: testOptions("A", "B"), allowOther: true }),
+      { value: ["a", "b", "annet"], other: "Eget" },
+      "A, B, Annet: Eget",
+    ],
+    [question("choice", { options: testOptions("I stor grad") }), { value: "i-stor-grad" }, "I stor grad"],
+    [question("choice", { options: testOptions("A") }), { value: "ukjent-id" }, "ukjent-id"],
   ])("should write %# as %j", (qu, content, expected) => {
     expect(formatAnswer(qu, content)).toBe(expected);
   });
@@ -150,12 +156,12 @@ describe("toRawInputs", () => {
     });
     expect(
       toRawInputs(q(form2024, "q18"), {
-        value: ["Ansatte har meldt behov til skolens ledelse", "Annet"],
+        value: ["ansatte-meldt-behov", "annet"],
         other: "X",
         comment: "K",
       }),
     ).toEqual({
-      q18: "0,8",
+      q18: "ansatte-meldt-behov,annet",
       q18__other: "X",
       q18__comment: "K",
     });
@@ -163,7 +169,7 @@ describe("toRawInputs", () => {
   });
 
   it("should leave out an option that the form no longer has", () => {
-    expect(toRawInputs(q(form2024, "q15"), { value: "10 år" })).toEqual({ q15: "" });
+    expect(toRawInputs(q(form2024, "q15"), { value: "10-ar" })).toEqual({ q15: "" });
   });
 
   const samples: Record<string, AnswerContent> = {
@@ -173,14 +179,14 @@ describe("toRawInputs", () => {
     "3.4": { value: 12 },
     "4.1": { value: 1_600_000 },
     "4.4": { value: 40_000, comment: "Estimat.\nTo linjer." },
-    "5.3": { value: "I liten grad", comment: "Lite relevant" },
+    "5.3": { value: "liten-grad", comment: "Lite relevant" },
     "6.2": { value: { season: "Høst", year: 2018 } },
     "7.2": { value: "Ingen kommentar" },
     q03: { value: "+4791234567" },
-    q08: { value: ["Bodø", "Fauske - Fuosko", "Rana"] },
-    q10: { value: ["Vikarutgifter", "Annet"], other: "Kurs, seminar" },
-    q12: { value: ["Har ikke koordinatorfunksjon"], comment: "Ikke aktuelt" },
-    q15: { value: "Mer enn 3 år" },
+    q08: { value: ["bodo", "fauske", "rana"] },
+    q10: { value: ["vikarutgifter", "annet"], other: "Kurs, seminar" },
+    q12: { value: ["ikke-koordinatorfunksjon"], comment: "Ikke aktuelt" },
+    q15: { value: "mer-enn-3-ar" },
     q23: { value: "Lang tekst ".repeat(150).trim() },
   };
 
@@ -194,7 +200,7 @@ describe("toRawInputs", () => {
 
   it("should round trip a choice with «Annet»", () => {
     const qu = question("choice", { options: testOptions("A, B", "C"), allowOther: true, comment: true });
-    const content = { value: "Annet", other: "Eget", comment: "Kommentar" };
+    const content = { value: "annet", other: "Eget", comment: "Kommentar" };
     expect(parseQuestion(qu, toRawInputs(qu, content), { requireAnswer: true })).toEqual({
       kind: "answer",
       content,

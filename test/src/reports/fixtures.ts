@@ -15,6 +15,7 @@ import {
 } from "../../../src/questionnaire/answers.ts";
 import { getForm, loadForms } from "../../../src/questionnaire/form.ts";
 import { inputId } from "../../../src/questionnaire/input-ids.ts";
+import { optionIds } from "../../../src/questionnaire/options.ts";
 import type { AnswerContent, Form, Question, Section } from "../../../src/questionnaire/types.ts";
 import type { Actor, Answer, ReportDoc } from "../../../src/reports/types.ts";
 import { encodedBytes } from "../../../src/text/encoded-size.ts";
@@ -31,8 +32,10 @@ export const coEditorActor: Actor = { id: "aad-coeditor", name: "Ola Medredaktø
 export const staffActor: Actor = { id: "aad-staff", name: "Siri Statsforvalter", email: "siri@sf.no" };
 export const strangerActor: Actor = { id: "aad-stranger", name: "Per Fremmed", email: "per@example.com" };
 
-/** Number of answer options a choice/multichoice question offers, "Annet" included. */
-const optionCount = (q: Question): number => (q.options?.length ?? 0) + (q.allowOther ? 1 : 0);
+/** The option ids a choice/multichoice card offers, in form order, "annet" included (last). */
+const idsOf = (q: Question): string[] => optionIds(q);
+/** The plain option ids (never "annet", so no other text is needed). */
+const plainIdsOf = (q: Question): string[] => q.options?.map((o) => o.id) ?? [];
 
 /**
  * Valid raw card inputs for one question (every part it has). `variant` changes the value so that two
@@ -63,10 +66,10 @@ export function validRaw(q: Question, variant = 0): Record<string, string> {
       break;
     case "choice":
       // Never "Annet" here, so no other text is needed.
-      out[main] = String(variant % (q.options?.length ?? 1));
+      out[main] = plainIdsOf(q)[variant % plainIdsOf(q).length] ?? "";
       break;
     case "multichoice":
-      out[main] = [0, 1].map((i) => (i + variant) % (q.options?.length ?? 1)).join(",");
+      out[main] = [0, 1].map((i) => plainIdsOf(q)[(i + variant) % plainIdsOf(q).length]).join(",");
       break;
     case "season_year":
       out[inputId(q.id, "season")] = variant % 2 === 0 ? "Vår" : "Høst";
@@ -97,7 +100,6 @@ export function maxRaw(q: Question, fill = "ø"): Record<string, string> {
     fill.repeat(Math.min(limit, Math.floor((limit * TEXT_BYTES_PER_CHAR) / encodedBytes(fill))));
   const out: Record<string, string> = {};
   const main = inputId(q.id);
-  const count = optionCount(q);
   switch (q.type) {
     case "text":
     case "longtext":
@@ -119,10 +121,10 @@ export function maxRaw(q: Question, fill = "ø"): Record<string, string> {
       out[main] = "true";
       break;
     case "choice":
-      out[main] = String(count - 1);
+      out[main] = idsOf(q).at(-1) ?? "";
       break;
     case "multichoice":
-      out[main] = Array.from({ length: count }, (_, i) => String(i)).join(",");
+      out[main] = idsOf(q).join(",");
       break;
     case "season_year":
       out[inputId(q.id, "season")] = "Høst";

@@ -66,7 +66,7 @@ describe("plausibility warnings", () => {
   });
 
   it("should warn when «Har ikke koordinatorfunksjon» is ticked with reasons for one", () => {
-    const reason = form2024.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.text as string;
+    const reason = form2024.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.id as string;
     expect(rules(warningsFor(form2024, report(form2024, { q12: [NO_COORDINATOR] })))).toEqual([]);
     expect(rules(warningsFor(form2024, report(form2024, { q12: [reason] })))).toEqual([]);
     const ws = warningsFor(form2024, report(form2024, { q12: [reason, NO_COORDINATOR] }));
@@ -126,7 +126,7 @@ describe("plausibility warnings", () => {
   });
 
   it("should give the warnings by the question they are shown at", () => {
-    const reason = form2024.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.text as string;
+    const reason = form2024.sections[2]?.questions.find((q) => q.id === "q12")?.options?.[0]?.id as string;
     const ws = warningsFor(form2024, report(form2024, { q12: [reason, NO_COORDINATOR], q14: 1, q09: "" }));
     const byQ = warningsByQuestion(ws);
     expect([...byQ.keys()]).toEqual(["q09", "q12"]);

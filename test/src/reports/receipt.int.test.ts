@@ -1,5 +1,5 @@
 /** Receipt numbers per round through the real @azure/cosmos SDK against the local Cosmos server. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../../../src/clock.ts";
 import { receiptAllocator, receiptReference } from "../../../src/reports/receipt.ts";
 import { ReportService } from "../../../src/reports/report-service.ts";
@@ -94,6 +94,28 @@ describe("receipt references", () => {
     const o = await service.submit(contactActor, { roundId: r.id, reportId: doc.id }, 1);
     expect(o.kind).toBe("incomplete");
     expect((await rounds.get(r.id))?.receiptCounter).toBeUndefined();
+  });
+});
+
+describe("receipt numbers asked for at the same time", () => {
+  it("should share one counter write among the submits waiting in a process, numbered in the order asked", async () => {
+    const r = await round(2028);
+    const repo = new RoundRepo(store.containers.rounds);
+    const replace = vi.spyOn(repo, "replace");
+    const numbers = await Promise.all(Array.from({ length: 50 }, () => repo.nextReceiptNumber(r.id)));
+    expect(numbers.map((n) => n.number)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(replace.mock.calls.length).toBeLessThanOrEqual(3);
+    expect((await rounds.get(r.id))?.receiptCounter).toBe(50);
+  });
+
+  it("should stay unique across processes (separate repos racing on the round's ETag)", async () => {
+    const r = await round(2029);
+    const repos = Array.from({ length: 4 }, () => new RoundRepo(store.containers.rounds));
+    const asks = Array.from({ length: 40 }, (_, i) => repos[i % 4]?.nextReceiptNumber(r.id));
+    const numbers = (await Promise.all(asks)).map((n) => n?.number);
+    expect([...numbers].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
   });
 });
 

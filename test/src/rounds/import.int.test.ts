@@ -191,7 +191,10 @@ describe("npm run import (child process)", () => {
     expect(await everything(store)).toEqual({ rounds: [], reports: [] });
   });
 
-  it("should import the example file, then show it unchanged on a dry run", async () => {
+  // Three runs of the CLI, each a fresh tsx process (~10 s each on a loaded 2-core machine).
+  it("should import the example file, then show it unchanged on a dry run", {
+    timeout: 120_000,
+  }, async () => {
     const { database, store, repos } = await freshDatabase();
     const dry = await runScript([EXAMPLE, "--dry-run"], database);
     expect(dry.code, dry.stderr).toBe(0);

@@ -5,10 +5,10 @@ import { testOptions } from "../../support/choice-options.ts";
 import { Q, question } from "./fixtures.ts";
 
 describe("choiceOptions", () => {
-  it("should give Ja/Nei for yes/no and add Annet when allowOther", () => {
+  it("should give Ja/Nei for yes/no and the option ids, with annet when allowOther", () => {
     expect(choiceOptions(Q.confirm)).toEqual(["Ja", "Nei"]);
-    expect(choiceOptions(Q.phases)).toEqual(["Kartlegging", "Planlegging", "Gjennomføring", "Annet"]);
-    expect(choiceOptions(Q.sami)).toEqual(["I stor grad", "I noen grad", "I liten grad"]);
+    expect(choiceOptions(Q.phases)).toEqual(["kartlegging", "planlegging", "gjennomforing", "annet"]);
+    expect(choiceOptions(Q.sami)).toEqual(["i-stor-grad", "i-noen-grad", "i-liten-grad"]);
     expect(choiceOptions(Q.goal)).toEqual([]);
   });
 });
@@ -19,20 +19,20 @@ describe("choiceStats", () => {
   it("should give percentages of respondents rounded half up (6 of 16 -> 38 %)", () => {
     // 16 respondents: 6 A (37.5 % -> 38 %), 10 B (62.5 % -> 63 %), 0 C
     const answers: AnswerContent[] = [
-      ...Array.from({ length: 6 }, () => ({ value: "A" })),
-      ...Array.from({ length: 10 }, () => ({ value: "B" })),
+      ...Array.from({ length: 6 }, () => ({ value: "a" })),
+      ...Array.from({ length: 10 }, () => ({ value: "b" })),
     ];
     const stats = choiceStats(scale, answers);
     expect(stats.n).toBe(16);
     expect(stats.options).toEqual([
-      { option: "A", label: "A", count: 6, percent: 37.5, display: "38 %" },
-      { option: "B", label: "B", count: 10, percent: 62.5, display: "63 %" },
-      { option: "C", label: "C", count: 0, percent: 0, display: "0 %" },
+      { option: "a", label: "A", count: 6, percent: 37.5, display: "38 %" },
+      { option: "b", label: "B", count: 10, percent: 62.5, display: "63 %" },
+      { option: "c", label: "C", count: 0, percent: 0, display: "0 %" },
     ]);
   });
 
   it("should give 33 % and 67 % for thirds", () => {
-    const stats = choiceStats(scale, [{ value: "A" }, { value: "B" }, { value: "B" }]);
+    const stats = choiceStats(scale, [{ value: "a" }, { value: "b" }, { value: "b" }]);
     expect(stats.options.map((o) => o.display)).toEqual(["33 %", "67 %", "0 %"]);
   });
 
@@ -40,17 +40,23 @@ describe("choiceStats", () => {
     // 4 respondents, 7 ticks: Kartlegging 3/4 = 75 %, Planlegging 2/4 = 50 %, Gjennomføring 1/4 = 25 %,
     // Annet 1/4 = 25 %: sum 175 %
     const stats = choiceStats(Q.phases, [
-      { value: ["Kartlegging", "Planlegging"] },
-      { value: ["Kartlegging", "Planlegging", "Annet"], other: "Evaluering" },
-      { value: ["Kartlegging"] },
-      { value: ["Gjennomføring"] },
+      { value: ["kartlegging", "planlegging"] },
+      { value: ["kartlegging", "planlegging", "annet"], other: "Evaluering" },
+      { value: ["kartlegging"] },
+      { value: ["gjennomforing"] },
     ]);
     expect(stats.n).toBe(4);
     expect(stats.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["Kartlegging", 3, "75 %"],
-      ["Planlegging", 2, "50 %"],
-      ["Gjennomføring", 1, "25 %"],
-      ["Annet", 1, "25 %"],
+      ["kartlegging", 3, "75 %"],
+      ["planlegging", 2, "50 %"],
+      ["gjennomforing", 1, "25 %"],
+      ["annet", 1, "25 %"],
+    ]);
+    expect(stats.options.map((o) => o.label)).toEqual([
+      "Kartlegging",
+      "Planlegging",
+      "Gjennomføring",
+      "Andre svar",
     ]);
     expect(stats.options.reduce((sum, o) => sum + o.percent, 0)).toBe(175);
   });
@@ -58,13 +64,13 @@ describe("choiceStats", () => {
   it("should skip unanswered entries and count a tick once per respondent", () => {
     // 2 respondents answered (the empty multichoice and undefined do not count)
     const stats = choiceStats(Q.phases, [
-      { value: ["Kartlegging", "Kartlegging"] },
+      { value: ["kartlegging", "kartlegging"] },
       { value: [] },
       undefined,
-      { value: ["Planlegging"] },
+      { value: ["planlegging"] },
     ]);
     expect(stats.n).toBe(2);
-    expect(stats.options.find((o) => o.option === "Kartlegging")).toMatchObject({
+    expect(stats.options.find((o) => o.option === "kartlegging")).toMatchObject({
       count: 1,
       display: "50 %",
     });
@@ -80,12 +86,34 @@ describe("choiceStats", () => {
   });
 
   it("should keep values that are not among the options as extra options, last", () => {
-    const stats = choiceStats(scale, [{ value: "A" }, { value: "Gammelt valg" }]);
+    const stats = choiceStats(scale, [{ value: "a" }, { value: "Gammelt valg" }]);
     expect(stats.options.map((o) => [o.option, o.count])).toEqual([
-      ["A", 1],
-      ["B", 0],
-      ["C", 0],
+      ["a", 1],
+      ["b", 0],
+      ["c", 0],
       ["Gammelt valg", 1],
+    ]);
+    expect(stats.options.map((o) => o.label)).toEqual(["A", "B", "C", "Gammelt valg"]);
+  });
+
+  it("should count bokmål and nynorsk answers together and label them in the reader's language", () => {
+    const q = question("x", "choice", {
+      options: [
+        { id: "stor-grad", text: "I stor grad", nn: "I stor grad" },
+        { id: "liten-grad", text: "I liten grad", nn: "I lita grad" },
+      ],
+    });
+    // The same answers, whoever gave them in which language: only ids are stored.
+    const answers = [{ value: "liten-grad" }, { value: "liten-grad" }, { value: "stor-grad" }];
+    const nb = choiceStats(q, answers, "respondents", "nb");
+    const nn = choiceStats(q, answers, "respondents", "nn");
+    expect(nb.options.map((o) => [o.label, o.count])).toEqual([
+      ["I stor grad", 1],
+      ["I liten grad", 2],
+    ]);
+    expect(nn.options.map((o) => [o.label, o.count])).toEqual([
+      ["I stor grad", 1],
+      ["I lita grad", 2],
     ]);
   });
 });

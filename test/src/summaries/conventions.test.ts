@@ -16,20 +16,20 @@ describe("choiceStats with base 'ticks' (the county's per-category row)", () => 
     // The spec's example: 5 respondents of a category ticked four options 3, 1, 4 and 2 times.
     const q = question("m", "multichoice", { options: testOptions("A", "B", "C", "D") });
     const answers = [
-      { value: ["A", "B", "C"] },
-      { value: ["A", "C"] },
-      { value: ["A", "C", "D"] },
-      { value: ["C"] },
-      { value: ["D"] },
+      { value: ["a", "b", "c"] },
+      { value: ["a", "c"] },
+      { value: ["a", "c", "d"] },
+      { value: ["c"] },
+      { value: ["d"] },
     ];
     const byTicks = choiceStats(q, answers, "ticks");
     expect(byTicks.n).toBe(5);
     expect(byTicks.ticks).toBe(10);
     expect(byTicks.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["A", 3, "30 %"],
-      ["B", 1, "10 %"],
-      ["C", 4, "40 %"],
-      ["D", 2, "20 %"],
+      ["a", 3, "30 %"],
+      ["b", 1, "10 %"],
+      ["c", 4, "40 %"],
+      ["d", 2, "20 %"],
     ]);
     // The overall row of the same answers stays of respondents: 3 of 5 = 60 %.
     expect(choiceStats(q, answers).options[0]?.display).toBe("60 %");

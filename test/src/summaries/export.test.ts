@@ -20,8 +20,8 @@ const reports = [
     answers: {
       q1: { value: 3 },
       q2: { value: 1300000 },
-      q3: { value: ["Kartlegging", "Annet"], other: "Evaluering" },
-      q4: { value: "I stor grad", comment: "Tospråklig; samisk og norsk" },
+      q3: { value: ["kartlegging", "annet"], other: "Evaluering" },
+      q4: { value: "i-stor-grad", comment: "Tospråklig; samisk og norsk" },
       q5: { value: true },
       q6: { value: '=HYPERLINK("http://x")' },
       q7: { value: 'Linje 1\nLinje 2 med "sitat"' },
@@ -38,8 +38,8 @@ const reports = [
     answers: {
       q1: { value: 0 },
       q2: { value: 0 },
-      q3: { value: ["Planlegging"] },
-      q4: { value: "I liten grad" },
+      q3: { value: ["planlegging"] },
+      q4: { value: "i-liten-grad" },
       q5: { value: false },
       q6: { value: "-5 elever, +3 lærere" },
       q7: { value: "@alle" },

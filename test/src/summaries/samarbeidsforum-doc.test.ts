@@ -25,7 +25,7 @@ function report(i: number, partnership: string, status: ReportDoc["status"] = "s
     status,
     answers: stored({
       "6.1": { value: i === 1 ? long : `Mål ${i}\u0007` },
-      "5.3": { value: "I stor grad", comment: "Tospråklige moduler" },
+      "5.3": { value: "stor-grad", comment: "Tospråklige moduler" },
       "4.2": { value: 120_000 },
     }),
     ...(status === "submitted" ? { submittedAt: "2022-01-10T10:00:00.000Z" } : {}),

@@ -16,8 +16,8 @@ const reports = [
     answers: {
       q1: { value: 0 },
       q2: { value: 250000 },
-      q3: { value: ["Kartlegging", "Annet"], other: "Evaluering" },
-      q4: { value: "I noen grad" },
+      q3: { value: ["kartlegging", "annet"], other: "Evaluering" },
+      q4: { value: "i-noen-grad" },
       q5: { value: true },
       q6: { value: "Mål B" },
       q8: { value: { season: "Vår", year: 2022 } },
@@ -29,8 +29,8 @@ const reports = [
     answers: {
       q1: { value: 3 },
       q2: { value: 100000 },
-      q3: { value: ["Kartlegging", "Planlegging"] },
-      q4: { value: "I stor grad", comment: "Tospråklig materiell" },
+      q3: { value: ["kartlegging", "planlegging"] },
+      q4: { value: "i-stor-grad", comment: "Tospråklig materiell" },
       q5: { value: true },
       q6: { value: "Mål A" },
       q7: { value: "" },
@@ -43,8 +43,8 @@ const reports = [
     answers: {
       q1: { value: 5 },
       q2: { value: 0 },
-      q3: { value: ["Gjennomføring"] },
-      q4: { value: "I stor grad" },
+      q3: { value: ["gjennomforing"] },
+      q4: { value: "i-stor-grad" },
       q5: { value: false },
       q6: { value: "Mål C" },
       q7: { value: "Mer info" },
@@ -57,7 +57,7 @@ const reports = [
     sector: "Privat",
     answers: {
       q1: { value: 2 },
-      q3: { value: ["Kartlegging"] },
+      q3: { value: ["kartlegging"] },
       q5: { value: true },
       q6: { value: "Mål D" },
       q7: { value: "   " },
@@ -70,7 +70,7 @@ const reports = [
     answers: {
       q1: { value: 100 },
       q2: { value: 999999 },
-      q3: { value: ["Planlegging"] },
+      q3: { value: ["planlegging"] },
       q6: { value: "Utkast" },
     },
   }),
@@ -164,10 +164,10 @@ describe("questionStats", () => {
     const q3: ChoiceQuestionStats = byId("q3", "choice");
     expect(q3.n).toBe(4);
     expect(q3.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["Kartlegging", 3, "75 %"],
-      ["Planlegging", 1, "25 %"],
-      ["Gjennomføring", 1, "25 %"],
-      ["Annet", 1, "25 %"],
+      ["kartlegging", 3, "75 %"],
+      ["planlegging", 1, "25 %"],
+      ["gjennomforing", 1, "25 %"],
+      ["annet", 1, "25 %"],
     ]);
     expect(q3.options.reduce((sum, o) => sum + o.percent, 0)).toBe(150);
     expect(q3.otherTexts.map((t) => [t.respondent.partnership, t.text])).toEqual([
@@ -187,10 +187,10 @@ describe("questionStats", () => {
     expect(kommune?.n).toBe(2);
     expect(kommune?.ticks).toBe(4);
     expect(kommune?.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["Kartlegging", 2, "50 %"],
-      ["Planlegging", 1, "25 %"],
-      ["Gjennomføring", 0, "0 %"],
-      ["Annet", 1, "25 %"],
+      ["kartlegging", 2, "50 %"],
+      ["planlegging", 1, "25 %"],
+      ["gjennomforing", 0, "0 %"],
+      ["annet", 1, "25 %"],
     ]);
   });
 
@@ -199,9 +199,9 @@ describe("questionStats", () => {
     const q4 = byId("q4", "choice");
     expect(q4.n).toBe(3);
     expect(q4.options.map((o) => [o.option, o.count, o.display])).toEqual([
-      ["I stor grad", 2, "67 %"],
-      ["I noen grad", 1, "33 %"],
-      ["I liten grad", 0, "0 %"],
+      ["i-stor-grad", 2, "67 %"],
+      ["i-noen-grad", 1, "33 %"],
+      ["i-liten-grad", 0, "0 %"],
     ]);
     expect(q4.notAnswered.map((r) => r.partnership)).toEqual(["Privat skole AS"]);
     expect(q4.comments.map((c) => [c.respondent.partnership, c.text])).toEqual([

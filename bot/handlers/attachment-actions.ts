@@ -1,0 +1,164 @@
+/**
+ * Files a contact or co-editor sends in personal chat become attachments of the report they are
+ * working on (src/attachments/); an allocation list from county staff goes to the round import.
+ * Answers with the section card of the form's attachment question, listing the files with «Fjern»
+ * and saying what happened to each sent file. Access is decided in src/ from the stored report.
+ */
+import {
+  attachmentChoiceCard,
+  attachmentLinksCard,
+  attachmentPosition,
+  type FileResult,
+} from "../../cards/attachment-cards.ts";
+import { reviewCard } from "../../cards/report-review.ts";
+import { sectionCard } from "../../cards/report-section.ts";
+import type { Payload, Verb } from "../../cards/verbs.ts";
+import type { EdgeApp } from "../../src/app.ts";
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REPORT } from "../../src/attachments/attachment-rules.ts";
+import type { AddOutcome, IncomingFile } from "../../src/attachments/attachment-service.ts";
+import { DEFAULT_LANG } from "../../src/i18n/lang.ts";
+import { texts } from "../../src/i18n/texts.ts";
+import type { ReportRef } from "../../src/reports/report-service.ts";
+import type { Actor } from "../../src/reports/types.ts";
+import type { Reply } from "../reply.ts";
+
+// Attachment replies are bokmål for now (the catalogue has both; the language is not passed here yet).
+const dt = texts(DEFAULT_LANG).botDocuments;
+const t = texts(DEFAULT_LANG).bot;
+
+import { type FileAttachment, importFromFile } from "./import-actions.ts";
+import { deadlineOf } from "./review-actions.ts";
+
+const IMPORT_FILE = /\.(xlsx|csv)$/i;
+
+/** A message with files: the round import for staff sending an allocation list, else attachments. */
+export async function receiveFiles(
+  app: EdgeApp,
+  actor: Actor,
+  files: FileAttachment[],
+  personal: boolean,
+): Promise<Reply> {
+  const importType = files.every((f) => IMPORT_FILE.test(f.name));
+  if (importType && (await app.imports.isAnyStaff(actor))) return importFromFile(app, actor, files, personal);
+  if (!personal) return { text: dt.attachmentsPersonalOnly };
+  const target = await app.attachments.target(actor);
+  if (target.kind === "none") {
+    // Nobody's draft to attach to: staff, or an allocation list, get the import's own answer.
+    if (importType || (await app.imports.isAnyStaff(actor)))
+      return importFromFile(app, actor, files, personal);
+    return { text: dt.attachmentsNoReport };
+  }
+  if (!app.attachments.available) return { text: dt.attachmentsUnavailable };
+  const incoming: IncomingFile[] = files.map((f) => ({ name: f.name, downloadUrl: f.content.downloadUrl }));
+  if (target.kind === "choose") {
+    const pendingId = app.attachments.memory.hold(actor.id, incoming);
+    return { card: attachmentChoiceCard(pendingId, target.reports, incoming.length) };
+  }
+  return addAndShow(app, actor, target.ref, incoming);
+}
+
+/** «Velg» on the choice of tiltak: the held files go to the chosen report (access checked there). */
+export async function chooseAttachmentTarget(
+  app: EdgeApp,
+  actor: Actor,
+  data: Payload<typeof Verb.AttachmentTarget>,
+): Promise<Reply> {
+  const files = app.attachments.memory.take(actor.id, data.pendingId);
+  if (files === undefined) return { text: dt.attachmentsGone };
+  return addAndShow(app, actor, data, files);
+}
+
+function resultOf(f: Extract<AddOutcome, { kind: "done" }>["files"][number]): FileResult {
+  if (f.kind === "too_big")
+    return { name: f.name, kind: "too_big", maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 };
+  if (f.kind === "too_many") return { name: f.name, kind: "too_many", max: ATTACHMENTS_PER_REPORT };
+  return { name: f.name, kind: f.kind };
+}
+
+async function addAndShow(app: EdgeApp, actor: Actor, ref: ReportRef, files: IncomingFile[]): Promise<Reply> {
+  const o = await app.attachments.add(actor, ref, files);
+  switch (o.kind) {
+    case "not_found":
+      return { text: t.notFound };
+    case "forbidden":
+      return { text: t.forbidden };
+    case "read_only":
+      return { text: dt.attachmentsReadOnly };
+    case "unavailable":
+      return { text: dt.attachmentsUnavailable };
+    case "done":
+      app.log.info({ reportId: o.report.id, files: o.files.map((f) => f.kind) }, "attachments received");
+      app.attachments.memory.noteWorkingOn(actor.id, { roundId: o.report.roundId, reportId: o.report.id });
+      return attachmentCard(app, actor, ref, o.files.map(resultOf));
+  }
+}
+
+/** The section card of the form's attachment question (or the review when the form has none). */
+async function attachmentCard(
+  app: EdgeApp,
+  actor: Actor,
+  ref: ReportRef,
+  fileResults: FileResult[],
+  view: { kind: "section" } | { kind: "review"; page?: number } = { kind: "section" },
+): Promise<Reply> {
+  const o = await app.reports.open(actor, ref);
+  if (o.kind !== "ok") return { text: o.kind === "not_found" ? t.notFound : t.forbidden };
+  const at = attachmentPosition(o.form);
+  if (view.kind === "review" || at === undefined || o.report.status === "submitted" || o.role === "staff") {
+    const page = view.kind === "review" ? view.page : undefined;
+    return {
+      card: reviewCard({
+        ...o,
+        ...(page !== undefined ? { page } : {}),
+        ...(await deadlineOf(app, o.report.roundId)),
+        now: app.clock(),
+      }),
+    };
+  }
+  return { card: sectionCard({ ...o, ...at, fileResults }) };
+}
+
+/** «Fjern» on an attachment line: only an attachment of this report, only for its editors. */
+export async function removeAttachment(
+  app: EdgeApp,
+  actor: Actor,
+  data: Payload<typeof Verb.RemoveAttachment>,
+): Promise<Reply> {
+  const o = await app.attachments.remove(actor, data, data.attachmentId);
+  switch (o.kind) {
+    case "not_found":
+      return { text: t.notFound };
+    case "forbidden":
+      return { text: t.forbidden };
+    case "read_only":
+      return { text: dt.attachmentsReadOnly };
+    case "unavailable":
+      return { text: dt.attachmentsUnavailable };
+    case "gone":
+    case "removed": {
+      const results: FileResult[] = o.kind === "removed" ? [{ name: o.name, kind: "removed" }] : [];
+      if (o.kind === "removed") app.log.info({ reportId: o.report.id }, "attachment removed");
+      const view =
+        data.view === "review"
+          ? { kind: "review" as const, ...(data.page !== undefined ? { page: data.page } : {}) }
+          : { kind: "section" as const };
+      const reply = await attachmentCard(app, actor, data, results, view);
+      return o.kind === "gone" ? { ...reply, text: dt.attachmentAlreadyGone } : reply;
+    }
+  }
+}
+
+/** Staff («Last ned vedlegg» on a summary): fresh signed links, after the staff check on the stored report. */
+export async function attachmentLinks(
+  app: EdgeApp,
+  actor: Actor,
+  data: Payload<typeof Verb.AttachmentLinks>,
+): Promise<Reply> {
+  const o = await app.reports.open(actor, data);
+  if (o.kind === "not_found") return { text: t.notFound };
+  if (o.kind !== "ok" || o.role !== "staff") return { text: dt.attachmentsStaffOnly };
+  const links = app.documents.attachmentLinks(o.report);
+  const expiresAt = links[0]?.expiresAt ?? app.clock().getTime();
+  app.log.info({ reportId: o.report.id, files: links.length }, "attachment links made");
+  return { card: attachmentLinksCard(o.report, links, expiresAt) };
+}

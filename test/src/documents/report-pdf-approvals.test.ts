@@ -1,0 +1,69 @@
+/**
+ * The report PDF lists the approvals (approval before sending), read back with pdftotext (Debian
+ * poppler-utils): who approved and when (Oslo time), an approval of an earlier version, who has not
+ * approved, and the comments.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { reportPdf } from "../../../src/documents/report-pdf.ts";
+import { completeContents, contactActor, form2021, makeReport, stored } from "../reports/fixtures.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "report-pdf-approvals-"));
+const flat = (s: string) => s.replace(/\s+/g, " ").trim();
+const AT = "2026-01-14T09:30:00.000Z"; // 10:30 in Oslo
+
+function pdfText(pdf: Buffer): string {
+  const file = join(dir, "r.pdf");
+  writeFileSync(file, pdf);
+  return flat(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+}
+
+const by = (id: string, name: string) => ({ id, name });
+const report = makeReport(form2021, {
+  answers: stored(completeContents(form2021), contactActor, 5),
+  revision: 7,
+  approvers: [
+    {
+      email: "meganb@example.com",
+      name: "Megan Bowen-Ørstavik",
+      requestedAt: AT,
+      requestedBy: contactActor.id,
+      approved: { at: AT, by: by("m", "Megan Bowen-Ørstavik"), rev: 5 },
+      comment: { text: "Godt skrevet – «del 4» er fin.", at: AT, by: by("m", "Megan"), rev: 5 },
+    },
+    {
+      email: "adelev@example.com",
+      requestedAt: AT,
+      requestedBy: contactActor.id,
+      approved: { at: AT, by: by("a", "Adele Vance"), rev: 3 },
+    },
+    { email: "isaiahl@example.com", name: "Isaiah Langer", requestedAt: AT, requestedBy: contactActor.id },
+  ],
+});
+
+describe("reportPdf with approvals", () => {
+  it("lists each approver with their state, time and comment", async () => {
+    const text = pdfText(await reportPdf({ form: form2021, report, generatedAt: new Date(AT) }));
+    expect(text).toContain("Godkjenning i partnerskapet");
+    expect(text).toContain("Megan Bowen-Ørstavik (meganb@example.com): godkjent 14. januar 2026 kl. 10:30");
+    expect(text).toContain("Kommentar 14. januar 2026 kl. 10:30: Godt skrevet – «del 4» er fin.");
+    expect(text).toContain(
+      "adelev@example.com: godkjente en tidligere versjon 14. januar 2026 kl. 10:30 (svarene er endret siden)",
+    );
+    expect(text).toContain("Isaiah Langer (isaiahl@example.com): har ikke godkjent");
+    // Before the answers: the approvals sit with the header facts.
+    expect(text.indexOf("Godkjenning i partnerskapet")).toBeLessThan(text.indexOf("Del 1"));
+  });
+
+  it("has no approval heading when nobody was asked", async () => {
+    const none = await reportPdf({
+      form: form2021,
+      report: { ...report, approvers: [] },
+      generatedAt: new Date(AT),
+    });
+    expect(pdfText(none)).not.toContain("Godkjenning i partnerskapet");
+  });
+});
