@@ -4,7 +4,9 @@
  * Teams' locale (nn-NO -> nynorsk), else bokmål.
  */
 
-export type Lang = "nb" | "nn";
+import type { Lang } from "../text/lang.ts";
+
+export type { Lang };
 
 export const LANGS = ["nb", "nn"] as const satisfies readonly Lang[];
 
