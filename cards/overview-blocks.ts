@@ -6,8 +6,8 @@
  * that category's ticks). Only form texts and figures appear here; what people typed stays in the export
  * and the per-report summaries.
  */
-import { DEFAULT_LANG } from "../src/i18n/lang.ts";
-import { texts } from "../src/i18n/texts.ts";
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { type Texts, texts } from "../src/i18n/texts.ts";
 import { formatNumber, formatPercent } from "../src/summaries/number-format.ts";
 import {
   type ChoiceQuestionStats,
@@ -22,8 +22,8 @@ import {
 import { literalLine } from "./person-text.ts";
 import { shorten } from "./render.ts";
 
-// Staff read the overview in bokmål for now (the round's målform does not reach it yet).
-const T = texts(DEFAULT_LANG).overview;
+/** The overview's texts in the staff's language (the round's setting, or the staff member's choice). */
+type OverviewTexts = Texts["overview"];
 
 export type Element = Record<string, unknown>;
 
@@ -62,7 +62,7 @@ const optionName = (label: string, max: number) => shorten(label, max);
 // ---------------------------------------------------------------------------------------------------------
 // Numbers
 
-function numberElements(stats: NumberQuestionStats): Element[] {
+function numberElements(stats: NumberQuestionStats, T: OverviewTexts): Element[] {
   const isAmount = stats.question.type === "amount_nok";
   const money = (formatted: string) => (isAmount ? T.kroner(formatted) : formatted);
   const d = stats.display;
@@ -87,7 +87,10 @@ function numberElements(stats: NumberQuestionStats): Element[] {
           if (!s) return [];
           const g = formatNumericStats(s);
           return [
-            { title: T.group(group.category, s.n), value: T.categorySums(money(g.sum), money(g.mean)) },
+            {
+              title: T.group(T.categories[group.category], s.n),
+              value: T.categorySums(money(g.sum), money(g.mean)),
+            },
           ];
         }),
         { spacing: "Small", separator: true },
@@ -124,7 +127,7 @@ function chartPoints(stats: ChoiceQuestionStats): { points: Point[]; rest: TopOp
  * donut's legend, never fold into an English "+2 items". The fallback is a FactSet with the same counts and
  * percentages.
  */
-function choiceChart(stats: ChoiceQuestionStats): Element[] {
+function choiceChart(stats: ChoiceQuestionStats, T: OverviewTexts): Element[] {
   const { points, rest } = chartPoints(stats);
   const fallback = factSet(
     points.map((p) => ({
@@ -147,7 +150,7 @@ function choiceChart(stats: ChoiceQuestionStats): Element[] {
 }
 
 /** One line per respondent category: its chosen options by count, percent of the category's ticks. */
-function categoryFacts(stats: ChoiceQuestionStats): Element | undefined {
+function categoryFacts(stats: ChoiceQuestionStats, T: OverviewTexts): Element | undefined {
   if (stats.byCategory.length === 0) return undefined;
   const facts = stats.byCategory.map((c) => {
     const top = topOptions(c.options, CATEGORY_OPTIONS_MAX);
@@ -158,15 +161,15 @@ function categoryFacts(stats: ChoiceQuestionStats): Element | undefined {
       const percent = formatPercent(top.rest.count, c.ticks);
       parts.push(T.optionInline(T.rest(top.rest.options), formatNumber(top.rest.count), percent));
     }
-    return { title: T.group(c.category, c.n), value: parts.join(" · ") };
+    return { title: T.group(T.categories[c.category], c.n), value: parts.join(" · ") };
   });
   return factSet(facts, { spacing: "Small", separator: true });
 }
 
-function choiceElements(stats: ChoiceQuestionStats): Element[] {
+function choiceElements(stats: ChoiceQuestionStats, T: OverviewTexts): Element[] {
   if (stats.n === 0) return [textBlock(T.noAnswers, { isSubtle: true, spacing: "Small" })];
-  const out: Element[] = choiceChart(stats);
-  const facts = categoryFacts(stats);
+  const out: Element[] = choiceChart(stats, T);
+  const facts = categoryFacts(stats, T);
   if (facts) out.push(facts);
   const note = stats.question.type === "multichoice" ? T.multichoiceNote(stats.n) : undefined;
   if (note && facts) out.push(textBlock(note, { size: "Small", isSubtle: true, spacing: "Small" }));
@@ -175,15 +178,19 @@ function choiceElements(stats: ChoiceQuestionStats): Element[] {
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** Everything the section card shows for one question, in reading order. */
-export function questionElements(stats: StatisticStats): Element[] {
+/**
+ * Everything the section card shows for one question, in reading order, in `lang` (the stats' question
+ * and option labels are already in it: questionStats(formIn(form, lang), reports, lang)).
+ */
+export function questionElements(stats: StatisticStats, lang: Lang = DEFAULT_LANG): Element[] {
+  const T = texts(lang).overview;
   // A run, not a TextBlock: "1. Hvor mange …" would be a numbered list in Markdown.
   const heading = literalLine(
     `${questionLabel(stats.question.id)} ${shorten(stats.question.text, QUESTION_MAX)} ${T.answers(stats.n)}`,
     { weight: "Bolder" },
     { separator: true, spacing: "Large" },
   );
-  const body = stats.kind === "number" ? numberElements(stats) : choiceElements(stats);
+  const body = stats.kind === "number" ? numberElements(stats, T) : choiceElements(stats, T);
   const notes: string[] = [];
   if (stats.respondents > 0 && stats.notAnswered.length > 0)
     notes.push(T.notAnswered(stats.notAnswered.length));

@@ -9,8 +9,9 @@
  * Every card is measured the way Teams counts it (UTF-16) and kept under OVERVIEW_MAX_BYTES. Charts always
  * carry a FactSet fallback.
  */
-import { DEFAULT_LANG } from "../src/i18n/lang.ts";
-import { texts } from "../src/i18n/texts.ts";
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { type Texts, texts } from "../src/i18n/texts.ts";
+import { formIn } from "../src/questionnaire/form-lang.ts";
 import type { Form, Section } from "../src/questionnaire/types.ts";
 import { RESPONDENT_CATEGORIES, type ReportDoc } from "../src/reports/types.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
@@ -29,8 +30,7 @@ import { type CardJson, CardTooLargeError, shorten } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import { actionData, Verb } from "./verbs.ts";
 
-// Staff read the overview in bokmål for now (the round's målform does not reach it yet).
-const T = texts(DEFAULT_LANG).overview;
+type OverviewTexts = Texts["overview"];
 
 /** Every overview card stays under 60 KB as Teams measures it (UTF-16). */
 export const OVERVIEW_MAX_BYTES = 60_000;
@@ -44,6 +44,25 @@ export interface OverviewInput {
   stats?: QuestionStats[];
   /** For late reports: after the deadline, reports not submitted are late. */
   now: Date;
+  /** The staff's language: the round's setting in the channel (bokmål when unset). */
+  lang?: Lang;
+}
+
+/** The input in its language: the form's texts and the statistics' labels in `lang`. */
+function localized(input: OverviewInput): {
+  lang: Lang;
+  T: OverviewTexts;
+  form: Form;
+  stats: () => QuestionStats[];
+} {
+  const lang = input.lang ?? DEFAULT_LANG;
+  const form = formIn(input.form, lang);
+  return {
+    lang,
+    T: texts(lang).overview,
+    form,
+    stats: () => input.stats ?? questionStats(form, input.reports, lang),
+  };
 }
 
 /** The size of a card as Teams counts it: UTF-16 code units, two bytes each. */
@@ -92,11 +111,13 @@ function sectionTitle(section: Section): string {
   return caps ? title.charAt(0) + title.slice(1).toLowerCase() : title;
 }
 
-function progressElements(reports: readonly ReportDoc[]): Element[] {
+function progressElements(reports: readonly ReportDoc[], T: OverviewTexts): Element[] {
   const p = progress(reports);
   const facts = RESPONDENT_CATEGORIES.flatMap((c) => {
     const count = p.byCategory[c];
-    return count.total > 0 ? [{ title: c, value: T.categoryProgress(count.submitted, count.total) }] : [];
+    return count.total > 0
+      ? [{ title: T.categories[c], value: T.categoryProgress(count.submitted, count.total) }]
+      : [];
   });
   return [
     {
@@ -118,8 +139,8 @@ function progressElements(reports: readonly ReportDoc[]): Element[] {
   ];
 }
 
-function sumsElements(formId: string, stats: readonly QuestionStats[]): Element[] {
-  const sums = headlineSums(formId, stats);
+function sumsElements(formId: string, stats: readonly QuestionStats[], T: OverviewTexts): Element[] {
+  const sums = headlineSums(formId, stats).map((s) => ({ ...s, label: T.headlineSums[s.key] }));
   if (sums.length === 0) return [];
   const total = sums.reduce((acc, s) => acc + s.sum, 0);
   const facts = sums.map((s) => ({ title: s.label, value: T.sumValue(formatNumber(s.sum), s.n) }));
@@ -141,7 +162,12 @@ function sumsElements(formId: string, stats: readonly QuestionStats[]): Element[
   return out;
 }
 
-function sectionButtons(round: RoundDoc, form: Form, stats: readonly QuestionStats[]): Element[] {
+function sectionButtons(
+  round: RoundDoc,
+  form: Form,
+  stats: readonly QuestionStats[],
+  T: OverviewTexts,
+): Element[] {
   const sections = statisticSections(form, stats);
   if (sections.length === 0) return [];
   const actions = sections.map(({ section }) => {
@@ -164,12 +190,13 @@ function sectionButtons(round: RoundDoc, form: Form, stats: readonly QuestionSta
 
 /** The headline card: progress, late reports, the sums that matter, and a button per section. */
 export function overviewHeadlineCard(input: OverviewInput): CardJson {
-  const { round, form, reports, now } = input;
+  const { round, reports, now } = input;
+  const { lang, T, form, stats: statsOf } = localized(input);
   const p = progress(reports);
   const body: Element[] = [
     header(T.headline(round.county, round.reportingYear, p.submitted, p.total)),
     // The form's own title (test/cards/form-markdown.test.ts keeps form texts free of Markdown syntax).
-    textBlock(T.formLine(form.title, formatOsloTime(new Date(round.deadline))), {
+    textBlock(T.formLine(form.title, formatOsloTime(new Date(round.deadline), lang)), {
       isSubtle: true,
       spacing: "None",
     }),
@@ -184,21 +211,22 @@ export function overviewHeadlineCard(input: OverviewInput): CardJson {
       textBlock(lateLines.join(" "), { color: late.overdue > 0 ? "Attention" : "Default", spacing: "Small" }),
     );
   }
-  if (p.total > 0) body.push(...progressElements(reports));
+  if (p.total > 0) body.push(...progressElements(reports, T));
   if (p.submitted === 0) {
     body.push(textBlock(T.noneSubmitted, { spacing: "Medium" }));
     return cardOf(body);
   }
-  const stats = input.stats ?? questionStats(form, reports);
-  body.push(...sumsElements(form.id, stats));
-  body.push(...sectionButtons(round, form, stats));
+  const stats = statsOf();
+  body.push(...sumsElements(form.id, stats, T));
+  body.push(...sectionButtons(round, form, stats, T));
   body.push(textBlock(T.basis(p.submitted), { size: "Small", isSubtle: true, spacing: "Medium" }));
   return cardOf(body);
 }
 
 /** The figures of one section, or undefined when the form has no such section. */
 export function overviewSectionCard(input: OverviewInput & { sectionId: string }): CardJson | undefined {
-  const { round, form, reports } = input;
+  const { round, reports } = input;
+  const { lang, T, form, stats: statsOf } = localized(input);
   const section = form.sections.find((s) => s.id === input.sectionId);
   if (section === undefined) return undefined;
   const p = progress(reports);
@@ -212,18 +240,16 @@ export function overviewSectionCard(input: OverviewInput & { sectionId: string }
       },
     ),
   ];
-  const stats = (input.stats ?? questionStats(form, reports)).filter(
-    (s) => s.sectionId === section.id && isStatistic(s),
-  );
+  const stats = statsOf().filter((s) => s.sectionId === section.id && isStatistic(s));
   if (p.submitted === 0) body.push(textBlock(T.noneSubmitted, { spacing: "Medium" }));
   else if (stats.length === 0) body.push(textBlock(T.noStatistics, { spacing: "Medium" }));
-  else for (const s of stats) if (isStatistic(s)) body.push(...questionElements(s));
+  else for (const s of stats) if (isStatistic(s)) body.push(...questionElements(s, lang));
   return cardOf(body);
 }
 
 /** Every overview card of a round: the headline card, then each section card (for benches and tests). */
 export function overviewCards(input: OverviewInput): CardJson[] {
-  const stats = input.stats ?? questionStats(input.form, input.reports);
+  const stats = localized(input).stats();
   const withStats = { ...input, stats };
   if (!input.reports.some((r) => r.status === "submitted")) return [overviewHeadlineCard(withStats)];
   const sections = statisticSections(input.form, stats).flatMap(({ section }) => {

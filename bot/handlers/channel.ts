@@ -83,7 +83,9 @@ export async function runChannelCommand(
     }
     case "overview":
       // One headline card; each section's figures come on demand (verb overview.section).
-      return { card: overviewHeadlineCard({ round, form, reports, now: app.clock() }) };
+      return {
+        card: overviewHeadlineCard({ round, form, reports, now: app.clock(), lang: roundLang(round) }),
+      };
     case "export":
       return { text: await sendExportPersonally(app, actor, round, opts.exportSecret, roundLang(round)) };
   }
@@ -194,7 +196,16 @@ export async function overviewSection(
   const view = await app.channel.roundView(actor, data.roundId);
   if (view.kind !== "ok") return { text: texts(DEFAULT_LANG).bot.staffOnly };
   const { round, form, reports } = view;
-  const card = overviewSectionCard({ round, form, reports, sectionId: data.sectionId, now: app.clock() });
+  // The section card is a reply in the channel, like the headline card: the round's setting.
+  const lang = roundLang(round);
+  const card = overviewSectionCard({
+    round,
+    form,
+    reports,
+    sectionId: data.sectionId,
+    now: app.clock(),
+    lang,
+  });
   // A section id the form does not have (an odd one from card data too) is not found, not an error.
   return card ? { card } : { text: texts(staffLangOf(actor, round)).channel.sectionNotFound };
 }

@@ -46,6 +46,21 @@ export const overview = {
   categoryNote: "Per kategori: andel av kryssene i kategorien.",
   group: (category: string, n: number) => `${category} (${n} Svar)`,
   notAnswered: (n: number) => `Ikke angitt: ${n}`,
+  /** The respondent categories as stored (bokmål) and as shown. */
+  categories: {
+    Kommune: "Kommune",
+    Fylkeskommune: "Fylkeskommune",
+    "Universitet / Høgskole": "Universitet / Høgskole",
+    Skole: "Skole",
+    Organisasjon: "Organisasjon",
+    Annet: "Annet",
+  },
+  /** The headline sums' labels (src/summaries/headline.ts keys). */
+  headlineSums: {
+    ownFunding: "Egenfinansiering",
+    ownerGrant: "Tilskudd skoleeier",
+    uhGrant: "Tilskudd UH",
+  },
   /** The channel status when its list of missing reports is too long for one card. */
   statusMore: (n: number) => `… og ${n} til. Hele listen står i eksporten.`,
   textsInExport: (otherTexts: number, comments: number) =>

@@ -48,6 +48,19 @@ export const overview: Catalogue<typeof nb> = {
   categoryNote: "Per kategori: del av kryssa i kategorien.",
   group: (category: string, n: number) => `${category} (${n} svar)`,
   notAnswered: (n: number) => `Ikkje oppgitt: ${n}`,
+  categories: {
+    Kommune: "Kommune",
+    Fylkeskommune: "Fylkeskommune",
+    "Universitet / Høgskole": "Universitet / høgskule",
+    Skole: "Skule",
+    Organisasjon: "Organisasjon",
+    Annet: "Anna",
+  },
+  headlineSums: {
+    ownFunding: "Eigenfinansiering",
+    ownerGrant: "Tilskot skuleeigar",
+    uhGrant: "Tilskot UH",
+  },
   textsInExport: (otherTexts: number, comments: number) =>
     `${[
       otherTexts > 0 ? `${otherTexts} fritekst under «Andre svar»` : "",
