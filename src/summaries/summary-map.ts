@@ -3,13 +3,24 @@
  * questions of the form in use, and the paragraph text built the way the model
  * (reference/tiltak-summaries-troms-finnmark-2021.txt) writes it. Pure.
  */
+import { texts } from "../i18n/texts.ts";
 import { formatAnswer } from "../questionnaire/answers.ts";
 import { findQuestion } from "../questionnaire/form.ts";
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
 import type { Lang } from "../text/lang.ts";
 
+type ParagraphKey = keyof ReturnType<typeof texts>["summaryCard"]["paragraphs"];
+
+interface MappedParagraph {
+  /** The label's key in the catalogue (summaryCard.paragraphs). */
+  key: ParagraphKey;
+  questions: string[];
+  join?: "pair";
+}
+
 export interface SummaryParagraph {
+  /** In the reader's language. */
   label: string;
   /** Question ids whose answers (and comments) make up the paragraph, in order. */
   questions: string[];
@@ -20,43 +31,45 @@ export interface SummaryParagraph {
   join?: "pair";
 }
 
-const MAP: Record<string, SummaryParagraph[]> = {
+const MAP: Record<string, MappedParagraph[]> = {
   "dekom-skole-2021": [
-    { label: "Mål for tiltaket", questions: ["5.1", "6.1"] },
-    { label: "Måloppnåelse", questions: ["6.6"] },
-    { label: "Partner", questions: ["3.3", "4.3"], join: "pair" },
-    { label: "Tilskudd skoleeier", questions: ["4.1"] },
-    { label: "Egenfinansiering", questions: ["4.2", "4.7"] },
-    { label: "Koordinator", questions: ["4.9"] },
-    { label: "Periode", questions: ["6.2", "6.3"], join: "pair" },
-    { label: "Forankret i skolenes behov", questions: ["5.2"] },
-    { label: "Samisk perspektiv", questions: ["5.3"] },
-    { label: "Samarbeid UH", questions: ["6.4"] },
-    { label: "UHs bruk av erfaringer", questions: ["6.5"] },
-    { label: "Sammenheng", questions: ["7.1"] },
-    { label: "Tillegg", questions: ["7.2"] },
+    { key: "goal", questions: ["5.1", "6.1"] },
+    { key: "achievement", questions: ["6.6"] },
+    { key: "partner", questions: ["3.3", "4.3"], join: "pair" },
+    { key: "ownerGrant", questions: ["4.1"] },
+    { key: "ownFunding", questions: ["4.2", "4.7"] },
+    { key: "coordinator", questions: ["4.9"] },
+    { key: "period", questions: ["6.2", "6.3"], join: "pair" },
+    { key: "needs", questions: ["5.2"] },
+    { key: "sami", questions: ["5.3"] },
+    { key: "uhCooperation", questions: ["6.4"] },
+    { key: "uhExperience", questions: ["6.5"] },
+    { key: "coherence", questions: ["7.1"] },
+    { key: "addition", questions: ["7.2"] },
   ],
   "dekom-2024-2025": [
-    { label: "Mål for tiltaket", questions: ["q20", "q23"] },
-    { label: "Måloppnåelse", questions: ["q22"] },
-    { label: "Partner", questions: ["q09", "q14"], join: "pair" },
-    { label: "Tilskudd skoleeier", questions: ["q13"] },
-    { label: "Egenfinansiering", questions: ["q11", "q10"] },
+    { key: "goal", questions: ["q20", "q23"] },
+    { key: "achievement", questions: ["q22"] },
+    { key: "partner", questions: ["q09", "q14"], join: "pair" },
+    { key: "ownerGrant", questions: ["q13"] },
+    { key: "ownFunding", questions: ["q11", "q10"] },
     // The 2024/2025 form asks why a coordinator is funded, not how much.
-    { label: "Koordinator", questions: ["q12"] },
-    { label: "Periode", questions: ["q15", "q16"] },
-    { label: "Forankret i skolenes behov", questions: ["q18"] },
-    { label: "Samisk perspektiv", questions: ["q19"] },
+    { key: "coordinator", questions: ["q12"] },
+    { key: "period", questions: ["q15", "q16"] },
+    { key: "needs", questions: ["q18"] },
+    { key: "sami", questions: ["q19"] },
     // Which phase most of the grant went to: not the 2021 form's "how did owner and UH cooperate".
-    { label: "Fase for hovedtyngden av midlene", questions: ["q17"] },
-    { label: "UHs bruk av erfaringer", questions: ["q21"] },
-    { label: "Sammenheng", questions: ["q24"] },
-    { label: "Tillegg", questions: ["q25", "q26"] },
+    { key: "phase", questions: ["q17"] },
+    { key: "uhExperience", questions: ["q21"] },
+    { key: "coherence", questions: ["q24"] },
+    { key: "addition", questions: ["q25", "q26"] },
   ],
 };
 
-export function summaryParagraphs(formId: string): SummaryParagraph[] {
-  return MAP[formId] ?? [];
+/** The form's summary paragraphs, labelled in `lang`. */
+export function summaryParagraphs(formId: string, lang: Lang = "nb"): SummaryParagraph[] {
+  const labels = texts(lang).summaryCard.paragraphs;
+  return (MAP[formId] ?? []).map(({ key, ...p }) => ({ label: labels[key], ...p }));
 }
 
 /** Sentences joined with ". ", never doubling a full stop a person already typed. */

@@ -26,7 +26,7 @@ function questionOf(form: Form, id: string): Question | undefined {
 
 /** Every paragraph of the form's summary with the report's answers; a paragraph with no answers is kept empty. */
 export function summaryTexts(form: Form, report: ReportDoc, lang: Lang = "nb"): SummaryText[] {
-  return summaryParagraphs(form.id).map(({ label, questions }) => ({
+  return summaryParagraphs(form.id, lang).map(({ label, questions }) => ({
     label,
     parts: questions.flatMap((id) => {
       const q = questionOf(form, id);

@@ -59,4 +59,21 @@ export const summaryCard = {
   submitted: (when: string) => `Levert ${when} av `,
   caseNumber: " · saksnr. ",
   card: { readAll: "Les hele rapporteringen" },
+  /** The labels of the summary's paragraphs (src/summaries/summary-map.ts). */
+  paragraphs: {
+    goal: "Mål for tiltaket",
+    achievement: "Måloppnåelse",
+    partner: "Partner",
+    ownerGrant: "Tilskudd skoleeier",
+    ownFunding: "Egenfinansiering",
+    coordinator: "Koordinator",
+    period: "Periode",
+    needs: "Forankret i skolenes behov",
+    sami: "Samisk perspektiv",
+    uhCooperation: "Samarbeid UH",
+    phase: "Fase for hovedtyngden av midlene",
+    uhExperience: "UHs bruk av erfaringer",
+    coherence: "Sammenheng",
+    addition: "Tillegg",
+  },
 } as const;
