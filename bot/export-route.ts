@@ -8,6 +8,7 @@ import type { EdgeApp } from "../src/app.ts";
 import { EXPORT_ATTACHMENT_LINK_TTL_MS } from "../src/documents/document-service.ts";
 import { DEFAULT_LANG } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
+import { formIn } from "../src/questionnaire/form-lang.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { buildCsv, buildWorkbook } from "../src/summaries/export.ts";
 import {
@@ -71,12 +72,14 @@ export function registerExportRoute(server: restify.Server, deps: ExportRouteDep
       }
       const { round, form, reports } = data;
       const extras = { attachments: attachmentLines(app) };
+      // In the language of the staff member the links were sent to (signed into the token).
+      const lang = claims.lang ?? DEFAULT_LANG;
       const body =
         claims.format === "xlsx"
-          ? await buildWorkbook(form, reports, questionStats(form, reports), extras)
+          ? await buildWorkbook(form, reports, questionStats(formIn(form, lang), reports, lang), extras, lang)
           : claims.format === "docx"
-            ? await samarbeidsforumDoc(round, form, reports, now)
-            : buildCsv(form, reports, extras);
+            ? await samarbeidsforumDoc(round, form, reports, now, lang)
+            : buildCsv(form, reports, extras, lang);
       const fileName = exportFileName(round.id, claims.format, now);
       res.writeHead(200, {
         ...DOWNLOAD_HEADERS,

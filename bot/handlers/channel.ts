@@ -214,7 +214,10 @@ export async function overviewSection(
 function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string, lang: Lang): CardJson {
   const expiresAt = app.clock().getTime() + EXPORT_LINK_TTL_MS;
   const url = (format: ExportFormat) =>
-    exportUrl(app.config.publicBaseUrl, signExportToken({ roundId: round.id, format, expiresAt }, secret));
+    exportUrl(
+      app.config.publicBaseUrl,
+      signExportToken({ roundId: round.id, format, expiresAt, lang }, secret),
+    );
   // The PDF zip link has its own (equally short) expiry; the card states the export links' one.
   const pdfZipUrl = app.documents.roundZipLink(round.id).url;
   return exportLinksCard({

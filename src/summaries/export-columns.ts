@@ -3,6 +3,8 @@
  * (partnership, tiltak, contact, status, saksnummer, receipt, co-editors, reopening), then one column per
  * question (and its comment). Pure.
  */
+import { texts } from "../i18n/texts.ts";
+import { formIn } from "../questionnaire/form-lang.ts";
 import type { Form, Question } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
 import type { Lang } from "../text/lang.ts";
@@ -21,8 +23,6 @@ export interface Column {
   /** CSV text of the value when it is not a plain string/number (dates). */
   csv?: (report: ReportDoc) => string;
 }
-
-const STATUS_TEXT: Record<ReportDoc["status"], string> = { draft: "Utkast", submitted: "Levert" };
 
 export function questionHeader(question: Question): string {
   return `${question.id} ${question.text.trim()}`;
@@ -47,7 +47,7 @@ function answerColumns(question: Question, lang: Lang): Column[] {
       };
   if (!question.comment) return [main];
   const comment: Column = {
-    header: `${question.id} Kommentar`,
+    header: texts(lang).exports.columns.comment(question.id),
     width: 40,
     value: (r) => r.answers[question.id]?.comment?.trim() || undefined,
   };
@@ -76,29 +76,33 @@ export interface ExportExtras {
   attachments?: (report: ReportDoc) => string | undefined;
 }
 
+/** The columns in the reader's language: headers, question texts (formIn), option texts and categories. */
 export function reportColumns(form: Form, extras: ExportExtras = {}, lang: Lang = "nb"): Column[] {
   const attachments = extras.attachments;
+  const { columns: h, status } = texts(lang).exports;
+  const categories = texts(lang).overview.categories;
+  const shown = formIn(form, lang);
   return [
-    { header: "Partnerskap", width: 30, value: (r) => r.partnership.name },
-    { header: "Kategori", width: 20, value: (r) => r.partnership.category },
-    { header: "Sektor", width: 10, value: (r) => r.partnership.sector },
-    { header: "Tiltak", width: 30, value: (r) => r.tiltak.name },
-    { header: "Kontaktperson", width: 24, value: (r) => r.contact.name },
-    { header: "Status", width: 10, value: (r) => STATUS_TEXT[r.status] },
-    osloTimeColumn("Levert (norsk tid)", (r) => r.submittedAt),
-    { header: "Saksnummer", width: 14, value: (r) => r.tiltak.caseNumber || undefined },
-    { header: "Kontaktperson e-post", width: 28, value: (r) => r.contact.email || undefined },
+    { header: h.partnership, width: 30, value: (r) => r.partnership.name },
+    { header: h.category, width: 20, value: (r) => categories[r.partnership.category] },
+    { header: h.sector, width: 10, value: (r) => r.partnership.sector },
+    { header: h.tiltak, width: 30, value: (r) => r.tiltak.name },
+    { header: h.contact, width: 24, value: (r) => r.contact.name },
+    { header: h.status, width: 10, value: (r) => status[r.status] },
+    osloTimeColumn(h.submitted, (r) => r.submittedAt),
+    { header: h.caseNumber, width: 14, value: (r) => r.tiltak.caseNumber || undefined },
+    { header: h.contactEmail, width: 28, value: (r) => r.contact.email || undefined },
     {
-      header: "Kontaktperson telefon",
+      header: h.contactPhone,
       width: 16,
       value: (r) => formatPhoneNumber(r.contact.phone) || undefined,
     },
-    { header: "Kvitteringsreferanse", width: 18, value: (r) => r.receipt || undefined },
-    { header: "Medredaktører", width: 36, value: coEditorsText },
-    osloTimeColumn("Gjenåpnet (norsk tid)", (r) => r.reopened?.at),
-    { header: "Gjenåpnet – begrunnelse", width: 36, value: (r) => r.reopened?.reason.trim() || undefined },
-    ...form.sections.flatMap((s) => s.questions).flatMap((q) => answerColumns(q, lang)),
-    ...(attachments !== undefined ? [{ header: "Vedlegg", width: 60, value: attachments }] : []),
+    { header: h.receipt, width: 18, value: (r) => r.receipt || undefined },
+    { header: h.coEditors, width: 36, value: coEditorsText },
+    osloTimeColumn(h.reopened, (r) => r.reopened?.at),
+    { header: h.reopenedReason, width: 36, value: (r) => r.reopened?.reason.trim() || undefined },
+    ...shown.sections.flatMap((s) => s.questions).flatMap((q) => answerColumns(q, lang)),
+    ...(attachments !== undefined ? [{ header: h.attachments, width: 60, value: attachments }] : []),
   ];
 }
 

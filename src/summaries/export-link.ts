@@ -12,6 +12,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import type { Lang } from "../text/lang.ts";
 
 export const EXPORT_FORMATS = ["xlsx", "csv", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -33,12 +34,16 @@ export interface ExportTokenClaims {
   format: ExportFormat;
   /** Instant (ms since the epoch) after which the token is refused; default now + 15 minutes. */
   expiresAt?: number;
+  /** The reader's language (the staff member the links were sent to); bokmål when absent. */
+  lang?: Lang;
 }
 
 export interface VerifiedExport {
   roundId: string;
   format: ExportFormat;
   expiresAt: number;
+  /** Set only for nynorsk links (the reader's language); bokmål otherwise. */
+  lang?: Lang;
 }
 
 const payloadSchema = z.strictObject({
@@ -46,6 +51,8 @@ const payloadSchema = z.strictObject({
   r: z.string().min(1).max(200),
   f: z.enum(EXPORT_FORMATS),
   e: z.int().nonnegative(),
+  /** Only for nynorsk: a bokmål token is the same as before languages came. */
+  l: z.literal("nn").optional(),
 });
 
 /** The HMAC key: derived from the secret with a fixed label, so this use never shares a key with another. */
@@ -67,6 +74,7 @@ export function signExportToken(claims: ExportTokenClaims, secret: Buffer | stri
     r: claims.roundId,
     f: claims.format,
     e: Math.floor(expiresAt),
+    ...(claims.lang === "nn" ? { l: "nn" } : {}),
   });
   const encoded = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
   return `${encoded}.${sign(encoded, secret).toString("base64url")}`;
@@ -98,9 +106,9 @@ export function verifyExportToken(
   }
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success) return undefined;
-  const { r: roundId, f: format, e: expiresAt } = parsed.data;
+  const { r: roundId, f: format, e: expiresAt, l: lang } = parsed.data;
   if (!(now < expiresAt)) return undefined;
-  return { roundId, format, expiresAt };
+  return { roundId, format, expiresAt, ...(lang !== undefined ? { lang } : {}) };
 }
 
 /** The absolute download URL of a token: `<baseUrl>/api/export/<token>` (baseUrl without trailing slash). */

@@ -5,6 +5,7 @@
  * `docx` library. Pure: returns a Buffer.
  */
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from "docx";
+import { texts } from "../i18n/texts.ts";
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
 import type { RoundDoc } from "../rounds/types.ts";
@@ -15,16 +16,6 @@ import { submittedReports } from "./question-stats.ts";
 import { summaryTexts } from "./summary-text.ts";
 
 const NUMBERING = "tiltak";
-
-const text = {
-  title: (county: string, year: number) => `Oppsummering av rapporteringene – ${county} ${year}`,
-  intro: "Enkel oversikt med de mest sentrale temaene i rapporteringen per tiltak.",
-  basis: (n: number, at: string) =>
-    `${n} ${n === 1 ? "levert rapportering" : "leverte rapporteringer"} per ${at} (norsk tid).`,
-  none: "Ingen rapporteringer er levert ennå.",
-  heading: (partnership: string, tiltak: string) => `${partnership} - ${tiltak}`,
-  caseNumber: (n: string) => `Saksnummer: ${n}`,
-} as const;
 
 /** Removes characters that are not allowed in XML 1.0 (they would corrupt the .docx file). */
 function xmlSafe(value: string): string {
@@ -40,6 +31,7 @@ function runs(value: string): TextRun[] {
 }
 
 function reportParagraphs(form: Form, report: ReportDoc, lang: Lang): Paragraph[] {
+  const text = texts(lang).exports.doc;
   const out: Paragraph[] = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
@@ -75,6 +67,7 @@ export async function buildSamarbeidsforumDoc(
   now: Date,
   lang: Lang = "nb",
 ): Promise<Buffer> {
+  const text = texts(lang).exports.doc;
   const submitted = sortReports(submittedReports(reports));
   const children: Paragraph[] = [
     new Paragraph({

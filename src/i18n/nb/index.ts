@@ -6,6 +6,7 @@ import { chat } from "./chat.ts";
 import { coeditors } from "./coeditors.ts";
 import { dates } from "./dates.ts";
 import { documents } from "./documents.ts";
+import { exports } from "./exports.ts";
 import { overview } from "./overview.ts";
 import { pdf } from "./pdf.ts";
 import { people } from "./people.ts";
@@ -25,6 +26,7 @@ export const nb = {
   coeditors,
   dates,
   documents,
+  exports,
   labels,
   messages,
   overview,

@@ -11,6 +11,7 @@ import { chat } from "./chat.ts";
 import { coeditors } from "./coeditors.ts";
 import { dates } from "./dates.ts";
 import { documents } from "./documents.ts";
+import { exports } from "./exports.ts";
 import { overview } from "./overview.ts";
 import { pdf } from "./pdf.ts";
 import { people } from "./people.ts";
@@ -30,6 +31,7 @@ export const nn: Catalogue<typeof nb> = {
   coeditors,
   dates,
   documents,
+  exports,
   labels,
   messages,
   overview,
