@@ -8,14 +8,15 @@ import PDFDocument from "pdfkit";
 import { DEFAULT_LANG } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
 import { formatAnswer } from "../questionnaire/answers.ts";
+import { formIn } from "../questionnaire/form-lang.ts";
 import type { Form, Question } from "../questionnaire/types.ts";
 import { approvalLines } from "../reports/approvals.ts";
 import type { Answer, ReportDoc } from "../reports/types.ts";
 import type { Lang } from "../text/lang.ts";
 import { pdfFonts } from "./fonts.ts";
 
-// The PDF is the county's document of the report: bokmål for now.
-const pdfText = texts(DEFAULT_LANG).pdf;
+/** The PDF's own texts in the requester's language. */
+type PdfTexts = ReturnType<typeof texts>["pdf"];
 
 export interface ReportPdfInput {
   form: Form;
@@ -46,7 +47,7 @@ function formatOslo(d: Date): string {
 }
 
 /** The header rows: label and value, in the order they are printed. */
-function reportFacts(report: ReportDoc): [string, string][] {
+function reportFacts(report: ReportDoc, pdfText: PdfTexts): [string, string][] {
   const submitted = report.status === "submitted";
   const rows: [string, string][] = [
     [pdfText.partnership, report.partnership.name],
@@ -64,7 +65,10 @@ function reportFacts(report: ReportDoc): [string, string][] {
 }
 
 /** Who was asked to approve, and whether they approved this version (approval before sending). */
-function approvalRows(report: ReportDoc): { who: string; state: string; comment?: string }[] {
+function approvalRows(
+  report: ReportDoc,
+  pdfText: PdfTexts,
+): { who: string; state: string; comment?: string }[] {
   return approvalLines(report).map((l) => {
     const at = l.approvedAt !== undefined ? formatOslo(new Date(l.approvedAt)) : "";
     const state =
@@ -85,13 +89,21 @@ function approvalRows(report: ReportDoc): { who: string; state: string; comment?
 }
 
 function answerLines(q: Question, a: Answer | undefined, lang: Lang): { answer: string; comment?: string } {
-  if (a === undefined) return { answer: pdfText.notAnswered };
+  if (a === undefined) return { answer: texts(lang).pdf.notAnswered };
   const comment = a.comment !== undefined && a.comment !== "" ? a.comment : undefined;
   return { answer: formatAnswer(q, a, lang), ...(comment !== undefined ? { comment } : {}) };
 }
 
 /** The PDF bytes of one report (draft or submitted). */
-export function reportPdf({ form, report, generatedAt, lang = "nb" }: ReportPdfInput): Promise<Buffer> {
+export function reportPdf({
+  form: official,
+  report,
+  generatedAt,
+  lang = DEFAULT_LANG,
+}: ReportPdfInput): Promise<Buffer> {
+  const pdfText = texts(lang).pdf;
+  // Titles, section and question texts in the reader's language (ids and answers are the same).
+  const form = formIn(official, lang);
   const fonts = pdfFonts();
   const doc = new PDFDocument({
     size: "A4",
@@ -116,12 +128,12 @@ export function reportPdf({ form, report, generatedAt, lang = "nb" }: ReportPdfI
 
   doc.fillColor(COLOR.text).font("bold").fontSize(16).text(form.title);
   doc.moveDown(0.6);
-  for (const [label, value] of reportFacts(report)) {
+  for (const [label, value] of reportFacts(report, pdfText)) {
     doc.font("bold").fontSize(10).text(`${label}: `, { continued: true });
     doc.font("regular").text(value);
   }
 
-  const approvals = approvalRows(report);
+  const approvals = approvalRows(report, pdfText);
   if (approvals.length > 0) {
     doc.moveDown(0.6);
     doc.font("bold").fontSize(11).text(pdfText.approvals);
