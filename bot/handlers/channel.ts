@@ -219,7 +219,7 @@ function exportCard(app: EdgeApp, round: RoundDoc, secret: Buffer | string, lang
       signExportToken({ roundId: round.id, format, expiresAt, lang }, secret),
     );
   // The PDF zip link has its own (equally short) expiry; the card states the export links' one.
-  const pdfZipUrl = app.documents.roundZipLink(round.id).url;
+  const pdfZipUrl = app.documents.roundZipLink(round.id, lang).url;
   return exportLinksCard({
     round,
     xlsxUrl: url("xlsx"),

@@ -8,6 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import type { Lang } from "../text/lang.ts";
 
 /** How long a document link works: 15 minutes. */
 export const DOCUMENT_LINK_TTL_MS = 15 * 60 * 1000;
@@ -16,8 +17,9 @@ export const DOCUMENT_LINK_TTL_MS = 15 * 60 * 1000;
 export const DOCUMENT_ROUTE_PREFIX = "/api/documents/";
 
 export type DocumentClaims =
-  | { kind: "report"; roundId: string; reportId: string }
-  | { kind: "round"; roundId: string }
+  /** `lang`: the requester's language of the PDFs (set only for nynorsk; bokmål otherwise). */
+  | { kind: "report"; roundId: string; reportId: string; lang?: Lang }
+  | { kind: "round"; roundId: string; lang?: Lang }
   /** One attachment of a report (links for county staff only: summary thread, export). */
   | { kind: "attachment"; roundId: string; reportId: string; attachmentId: string };
 
@@ -28,8 +30,21 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 const id = z.string().min(1).max(200);
 const payloadSchema = z.discriminatedUnion("k", [
-  z.strictObject({ v: z.literal(1), k: z.literal("report"), r: id, p: id, e: z.int().nonnegative() }),
-  z.strictObject({ v: z.literal(1), k: z.literal("round"), r: id, e: z.int().nonnegative() }),
+  z.strictObject({
+    v: z.literal(1),
+    k: z.literal("report"),
+    r: id,
+    p: id,
+    e: z.int().nonnegative(),
+    l: z.literal("nn").optional(),
+  }),
+  z.strictObject({
+    v: z.literal(1),
+    k: z.literal("round"),
+    r: id,
+    e: z.int().nonnegative(),
+    l: z.literal("nn").optional(),
+  }),
   z.strictObject({ v: z.literal(1), k: z.literal("att"), r: id, p: id, a: id, e: z.int().nonnegative() }),
 ]);
 
@@ -47,12 +62,14 @@ export function signDocumentToken(
   secret: Buffer | string,
 ): string {
   const e = Math.floor(expiresAt);
+  // Only nynorsk is written: a bokmål token is the same as before languages came.
+  const l = claims.kind !== "attachment" && claims.lang === "nn" ? { l: "nn" } : {};
   const payload = payloadSchema.parse(
     claims.kind === "report"
-      ? { v: 1, k: "report", r: claims.roundId, p: claims.reportId, e }
+      ? { v: 1, k: "report", r: claims.roundId, p: claims.reportId, e, ...l }
       : claims.kind === "attachment"
         ? { v: 1, k: "att", r: claims.roundId, p: claims.reportId, a: claims.attachmentId, e }
-        : { v: 1, k: "round", r: claims.roundId, e },
+        : { v: 1, k: "round", r: claims.roundId, e, ...l },
   );
   const encoded = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
   return `${encoded}.${sign(encoded, secret).toString("base64url")}`;
@@ -79,7 +96,10 @@ export function verifyDocumentToken(
   if (!parsed.success || !(now < parsed.data.e)) return undefined;
   const p = parsed.data;
   if (p.k === "att") return { kind: "attachment", roundId: p.r, reportId: p.p, attachmentId: p.a };
-  return p.k === "report" ? { kind: "report", roundId: p.r, reportId: p.p } : { kind: "round", roundId: p.r };
+  const lang = p.l !== undefined ? { lang: p.l } : {};
+  return p.k === "report"
+    ? { kind: "report", roundId: p.r, reportId: p.p, ...lang }
+    : { kind: "round", roundId: p.r, ...lang };
 }
 
 /** `<baseUrl>/api/documents/<token>`. */

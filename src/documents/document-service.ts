@@ -5,6 +5,7 @@
  */
 import JSZip from "jszip";
 import type { Clock } from "../clock.ts";
+import { DEFAULT_LANG, type Lang, langForReports } from "../i18n/lang.ts";
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportRef, ReportService } from "../reports/report-service.ts";
 import type { Actor, ReportDoc } from "../reports/types.ts";
@@ -72,16 +73,18 @@ export class DocumentService {
     const o = await this.deps.service.open(actor, ref);
     if (o.kind !== "ok") return o;
     const report = o.report;
+    // In the requester's language: their choice, else the partnership's målform, else the turn's.
+    const lang = langForReports(actor, report);
     return {
       kind: "ok",
       report,
-      ...this.link({ kind: "report", roundId: report.roundId, reportId: report.id }),
+      ...this.link({ kind: "report", roundId: report.roundId, reportId: report.id, lang }),
     };
   }
 
   /** A download link for the zip of a round's submitted reports: only for callers that checked staff access. */
-  roundZipLink(roundId: string): { url: string; expiresAt: number } {
-    return this.link({ kind: "round", roundId });
+  roundZipLink(roundId: string, lang?: Lang): { url: string; expiresAt: number } {
+    return this.link({ kind: "round", roundId, ...(lang !== undefined ? { lang } : {}) });
   }
 
   /**
@@ -119,11 +122,11 @@ export class DocumentService {
       return { fileName: record.name, ...blob };
     }
     return claims.kind === "report"
-      ? this.reportPdf({ roundId: claims.roundId, reportId: claims.reportId })
-      : this.roundZip(claims.roundId);
+      ? this.reportPdf({ roundId: claims.roundId, reportId: claims.reportId }, claims.lang)
+      : this.roundZip(claims.roundId, claims.lang);
   }
 
-  private async reportPdf(ref: ReportRef): Promise<DocumentFile | undefined> {
+  private async reportPdf(ref: ReportRef, lang: Lang = DEFAULT_LANG): Promise<DocumentFile | undefined> {
     const found = await this.deps.reports.get(ref.roundId, ref.reportId);
     const form = found && this.deps.forms.get(found.doc.formId);
     if (found === undefined || form === undefined) return undefined;
@@ -131,12 +134,12 @@ export class DocumentService {
     return {
       fileName: `rapport-${safeFileName(report.tiltak.caseNumber ?? report.tiltak.name, "tiltak")}.pdf`,
       contentType: "application/pdf",
-      body: await reportPdf({ form, report, generatedAt: this.deps.clock() }),
+      body: await reportPdf({ form, report, generatedAt: this.deps.clock(), lang }),
     };
   }
 
   /** A zip with one PDF per submitted report of the round. */
-  private async roundZip(roundId: string): Promise<DocumentFile | undefined> {
+  private async roundZip(roundId: string, lang: Lang = DEFAULT_LANG): Promise<DocumentFile | undefined> {
     const round = await this.deps.rounds.get(roundId);
     const form = round && this.deps.forms.get(round.formId);
     if (round === undefined || form === undefined) return undefined;
@@ -157,7 +160,7 @@ export class DocumentService {
       );
       if (used.has(name)) name = `${name}-${safeFileName(report.id, "r")}`;
       used.add(name);
-      zip.file(`${name}.pdf`, await reportPdf({ form, report, generatedAt }), { date: generatedAt });
+      zip.file(`${name}.pdf`, await reportPdf({ form, report, generatedAt, lang }), { date: generatedAt });
     }
     return {
       fileName: `rapporter-${safeFileName(round.id, "runde")}.zip`,

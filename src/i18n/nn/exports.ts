@@ -23,7 +23,7 @@ export const exports: Catalogue<typeof nb> = {
   },
   status: { draft: "Utkast", submitted: "Levert" },
   doc: {
-    title: (county: string, year: number) => `Oppsummering av rapporteringane – ${county} ${year}`,
+    title: (county: string, year: number) => `Oppsummering av rapporteringa – ${county} ${year}`,
     intro: "Enkel oversikt over dei mest sentrale tema i rapporteringa per tiltak.",
     basis: (n: number, at: string) =>
       `${n} ${n === 1 ? "levert rapportering" : "leverte rapporteringar"} per ${at} (norsk tid).`,

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { signDocumentToken, verifyDocumentToken } from "../../../src/documents/document-link.ts";
 import { reportPdf } from "../../../src/documents/report-pdf.ts";
 import { form2021, makeReport, stored } from "../reports/fixtures.ts";
 
@@ -39,5 +40,32 @@ describe("the report PDF in nynorsk", () => {
     expect(text).toContain("Partnerskap");
     expect(text).toContain("I hvilken grad er samiske perspektiver ivaretatt");
     expect(text).toContain("I noen grad");
+  });
+});
+
+describe("the document link's language", () => {
+  const secret = "d".repeat(32);
+  const expiresAt = Date.now() + 60_000;
+  it("should carry nynorsk for a report and a round, and leave a bokmål token as before", () => {
+    const nn = signDocumentToken(
+      { kind: "report", roundId: "r", reportId: "p", lang: "nn" },
+      expiresAt,
+      secret,
+    );
+    expect(verifyDocumentToken(nn, secret, Date.now())).toEqual({
+      kind: "report",
+      roundId: "r",
+      reportId: "p",
+      lang: "nn",
+    });
+    const zip = signDocumentToken({ kind: "round", roundId: "r", lang: "nn" }, expiresAt, secret);
+    expect(verifyDocumentToken(zip, secret, Date.now())).toEqual({ kind: "round", roundId: "r", lang: "nn" });
+    const nb = signDocumentToken(
+      { kind: "report", roundId: "r", reportId: "p", lang: "nb" },
+      expiresAt,
+      secret,
+    );
+    expect(nb).toBe(signDocumentToken({ kind: "report", roundId: "r", reportId: "p" }, expiresAt, secret));
+    expect(verifyDocumentToken(nb, secret, Date.now())).not.toHaveProperty("lang");
   });
 });

@@ -50,7 +50,7 @@ describe("exports in nynorsk", () => {
       "nn",
     );
     const xml = (await (await JSZip.loadAsync(buffer)).file("word/document.xml")?.async("string")) ?? "";
-    expect(xml).toContain("Oppsummering av rapporteringane – Vestland 2021");
+    expect(xml).toContain("Oppsummering av rapporteringa – Vestland 2021");
     expect(xml).toContain("1 levert rapportering per");
     expect(xml).toContain("I nokon grad");
   });
