@@ -1,5 +1,5 @@
-/** Norwegian texts of approval before sending: the contact's list, the review, the receipt, 2.4's help. */
-export const approvalText = {
+/** Texts of approval before sending: the contact's list, the review, the receipt, 2.4's help, bokmål. */
+export const approvals = {
   heading: "Godkjenning",
   intro:
     "Be representanter for eierne og UH i partnerskapet om å godkjenne rapporteringen. De får den til gjennomlesning i Teams og kan godkjenne eller kommentere. Du kan sende inn uten å vente på dem.",
@@ -47,4 +47,4 @@ export const approvalText = {
   help24None: "Ingen er bedt om å godkjenne i boten ennå (se «Godkjenning» på gjennomgangen).",
   welcomeSuffix: " · du er bedt om å godkjenne",
   welcomeOpen: (tiltak: string) => `Se gjennom «${tiltak}»`,
-} as const;
+};
