@@ -14,9 +14,6 @@ import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-summary.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";
 
-// Attachment texts are bokmål here for now (the catalogue has both).
-const docText = texts(DEFAULT_LANG).documents;
-
 /** Characters per paragraph in the channel; "Les hele rapporteringen" shows everything. */
 const PARAGRAPH_MAX = 350;
 
@@ -28,6 +25,7 @@ export function summaryCard(
   lang: Lang = DEFAULT_LANG,
 ): CardJson {
   const t = texts(lang).summaryCard;
+  const docText = texts(lang).documents;
   const paragraphs = summaryParagraphs(form.id).flatMap((paragraph) => {
     const text = paragraphText(form, report, paragraph);
     if (text === undefined) return [];

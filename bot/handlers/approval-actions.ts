@@ -10,6 +10,7 @@ import type { EdgeApp } from "../../src/app.ts";
 import { type Lang, langForReports } from "../../src/i18n/lang.ts";
 import { texts } from "../../src/i18n/texts.ts";
 import type { ActOutcome, ManageOutcome } from "../../src/reports/approval-service.ts";
+import { approvalMessageIn } from "../../src/reports/approvals.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import { langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
@@ -35,7 +36,10 @@ function manageReply(
       return {
         card: approvalsCard(
           o.report,
-          { error: o.message, ...(typed !== undefined ? { typedEmail: typed } : {}) },
+          {
+            error: approvalMessageIn(o.message, lang),
+            ...(typed !== undefined ? { typedEmail: typed } : {}),
+          },
           lang,
         ),
       };
@@ -145,7 +149,10 @@ async function actReply(
   if (o.kind === "forbidden") return { text: texts(lang).approvals.notApprover };
   const context = { now: app.clock(), lang, ...(await deadlineOf(app, o.report.roundId)) };
   if (o.kind === "invalid") {
-    const approver = { commentError: o.message, ...(typed !== undefined ? { typedComment: typed } : {}) };
+    const approver = {
+      commentError: approvalMessageIn(o.message, lang),
+      ...(typed !== undefined ? { typedComment: typed } : {}),
+    };
     return {
       card: reviewCard({ form: o.form, report: o.report, role: "approver", approver, ...context }),
     };

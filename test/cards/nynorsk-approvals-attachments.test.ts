@@ -9,6 +9,7 @@ import { attachmentChoiceCard, attachmentLinksCard, resultLines } from "../../ca
 import type { CardJson } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
+import { approvalMessageIn, approvalMessages } from "../../src/reports/approvals.ts";
 import type { ReportAttachment, ReportDoc } from "../../src/reports/types.ts";
 import {
   completeContents,
@@ -88,6 +89,22 @@ describe("approvals in nynorsk", () => {
     const receipt = receiptCard(submitted, "nn");
     expect(runsText(receipt)).toContain("adelev@example.com har ikkje godkjent enno");
     expect(runsText(receiptCard(submitted))).toContain("adelev@example.com har ikke godkjent ennå");
+  });
+});
+
+describe("approval messages in nynorsk", () => {
+  it("should give the rules' messages in nynorsk, bokmål as it is, and other text unchanged", () => {
+    expect(approvalMessageIn(approvalMessages.invalidEmail, "nn")).toBe(
+      "Skriv ei gyldig e-postadresse, til dømes kari.nordmann@kommune.no.",
+    );
+    expect(approvalMessageIn(approvalMessages.longComment, "nn")).toBe("Kommentaren kan ha høgst 500 teikn.");
+    expect(approvalMessageIn(approvalMessages.tooMany, "nn")).toBe(
+      "Ei rapportering kan ha høgst 10 som godkjenner.",
+    );
+    expect(approvalMessageIn(approvalMessages.tooMany, "nb")).toBe(
+      "En rapportering kan ha høyst 10 som godkjenner.",
+    );
+    expect(approvalMessageIn("Noko anna", "nn")).toBe("Noko anna");
   });
 });
 

@@ -47,4 +47,13 @@ export const approvals = {
   help24None: "Ingen er bedt om å godkjenne i boten ennå (se «Godkjenning» på gjennomgangen).",
   welcomeSuffix: " · du er bedt om å godkjenne",
   welcomeOpen: (tiltak: string) => `Se gjennom «${tiltak}»`,
+  // Validation of what was typed (src/reports/approvals.ts).
+  messages: {
+    invalidEmail: "Skriv en gyldig e-postadresse, for eksempel kari.nordmann@kommune.no.",
+    isContact: "Det er du som er kontaktperson – du trenger ikke godkjenne din egen rapportering.",
+    tooMany: (max: number) => `En rapportering kan ha høyst ${max} som godkjenner.`,
+    emptyComment: "Skriv en kommentar før du trykker «Kommenter».",
+    longComment: (max: number) => `Kommentaren kan ha høyst ${max} tegn.`,
+    submitted: "Rapporteringen er sendt inn, så ingen flere kan bes om å godkjenne den.",
+  },
 };

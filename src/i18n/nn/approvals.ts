@@ -47,4 +47,12 @@ export const approvals: Catalogue<typeof nb> = {
   help24None: "Ingen er bedne om å godkjenne i boten enno (sjå «Godkjenning» på gjennomgangen).",
   welcomeSuffix: " · du er beden om å godkjenne",
   welcomeOpen: (tiltak: string) => `Sjå gjennom «${tiltak}»`,
+  messages: {
+    invalidEmail: "Skriv ei gyldig e-postadresse, til dømes kari.nordmann@kommune.no.",
+    isContact: "Det er du som er kontaktperson – du treng ikkje godkjenne di eiga rapportering.",
+    tooMany: (max: number) => `Ei rapportering kan ha høgst ${max} som godkjenner.`,
+    emptyComment: "Skriv ein kommentar før du trykkjer «Kommenter».",
+    longComment: (max: number) => `Kommentaren kan ha høgst ${max} teikn.`,
+    submitted: "Rapporteringa er send inn, så ingen fleire kan bli bedne om å godkjenne ho.",
+  },
 };
