@@ -9,6 +9,7 @@ import { attachmentChoiceCard, attachmentLinksCard, resultLines } from "../../ca
 import type { CardJson } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
+import { welcomeCard } from "../../cards/welcome.ts";
 import { approvalMessageIn, approvalMessages } from "../../src/reports/approvals.ts";
 import type { ReportAttachment, ReportDoc } from "../../src/reports/types.ts";
 import {
@@ -89,6 +90,16 @@ describe("approvals in nynorsk", () => {
     const receipt = receiptCard(submitted, "nn");
     expect(runsText(receipt)).toContain("adelev@example.com har ikkje godkjent enno");
     expect(runsText(receiptCard(submitted))).toContain("adelev@example.com har ikke godkjent ennå");
+  });
+});
+
+describe("the approver on the welcome card in nynorsk", () => {
+  it("should say they are asked to approve and offer to look through it", () => {
+    const items = [{ report: approvalReport(), form: form2021, isContact: false, approver: true }];
+    const nn = json(welcomeCard("Megan Bowen", items, new Date(AT), "nn"));
+    expect(nn).toContain(" · du er beden om å godkjenne");
+    expect(nn).toContain("Sjå gjennom «");
+    expect(json(welcomeCard("Megan Bowen", items, new Date(AT)))).toContain(" · du er bedt om å godkjenne");
   });
 });
 
