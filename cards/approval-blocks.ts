@@ -3,14 +3,16 @@
  * approved (and when, Oslo time), who approved an earlier version, who has not approved, and their
  * comments. Names, e-mails and comments are person text: TextRuns only (person-text.ts).
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { Role } from "../src/people/access.ts";
 import { type ApprovalLine, answersRevision, approvalLines, COMMENT_MAX } from "../src/reports/approvals.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
-import { approvalText as t } from "./approval-strings.ts";
 import { ownRun, personRun, type TextRun } from "./person-text.ts";
 import { formatOsloTime } from "./time.ts";
 
 type Approvable = Pick<ReportDoc, "approvers" | "answers" | "cleared">;
+type ApprovalTexts = ReturnType<typeof texts>["approvals"];
 
 const who = (l: ApprovalLine): TextRun[] =>
   l.name !== undefined && l.name !== ""
@@ -20,37 +22,44 @@ const who = (l: ApprovalLine): TextRun[] =>
 const shortWho = (l: ApprovalLine): TextRun =>
   personRun(l.name !== undefined && l.name !== "" ? l.name : l.email);
 
-const when = (iso: string | undefined) => (iso === undefined ? "" : formatOsloTime(new Date(iso)));
+const when = (iso: string | undefined, lang: Lang) =>
+  iso === undefined ? "" : formatOsloTime(new Date(iso), lang);
 
 /** One line per requested approver: approved / an earlier version / not yet. */
-function statusRuns(l: ApprovalLine, full: boolean): TextRun[] {
+function statusRuns(l: ApprovalLine, full: boolean, lang: Lang): TextRun[] {
+  const t = texts(lang).approvals;
   const name = full ? who(l) : [shortWho(l)];
-  if (l.state === "approved") return [...name, ownRun(t.approved + when(l.approvedAt))];
-  if (l.state === "stale") return [...name, ownRun(t.stale + when(l.approvedAt) + t.staleNote)];
+  if (l.state === "approved") return [...name, ownRun(t.approved + when(l.approvedAt, lang))];
+  if (l.state === "stale") return [...name, ownRun(t.stale + when(l.approvedAt, lang) + t.staleNote)];
   return [...name, ownRun(t.pending)];
 }
 
 /** The approver's latest comment, when there is one. */
-function commentRuns(l: ApprovalLine): TextRun[] | undefined {
+function commentRuns(l: ApprovalLine, lang: Lang): TextRun[] | undefined {
   if (l.comment === undefined) return undefined;
+  const t = texts(lang).approvals;
   const verb = l.comment.stale ? t.commentedStale : t.commented;
   return [
     shortWho(l),
-    ownRun(`${verb}${when(l.comment.at)}: `, { isSubtle: true }),
+    ownRun(`${verb}${when(l.comment.at, lang)}: `, { isSubtle: true }),
     personRun(l.comment.text),
   ];
 }
 
 /** Status and comment lines, for a list of RichTextBlocks (`$data`). */
-export function approvalLineRuns(report: Approvable, full = true): { runs: TextRun[] }[] {
+export function approvalLineRuns(
+  report: Approvable,
+  full = true,
+  lang: Lang = DEFAULT_LANG,
+): { runs: TextRun[] }[] {
   return approvalLines(report).flatMap((l) => {
-    const comment = commentRuns(l);
-    return [{ runs: statusRuns(l, full) }, ...(comment !== undefined ? [{ runs: comment }] : [])];
+    const comment = commentRuns(l, lang);
+    return [{ runs: statusRuns(l, full, lang) }, ...(comment !== undefined ? [{ runs: comment }] : [])];
   });
 }
 
 /** "Ikke godkjent denne versjonen: A, B." (empty when everyone asked has approved, or nobody was asked). */
-function notApprovedRuns(report: Approvable, sendAnyway: boolean): TextRun[] {
+function notApprovedRuns(report: Approvable, sendAnyway: boolean, t: ApprovalTexts): TextRun[] {
   const missing = approvalLines(report).filter((l) => l.state !== "approved");
   if (missing.length === 0) return [];
   const names = missing.flatMap((l, i) => (i === 0 ? [shortWho(l)] : [ownRun(", "), shortWho(l)]));
@@ -76,9 +85,11 @@ export function approvalReviewData(
   role: Role,
   where: { first: boolean; last: boolean },
   approver: ApproverInput = {},
+  lang: Lang = DEFAULT_LANG,
 ) {
+  const t = texts(lang).approvals;
   const draft = report.status === "draft";
-  const lines = where.first ? approvalLineRuns(report) : [];
+  const lines = where.first ? approvalLineRuns(report, true, lang) : [];
   const manage = draft && role === "contact" && where.first;
   const act = draft && role === "approver" && where.last;
   return {
@@ -88,7 +99,7 @@ export function approvalReviewData(
     approvalsEmpty: lines.length === 0 ? t.none : "",
     canManageApprovals: manage,
     manageApprovalsTitle: t.manageButton(report.approvers?.length ?? 0),
-    approvalPending: where.last && draft ? notApprovedRuns(report, role === "contact") : [],
+    approvalPending: where.last && draft ? notApprovedRuns(report, role === "contact", t) : [],
     canApprove: act,
     approverIntro: act ? t.approverHint : "",
     approvalCommentLabel: t.commentLabel,
@@ -101,17 +112,19 @@ export function approvalReviewData(
 }
 
 /** The receipt's approval lines: everyone asked, with when they approved; nothing when nobody was asked. */
-export function receiptApprovalData(report: ReportDoc) {
+export function receiptApprovalData(report: ReportDoc, lang: Lang = DEFAULT_LANG) {
+  const t = texts(lang).approvals;
   return {
     approvalsAsked: (report.approvers ?? []).length > 0,
     approvalsTitle: t.receiptTitle,
-    approvalLines: approvalLineRuns(report, false),
-    approvalPending: notApprovedRuns(report, false),
+    approvalLines: approvalLineRuns(report, false, lang),
+    approvalPending: notApprovedRuns(report, false, t),
   };
 }
 
 /** The help beside the 2021 form's 2.4 on the section card: the recorded approvals (never an answer). */
-export function confirmationHelpRuns(report: Partial<Approvable>): TextRun[] {
+export function confirmationHelpRuns(report: Partial<Approvable>, lang: Lang = DEFAULT_LANG): TextRun[] {
+  const t = texts(lang).approvals;
   if (report.answers === undefined || (report.approvers ?? []).length === 0)
     return [ownRun(t.help24None, { size: "Small" })];
   const lines = approvalLines({
@@ -122,7 +135,7 @@ export function confirmationHelpRuns(report: Partial<Approvable>): TextRun[] {
   const runs: TextRun[] = [ownRun(t.help24, { size: "Small", weight: "Bolder" })];
   lines.forEach((l, i) => {
     if (i > 0) runs.push(ownRun("; ", { size: "Small" }));
-    runs.push(...statusRuns(l, false).map((r) => ({ ...r, size: "Small" as const })));
+    runs.push(...statusRuns(l, false, lang).map((r) => ({ ...r, size: "Small" as const })));
   });
   runs.push(ownRun(".", { size: "Small" }));
   return runs;

@@ -1,7 +1,8 @@
 /** The contact's list of approvers (approval before sending): each one's state, ask by e-mail, withdraw. */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { approvalLineRuns } from "./approval-blocks.ts";
-import { approvalText as t } from "./approval-strings.ts";
 import template from "./approvals.card.json" with { type: "json" };
 import { reportTitleRuns } from "./person-text.ts";
 import { type CardJson, render } from "./render.ts";
@@ -13,11 +14,13 @@ export function approvalsCard(
     error?: string;
     typedEmail?: string;
   } = {},
+  lang: Lang = DEFAULT_LANG,
 ): CardJson {
+  const t = texts(lang).approvals;
   const ref = { roundId: report.roundId, reportId: report.id };
   const approvers = report.approvers ?? [];
   const lines = approvers.map((a) => ({
-    runs: approvalLineRuns({ ...report, approvers: [a] }).flatMap((l, i) =>
+    runs: approvalLineRuns({ ...report, approvers: [a] }, true, lang).flatMap((l, i) =>
       i === 0 ? l.runs : [{ type: "TextRun" as const, text: " · " }, ...l.runs],
     ),
     email: a.email,

@@ -6,7 +6,7 @@
  */
 
 import { sizeText } from "../src/attachments/attachment-rules.ts";
-import { DEFAULT_LANG } from "../src/i18n/lang.ts";
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import { pageOfQuestion } from "../src/questionnaire/pages.ts";
 import type { Form } from "../src/questionnaire/types.ts";
@@ -18,8 +18,6 @@ import type { CardJson } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import { actionData, Verb } from "./verbs.ts";
 
-// Attachment texts are bokmål here for now (the catalogue has both).
-const docText = texts(DEFAULT_LANG).documents;
 /** Questions whose (bokmål) text asks for an upload. */
 const ASKS_FOR_ATTACHMENTS = /last opp eventuelle vedlegg/i;
 
@@ -34,17 +32,18 @@ const subtle = { isSubtle: true, size: "Small" } as const;
 /** Template data of the attachment lines: runs, and the «Fjern» button's data when removable. */
 export function attachmentItems(
   report: Pick<ReportDoc, "roundId" | "id"> & { attachments?: ReportAttachment[] },
-  opts: { canRemove: boolean; view: "section" | "review"; page?: number },
+  opts: { canRemove: boolean; view: "section" | "review"; page?: number; lang?: Lang },
 ) {
+  const lang = opts.lang ?? DEFAULT_LANG;
   return (report.attachments ?? []).map((a) => ({
     runs: [
       personRun(a.name, { weight: "Bolder" }),
       ownRun(` · ${sizeText(a.bytes)} · `, subtle),
       personRun(a.by.name, subtle),
-      ownRun(`, ${formatOsloTime(new Date(a.at))}`, subtle),
+      ownRun(`, ${formatOsloTime(new Date(a.at), lang)}`, subtle),
     ],
     canRemove: opts.canRemove,
-    removeTitle: docText.attachmentRemove,
+    removeTitle: texts(lang).documents.attachmentRemove,
     removeData: actionData(Verb.RemoveAttachment, {
       roundId: report.roundId,
       reportId: report.id,
@@ -55,8 +54,8 @@ export function attachmentItems(
   }));
 }
 
-function resultText(r: FileResult): string {
-  const t = docText.attachmentResult;
+function resultText(r: FileResult, lang: Lang): string {
+  const t = texts(lang).documents.attachmentResult;
   switch (r.kind) {
     case "too_big":
       return t.too_big(r.maxMb);
@@ -68,14 +67,14 @@ function resultText(r: FileResult): string {
 }
 
 /** One line per file: «name» and what happened (green when stored or removed). */
-export function resultLines(results: readonly FileResult[]) {
+export function resultLines(results: readonly FileResult[], lang: Lang = DEFAULT_LANG) {
   return results.map((r) => {
     const color = r.kind === "stored" || r.kind === "removed" ? "Good" : "Attention";
     return {
       runs: [
         { ...ownRun("«"), color },
         { ...personRun(r.name), color },
-        { ...ownRun(`»${resultText(r)}`), color },
+        { ...ownRun(`»${resultText(r, lang)}`), color },
       ],
     };
   });
@@ -120,7 +119,9 @@ export function attachmentChoiceCard(
   pendingId: string,
   reports: readonly ReportDoc[],
   files: number,
+  lang: Lang = DEFAULT_LANG,
 ): CardJson {
+  const docText = texts(lang).documents;
   return card([
     heading(docText.attachmentChooseHeading),
     { type: "TextBlock", text: docText.attachmentChooseBody(files), wrap: true },
@@ -143,7 +144,9 @@ export function attachmentLinksCard(
   report: ReportDoc,
   links: readonly { id: string; url: string }[],
   expiresAt: number,
+  lang: Lang = DEFAULT_LANG,
 ): CardJson {
+  const docText = texts(lang).documents;
   const byId = new Map(links.map((l) => [l.id, l.url]));
   return card([
     heading(docText.attachmentsLinksHeading),

@@ -24,7 +24,7 @@ export function receiptCard(report: ReportDoc, lang: Lang = DEFAULT_LANG): CardJ
     receipt: report.receipt ?? "",
     thanks: t.thanks,
     attachments: t.attachments(report.tiltak.caseNumber),
-    ...receiptApprovalData(report),
+    ...receiptApprovalData(report, lang),
     roundId: report.roundId,
     reportId: report.id,
   });

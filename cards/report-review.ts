@@ -22,9 +22,6 @@ import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
 import { formatOsloTime } from "./time.ts";
 
-// Attachment texts are bokmål here for now (the catalogue has both).
-const docText = texts(DEFAULT_LANG).documents;
-
 /** Size budget per review page (Teams counts UTF-16: 2 bytes per character); the limit is ~100 KB. */
 export const REVIEW_PAGE_BYTES = 40 * 1024;
 
@@ -224,8 +221,9 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     reopenedLabel: report.reopened ? t.reopenedLabel(formatOsloTime(new Date(report.reopened.at), lang)) : "",
     reopenedReason: !submitted && report.reopened ? report.reopened.reason : "",
     // Attachments on the first page (with the warnings): removable by the report's editors until it is sent.
-    attachmentsHeading: docText.attachmentsHeading(report.attachments?.length ?? 0),
-    attachments: page === 0 ? attachmentItems(report, { canRemove: editable, view: "review", page }) : [],
+    attachmentsHeading: texts(lang).documents.attachmentsHeading(report.attachments?.length ?? 0),
+    attachments:
+      page === 0 ? attachmentItems(report, { canRemove: editable, view: "review", page, lang }) : [],
     footer,
     canSubmit,
     canReopen: submitted && role === "staff",
@@ -238,7 +236,7 @@ function cardData(input: ReviewCardInput, blocks: Block[], page: number, pageCou
     prevTitle: t.prevPage,
     nextPage: page + 1,
     prevPage: page - 1,
-    ...approvalReviewData(report, role, { first: page === 0, last }, input.approver),
+    ...approvalReviewData(report, role, { first: page === 0, last }, input.approver, lang),
     ...ref,
     revision: report.revision,
   };

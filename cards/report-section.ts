@@ -174,10 +174,10 @@ function questionData(
       ? S.attachments(input.report.attachments?.length ?? 0, ATTACHMENTS_PER_REPORT)
       : "",
     attachments: asksForFiles
-      ? attachmentItems(input.report, { canRemove: true, view: "section", page })
+      ? attachmentItems(input.report, { canRemove: true, view: "section", page, lang })
       : [],
     // The form's own approval question (2021: 2.4): the approvals recorded in the bot, as help only.
-    approvalRuns: q.id === input.form.confirmationQuestionId ? confirmationHelpRuns(input.report) : [],
+    approvalRuns: q.id === input.form.confirmationQuestionId ? confirmationHelpRuns(input.report, lang) : [],
     value: raw(),
     maxLength: q.maxLength ?? TEXT_CAP,
     choiceStyle: choiceStyle(q),
@@ -263,7 +263,7 @@ export function sectionCard(input: SectionCardInput): CardJson {
     fix: wrong.length > 0 && input.notice !== undefined ? S.fix(wrong.map((q) => shortName(seen(q)))) : "",
     noticeStyle: input.notice?.style ?? "default",
     intro: page.index === 0 ? (shown.sections[sectionIndex]?.intro ?? "") : "",
-    fileLines: resultLines(input.fileResults ?? []),
+    fileLines: resultLines(input.fileResults ?? [], lang),
     questions: page.questions.map((q) =>
       questionData(q, seen(q), input, prefills.get(q.id), many, S, page.index),
     ),

@@ -4,7 +4,6 @@ import { texts } from "../src/i18n/texts.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import { sectionsDone } from "../src/reports/report.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
-import { approvalText } from "./approval-strings.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, render } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
@@ -27,6 +26,7 @@ export function welcomeCard(
   lang: Lang = DEFAULT_LANG,
 ): CardJson {
   const t = texts(lang).welcome;
+  const approvalText = texts(lang).approvals;
   const first = name.trim().split(" ")[0] ?? "";
   const deadlines = new Set(items.map((i) => i.deadline ?? ""));
   // One deadline for all (the usual case) goes under the intro; different ones go under each tiltak.

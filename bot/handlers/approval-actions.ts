@@ -3,41 +3,48 @@
  * "Godkjenn" / "Kommenter" on the read-only review. Who the approver is, is decided in src/ from the
  * Teams identity; card data only says which report was clicked.
  */
-import { approvalText as at } from "../../cards/approval-strings.ts";
 import { approvalsCard } from "../../cards/approvals.ts";
 import { reviewCard } from "../../cards/report-review.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
-import { DEFAULT_LANG } from "../../src/i18n/lang.ts";
+import { type Lang, langForReports } from "../../src/i18n/lang.ts";
 import { texts } from "../../src/i18n/texts.ts";
 import type { ActOutcome, ManageOutcome } from "../../src/reports/approval-service.ts";
+import { approvalMessageIn } from "../../src/reports/approvals.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import { langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-
-// Approval replies are bokmål for now (their card texts are in cards/approval-strings.ts, not yet in the catalogue).
-const t = texts(DEFAULT_LANG).bot;
-
 import { deadlineOf } from "./review-actions.ts";
 
+/** The person's language for a reply about this report (else the turn's). */
+const langAbout = (actor: Actor, o: ManageOutcome | ActOutcome): Lang =>
+  langOf(actor, "report" in o ? o.report : undefined);
+
 function manageReply(
+  actor: Actor,
   o: ManageOutcome,
-  ok: (o: Extract<ManageOutcome, { kind: "ok" }>) => Reply,
+  ok: (o: Extract<ManageOutcome, { kind: "ok" }>, lang: Lang) => Reply,
   typed?: string,
 ): Reply {
+  const lang = langAbout(actor, o);
   switch (o.kind) {
     case "not_found":
-      return { text: t.notFound };
+      return { text: texts(lang).bot.notFound };
     case "forbidden":
-      return { text: at.onlyContact };
+      return { text: texts(lang).approvals.onlyContact };
     case "invalid":
       return {
-        card: approvalsCard(o.report, {
-          error: o.message,
-          ...(typed !== undefined ? { typedEmail: typed } : {}),
-        }),
+        card: approvalsCard(
+          o.report,
+          {
+            error: approvalMessageIn(o.message, lang),
+            ...(typed !== undefined ? { typedEmail: typed } : {}),
+          },
+          lang,
+        ),
       };
     case "ok":
-      return ok(o);
+      return ok(o, lang);
   }
 }
 
@@ -46,7 +53,9 @@ export async function showApprovals(
   actor: Actor,
   data: Payload<typeof Verb.Approvals>,
 ): Promise<Reply> {
-  return manageReply(await app.approvals.list(actor, data), (o) => ({ card: approvalsCard(o.report) }));
+  return manageReply(actor, await app.approvals.list(actor, data), (o, lang) => ({
+    card: approvalsCard(o.report, {}, lang),
+  }));
 }
 
 export async function requestApproval(
@@ -61,19 +70,17 @@ export async function requestApproval(
     if (o.target !== undefined) told = await sendReviewTo(app, o.report, o.target);
   }
   return manageReply(
+    actor,
     o,
-    (ok) => ({
-      card: approvalsCard(ok.report, {
-        notice: {
-          text: ok.changed
-            ? told
-              ? at.requestedTold(ok.email)
-              : at.requested(ok.email)
-            : at.already(ok.email),
-          style: "good",
-        },
-      }),
-    }),
+    (ok, lang) => {
+      const at = texts(lang).approvals;
+      const text = ok.changed
+        ? told
+          ? at.requestedTold(ok.email)
+          : at.requested(ok.email)
+        : at.already(ok.email);
+      return { card: approvalsCard(ok.report, { notice: { text, style: "good" } }, lang) };
+    },
     typeof data.approverEmail === "string" ? data.approverEmail : undefined,
   );
 }
@@ -87,11 +94,14 @@ async function sendReviewTo(
   if (app.messenger === undefined) return false;
   try {
     const form = app.reports.formOf(report);
+    // The approver's own choice is not known here: the partnership's målform, else bokmål.
+    const lang = langForReports({}, report);
     const card = reviewCard({
       form,
       report,
       role: "approver",
-      notice: { text: at.askedYou, style: "accent" },
+      lang,
+      notice: { text: texts(lang).approvals.askedYou, style: "accent" },
       now: app.clock(),
       ...(await deadlineOf(app, report.roundId)),
     });
@@ -111,30 +121,46 @@ export async function removeApprover(
   data: Payload<typeof Verb.RemoveApprover>,
 ): Promise<Reply> {
   const o = await app.approvals.remove(actor, data, data.email);
-  return manageReply(o, (ok) => ({
-    card: approvalsCard(ok.report, {
-      notice: { text: ok.changed ? at.removed(ok.email) : at.notThere(ok.email), style: "good" },
-    }),
-  }));
+  return manageReply(actor, o, (ok, lang) => {
+    const at = texts(lang).approvals;
+    const text = ok.changed ? at.removed(ok.email) : at.notThere(ok.email);
+    return { card: approvalsCard(ok.report, { notice: { text, style: "good" } }, lang) };
+  });
 }
 
-const NOTICES = {
-  unchanged: { text: at.unchangedNotice, style: "good" },
-  changed: { text: at.changedNotice, style: "warning" },
-  submitted: { text: at.submittedNotice, style: "warning" },
-} as const;
+const notices = (lang: Lang) => {
+  const at = texts(lang).approvals;
+  return {
+    unchanged: { text: at.unchangedNotice, style: "good" },
+    changed: { text: at.changedNotice, style: "warning" },
+    submitted: { text: at.submittedNotice, style: "warning" },
+  } as const;
+};
 
-async function actReply(app: EdgeApp, o: ActOutcome, doneText: string, typed?: string): Promise<Reply> {
-  if (o.kind === "not_found") return { text: t.notFound };
-  if (o.kind === "forbidden") return { text: at.notApprover };
-  const context = { now: app.clock(), ...(await deadlineOf(app, o.report.roundId)) };
+async function actReply(
+  app: EdgeApp,
+  actor: Actor,
+  o: ActOutcome,
+  doneText: "approvedNotice" | "commentedNotice",
+  typed?: string,
+): Promise<Reply> {
+  const lang = langAbout(actor, o);
+  if (o.kind === "not_found") return { text: texts(lang).bot.notFound };
+  if (o.kind === "forbidden") return { text: texts(lang).approvals.notApprover };
+  const context = { now: app.clock(), lang, ...(await deadlineOf(app, o.report.roundId)) };
   if (o.kind === "invalid") {
-    const approver = { commentError: o.message, ...(typed !== undefined ? { typedComment: typed } : {}) };
+    const approver = {
+      commentError: approvalMessageIn(o.message, lang),
+      ...(typed !== undefined ? { typedComment: typed } : {}),
+    };
     return {
       card: reviewCard({ form: o.form, report: o.report, role: "approver", approver, ...context }),
     };
   }
-  const notice = o.kind === "done" ? { text: doneText, style: "good" as const } : NOTICES[o.kind];
+  const notice =
+    o.kind === "done"
+      ? { text: texts(lang).approvals[doneText], style: "good" as const }
+      : notices(lang)[o.kind];
   return { card: reviewCard({ form: o.form, report: o.report, role: "approver", notice, ...context }) };
 }
 
@@ -145,7 +171,7 @@ export async function approveReport(
 ): Promise<Reply> {
   const o = await app.approvals.approve(actor, data, data.answersRev, data.approvalComment);
   if (o.kind === "done") app.log.info({ reportId: o.report.id }, "report approved");
-  return actReply(app, o, at.approvedNotice, data.approvalComment);
+  return actReply(app, actor, o, "approvedNotice", data.approvalComment);
 }
 
 export async function commentReport(
@@ -155,5 +181,5 @@ export async function commentReport(
 ): Promise<Reply> {
   const o = await app.approvals.comment(actor, data, data.approvalComment);
   if (o.kind === "done") app.log.info({ reportId: o.report.id }, "approver commented");
-  return actReply(app, o, at.commentedNotice, data.approvalComment);
+  return actReply(app, actor, o, "commentedNotice", data.approvalComment);
 }

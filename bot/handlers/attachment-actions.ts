@@ -16,18 +16,19 @@ import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REPORT } from "../../src/attachments/attachment-rules.ts";
 import type { AddOutcome, IncomingFile } from "../../src/attachments/attachment-service.ts";
-import { DEFAULT_LANG } from "../../src/i18n/lang.ts";
 import { texts } from "../../src/i18n/texts.ts";
 import type { ReportRef } from "../../src/reports/report-service.ts";
-import type { Actor } from "../../src/reports/types.ts";
+import type { Actor, ReportDoc } from "../../src/reports/types.ts";
+import { langOf, staffLangOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
-
-// Attachment replies are bokmål for now (the catalogue has both; the language is not passed here yet).
-const dt = texts(DEFAULT_LANG).botDocuments;
-const t = texts(DEFAULT_LANG).bot;
-
 import { type FileAttachment, importFromFile } from "./import-actions.ts";
 import { deadlineOf } from "./review-actions.ts";
+
+/** The bot's and the documents' sentences in the person's language (about a report, when there is one). */
+const textsFor = (actor: Actor, report?: ReportDoc) => {
+  const all = texts(langOf(actor, report));
+  return { t: all.bot, dt: all.botDocuments };
+};
 
 const IMPORT_FILE = /\.(xlsx|csv)$/i;
 
@@ -38,6 +39,7 @@ export async function receiveFiles(
   files: FileAttachment[],
   personal: boolean,
 ): Promise<Reply> {
+  const { dt } = textsFor(actor);
   const importType = files.every((f) => IMPORT_FILE.test(f.name));
   if (importType && (await app.imports.isAnyStaff(actor))) return importFromFile(app, actor, files, personal);
   if (!personal) return { text: dt.attachmentsPersonalOnly };
@@ -52,7 +54,8 @@ export async function receiveFiles(
   const incoming: IncomingFile[] = files.map((f) => ({ name: f.name, downloadUrl: f.content.downloadUrl }));
   if (target.kind === "choose") {
     const pendingId = app.attachments.memory.hold(actor.id, incoming);
-    return { card: attachmentChoiceCard(pendingId, target.reports, incoming.length) };
+    const lang = langOf(actor, ...target.reports);
+    return { card: attachmentChoiceCard(pendingId, target.reports, incoming.length, lang) };
   }
   return addAndShow(app, actor, target.ref, incoming);
 }
@@ -64,7 +67,7 @@ export async function chooseAttachmentTarget(
   data: Payload<typeof Verb.AttachmentTarget>,
 ): Promise<Reply> {
   const files = app.attachments.memory.take(actor.id, data.pendingId);
-  if (files === undefined) return { text: dt.attachmentsGone };
+  if (files === undefined) return { text: textsFor(actor).dt.attachmentsGone };
   return addAndShow(app, actor, data, files);
 }
 
@@ -77,6 +80,7 @@ function resultOf(f: Extract<AddOutcome, { kind: "done" }>["files"][number]): Fi
 
 async function addAndShow(app: EdgeApp, actor: Actor, ref: ReportRef, files: IncomingFile[]): Promise<Reply> {
   const o = await app.attachments.add(actor, ref, files);
+  const { t, dt } = textsFor(actor, "report" in o ? o.report : undefined);
   switch (o.kind) {
     case "not_found":
       return { text: t.notFound };
@@ -102,7 +106,11 @@ async function attachmentCard(
   view: { kind: "section" } | { kind: "review"; page?: number } = { kind: "section" },
 ): Promise<Reply> {
   const o = await app.reports.open(actor, ref);
-  if (o.kind !== "ok") return { text: o.kind === "not_found" ? t.notFound : t.forbidden };
+  if (o.kind !== "ok") {
+    const { t } = textsFor(actor);
+    return { text: o.kind === "not_found" ? t.notFound : t.forbidden };
+  }
+  const lang = langOf(actor, o.report);
   const at = attachmentPosition(o.form);
   if (view.kind === "review" || at === undefined || o.report.status === "submitted" || o.role === "staff") {
     const page = view.kind === "review" ? view.page : undefined;
@@ -111,11 +119,12 @@ async function attachmentCard(
         ...o,
         ...(page !== undefined ? { page } : {}),
         ...(await deadlineOf(app, o.report.roundId)),
+        lang,
         now: app.clock(),
       }),
     };
   }
-  return { card: sectionCard({ ...o, ...at, fileResults }) };
+  return { card: sectionCard({ ...o, ...at, fileResults, lang }) };
 }
 
 /** «Fjern» on an attachment line: only an attachment of this report, only for its editors. */
@@ -125,6 +134,7 @@ export async function removeAttachment(
   data: Payload<typeof Verb.RemoveAttachment>,
 ): Promise<Reply> {
   const o = await app.attachments.remove(actor, data, data.attachmentId);
+  const { t, dt } = textsFor(actor, "report" in o ? o.report : undefined);
   switch (o.kind) {
     case "not_found":
       return { text: t.notFound };
@@ -155,10 +165,12 @@ export async function attachmentLinks(
   data: Payload<typeof Verb.AttachmentLinks>,
 ): Promise<Reply> {
   const o = await app.reports.open(actor, data);
+  const { t, dt } = textsFor(actor);
   if (o.kind === "not_found") return { text: t.notFound };
   if (o.kind !== "ok" || o.role !== "staff") return { text: dt.attachmentsStaffOnly };
   const links = app.documents.attachmentLinks(o.report);
   const expiresAt = links[0]?.expiresAt ?? app.clock().getTime();
   app.log.info({ reportId: o.report.id, files: links.length }, "attachment links made");
-  return { card: attachmentLinksCard(o.report, links, expiresAt) };
+  // Staff: their own choice, else bokmål (the edge app has no round read here; the summary is bokmål too).
+  return { card: attachmentLinksCard(o.report, links, expiresAt, staffLangOf(actor, undefined)) };
 }

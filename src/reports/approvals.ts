@@ -5,20 +5,31 @@
  * stays on record but counts as "an earlier version". Sending never waits for approvals.
  */
 import { z } from "zod";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import { approverOf, isContact } from "../people/access.ts";
 import type { Actor, Approver, ReportDoc } from "./types.ts";
 
 export const MAX_APPROVERS = 10;
 export const COMMENT_MAX = 500;
 
-export const approvalMessages = {
-  invalidEmail: "Skriv en gyldig e-postadresse, for eksempel kari.nordmann@kommune.no.",
-  isContact: "Det er du som er kontaktperson – du trenger ikke godkjenne din egen rapportering.",
-  tooMany: `En rapportering kan ha høyst ${MAX_APPROVERS} som godkjenner.`,
-  emptyComment: "Skriv en kommentar før du trykker «Kommenter».",
-  longComment: `Kommentaren kan ha høyst ${COMMENT_MAX} tegn.`,
-  submitted: "Rapporteringen er sendt inn, så ingen flere kan bes om å godkjenne den.",
-} as const;
+/** The rules' messages in one language (texts in src/i18n/<lang>/approvals.ts). */
+function messagesIn(lang: Lang) {
+  const m = texts(lang).approvals.messages;
+  return { ...m, tooMany: m.tooMany(MAX_APPROVERS), longComment: m.longComment(COMMENT_MAX) };
+}
+
+/** The rules give their messages in bokmål (the schemas are built once); a reply translates them. */
+export const approvalMessages = messagesIn(DEFAULT_LANG);
+
+/** A message of these rules in the reader's language; any other text as it is. */
+export function approvalMessageIn(message: string, lang: Lang): string {
+  if (lang === DEFAULT_LANG) return message;
+  const key = (Object.keys(approvalMessages) as (keyof typeof approvalMessages)[]).find(
+    (k) => approvalMessages[k] === message,
+  );
+  return key === undefined ? message : messagesIn(lang)[key];
+}
 
 export const approverEmailSchema = z
   .string()

@@ -177,6 +177,30 @@ describe("attachments sent in Teams", () => {
     );
   });
 
+  it("should answer in nynorsk when the partnership's målform is nynorsk", async () => {
+    const nils = { id: "29:nils", aadObjectId: "aad-nils", name: "Nils Nynorsk" };
+    const his = { name: "Nils Nynorsk", email: "nils@example.com", aadObjectId: "aad-nils" };
+    const base = makeReport(form2024, { roundId: ROUND });
+    const partnership = { ...base.partnership, malform: "nn" as const };
+    await put(
+      makeReport(form2024, { id: "r-nn-1", roundId: ROUND, contact: his, coEditors: [], partnership }),
+    );
+    await put(
+      makeReport(form2024, { id: "r-nn-2", roundId: ROUND, contact: his, coEditors: [], partnership }),
+    );
+    const from = callsNow();
+    await sendFiles(nils, [{ name: "plan.pdf", url: files.put("nn-plan.pdf", PDF) }]);
+    const sent = sentSince(from);
+    expect(sent).toContain("Kva tiltak gjeld filene?");
+    expect(sent).toContain("Du har sendt éi fil. Vel tiltaket ho skal leggjast ved.");
+    const pendingId = /"pendingId":"([0-9a-f-]{36})"/.exec(sent)?.[1] ?? "";
+    const chosen = JSON.stringify(
+      (await h.execute(nils, "attachment.target", { roundId: ROUND, reportId: "r-nn-2", pendingId })).body,
+    );
+    expect(chosen).toContain("» er lagd ved.");
+    expect(chosen).not.toContain("er lagt ved.");
+  });
+
   it("should attach to the report the person last opened, and refuse a submitted one", async () => {
     await put(makeReport(form2024, { id: "r-2", roundId: ROUND, tiltak: { id: "t-2", name: "Regning" } }));
     await h.execute(kari, "report.open", { roundId: ROUND, reportId: "r-2" });

@@ -1,4 +1,5 @@
 /** The bokmål catalogue: every user-facing text, by area. The nynorsk one (../nn/) has the same shape. */
+import { approvals } from "./approvals.ts";
 import { bot } from "./bot.ts";
 import { botDocuments } from "./bot-documents.ts";
 import { channel } from "./channel.ts";
@@ -19,6 +20,7 @@ import { staff } from "./staff.ts";
 import { welcome } from "./welcome.ts";
 
 export const nb = {
+  approvals,
   bot,
   botDocuments,
   channel,

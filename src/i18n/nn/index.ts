@@ -4,6 +4,7 @@
  */
 import type { Catalogue } from "../catalogue.ts";
 import type { nb } from "../nb/index.ts";
+import { approvals } from "./approvals.ts";
 import { bot } from "./bot.ts";
 import { botDocuments } from "./bot-documents.ts";
 import { channel } from "./channel.ts";
@@ -24,6 +25,7 @@ import { staff } from "./staff.ts";
 import { welcome } from "./welcome.ts";
 
 export const nn: Catalogue<typeof nb> = {
+  approvals,
   bot,
   botDocuments,
   channel,

@@ -1,5 +1,5 @@
-/** Norwegian texts of approval before sending: the contact's list, the review, the receipt, 2.4's help. */
-export const approvalText = {
+/** Texts of approval before sending: the contact's list, the review, the receipt, 2.4's help, bokmål. */
+export const approvals = {
   heading: "Godkjenning",
   intro:
     "Be representanter for eierne og UH i partnerskapet om å godkjenne rapporteringen. De får den til gjennomlesning i Teams og kan godkjenne eller kommentere. Du kan sende inn uten å vente på dem.",
@@ -47,4 +47,13 @@ export const approvalText = {
   help24None: "Ingen er bedt om å godkjenne i boten ennå (se «Godkjenning» på gjennomgangen).",
   welcomeSuffix: " · du er bedt om å godkjenne",
   welcomeOpen: (tiltak: string) => `Se gjennom «${tiltak}»`,
-} as const;
+  // Validation of what was typed (src/reports/approvals.ts).
+  messages: {
+    invalidEmail: "Skriv en gyldig e-postadresse, for eksempel kari.nordmann@kommune.no.",
+    isContact: "Det er du som er kontaktperson – du trenger ikke godkjenne din egen rapportering.",
+    tooMany: (max: number) => `En rapportering kan ha høyst ${max} som godkjenner.`,
+    emptyComment: "Skriv en kommentar før du trykker «Kommenter».",
+    longComment: (max: number) => `Kommentaren kan ha høyst ${max} tegn.`,
+    submitted: "Rapporteringen er sendt inn, så ingen flere kan bes om å godkjenne den.",
+  },
+};
