@@ -19,6 +19,9 @@
  *          --profile DIR (keep the V8 CPU profiles there and also print the top functions of each),
  *          --no-profile (no profiler at all: CPU figures without its overhead, no cost centres),
  *          --bot-root DIR (run bot/index.ts from another copy of the tree, for experiments),
+ *          --tsx (run both bots' TypeScript through tsx instead of compiling them first with tsc as
+ *          `npm run build` does for the deployed app; tsx's per-function __name wrapper and source
+ *          maps cost the product's own code, hardly the echo bot's),
  *          --no-echo, --json FILE (write every figure as JSON).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -39,6 +42,7 @@ import { type CostCentres, costCentres, formatCostCentres } from "./bench-suppor
 import { type PhaseResult, printReport } from "./bench-support/print.ts";
 import {
   type BotChild,
+  buildTree,
   clkTck,
   cpuMs,
   rssMb,
@@ -74,6 +78,7 @@ const { values: args } = parseArgs({
     "no-profile": { type: "boolean", default: false },
     "bot-root": { type: "string" },
     "no-echo": { type: "boolean", default: false },
+    tsx: { type: "boolean", default: false },
     json: { type: "string" },
   },
 });
@@ -116,11 +121,15 @@ async function main(): Promise<void> {
   const profArgs = (name: string) =>
     profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${name}.cpuprofile`] : [];
   const cpuModel = cpus()[0]?.model ?? "unknown CPU";
+  const built = args.tsx ? undefined : buildTree(args["bot-root"]);
   console.log(
     `bench:turns: ${N} contacts x (1 message + ${steps.answers.length} answer steps), warm-up ${WARMUP} contacts`,
   );
   console.log(
-    `machine: ${cpus().length} x ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, CLK_TCK ${clkTck()}\n`,
+    `machine: ${cpus().length} x ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, CLK_TCK ${clkTck()}`,
+  );
+  console.log(
+    `bots run ${built ? "compiled by tsc as deployed (node dist/bot/index.js)" : "through tsx (--tsx)"}\n`,
   );
 
   const cosmos = await startCosmosProcess({ database: DATABASE });
@@ -152,7 +161,8 @@ async function main(): Promise<void> {
         LOG_LEVEL: "warn",
       },
       ...(args["bot-root"] ? { root: args["bot-root"] } : {}),
-      nodeArgs: profArgs("bot"),
+      ...(built ? { built } : {}),
+      nodeArgs: [...(process.env.BOT_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...profArgs("bot")],
     });
     children.push(bot);
     const client = new ActivityClient(`${bot.url}/api/messages`, { maxSockets: N + WARMUP });
@@ -215,6 +225,7 @@ async function main(): Promise<void> {
       const echo = await startEchoProcess({
         cardBytes: Number(args["echo-card-bytes"]),
         nodeArgs: profArgs("echo"),
+        ...(built ? { built } : {}),
       });
       children.push(echo);
       const echoClient = new ActivityClient(`${echo.url}/api/messages`, { maxSockets: N + WARMUP });
@@ -283,6 +294,7 @@ async function main(): Promise<void> {
     process.exitCode = result.errors > 0 ? 1 : 0;
   } finally {
     for (const c of children) await c.stop().catch(() => undefined);
+    if (built) rmSync(built, { recursive: true, force: true });
     await connector.close();
     await proxy.close();
     store.dispose();

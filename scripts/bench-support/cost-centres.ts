@@ -54,8 +54,8 @@ const JSON_FRAMES: { name: string; file: RegExp }[] = [
   { name: "formatJSON", file: /restify\/lib\/formatters\/json\.js$/ },
   { name: "parseJson", file: /restify\/lib\/plugins\/jsonBodyParser\.js$/ },
   { name: "javaScriptFriendlyJSONStringify", file: /@azure\/cosmos\// },
-  { name: "fits", file: /cards\/render\.ts$/ },
-  { name: "cardBytes", file: /cards\/render\.ts$/ },
+  { name: "fits", file: /cards\/render\.[jt]s$/ },
+  { name: "cardBytes", file: /cards\/render\.[jt]s$/ },
 ];
 
 /** Owners that are passed through to their caller. */
@@ -67,7 +67,7 @@ function centreOfOwner(owner: string, url: string): string | undefined {
   if (/^(adaptivecards-templating|adaptive-expressions|antlr4ts)$/.test(owner)) return CENTRES.templating;
   if (owner === "tsx" || owner === "esbuild") return CENTRES.loading;
   if (owner === "cards/")
-    return /\/cards\/(compile-[^/]*|render)\.ts$/.test(url) ? CENTRES.templating : CENTRES.builders;
+    return /\/cards\/(compile-[^/]*|render)\.[jt]s$/.test(url) ? CENTRES.templating : CENTRES.builders;
   if (owner === "zod") return CENTRES.zod;
   if (owner === "@azure/cosmos") return CENTRES.cosmos;
   if (/^(botbuilder|botframework-|adaptivecards$)/.test(owner)) return CENTRES.botbuilder;

@@ -5,7 +5,7 @@
  * Also the CPU time of a process from /proc.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -33,9 +33,35 @@ export interface SpawnOptions {
   cwd?: string;
 }
 
-/** Runs a TypeScript file as a single node process. */
+/**
+ * Compiles bot/, cards/, src/ of `root` and the echo bot with tsc, as `npm run build` does for the
+ * deployed app (tsconfig.build.json; App Service runs `node dist/bot/index.js`), into a new temp
+ * directory under root/node_modules/.cache, and returns it. Run from there, a process pays no tsx cost at run time (esbuild's
+ * `__name` wrapper on every function our code creates, source-map lookups), which the product pays in
+ * its own code only and the echo bot hardly at all.
+ */
+export function buildTree(root = ROOT): string {
+  // Inside the tree, so that the compiled files find root/node_modules as dist/ does.
+  const cache = join(root, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  const out = mkdtempSync(join(cache, "bench-build-"));
+  const config = join(out, "tsconfig.json");
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: join(root, "tsconfig.build.json"),
+      compilerOptions: { outDir: out, rootDir: root, sourceMap: false, incremental: false },
+      include: ["bot", "cards", "src"].map((d) => join(root, d)).concat(join(root, "test", "support", "echo-bot.ts")),
+    }),
+  );
+  execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", config], { cwd: root, stdio: "inherit" });
+  return out;
+}
+
+/** Runs a TypeScript file (through tsx) or a JavaScript file (plain node) as a single node process. */
 function spawnTs(file: string, opts: SpawnOptions = {}): Child {
-  const child = spawn(NODE, [...(opts.nodeArgs ?? []), "--import", "tsx", file], {
+  const loader = file.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(NODE, [...(opts.nodeArgs ?? []), ...loader, file], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -136,17 +162,20 @@ export interface BotChild extends Child {
 }
 
 /**
- * The real bot (bot/index.ts, or that file under `root` for an experimental copy of the tree), ready
- * when GET /readyz answers 200 (/healthz is liveness only: it answers before Cosmos is reachable).
+ * The real bot (bot/index.ts, or that file under `root` for an experimental copy of the tree; with
+ * `built`, bot/index.js of a buildTree() output), ready when GET /readyz answers 200 (/healthz is
+ * liveness only: it answers before Cosmos is reachable).
  */
 export async function startBotProcess(opts: {
   port: number;
   env: Record<string, string>;
   root?: string;
+  built?: string;
   nodeArgs?: string[];
 }): Promise<BotChild> {
   const root = opts.root ?? ROOT;
-  const child = spawnTs(join(root, "bot", "index.ts"), {
+  const file = opts.built ? join(opts.built, "bot", "index.js") : join(root, "bot", "index.ts");
+  const child = spawnTs(file, {
     cwd: root,
     env: { NODE_ENV: "test", LOG_LEVEL: "warn", ...opts.env, PORT: String(opts.port) },
     ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
@@ -156,9 +185,12 @@ export async function startBotProcess(opts: {
   return { ...child, url };
 }
 
-/** The bare botbuilder echo bot (test/support/echo-bot.ts). */
-export async function startEchoProcess(opts: { cardBytes?: number; nodeArgs?: string[] } = {}) {
-  const child = spawnTs(join(ROOT, "test", "support", "echo-bot.ts"), {
+/** The bare botbuilder echo bot (test/support/echo-bot.ts, or its .js in a buildTree() output). */
+export async function startEchoProcess(opts: { cardBytes?: number; nodeArgs?: string[]; built?: string } = {}) {
+  const file = opts.built
+    ? join(opts.built, "test", "support", "echo-bot.js")
+    : join(ROOT, "test", "support", "echo-bot.ts");
+  const child = spawnTs(file, {
     env: { PORT: "0", ECHO_CARD_BYTES: String(opts.cardBytes ?? 16 * 1024) },
     ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
   });
