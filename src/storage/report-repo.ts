@@ -3,10 +3,11 @@
  * queries the product needs. Every query filters on the partition key in its WHERE clause where it has
  * one (the local server ignores the partitionKey option).
  */
-import type { Container, ItemResponse, SqlQuerySpec } from "@azure/cosmos";
+import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import type { ReportDoc } from "../reports/types.ts";
 import { copyDocument, stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
+import { GroupCommit, type GroupCommitOptions } from "./group-commit.ts";
 import { isStorableId } from "./ids.ts";
 
 export interface UpdateResult extends Versioned<ReportDoc> {
@@ -27,7 +28,15 @@ export class ReportRepo {
    */
   private readonly known = new Map<string, Versioned<ReportDoc>>();
 
-  constructor(private readonly container: Container) {}
+  /** Replaces of different reports of one round issued together go as one bulk request (group-commit.ts). */
+  private readonly writes: GroupCommit<ReportDoc>;
+
+  constructor(
+    private readonly container: Container,
+    options: { groupCommit?: GroupCommitOptions } = {},
+  ) {
+    this.writes = new GroupCommit(container, (doc) => doc.roundId, options.groupCommit);
+  }
 
   private remember(v: Versioned<ReportDoc>): Versioned<ReportDoc> {
     const key = `${v.doc.roundId}|${v.doc.id}`;
@@ -62,14 +71,12 @@ export class ReportRepo {
 
   /**
    * Replaces the report only if it still has `etag`. Throws ConcurrencyError when someone else wrote
-   * in between (412), NotFoundError when it is gone.
+   * in between (412), NotFoundError when it is gone. Under load it may share one Cosmos request with
+   * replaces of other reports of the same round (group commit); its outcome is its own either way.
    */
   async replace(doc: ReportDoc, etag: string): Promise<Versioned<ReportDoc>> {
     try {
-      const response = await this.container
-        .item(doc.id, doc.roundId)
-        .replace<ReportDoc>(doc, { accessCondition: { type: "IfMatch", condition: etag } });
-      return this.remember(versioned(response, doc.id));
+      return this.remember(versioned(await this.writes.replace(doc, etag), doc.id));
     } catch (err) {
       this.known.delete(`${doc.roundId}|${doc.id}`);
       throw toStorageError(err, this.container.id, doc.id);
@@ -178,7 +185,10 @@ export class ReportRepo {
   }
 }
 
-function versioned(response: ItemResponse<ReportDoc>, id: string): Versioned<ReportDoc> {
+function versioned(
+  response: { resource?: (ReportDoc & { _etag?: string }) | undefined; etag?: string | undefined },
+  id: string,
+): Versioned<ReportDoc> {
   const { resource } = response;
   const etag = response.etag ?? resource?._etag;
   if (!resource || !etag) throw new Error(`Cosmos returned no document or ETag for ${id}`);

@@ -14,7 +14,8 @@
  * step" with the proxy in pass-through mode:
  *
  *   read   GET  .../docs/<id>                          point read
- *   write  POST/PUT/PATCH/DELETE .../docs[/<id>]        create, upsert, replace, patch, delete
+ *   write  POST/PUT/PATCH/DELETE .../docs[/<id>]        create, upsert, replace, patch, delete, and a
+ *          bulk request (x-ms-cosmos-is-batch-request): one request, its documents in `docIds`
  *   query  POST .../docs with x-ms-documentdb-isquery   (also query-plan requests)
  *   meta   everything else (account, databases, containers, partition key ranges)
  *
@@ -45,7 +46,7 @@ export interface FaultRule {
   kinds?: CosmosRequestKind[];
   /** Only requests to this container (e.g. "reports"). */
   container?: string;
-  /** Only requests for this document id (point operations). */
+  /** Only requests for this document id (point operations, or a bulk request that carries it). */
   docId?: string;
   fault: Fault;
   /** Chance that a matching request is hit, 0..1 (default 1). */
@@ -62,6 +63,8 @@ export interface CosmosRequestInfo {
   container?: string;
   /** The document id of a point operation. */
   docId?: string;
+  /** A bulk/batch request: the document id of each of its operations, in order. */
+  docIds?: string[];
   /** For queries: the SQL text and parameters. */
   query?: { query?: string; parameters?: { name: string; value: unknown }[] };
   /** The fault applied, if any (latency is not a failure but is reported here too). */
@@ -119,6 +122,13 @@ function classify(
   return { kind: "write", ...withContainer, ...withDoc };
 }
 
+/** The document id of one operation of a bulk request (`id`, or the id in its resource body). */
+function bulkOperationId(op: unknown): string {
+  const o = (op ?? {}) as { id?: unknown; resourceBody?: { id?: unknown } };
+  const id = o.id ?? o.resourceBody?.id;
+  return typeof id === "string" ? id : "";
+}
+
 function emptyCounts(): CosmosCounts {
   return {
     read: 0,
@@ -168,12 +178,13 @@ export async function startCosmosFaultProxy(opts: {
   setFaults(opts.rules ?? []);
 
   /** The first rule that matches and fires (probability), consuming one of its count. */
-  const pick = (info: { kind: CosmosRequestKind; container?: string; docId?: string }) => {
+  const pick = (info: { kind: CosmosRequestKind; container?: string; docId?: string; docIds?: string[] }) => {
     for (const rule of rules) {
       if (rule.left <= 0) continue;
       if (rule.kinds !== undefined && !rule.kinds.includes(info.kind)) continue;
       if (rule.container !== undefined && rule.container !== info.container) continue;
-      if (rule.docId !== undefined && rule.docId !== info.docId) continue;
+      if (rule.docId !== undefined && rule.docId !== info.docId && !info.docIds?.includes(rule.docId))
+        continue;
       if (rule.probability !== undefined && Math.random() >= rule.probability) continue;
       rule.left--;
       return rule.fault;
@@ -225,10 +236,14 @@ export async function startCosmosFaultProxy(opts: {
     const cls = classify(method, path, req.headers);
     const info: CosmosRequestInfo = { ...cls, method, path, status: 0 };
     if (cls.kind === "write" && cls.docId === undefined && body.length > 0) {
-      // create/upsert: the id is in the body
+      // create/upsert: the id is in the body; a bulk request's body is the list of its operations
       try {
-        const id = (JSON.parse(body.toString("utf8")) as { id?: unknown }).id;
-        if (typeof id === "string") info.docId = id;
+        const parsed = JSON.parse(body.toString("utf8")) as unknown;
+        if (Array.isArray(parsed)) info.docIds = parsed.map(bulkOperationId);
+        else {
+          const id = (parsed as { id?: unknown }).id;
+          if (typeof id === "string") info.docId = id;
+        }
       } catch {
         // not JSON: leave it out
       }

@@ -1,0 +1,301 @@
+/**
+ * Group commit of report writes (src/storage/group-commit.ts) against the local Cosmos server, through
+ * the fault proxy (test/support/cosmos-fault-proxy.ts), which counts requests and sees the documents a
+ * bulk request carries.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ReportDoc } from "../../../src/reports/types.ts";
+import { type CosmosStore, openCosmos } from "../../../src/storage/cosmos.ts";
+import {
+  ConcurrencyError,
+  cosmosStatus,
+  NotFoundError,
+  StorageTimeoutError,
+} from "../../../src/storage/errors.ts";
+import { type LocalCosmos, startLocalCosmos } from "../../../src/storage/local-cosmos.ts";
+import { ReportRepo } from "../../../src/storage/report-repo.ts";
+import {
+  type CosmosFaultProxy,
+  type CosmosRequestInfo,
+  startCosmosFaultProxy,
+} from "../../support/cosmos-fault-proxy.ts";
+import { makeReport, uid } from "./fixtures.ts";
+
+const DB = "group-commit-test";
+let server: LocalCosmos;
+let proxy: CosmosFaultProxy;
+let store: CosmosStore;
+let direct: CosmosStore;
+let repo: ReportRepo;
+const seen: CosmosRequestInfo[] = [];
+
+beforeAll(async () => {
+  server = await startLocalCosmos({ port: 0, database: DB });
+  proxy = await startCosmosFaultProxy({ target: server.endpoint });
+  proxy.onRequest((info) => seen.push(info));
+  store = await openCosmos({ endpoint: proxy.url, key: server.key, database: DB });
+  direct = await openCosmos({ endpoint: server.endpoint, key: server.key, database: DB });
+  repo = new ReportRepo(store.containers.reports);
+});
+
+afterEach(() => proxy.clearFaults());
+
+afterAll(async () => {
+  store?.dispose();
+  direct?.dispose();
+  await proxy?.close();
+  await server?.stop();
+});
+
+/** `n` fresh reports in a new round, created directly (not through the proxy). */
+async function seed(n: number) {
+  const roundId = uid("round");
+  const seedRepo = new ReportRepo(direct.containers.reports);
+  const created = await Promise.all(
+    Array.from({ length: n }, (_, i) => seedRepo.create(makeReport({ id: `r${i}`, roundId }))),
+  );
+  return { roundId, created };
+}
+
+/** What the local server holds now, read without the proxy. */
+async function storedNow(roundId: string, id: string) {
+  return new ReportRepo(direct.containers.reports).get(roundId, id);
+}
+
+/** Writes seen by the proxy since `from`. */
+function writesSince(from: number) {
+  return seen.slice(from).filter((i) => i.kind === "write" && i.container === "reports");
+}
+
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+describe("group commit of report replaces", () => {
+  it("should send concurrent replaces of distinct reports of one round as fewer requests, each with its own result", async () => {
+    const { roundId, created } = await seed(20);
+    const from = seen.length;
+    const results = await Promise.all(
+      created.map((c, i) => repo.replace({ ...c.doc, revision: i + 1 }, c.etag)),
+    );
+    const writes = writesSince(from);
+    expect(writes.length).toBeLessThan(20);
+    expect(writes.some((w) => (w.docIds?.length ?? 0) > 1)).toBe(true);
+    expect(writes.reduce((n, w) => n + (w.docIds?.length ?? 1), 0)).toBe(20);
+    expect(new Set(results.map((r) => r.etag)).size).toBe(20);
+    for (const [i, r] of results.entries()) {
+      expect(r.etag).not.toBe(created[i]?.etag);
+      expect(r.doc).not.toHaveProperty("_etag");
+      expect(r.doc.revision).toBe(i + 1);
+      const stored = await storedNow(roundId, `r${i}`);
+      expect(stored?.etag).toBe(r.etag);
+      expect(stored?.doc).toEqual(r.doc);
+    }
+  });
+
+  it("should send a replace alone as the plain replace it always was", async () => {
+    const { created } = await seed(1);
+    const [c] = created;
+    if (c === undefined) throw new Error("test bug");
+    const from = seen.length;
+    await repo.replace({ ...c.doc, revision: 1 }, c.etag);
+    const writes = writesSince(from);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({ method: "PUT", docId: "r0" });
+    expect(writes[0]?.docIds).toBeUndefined();
+  });
+
+  it("should fail only the caller with a stale etag, and store the others of its batch", async () => {
+    const { roundId, created } = await seed(6);
+    const stale = created[2];
+    if (stale === undefined) throw new Error("test bug");
+    await new ReportRepo(direct.containers.reports).replace({ ...stale.doc, revision: 50 }, stale.etag);
+    const from = seen.length;
+    const outcomes = await Promise.all(
+      created.map((c) => settle(repo.replace({ ...c.doc, revision: 7 }, c.etag))),
+    );
+    expect(writesSince(from).some((w) => w.docIds?.includes("r2") && w.docIds.length > 1)).toBe(true);
+    for (const [i, o] of outcomes.entries()) {
+      const stored = await storedNow(roundId, `r${i}`);
+      if (i === 2) {
+        expect(o.ok).toBe(false);
+        expect(o.ok ? undefined : o.error).toBeInstanceOf(ConcurrencyError);
+        expect(stored?.doc.revision).toBe(50);
+      } else {
+        expect(o.ok, String(o.ok ? "" : o.error)).toBe(true);
+        expect(stored?.doc.revision).toBe(7);
+        expect(stored?.etag).toBe(o.ok ? o.value.etag : undefined);
+      }
+    }
+  });
+
+  it("should fail only the caller whose report is gone with NotFoundError", async () => {
+    const { roundId, created } = await seed(4);
+    const ghost = makeReport({ id: "ghost", roundId });
+    const from = seen.length;
+    const outcomes = await Promise.all([
+      ...created.map((c) => settle(repo.replace({ ...c.doc, revision: 3 }, c.etag))),
+      settle(repo.replace(ghost, '"whatever"')),
+    ]);
+    const last = outcomes.pop();
+    expect(writesSince(from).some((w) => w.docIds?.includes("ghost") && w.docIds.length > 1)).toBe(true);
+    expect(last?.ok ? undefined : last?.error).toBeInstanceOf(NotFoundError);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(await storedNow(roundId, "ghost")).toBeUndefined();
+    expect((await storedNow(roundId, "r0"))?.doc.revision).toBe(3);
+  });
+
+  it("should never put two writes of the same report in one batch", async () => {
+    const { roundId, created } = await seed(3);
+    const [a] = created;
+    if (a === undefined) throw new Error("test bug");
+    const from = seen.length;
+    const outcomes = await Promise.all([
+      settle(repo.replace({ ...a.doc, revision: 1 }, a.etag)),
+      settle(repo.replace({ ...a.doc, revision: 2 }, a.etag)),
+      ...created.slice(1).map((c) => settle(repo.replace({ ...c.doc, revision: 1 }, c.etag))),
+    ]);
+    for (const w of writesSince(from)) {
+      const ids = w.docIds ?? [w.docId];
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    // Both carried the same etag: exactly one of them won, the other lost as a plain replace would.
+    const [first, second] = outcomes;
+    expect([first?.ok, second?.ok].filter(Boolean)).toHaveLength(1);
+    const loser = first?.ok ? second : first;
+    expect(loser?.ok ? undefined : loser?.error).toBeInstanceOf(ConcurrencyError);
+    const winner = first?.ok ? 1 : 2;
+    expect((await storedNow(roundId, "r0"))?.doc.revision).toBe(winner);
+  });
+
+  it("should keep the remembered copy per operation: no read after a batched write, a read after a lost one", async () => {
+    const { roundId, created } = await seed(5);
+    const lost = created[4];
+    if (lost === undefined) throw new Error("test bug");
+    await new ReportRepo(direct.containers.reports).replace({ ...lost.doc, revision: 9 }, lost.etag);
+    // First round: every report is read once (nothing remembered yet) and written in a batch.
+    const bump = (doc: ReportDoc) => ({ ...doc, revision: doc.revision + 1 });
+    await Promise.all(created.map((c) => repo.get(roundId, c.doc.id)));
+    await Promise.all(created.map((c) => repo.updateWithRetry(roundId, c.doc.id, bump)));
+    const from = seen.length;
+    const second = await Promise.all(created.map((c) => repo.updateWithRetry(roundId, c.doc.id, bump)));
+    const reads = seen.slice(from).filter((i) => i.kind === "read");
+    expect(reads).toHaveLength(0); // every batched write was remembered with its new etag
+    expect(second.every((r) => r.written && r.attempts === 1)).toBe(true);
+    for (const [i, r] of second.entries()) {
+      expect((await storedNow(roundId, `r${i}`))?.etag).toBe(r.etag);
+    }
+    // A write that loses in a batch forgets its copy: the next update of it reads first.
+    await new ReportRepo(direct.containers.reports).upsert({ ...second[0]?.doc, revision: 99 } as ReportDoc);
+    const from2 = seen.length;
+    const third = await Promise.all(created.map((c) => repo.updateWithRetry(roundId, c.doc.id, bump)));
+    expect(third[0]?.doc.revision).toBe(100);
+    expect(seen.slice(from2).filter((i) => i.kind === "read" && i.docId === "r0")).toHaveLength(1);
+    expect(seen.slice(from2).filter((i) => i.kind === "read" && i.docId !== "r0")).toHaveLength(0);
+  });
+});
+
+describe("group commit when Cosmos fails", () => {
+  it("should send each replace of a throttled bulk again alone (with the SDK's 429 retries) and store all", async () => {
+    const { roundId, created } = await seed(8);
+    proxy.setFaults([
+      { kinds: ["write"], container: "reports", fault: { type: "throttle", retryAfterMs: 10 }, count: 1 },
+    ]);
+    const from = seen.length;
+    const results = await Promise.all(created.map((c) => repo.replace({ ...c.doc, revision: 4 }, c.etag)));
+    const writes = writesSince(from);
+    expect(writes[0]?.status).toBe(429);
+    expect((writes[0]?.docIds?.length ?? 1) > 1).toBe(true);
+    for (const [i, r] of results.entries()) expect((await storedNow(roundId, `r${i}`))?.etag).toBe(r.etag);
+  });
+
+  it.each([
+    ["503 ServiceUnavailable", { type: "unavailable" } as const],
+    ["a dropped connection", { type: "drop" } as const],
+    ["a connection dropped after Cosmos stored the writes", { type: "drop-after" } as const],
+  ])("should give every caller of a failed bulk an error (%s), as a replace would", async (_name, fault) => {
+    const { roundId, created } = await seed(5);
+    proxy.setFaults([{ kinds: ["write"], container: "reports", fault, count: 1 }]);
+    const from = seen.length;
+    const outcomes = await Promise.all(
+      created.map((c) => settle(repo.replace({ ...c.doc, revision: 2 }, c.etag))),
+    );
+    expect((writesSince(from)[0]?.docIds?.length ?? 1) > 1).toBe(true);
+    expect(outcomes.some((o) => o.ok)).toBe(false);
+    if (fault.type === "unavailable")
+      for (const o of outcomes) expect(cosmosStatus(o.ok ? undefined : o.error)).toBe(503);
+    const revisions = await Promise.all(
+      created.map(async (c) => (await storedNow(roundId, c.doc.id))?.doc.revision),
+    );
+    expect(revisions).toEqual(created.map(() => (fault.type === "drop-after" ? 2 : 0)));
+  });
+
+  it("should give every caller of a bulk past the storage deadline a StorageTimeoutError", async () => {
+    const slow = await openCosmos({ endpoint: proxy.url, key: server.key, database: DB, deadlineMs: 300 });
+    try {
+      const slowRepo = new ReportRepo(slow.containers.reports);
+      const { created } = await seed(4);
+      proxy.setFaults([
+        { kinds: ["write"], container: "reports", fault: { type: "latency", ms: 1_000 }, count: 1 },
+      ]);
+      const outcomes = await Promise.all(
+        created.map((c) => settle(slowRepo.replace({ ...c.doc, revision: 1 }, c.etag))),
+      );
+      for (const o of outcomes) expect(o.ok ? undefined : o.error).toBeInstanceOf(StorageTimeoutError);
+    } finally {
+      slow.dispose();
+    }
+  });
+
+  it("should lose no acknowledged write while bulks are delayed, dropped, throttled and refused", {
+    timeout: 60_000,
+  }, async () => {
+    const { roundId, created } = await seed(24);
+    proxy.setFaults([
+      { container: "reports", fault: { type: "latency", ms: 5 }, probability: 0.5 },
+      { kinds: ["write"], container: "reports", fault: { type: "unavailable" }, probability: 0.1 },
+      { kinds: ["write"], container: "reports", fault: { type: "drop" }, probability: 0.1 },
+      { kinds: ["write"], container: "reports", fault: { type: "drop-after" }, probability: 0.1 },
+      {
+        kinds: ["write"],
+        container: "reports",
+        fault: { type: "throttle", retryAfterMs: 10 },
+        probability: 0.1,
+      },
+    ]);
+    const from = seen.length;
+    const acknowledged = new Map<string, Set<string>>();
+    let failures = 0;
+    await Promise.all(
+      created.map(async (c) => {
+        const acks = new Set<string>();
+        acknowledged.set(c.doc.id, acks);
+        for (let k = 0; k < 6; k++) {
+          const key = `q${k}`;
+          const outcome = await settle(
+            repo.updateWithRetry(roundId, c.doc.id, (doc) => ({
+              ...doc,
+              answers: {
+                ...doc.answers,
+                [key]: { value: k, by: { id: "u", name: "U" }, at: "2026-11-02T10:00:00.000Z", rev: 1 },
+              },
+            })),
+          );
+          if (outcome.ok) acks.add(key);
+          else failures++;
+        }
+      }),
+    );
+    proxy.clearFaults();
+    expect(failures).toBeGreaterThan(0); // the faults really happened
+    expect(writesSince(from).some((w) => (w.docIds?.length ?? 1) > 1)).toBe(true);
+    const lost: string[] = [];
+    for (const [id, acks] of acknowledged) {
+      const doc = (await storedNow(roundId, id))?.doc;
+      for (const key of acks) if (doc?.answers[key] === undefined) lost.push(`${id}/${key}`);
+    }
+    expect(lost).toEqual([]);
+  });
+});
