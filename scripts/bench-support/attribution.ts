@@ -1,5 +1,14 @@
-/** Which contact, in which step, caused each Cosmos request the counting proxy saw. */
-import type { CosmosFaultProxy, CosmosRequestKind } from "../../test/support/cosmos-fault-proxy.ts";
+/**
+ * Which contact, in which step, caused each Cosmos request the counting proxy saw. A bulk request
+ * (group commit of report writes, src/storage/group-commit.ts) is ONE request shared by the steps whose
+ * reports it carries: each of them is charged 1/size of a write, so "writes" per step is a fraction and
+ * a batched step never counts more than one write. The mean batch size is reported beside it.
+ */
+import type {
+  CosmosFaultProxy,
+  CosmosRequestInfo,
+  CosmosRequestKind,
+} from "../../test/support/cosmos-fault-proxy.ts";
 import { type BenchContact, HEI, type Progress } from "./report-walk.ts";
 
 /** Attributes each Cosmos request to the contact (by report id, person id or query @id) and its current step. */
@@ -15,6 +24,8 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
   let turns = new Map<string, Record<CosmosRequestKind, number>>();
   let other = 0;
   const otherKinds = new Map<string, number>();
+  /** Writes to the reports container in the measured phases: requests, and the reports they carried. */
+  let reportWrites = { requests: 0, documents: 0, bulks: 0, bulkDocuments: 0 };
   /** The phase running now, to tell where requests that name no contact come from. */
   let phase = "";
   /** While one contact walks alone, every request belongs to its current step (exact counts). */
@@ -33,13 +44,32 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
       t.containers[where] = (t.containers[where] ?? 0) + 1;
       return;
     }
+    if (info.kind === "write" && info.container === "reports") {
+      const size = info.docIds?.length ?? 1;
+      reportWrites.requests++;
+      reportWrites.documents += size;
+      if (info.docIds !== undefined) {
+        reportWrites.bulks++;
+        reportWrites.bulkDocuments += size;
+      }
+    }
+    if (info.docIds !== undefined) {
+      const share = 1 / Math.max(1, info.docIds.length);
+      const { docIds, ...one } = info;
+      for (const id of docIds) count({ ...one, docId: id }, share);
+      return;
+    }
+    count(info, 1);
+  });
+  /** Charges `amount` of a request to the contact and step it names (or to "other"). */
+  function count(info: CosmosRequestInfo, amount: number) {
     const idParam = info.query?.parameters?.find((p) => p.name === "@id")?.value;
     const c = byId.get(info.docId ?? (typeof idParam === "string" ? idParam : ""));
     const step = c === undefined ? undefined : progress.get(c)?.step;
     if (c === undefined || step === undefined) {
-      other++;
+      other += amount;
       const kind = `${phase} ${info.container ?? "-"}:${info.kind}${c === undefined ? "" : " (between steps)"}`;
-      otherKinds.set(kind, (otherKinds.get(kind) ?? 0) + 1);
+      otherKinds.set(kind, (otherKinds.get(kind) ?? 0) + amount);
       return;
     }
     const key = `${c.index}|${step}`;
@@ -48,8 +78,8 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
       t = { read: 0, write: 0, query: 0, meta: 0 };
       turns.set(key, t);
     }
-    t[info.kind]++;
-  });
+    t[info.kind] += amount;
+  }
   return {
     progress: (c: BenchContact) => progress.get(c) as Progress,
     setPhase(name: string) {
@@ -62,6 +92,7 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
     reset() {
       turns = new Map();
       other = 0;
+      reportWrites = { requests: 0, documents: 0, bulks: 0, bulkDocuments: 0 };
       otherKinds.clear();
     },
     /** Per step: mean requests of each kind per turn, and the most reads/writes any one turn made. */
@@ -96,7 +127,20 @@ export function attributeCosmos(proxy: CosmosFaultProxy, contacts: BenchContact[
             .join(", ");
           return { step, read: t.read, write: t.write, query: t.query, meta: t.meta, where };
         });
-      return { rows, exactRows, unattributed: other, unattributedKinds: Object.fromEntries(otherKinds) };
+      const batching = {
+        ...reportWrites,
+        /** Reports per write request to the reports container (1 = no group commit). */
+        meanBatch: reportWrites.documents / Math.max(1, reportWrites.requests),
+        /** Reports per bulk request alone. */
+        meanBulk: reportWrites.bulkDocuments / Math.max(1, reportWrites.bulks),
+      };
+      return {
+        rows,
+        exactRows,
+        batching,
+        unattributed: other,
+        unattributedKinds: Object.fromEntries(otherKinds),
+      };
     },
   };
 }

@@ -50,6 +50,7 @@ function kindOf(method: string, path: string, headers: Record<string, unknown>):
   if (headers["x-ms-documentdb-isquery"] === "true" || headers["content-type"] === "application/query+json") {
     return `query page ${where}`;
   }
+  if (String(headers["x-ms-cosmos-is-batch-request"] ?? "").toLowerCase() === "true") return `bulk ${where}`;
   if (/\/docs\/[^/]+$/.test(p)) return `${method} one document ${p.split("/")[4] ?? ""}`;
   if (/\/pkranges$/.test(p)) return `${method} partition key ranges`;
   if (p === "/" || p === "") return `${method} account`;

@@ -133,6 +133,12 @@ export function printReport(
       ]),
     ),
   );
+  const b = r.attribution.batching;
+  console.log(
+    `Report writes (phases A+B): ${b.requests} requests carrying ${b.documents} replaces, mean batch ${fmt(b.meanBatch)}; ` +
+      `${b.bulks} of them bulk requests (group commit), mean size ${fmt(b.meanBulk)}. ` +
+      "A step's share of a bulk request counts as 1/size of a write.",
+  );
   if (r.attribution.exactRows.length > 0) {
     console.log(
       "\nCosmos requests per step of one contact walking alone afterwards (exact, nothing else running):",
@@ -182,7 +188,7 @@ export function printReport(
         ],
         [
           "Cosmos per answer step (worst turn)",
-          `${maxReads} read, ${maxWrites} write, ${maxQueries} query`,
+          `${fmt(maxReads)} read, ${fmt(maxWrites)} write, ${fmt(maxQueries)} query`,
           "<= 1 read + 1 write",
           verdict(maxReads <= TARGET.reads && maxWrites <= TARGET.writes && maxQueries === 0),
         ],

@@ -9,6 +9,7 @@
  *   drop         destroy the client's socket without forwarding (a dropped connection)
  *   drop-after   forward (Cosmos applies it), then destroy the socket instead of answering: the
  *                client cannot know whether a write happened
+ *   bulk-op      in a bulk request, answer one operation with a status without applying it
  *
  * Every request is also classified and counted, so a benchmark can report "Cosmos requests per
  * step" with the proxy in pass-through mode:
@@ -39,7 +40,13 @@ export type Fault =
   | { type: "throttle"; retryAfterMs?: number; substatus?: number }
   | { type: "unavailable" }
   | { type: "drop" }
-  | { type: "drop-after" };
+  | { type: "drop-after" }
+  /**
+   * Bulk requests only: answer operation `index` (default 0) with `status` without applying it (it is
+   * left out of what is forwarded), as Cosmos does for an operation it throttles (429); the others are
+   * forwarded and answered by the server.
+   */
+  | { type: "bulk-op"; status: number; index?: number };
 
 export interface FaultRule {
   /** Request kinds the rule applies to (default: all). */
@@ -136,7 +143,7 @@ function emptyCounts(): CosmosCounts {
     query: 0,
     meta: 0,
     total: 0,
-    faults: { latency: 0, throttle: 0, unavailable: 0, drop: 0, "drop-after": 0 },
+    faults: { latency: 0, throttle: 0, unavailable: 0, drop: 0, "drop-after": 0, "bulk-op": 0 },
     byContainer: {},
   };
 }
@@ -181,6 +188,7 @@ export async function startCosmosFaultProxy(opts: {
   const pick = (info: { kind: CosmosRequestKind; container?: string; docId?: string; docIds?: string[] }) => {
     for (const rule of rules) {
       if (rule.left <= 0) continue;
+      if (rule.fault.type === "bulk-op" && info.docIds === undefined) continue;
       if (rule.kinds !== undefined && !rule.kinds.includes(info.kind)) continue;
       if (rule.container !== undefined && rule.container !== info.container) continue;
       if (rule.docId !== undefined && rule.docId !== info.docId && !info.docIds?.includes(rule.docId))
@@ -283,6 +291,7 @@ export async function startCosmosFaultProxy(opts: {
     };
 
     let fault = pick(info);
+    let bulkOp: { status: number; index: number } | undefined;
     if (fault?.type === "latency") {
       counts.faults.latency++;
       info.fault = "latency";
@@ -312,10 +321,25 @@ export async function startCosmosFaultProxy(opts: {
           await forward(req, body).catch(() => undefined);
           drop();
           return;
+        case "bulk-op":
+          bulkOp = { status: fault.status, index: fault.index ?? 0 };
+          break;
       }
     }
+    let sendBody = body;
+    if (bulkOp !== undefined) {
+      const ops = JSON.parse(body.toString("utf8")) as unknown[];
+      bulkOp.index = Math.min(bulkOp.index, ops.length - 1);
+      ops.splice(bulkOp.index, 1);
+      sendBody = Buffer.from(JSON.stringify(ops));
+    }
     try {
-      const up = await forward(req, body);
+      const up = await forward(req, sendBody);
+      if (bulkOp !== undefined && up.status === 200) {
+        const results = JSON.parse(up.body.toString("utf8")) as unknown[];
+        results.splice(bulkOp.index, 0, { statusCode: bulkOp.status, requestCharge: 0 });
+        up.body = Buffer.from(JSON.stringify(results));
+      }
       info.status = up.status;
       const headers = { ...up.headers };
       delete headers.connection;

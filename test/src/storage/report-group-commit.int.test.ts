@@ -211,6 +211,45 @@ describe("group commit when Cosmos fails", () => {
     for (const [i, r] of results.entries()) expect((await storedNow(roundId, `r${i}`))?.etag).toBe(r.etag);
   });
 
+  it("should send an operation the bulk throttled (429) again alone, and store every report", async () => {
+    const { roundId, created } = await seed(6);
+    proxy.setFaults([{ kinds: ["write"], fault: { type: "bulk-op", status: 429, index: 3 }, count: 1 }]);
+    const from = seen.length;
+    const results = await Promise.all(created.map((c) => repo.replace({ ...c.doc, revision: 5 }, c.etag)));
+    const writes = writesSince(from);
+    expect(writes[0]?.fault).toBe("bulk-op");
+    expect(writes[0]?.docIds?.[3]).toBe("r3");
+    expect(writes.slice(1)).toEqual([expect.objectContaining({ method: "PUT", docId: "r3", status: 200 })]);
+    for (const [i, r] of results.entries()) {
+      const stored = await storedNow(roundId, `r${i}`);
+      expect(stored?.etag).toBe(r.etag);
+      expect(stored?.doc.revision).toBe(5);
+    }
+  });
+
+  it("should fail only the caller of an operation that failed inside the bulk (500), as a replace would", async () => {
+    const { roundId, created } = await seed(5);
+    proxy.setFaults([{ kinds: ["write"], fault: { type: "bulk-op", status: 500, index: 1 }, count: 1 }]);
+    const outcomes = await Promise.all(
+      created.map((c) => settle(repo.replace({ ...c.doc, revision: 6 }, c.etag))),
+    );
+    for (const [i, o] of outcomes.entries()) {
+      const stored = await storedNow(roundId, `r${i}`);
+      if (i === 1) {
+        expect(cosmosStatus(o.ok ? undefined : o.error)).toBe(500);
+        expect(stored?.doc.revision).toBe(0);
+      } else {
+        expect(o.ok).toBe(true);
+        expect(stored?.doc.revision).toBe(6);
+      }
+    }
+    // Its remembered copy is forgotten: the next update reads the report again and succeeds.
+    const from = seen.length;
+    const again = await repo.updateWithRetry(roundId, "r1", (doc) => ({ ...doc, revision: 7 }));
+    expect(again.written).toBe(true);
+    expect(seen.slice(from).filter((i) => i.kind === "read" && i.docId === "r1")).toHaveLength(1);
+  });
+
   it.each([
     ["503 ServiceUnavailable", { type: "unavailable" } as const],
     ["a dropped connection", { type: "drop" } as const],
