@@ -11,31 +11,17 @@ import type { RoundDoc } from "../rounds/types.ts";
 import { stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
 import { isStorableId } from "./ids.ts";
+import {
+  inHand,
+  RECEIPT_BLOCK,
+  RECEIPT_LOW,
+  RECEIPT_RETRY_MS,
+  type ReceiptHand,
+  takeNumber,
+} from "./receipt-blocks.ts";
 
 /** Rounds remembered with their ETag; a county has a round a year, the bound only guards surprises. */
 const KNOWN_MAX = 1_000;
-
-/** Receipt numbers a process reserves on a round at a time (plus one per submit waiting). */
-export const RECEIPT_BLOCK = 10;
-/** The next block is reserved (in the background) when fewer than this many are left in hand. */
-export const RECEIPT_LOW = 3;
-
-interface ReceiptWaiter {
-  resolve(v: { number: number; round: RoundDoc }): void;
-  reject(err: unknown): void;
-}
-
-/** This process's reserved receipt numbers of one round (see nextReceiptNumber). */
-interface ReceiptHand {
-  /** Reserved and not given yet: ranges [from, to], lowest first. */
-  ranges: { from: number; to: number }[];
-  /** The round as of the last reservation (its reporting year makes the reference). */
-  round?: RoundDoc;
-  /** Submits waiting for a number, in the order they asked. */
-  waiting: ReceiptWaiter[];
-  /** The reservation under way (one at a time per round and process). */
-  reserving?: Promise<void> | undefined;
-}
 
 export class RoundRepo {
   private readonly known = new Map<string, Versioned<RoundDoc>>();
@@ -144,7 +130,8 @@ export class RoundRepo {
    * won the race, so no two processes hand out the same number; this process then hands the block's
    * numbers out in the order asked, so they increase within a process. A submit with a number in hand
    * awaits no write of the round; when fewer than RECEIPT_LOW are left the next block is reserved in the
-   * background (its failure goes to `onRefillError`, the numbers in hand still serve). Submits that find
+   * background (its failure goes to `onRefillError`, the numbers in hand still serve, and the next try
+   * ahead waits RECEIPT_RETRY_MS). Submits that find
    * none wait for the reservation (one write serves everyone waiting). Gaps are expected: the numbers
    * left in a block are lost when the process stops (at most RECEIPT_BLOCK + RECEIPT_LOW or so per
    * process, more after a burst), and a submit that then fails loses its number.
@@ -171,11 +158,18 @@ export class RoundRepo {
     });
   }
 
-  /** Whether a reservation for round `id` is due: none under way, and submits wait or few numbers are left. */
+  /**
+   * Whether a reservation for round `id` is due: none under way, and submits wait, or few numbers are
+   * left and no reservation failed in the last RECEIPT_RETRY_MS (a rounds container that is down is not
+   * written to on every card).
+   */
   needsReceipts(id: string): boolean {
     const hand = this.hands.get(id);
     if (hand === undefined) return true;
-    return hand.reserving === undefined && (hand.waiting.length > 0 || inHand(hand) < RECEIPT_LOW);
+    if (hand.reserving !== undefined) return false;
+    if (hand.waiting.length > 0) return true;
+    const paused = hand.failedAt !== undefined && Date.now() - hand.failedAt < RECEIPT_RETRY_MS;
+    return !paused && inHand(hand) < RECEIPT_LOW;
   }
 
   /**
@@ -217,6 +211,7 @@ export class RoundRepo {
         const last = result.doc.receiptCounter ?? 0;
         hand.ranges.push({ from: last - size + 1, to: last });
         hand.round = result.doc;
+        hand.failedAt = undefined;
         for (;;) {
           const waiter = hand.waiting[0];
           const number = waiter === undefined ? undefined : takeNumber(hand);
@@ -227,6 +222,7 @@ export class RoundRepo {
         if (hand.waiting.length === 0 && inHand(hand) >= RECEIPT_LOW) return;
       }
     } catch (err) {
+      hand.failedAt = Date.now();
       for (const w of hand.waiting.splice(0)) w.reject(err);
       throw err;
     } finally {
@@ -269,18 +265,4 @@ function versioned(response: ItemResponse<RoundDoc>, id: string): Versioned<Roun
   const etag = response.etag ?? resource?._etag;
   if (!resource || !etag) throw new Error(`Cosmos returned no document or ETag for round ${id}`);
   return { doc: stripSystemFields(resource), etag };
-}
-
-function inHand(hand: ReceiptHand): number {
-  return hand.ranges.reduce((n, r) => n + r.to - r.from + 1, 0);
-}
-
-/** The lowest number in hand, taken out of it; undefined when none is left. */
-function takeNumber(hand: ReceiptHand): number | undefined {
-  const range = hand.ranges[0];
-  if (range === undefined) return undefined;
-  const n = range.from;
-  if (n >= range.to) hand.ranges.shift();
-  else range.from = n + 1;
-  return n;
 }
