@@ -281,7 +281,10 @@ describe("Cosmos faults while answering", () => {
     );
     proxy.clearFaults();
     expect(problems).toEqual([]);
-    expect(failures).toBeGreaterThan(5); // the faults really happened
+    // The faults really happened. (Was > 5 before group commit: saves of different reports issued
+    // together now share one write request, so a fault fails a clump of saves or none, and a run
+    // with only a few faulted requests could fail 5 saves or fewer.)
+    expect(failures).toBeGreaterThan(0);
     expect(proxy.counts().faults.drop + proxy.counts().faults.unavailable).toBeGreaterThan(0);
     const lost: string[] = [];
     for (const [c, acks] of acknowledged) {
