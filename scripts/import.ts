@@ -1,9 +1,10 @@
 /**
- * `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--lang nn]`: loads a reporting round (partnerships,
- * tiltak, contact persons) into the database the environment points at (COSMOS_ENDPOINT, or the embedded local
- * store in LOCAL_DATA_DIR). Validates every row first and writes nothing when any row is wrong.
- * Re-importing updates, never duplicates, never deletes and never touches answers. `--lang nn` writes every
- * message, plan line and summary in nynorsk (default bokmål; `--lang=nn`, `nynorsk` and `bokmål` work too).
+ * `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--lang nn]`: loads a reporting round
+ * (partnerships, tiltak, contact persons) into the database the environment points at (COSMOS_ENDPOINT,
+ * or the embedded local store in LOCAL_DATA_DIR). Validates every row first and writes nothing when any
+ * row is wrong. Re-importing updates, never duplicates, never deletes and never touches answers.
+ * `--lang nn` writes every message, plan line and summary in nynorsk (default bokmål; `--lang=nn`,
+ * `nynorsk` and `bokmål` work too).
  *
  * Exit codes: 0 done (or dry run), 1 invalid file or refused, 2 wrong usage or configuration.
  */
