@@ -78,8 +78,11 @@ export function fingerprint(q: Question, raw: Record<string, unknown>): string {
 }
 
 /** The fingerprint cards carried before the 64-bit hash (sha256, 10 base64url characters). */
-export function legacyFingerprint(q: Question, raw: Record<string, unknown>): string {
-  return createHash("sha256").update(JSON.stringify(partsOf(q, raw))).digest("base64url").slice(0, 10);
+function legacyFingerprint(q: Question, raw: Record<string, unknown>): string {
+  return createHash("sha256")
+    .update(JSON.stringify(partsOf(q, raw)))
+    .digest("base64url")
+    .slice(0, 10);
 }
 
 /**
