@@ -6,7 +6,7 @@
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { UnreachableReason } from "../src/people/person-service.ts";
-import type { ReportDoc } from "../src/reports/types.ts";
+import { RESPONDENT_CATEGORIES, type ReportDoc } from "../src/reports/types.ts";
 import type { RoundDoc } from "../src/rounds/types.ts";
 import { progress } from "../src/summaries/statistics.ts";
 import { cardBytes } from "./card-size.ts";
@@ -85,9 +85,11 @@ export function roundStatusCard({
   const p = progress(reports);
   const late = now.getTime() > new Date(round.deadline).getTime();
   const missing = reports.filter((r) => r.status !== "submitted");
-  const categories = Object.entries(p.byCategory)
-    .filter(([, c]) => c.total > 0)
-    .map(([title, c]) => ({ title, value: t.categoryProgress(c.submitted, c.total) }));
+  const names = texts(lang).overview.categories;
+  const categories = RESPONDENT_CATEGORIES.filter((c) => p.byCategory[c].total > 0).map((c) => ({
+    title: names[c],
+    value: t.categoryProgress(p.byCategory[c].submitted, p.byCategory[c].total),
+  }));
   // Names and e-mails from the import: one literal run per line, never Markdown.
   const missingLines = missing.map((r) => {
     const who = `${shorten(r.contact.name, 80)} (${shorten(r.contact.email, 80)})`;

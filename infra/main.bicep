@@ -288,7 +288,7 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'node dist/bot/index.js'
+      appCommandLine: 'node --max-semi-space-size=64 dist/bot/index.js'
       alwaysOn: true
       // Readiness: Cosmos DB answers and the process is not shutting down (/healthz is liveness only).
       healthCheckPath: '/readyz'

@@ -22,6 +22,9 @@
  *          --tsx (run both bots' TypeScript through tsx instead of compiling them first with tsc as
  *          `npm run build` does for the deployed app; tsx's per-function __name wrapper and source
  *          maps cost the product's own code, hardly the echo bot's),
+ *          --node-flags "F ..." (the product bot's node flags instead of those of `npm start`, which it
+ *          runs with by default, as App Service does; "" for none; write --node-flags=--x=1),
+ *          --echo-node-flags "F ..." (the echo bot's, default none: a bare bot on node's defaults),
  *          --no-echo, --json FILE (write every figure as JSON).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -49,6 +52,7 @@ import {
   startBotProcess,
   startCosmosProcess,
   startEchoProcess,
+  startFlags,
 } from "./bench-support/processes.ts";
 import { monotonicUs, summarizeProfile } from "./bench-support/profile-summary.ts";
 import {
@@ -79,6 +83,8 @@ const { values: args } = parseArgs({
     "bot-root": { type: "string" },
     "no-echo": { type: "boolean", default: false },
     tsx: { type: "boolean", default: false },
+    "node-flags": { type: "string" },
+    "echo-node-flags": { type: "string", default: "" },
     json: { type: "string" },
   },
 });
@@ -129,7 +135,8 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} x ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, CLK_TCK ${clkTck()}`,
   );
   console.log(
-    `bots run ${built ? "compiled by tsc as deployed (node dist/bot/index.js)" : "through tsx (--tsx)"}\n`,
+    `bots run ${built ? "compiled by tsc as deployed (node dist/bot/index.js)" : "through tsx (--tsx)"}; ` +
+      `product bot's node flags: ${(args["node-flags"]?.split(" ").filter(Boolean) ?? startFlags(args["bot-root"])).join(" ") || "none"}, echo bot's: ${args["echo-node-flags"] || "none"}\n`,
   );
 
   const cosmos = await startCosmosProcess({ database: DATABASE });
@@ -162,7 +169,10 @@ async function main(): Promise<void> {
       },
       ...(args["bot-root"] ? { root: args["bot-root"] } : {}),
       ...(built ? { built } : {}),
-      nodeArgs: [...(process.env.BOT_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...profArgs("bot")],
+      ...(args["node-flags"] !== undefined
+        ? { nodeFlags: args["node-flags"].split(" ").filter(Boolean) }
+        : {}),
+      nodeArgs: profArgs("bot"),
     });
     children.push(bot);
     const client = new ActivityClient(`${bot.url}/api/messages`, { maxSockets: N + WARMUP });
@@ -224,7 +234,7 @@ async function main(): Promise<void> {
     if (!args["no-echo"]) {
       const echo = await startEchoProcess({
         cardBytes: Number(args["echo-card-bytes"]),
-        nodeArgs: profArgs("echo"),
+        nodeArgs: [...args["echo-node-flags"].split(" ").filter(Boolean), ...profArgs("echo")],
         ...(built ? { built } : {}),
       });
       children.push(echo);

@@ -51,7 +51,9 @@ export function buildTree(root = ROOT): string {
     JSON.stringify({
       extends: join(root, "tsconfig.build.json"),
       compilerOptions: { outDir: out, rootDir: root, sourceMap: false, incremental: false },
-      include: ["bot", "cards", "src"].map((d) => join(root, d)).concat(join(root, "test", "support", "echo-bot.ts")),
+      include: ["bot", "cards", "src"]
+        .map((d) => join(root, d))
+        .concat(join(root, "test", "support", "echo-bot.ts")),
     }),
   );
   execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", config], { cwd: root, stdio: "inherit" });
@@ -171,22 +173,39 @@ export async function startBotProcess(opts: {
   env: Record<string, string>;
   root?: string;
   built?: string;
+  /** Runtime flags instead of those of `npm start` (startFlags). */
+  nodeFlags?: string[];
   nodeArgs?: string[];
 }): Promise<BotChild> {
   const root = opts.root ?? ROOT;
+  const nodeArgs = [...(opts.nodeFlags ?? startFlags(root)), ...(opts.nodeArgs ?? [])];
   const file = opts.built ? join(opts.built, "bot", "index.js") : join(root, "bot", "index.ts");
   const child = spawnTs(file, {
     cwd: root,
     env: { NODE_ENV: "test", LOG_LEVEL: "warn", ...opts.env, PORT: String(opts.port) },
-    ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
+    nodeArgs,
   });
   const url = `http://127.0.0.1:${opts.port}`;
   await waitHealthy(child, `${url}/readyz`);
   return { ...child, url };
 }
 
+/**
+ * The node flags of `npm start` (package.json scripts.start, which infra/main.bicep runs on App Service
+ * as its appCommandLine), e.g. ["--max-semi-space-size=64"]: the product bot is benchmarked and tested
+ * with the runtime settings it is deployed with.
+ */
+export function startFlags(root = ROOT): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  if (words[0] !== "node") throw new Error(`npm start is not a node command: ${pkg.scripts.start}`);
+  return words.slice(1).filter((w) => w.startsWith("--"));
+}
+
 /** The bare botbuilder echo bot (test/support/echo-bot.ts, or its .js in a buildTree() output). */
-export async function startEchoProcess(opts: { cardBytes?: number; nodeArgs?: string[]; built?: string } = {}) {
+export async function startEchoProcess(
+  opts: { cardBytes?: number; nodeArgs?: string[]; built?: string } = {},
+) {
   const file = opts.built
     ? join(opts.built, "test", "support", "echo-bot.js")
     : join(ROOT, "test", "support", "echo-bot.ts");

@@ -74,7 +74,10 @@ export function summarizeProfile(file: string, top = 25, window?: Window): strin
     const { functionName, url, lineNumber } = node.callFrame;
     if (functionName === "(idle)") continue;
     busy += us;
-    const short = url.replace(/^.*\/bench-build-[^/]+\//, "").replace(/^.*node_modules\//, "").replace(/^file:\/\/\/work\/[^/]+\//, "");
+    const short = url
+      .replace(/^.*\/bench-build-[^/]+\//, "")
+      .replace(/^.*node_modules\//, "")
+      .replace(/^file:\/\/\/work\/[^/]+\//, "");
     const key = `${functionName || "(anonymous)"}  ${short}${url ? `:${lineNumber + 1}` : ""}`;
     fn.set(key, (fn.get(key) ?? 0) + us);
     const owner = ownerOf(url, functionName);
@@ -113,7 +116,10 @@ function inclusiveShare(file: string, pattern: RegExp, window?: Window): { key: 
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur)?.callFrame;
       if (f === undefined) continue;
-      const key = `${f.functionName || "(anonymous)"}  ${f.url.replace(/^.*\/bench-build-[^/]+\//, "").replace(/^.*node_modules\//, "").replace(/^file:\/\/\/work\/[^/]+\//, "")}:${f.lineNumber + 1}`;
+      const key = `${f.functionName || "(anonymous)"}  ${f.url
+        .replace(/^.*\/bench-build-[^/]+\//, "")
+        .replace(/^.*node_modules\//, "")
+        .replace(/^file:\/\/\/work\/[^/]+\//, "")}:${f.lineNumber + 1}`;
       if (!pattern.test(key) || seen.has(key)) continue;
       seen.add(key);
       totals.set(key, (totals.get(key) ?? 0) + dt);

@@ -3,9 +3,12 @@
  * Standardavvik as the RAW unrounded values with a whole-number format (Excel shows them the way the county
  * prints them, the cell keeps every decimal); for choices the count and percentage per option, overall (of
  * respondents) and per respondent category (of that category's ticks), percentages as fractions with a
- * percent format. Pure: fills a given workbook.
+ * percent format. Its labels are in the reader's language (the exports catalogue). Pure: fills a given
+ * workbook.
  */
 import type ExcelJS from "exceljs";
+import type { Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import type { Form } from "../questionnaire/types.ts";
 import type { ReportDoc } from "../reports/types.ts";
 import { questionHeader } from "./export-columns.ts";
@@ -25,13 +28,22 @@ export function xmlSafe(text: string): string {
 
 const fraction = (count: number, of: number) => (of > 0 ? count / of : 0);
 
-function addChoiceRows(sheet: ExcelJS.Worksheet, q: Extract<QuestionStats, { kind: "choice" }>): void {
+function addChoiceRows(
+  sheet: ExcelJS.Worksheet,
+  q: Extract<QuestionStats, { kind: "choice" }>,
+  lang: Lang,
+): void {
+  const t = texts(lang).exports.statistics;
+  const names = texts(lang).overview.categories;
   const categories = q.byCategory;
   const head = sheet.addRow([
-    "Alternativ",
-    "Antall",
-    "Prosent",
-    ...categories.flatMap((c) => [`${c.category} (${c.n}) antall`, `${c.category} prosent`]),
+    t.option,
+    t.count,
+    t.percent,
+    ...categories.flatMap((c) => [
+      t.categoryCount(names[c.category], c.n),
+      t.categoryPercent(names[c.category]),
+    ]),
   ]);
   head.font = { italic: true };
   for (const option of q.options) {
@@ -52,7 +64,7 @@ function addChoiceRows(sheet: ExcelJS.Worksheet, q: Extract<QuestionStats, { kin
   }
   if (categories.length > 0) {
     sheet.addRow([
-      "Kryss i alt",
+      t.ticks,
       q.byCategory.reduce((acc, c) => acc + c.ticks, 0),
       null,
       ...categories.flatMap((c) => [c.ticks, null]),
@@ -65,33 +77,35 @@ export function addStatisticsSheet(
   form: Form,
   reports: readonly ReportDoc[],
   stats: readonly QuestionStats[],
+  lang: Lang = "nb",
 ): void {
+  const t = texts(lang).exports.statistics;
   const sheet = workbook.addWorksheet(STATISTICS_SHEET);
   sheet.columns = [{ width: 70 }, { width: 14 }, { width: 12 }];
   const title = sheet.addRow([xmlSafe(form.title)]);
   title.font = { bold: true, size: 14 };
-  sheet.addRow(["Leverte rapporter", submittedReports(reports).length]);
-  sheet.addRow(["Rapporter i alt", reports.length]);
+  sheet.addRow([t.submittedReports, submittedReports(reports).length]);
+  sheet.addRow([t.allReports, reports.length]);
 
   for (const q of stats) {
     sheet.addRow([]);
-    const heading = sheet.addRow([xmlSafe(`${questionHeader(q.question)} (${q.n} Svar)`)]);
+    const heading = sheet.addRow([xmlSafe(t.questionHeading(questionHeader(q.question), q.n))]);
     heading.font = { bold: true };
     heading.getCell(1).alignment = { wrapText: true };
-    sheet.addRow(["Svar", q.n]);
-    sheet.addRow(["Ikke angitt", q.notAnswered.length]);
+    sheet.addRow([t.answers, q.n]);
+    sheet.addRow([t.notAnswered, q.notAnswered.length]);
 
     if (q.kind === "number" && q.stats) {
       const figures: [string, number][] = [
-        ["Sum", q.stats.sum],
-        ["Snitt", q.stats.mean],
-        ["Median", q.stats.median],
-        ["Standardavvik", q.stats.stdev],
+        [t.sum, q.stats.sum],
+        [t.mean, q.stats.mean],
+        [t.median, q.stats.median],
+        [t.stdev, q.stats.stdev],
       ];
       for (const [label, value] of figures) {
         sheet.addRow([label, value]).getCell(2).numFmt = WHOLE_NUMBER_FORMAT;
       }
     }
-    if (q.kind === "choice") addChoiceRows(sheet, q);
+    if (q.kind === "choice") addChoiceRows(sheet, q, lang);
   }
 }

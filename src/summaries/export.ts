@@ -60,7 +60,7 @@ export async function buildWorkbook(
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   addAnswersSheet(workbook, form, reports, extras, lang);
-  addStatisticsSheet(workbook, form, reports, stats);
+  addStatisticsSheet(workbook, form, reports, stats, lang);
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

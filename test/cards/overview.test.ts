@@ -5,6 +5,7 @@ import { overviewCards, overviewHeadlineCard } from "../../cards/overview.ts";
 import type { CardJson } from "../../cards/render.ts";
 import { roundStatusCard } from "../../cards/round-status.ts";
 import { Verb } from "../../cards/verbs.ts";
+import { texts as catalogue } from "../../src/i18n/texts.ts";
 import type { ReportDoc } from "../../src/reports/types.ts";
 import { form2021, form2024 } from "../src/reports/fixtures.ts";
 import {
@@ -166,5 +167,22 @@ describe("roundStatusCard wording", () => {
     expect(status(1)).toContainEqual(expect.stringContaining(". 1 rapportering er forsinket."));
     expect(status(1)).toContainEqual(expect.stringMatching(/^1 kontaktperson kan ikke nås/));
     expect(status(2)).toContainEqual(expect.stringContaining(". 2 rapporteringer er forsinket."));
+  });
+
+  it("should name the respondent categories in the round's language, in the catalogue's order", () => {
+    const form = form2021;
+    const round = roundOf(form);
+    const reports = [
+      reportOf(form, 0, {}, { category: "Skole", status: "draft" }),
+      reportOf(form, 1, {}, { category: "Universitet / Høgskole" }),
+      reportOf(form, 2, {}, { category: "Annet" }),
+    ];
+    const facts = (lang: "nb" | "nn") => {
+      const card = roundStatusCard({ round, reports, now: NOW, unreachable: new Set(), lang });
+      return factsOf((card.body as Node[]).find((n) => n.type === "FactSet"));
+    };
+    expect(Object.keys(facts("nn"))).toEqual(["Universitet / høgskule", "Skule", "Anna"]);
+    expect(Object.keys(facts("nb"))).toEqual(["Universitet / Høgskole", "Skole", "Annet"]);
+    expect(facts("nn").Skule).toBe(catalogue("nn").staff.status.categoryProgress(0, 1));
   });
 });

@@ -1,10 +1,13 @@
 /** Exports in the reader's language (issue 15): CSV headers and option texts, the samarbeidsforum document, the link. */
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { formIn } from "../../../src/questionnaire/form-lang.ts";
 import type { ReportDoc } from "../../../src/reports/types.ts";
 import type { RoundDoc } from "../../../src/rounds/types.ts";
-import { buildCsv } from "../../../src/summaries/export.ts";
+import { buildCsv, buildWorkbook, STATISTICS_SHEET } from "../../../src/summaries/export.ts";
 import { signExportToken, verifyExportToken } from "../../../src/summaries/export-link.ts";
+import { questionStats } from "../../../src/summaries/question-stats.ts";
 import { buildSamarbeidsforumDoc } from "../../../src/summaries/samarbeidsforum-doc.ts";
 import { form2021, makeReport, stored } from "../reports/fixtures.ts";
 
@@ -39,6 +42,33 @@ describe("exports in nynorsk", () => {
     expect(nb).toContain("Partnerskap");
     expect(nb).toContain("I noen grad");
     expect(nb).not.toContain("Partnarskap");
+  });
+
+  it("should label the workbook's statistics sheet in nynorsk, categories included; bokmål unchanged", async () => {
+    const firstColumn = async (lang: "nb" | "nn") => {
+      const form = lang === "nn" ? formIn(form2021, "nn") : form2021;
+      const buffer = await buildWorkbook(form2021, [report], questionStats(form, [report], lang), {}, lang);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+      const rows: string[] = [];
+      workbook.getWorksheet(STATISTICS_SHEET)?.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1).map(String).join(" | "));
+      });
+      return rows;
+    };
+    const nn = await firstColumn("nn");
+    expect(nn).toContain("Leverte rapportar | 1");
+    expect(nn).toContainEqual(expect.stringMatching(/^Ikkje oppgitt \| \d+$/));
+    expect(nn).toContainEqual(
+      expect.stringMatching(/^Alternativ \| Tal \| Prosent \| Skule \(1\) tal \| Skule prosent$/),
+    );
+    expect(nn).toContainEqual(expect.stringMatching(/^5\.3 I kva grad .* \(1 svar\)$/));
+    expect(nn.join("\n")).not.toMatch(/Ikke angitt|Antall|Rapporter i alt/);
+    const nb = await firstColumn("nb");
+    expect(nb).toContain("Leverte rapporter | 1");
+    expect(nb).toContainEqual(
+      expect.stringMatching(/^Alternativ \| Antall \| Prosent \| Skole \(1\) antall \| Skole prosent$/),
+    );
   });
 
   it("should write the samarbeidsforum document in nynorsk", async () => {
