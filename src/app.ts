@@ -22,7 +22,7 @@ import type { Form } from "./questionnaire/types.ts";
 import type { Messenger } from "./reminders/messenger.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
 import { ApprovalService } from "./reports/approval-service.ts";
-import { receiptAllocator } from "./reports/receipt.ts";
+import { receiptNumbers } from "./reports/receipt.ts";
 import { ReportService } from "./reports/report-service.ts";
 import { ReviewService } from "./reports/review-service.ts";
 import { type NotifyPerson, StaffService } from "./reports/staff-service.ts";
@@ -171,17 +171,18 @@ export async function createApp(config: Config, log: Logger, ports: AppPorts = {
     membership: new StaffMembership({ ...(ports.teamRoster ? { roster: ports.teamRoster } : {}) }),
     notify,
   });
-  /** One cached deadline lookup for section and review cards (a save stays one write). */
-  const deadlines = cachedDeadlines(repos.rounds, clock);
+  const receipts = receiptNumbers(repos.rounds, (err, roundId) =>
+    log.warn({ err, roundId }, "could not reserve receipt numbers; a submit then uses the id reference"),
+  );
+  /** One cached deadline lookup for section and review cards (a save stays one write); reserves receipts ahead. */
+  const deadlines = receipts.ahead(cachedDeadlines(repos.rounds, clock));
   const reports = new ReportService({
     reports: repos.reports,
     forms,
     staffIds: config.staffIds,
     clock,
     isRoundStaff: async (actor, roundId) => (await staff.isStaffOf(actor, roundId)) !== undefined,
-    nextReceipt: receiptAllocator(repos.rounds, (err, roundId) =>
-      log.warn({ err, roundId }, "no receipt number from the round; using the id-based reference"),
-    ),
+    nextReceipt: receipts.next,
     deadlineOf: deadlines,
   });
   const reachRecords = new ReachRepo(store.containers.people);

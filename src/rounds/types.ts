@@ -19,7 +19,7 @@ export interface RoundDoc {
   staffIds: string[];
   /** The written standard of staff cards and channel posts (import «runde_målform»: nb/nn); bokmål when absent. */
   malform?: Lang;
-  /** Receipt numbers given so far in this round (raised with If-Match at each submit). */
+  /** Receipt numbers reserved so far in this round, given or held by a process (raised with If-Match by blocks). */
   receiptCounter?: number;
   /** The staff channel the round reports to, bound with "@bot bruk denne kanalen". */
   staffChannel?: ConversationTarget & {

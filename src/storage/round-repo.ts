@@ -11,19 +11,22 @@ import type { RoundDoc } from "../rounds/types.ts";
 import { stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
 import { isStorableId } from "./ids.ts";
+import {
+  inHand,
+  RECEIPT_BLOCK,
+  RECEIPT_LOW,
+  RECEIPT_RETRY_MS,
+  type ReceiptHand,
+  takeNumber,
+} from "./receipt-blocks.ts";
 
 /** Rounds remembered with their ETag; a county has a round a year, the bound only guards surprises. */
 const KNOWN_MAX = 1_000;
 
-interface ReceiptWaiter {
-  resolve(v: { number: number; round: RoundDoc }): void;
-  reject(err: unknown): void;
-}
-
 export class RoundRepo {
   private readonly known = new Map<string, Versioned<RoundDoc>>();
-  /** Submits waiting for a receipt number, per round; one write serves all who wait (see nextReceiptNumber). */
-  private readonly waiting = new Map<string, ReceiptWaiter[]>();
+  /** Receipt numbers reserved ahead, per round (see nextReceiptNumber). */
+  private readonly hands = new Map<string, ReceiptHand>();
 
   constructor(private readonly container: Container) {}
 
@@ -121,50 +124,124 @@ export class RoundRepo {
   }
 
   /**
-   * The next receipt number of a round (1, 2, 3, ...): the round's counter raised with a conditional
-   * replace (If-Match on its ETag), re-read and retried when another writer won the race, so no two
-   * reports of a round get the same number. Submits that wait at the same time in this process share
-   * one write: the counter is raised by how many wait, and each gets the next number in the order they
-   * asked (200 contacts sending at once would otherwise retry each other's 412s about ten times each).
-   * Gaps are possible (a submit that then fails).
+   * The next receipt number of a round (1, 2, 3, ...), numbers reserved in blocks ahead of need (the
+   * hi/lo allocator): the round's counter is raised by a block (RECEIPT_BLOCK, plus one per submit
+   * waiting) with a conditional replace (If-Match on its ETag), re-read and retried when another writer
+   * won the race, so no two processes hand out the same number; this process then hands the block's
+   * numbers out in the order asked, so they increase within a process. A submit with a number in hand
+   * awaits no write of the round; when fewer than RECEIPT_LOW are left the next block is reserved in the
+   * background (its failure goes to `onRefillError`, the numbers in hand still serve, and the next try
+   * ahead waits RECEIPT_RETRY_MS). Submits that find
+   * none wait for the reservation (one write serves everyone waiting). Gaps are expected: the numbers
+   * left in a block are lost when the process stops (at most RECEIPT_BLOCK + RECEIPT_LOW or so per
+   * process, more after a burst), and a submit that then fails loses its number.
    */
-  nextReceiptNumber(id: string, maxAttempts = 30): Promise<{ number: number; round: RoundDoc }> {
-    return new Promise((resolve, reject) => {
-      const queue = this.waiting.get(id);
-      if (queue !== undefined) {
-        queue.push({ resolve, reject });
-        return;
+  nextReceiptNumber(
+    id: string,
+    opts: { maxAttempts?: number; onRefillError?: (err: unknown) => void } = {},
+  ): Promise<{ number: number; round: RoundDoc }> {
+    const hand = this.handOf(id);
+    const number = hand.waiting.length === 0 ? takeNumber(hand) : undefined;
+    if (number !== undefined && hand.round !== undefined) {
+      if (this.needsReceipts(id)) {
+        // After the caller's own request has gone out: this write is not on the submit's path.
+        setImmediate(() => {
+          this.reserveReceipts(id, opts.maxAttempts).catch((err: unknown) => opts.onRefillError?.(err));
+        });
       }
-      this.waiting.set(id, [{ resolve, reject }]);
-      void this.raiseReceiptCounter(id, maxAttempts);
+      return Promise.resolve({ number, round: hand.round });
+    }
+    return new Promise((resolve, reject) => {
+      hand.waiting.push({ resolve, reject });
+      // A failure rejects the waiters (receipt.ts then falls back to the id-based reference).
+      this.reserveReceipts(id, opts.maxAttempts).catch(() => {});
     });
   }
 
-  /** Serves everyone waiting for a number of round `id`, one counter write per batch, until none wait. */
-  private async raiseReceiptCounter(id: string, maxAttempts: number): Promise<void> {
-    for (;;) {
-      const batch = this.waiting.get(id) ?? [];
-      if (batch.length === 0) {
-        this.waiting.delete(id);
-        return;
-      }
-      this.waiting.set(id, []);
-      try {
+  /**
+   * Whether a reservation for round `id` is due: none under way, and submits wait, or few numbers are
+   * left and no reservation failed in the last RECEIPT_RETRY_MS (a rounds container that is down is not
+   * written to on every card).
+   */
+  needsReceipts(id: string): boolean {
+    const hand = this.hands.get(id);
+    if (hand === undefined) return true;
+    if (hand.reserving !== undefined) return false;
+    if (hand.waiting.length > 0) return true;
+    const paused = hand.failedAt !== undefined && Date.now() - hand.failedAt < RECEIPT_RETRY_MS;
+    return !paused && inHand(hand) < RECEIPT_LOW;
+  }
+
+  /**
+   * Reserves the next block of receipt numbers of round `id` unless enough are in hand or a reservation
+   * is under way (then its promise). Resolves once the numbers are in hand (and the waiting served);
+   * rejects when the round cannot be written (NotFoundError when it does not exist), rejecting the
+   * submits that were waiting too. Used ahead of need (receipt.ts `receiptNumbers().ahead`).
+   */
+  reserveReceipts(id: string, maxAttempts = 30): Promise<void> {
+    const hand = this.handOf(id);
+    if (hand.reserving !== undefined) return hand.reserving;
+    if (!this.needsReceipts(id)) return Promise.resolve();
+    const run = this.reserveWhileNeeded(id, hand, maxAttempts);
+    hand.reserving = run;
+    return run;
+  }
+
+  /** Numbers of round `id` reserved by this process and not given yet. */
+  receiptsInHand(id: string): number {
+    const hand = this.hands.get(id);
+    return hand === undefined ? 0 : inHand(hand);
+  }
+
+  /** One reservation after another until nobody waits and enough are in hand; one at a time per round. */
+  private async reserveWhileNeeded(id: string, hand: ReceiptHand, maxAttempts: number): Promise<void> {
+    try {
+      for (;;) {
+        let size = 0;
         const result = await this.updateWithRetry(
           id,
-          (doc) => ({ ...doc, receiptCounter: (doc.receiptCounter ?? 0) + batch.length }),
+          (doc) => {
+            size = RECEIPT_BLOCK + hand.waiting.length;
+            return { ...doc, receiptCounter: (doc.receiptCounter ?? 0) + size };
+          },
           maxAttempts,
           { fromMemory: true },
         );
         if (result === undefined) throw new NotFoundError(this.container.id, id);
         const last = result.doc.receiptCounter ?? 0;
-        batch.forEach((w, i) => {
-          w.resolve({ number: last - batch.length + 1 + i, round: result.doc });
-        });
-      } catch (err) {
-        for (const w of batch) w.reject(err);
+        hand.ranges.push({ from: last - size + 1, to: last });
+        hand.round = result.doc;
+        hand.failedAt = undefined;
+        for (;;) {
+          const waiter = hand.waiting[0];
+          const number = waiter === undefined ? undefined : takeNumber(hand);
+          if (waiter === undefined || number === undefined) break;
+          hand.waiting.shift();
+          waiter.resolve({ number, round: result.doc });
+        }
+        if (hand.waiting.length === 0 && inHand(hand) >= RECEIPT_LOW) return;
       }
+    } catch (err) {
+      hand.failedAt = Date.now();
+      for (const w of hand.waiting.splice(0)) w.reject(err);
+      throw err;
+    } finally {
+      // Synchronously at the end (no await after the last check): a later ask starts a new reservation.
+      hand.reserving = undefined;
     }
+  }
+
+  private handOf(id: string): ReceiptHand {
+    let hand = this.hands.get(id);
+    if (hand === undefined) {
+      if (this.hands.size >= KNOWN_MAX) {
+        for (const [k, h] of this.hands)
+          if (h.reserving === undefined && h.waiting.length === 0) this.hands.delete(k);
+      }
+      hand = { ranges: [], waiting: [] };
+      this.hands.set(id, hand);
+    }
+    return hand;
   }
 
   /** All rounds, or those of one county; newest reporting year first. */

@@ -72,7 +72,9 @@ describe("receipt references", () => {
     const outcomes = await Promise.all(refs.map((ref) => service.submit(contactActor, ref, 1)));
     const receipts = outcomes.map((o) => (o.kind === "submitted" ? o.report.receipt : o.kind));
     expect([...receipts].sort()).toEqual(Array.from({ length: 8 }, (_, i) => receiptReference(2025, i + 1)));
-    expect((await rounds.get(r.id))?.receiptCounter).toBe(8);
+    // The counter counts the numbers reserved (a block ahead), not only those given (issue 18).
+    await rounds.reserveReceipts(r.id);
+    expect((await rounds.get(r.id))?.receiptCounter).toBe(8 + rounds.receiptsInHand(r.id));
   });
 
   it("should count each round on its own and give a report sent twice at once one number", async () => {
@@ -105,17 +107,25 @@ describe("receipt numbers asked for at the same time", () => {
     const numbers = await Promise.all(Array.from({ length: 50 }, () => repo.nextReceiptNumber(r.id)));
     expect(numbers.map((n) => n.number)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(replace.mock.calls.length).toBeLessThanOrEqual(3);
-    expect((await rounds.get(r.id))?.receiptCounter).toBe(50);
+    await repo.reserveReceipts(r.id);
+    expect((await rounds.get(r.id))?.receiptCounter).toBe(50 + repo.receiptsInHand(r.id));
   });
 
-  it("should stay unique across processes (separate repos racing on the round's ETag)", async () => {
+  it("should stay unique across processes (separate repos racing on the round's ETag for their blocks)", async () => {
     const r = await round(2029);
     const repos = Array.from({ length: 4 }, () => new RoundRepo(store.containers.rounds));
     const asks = Array.from({ length: 40 }, (_, i) => repos[i % 4]?.nextReceiptNumber(r.id));
-    const numbers = (await Promise.all(asks)).map((n) => n?.number);
-    expect([...numbers].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
-      Array.from({ length: 40 }, (_, i) => i + 1),
-    );
+    const numbers = (await Promise.all(asks)).map((n) => n?.number ?? 0);
+    // Each process numbers from its own blocks (issue 18): unique, increasing per process, not 1..40.
+    expect(new Set(numbers).size).toBe(40);
+    for (const [k, repo] of repos.entries()) {
+      const mine = numbers.filter((_, i) => i % 4 === k);
+      expect(mine).toEqual([...mine].sort((a, b) => a - b));
+      await repo.reserveReceipts(r.id);
+    }
+    const inHand = repos.reduce((n, repo) => n + repo.receiptsInHand(r.id), 0);
+    expect((await rounds.get(r.id))?.receiptCounter).toBe(40 + inHand);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(40 + inHand);
   });
 });
 
