@@ -20,6 +20,7 @@ import type { Logger } from "../src/log.ts";
 import { ClientReusingAuthentication } from "./cached-clients.ts";
 import { registerDocumentRoute } from "./document-route.ts";
 import { registerExportRoute } from "./export-route.ts";
+import { invokeBodyJson } from "./invoke-response.ts";
 import { withLibraryConsole } from "./library-console.ts";
 
 /** A turn that failed before its language was known: bokmål. */
@@ -135,7 +136,15 @@ export async function startServer(
         const invoke = await withLibraryConsole(app.log, () =>
           adapter.handle(req.header("authorization") ?? "", activity, (ctx) => bot.run(ctx)),
         );
-        if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
+        const json = invoke?.body === undefined ? undefined : invokeBodyJson(invoke.body);
+        // A card answer reuses the JSON its size check made; the bytes and headers are what
+        // res.send's JSON formatter would give (restify's formatters/json.js).
+        if (json !== undefined)
+          res.sendRaw(invoke?.status ?? 200, json, {
+            "Content-Type": "application/json",
+            "Content-Length": String(Buffer.byteLength(json)),
+          });
+        else if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
         else res.send(invoke?.status ?? 200);
       } catch (err) {
         if (isAuthError(err)) {

@@ -15,15 +15,39 @@ export const CARD_BUDGET_BYTES = 80 * 1024;
 
 export class CardTooLargeError extends Error {}
 
-/** Bytes of any JSON value as Teams counts a card: UTF-16 of its JSON text. */
+/**
+ * The JSON text of every card checkCardSize measured, so that the same card is never encoded twice:
+ * a later size question (cardBytes) and the HTTP answer carrying the card (bot/invoke-response.ts)
+ * reuse it. A card is a finished value once it is measured: nothing changes it afterwards (code that
+ * wants a different card builds a new object, e.g. with a spread, which is measured afresh).
+ */
+const measured = new WeakMap<object, string>();
+
+/** The JSON text of a value: the one measured for this very card, else a fresh JSON.stringify. */
+function cardJson(value: unknown): string {
+  const known = typeof value === "object" && value !== null ? measured.get(value) : undefined;
+  return known ?? (JSON.stringify(value) as string);
+}
+
+/** The JSON text checkCardSize measured for this card object, if it did. */
+export function measuredJson(card: object): string | undefined {
+  return measured.get(card);
+}
+
+/**
+ * Bytes of any JSON value as Teams counts a card: UTF-16 of its JSON text, two bytes per UTF-16 code
+ * unit (exactly `Buffer.byteLength(json, "utf16le")`, without a pass over the text).
+ */
 export function cardBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value), "utf16le");
+  return 2 * cardJson(value).length;
 }
 
 /** The card itself, or CardTooLargeError when it is over the budget. */
 export function checkCardSize(card: CardJson, budget = CARD_BUDGET_BYTES, what = "Card"): CardJson {
-  const bytes = cardBytes(card);
+  const json = cardJson(card);
+  const bytes = 2 * json.length;
   if (bytes > budget) throw new CardTooLargeError(`${what} is ${bytes} bytes (limit ${budget})`);
+  measured.set(card, json);
   return card;
 }
 

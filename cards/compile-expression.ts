@@ -85,13 +85,25 @@ function compilePath(path: string): (scope: Scope) => unknown {
   if (head === undefined) return () => undefined;
   const memoryKey = MEMORY_KEYS.find((k) => k.toLowerCase() === head.toLowerCase());
   const rest = parts.slice(1).map((p) => ({ p, lower: p.toLowerCase(), idx: Number.parseInt(p, 10) }));
-  const start = (scope: Scope): unknown => {
-    if (memoryKey === "$root") return scope.root;
-    if (memoryKey === "$data") return scope.data;
-    if (memoryKey === "$index") return scope.index;
-    if (memoryKey === "$_acTemplateVersion") throw new NotCompiled("$_acTemplateVersion");
-    return undefined; // $host (never given), _memory, unknown names
-  };
+  const start: (scope: Scope) => unknown =
+    memoryKey === "$data"
+      ? (scope) => scope.data
+      : memoryKey === "$root"
+        ? (scope) => scope.root
+        : memoryKey === "$index"
+          ? (scope) => scope.index
+          : memoryKey === "$_acTemplateVersion"
+            ? () => {
+                throw new NotCompiled("$_acTemplateVersion");
+              }
+            : () => undefined; // $host (never given), _memory, unknown names
+  const [only] = rest;
+  if (rest.length === 0) return start;
+  // The common case, one name under $data or $root ("${label}"), without the loop.
+  if (rest.length === 1 && only !== undefined && Number.isNaN(only.idx)) {
+    const { p, lower } = only;
+    return (scope) => accessProperty(start(scope), p, lower);
+  }
   return (scope) => {
     let cur = start(scope);
     for (const { p, lower, idx } of rest) {

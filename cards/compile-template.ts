@@ -123,14 +123,14 @@ function compileArray(node: unknown[]): Expand {
 }
 
 function compileObject(node: Record<string, unknown>): Expand {
-  const props = Object.keys(node)
-    .filter((k) => !RESERVED.has(k))
-    .map((key) => ({ key, expand: compileNode(node[key]) }));
+  const keys = Object.keys(node).filter((k) => !RESERVED.has(k));
+  const expands = keys.map((key) => compileNode(node[key]));
+  const n = keys.length;
   const single = (ctx: Context): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (const { key, expand } of props) {
-      const v = expand(ctx);
-      if (v !== undefined) out[key] = v;
+    for (let i = 0; i < n; i++) {
+      const v = (expands[i] as Expand)(ctx);
+      if (v !== undefined) out[keys[i] as string] = v;
     }
     return out;
   };

@@ -7,7 +7,7 @@
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { RunImportResult } from "../src/rounds/import.ts";
-import { IMPORT_TEXT, planLines, summaryText } from "../src/rounds/import-messages.ts";
+import { planLines, summaryText } from "../src/rounds/import-messages.ts";
 import type { CardJson } from "./render.ts";
 import { actionData, Verb } from "./verbs.ts";
 
@@ -32,7 +32,7 @@ export interface ImportPlanCardInput {
   result: RunImportResult;
   /** Set for a dry run that may be imported. */
   uploadId?: string;
-  /** The staff member's written standard (bokmål when absent); import lines stay bokmål. */
+  /** The staff member's written standard (bokmål when absent); `result` must be made in it too (runImport's lang). */
   lang?: Lang;
 }
 
@@ -43,6 +43,7 @@ export function importPlanCard({
   lang = DEFAULT_LANG,
 }: ImportPlanCardInput): CardJson {
   const docText = texts(lang).documents;
+  const t = texts(lang).imports;
   const body: object[] = [
     {
       type: "TextBlock",
@@ -59,18 +60,18 @@ export function importPlanCard({
     case "invalid":
       body.push(
         // Names the sender's file: a literal run.
-        plain(IMPORT_TEXT.invalid(fileName, result.errors.length), { color: "Attention" }),
+        plain(t.invalid(fileName, result.errors.length), { color: "Attention" }),
         ...lines(result.errors, "Attention", lang),
         { type: "TextBlock", text: docText.importFix, wrap: true },
       );
       break;
     case "refused":
       body.push(
-        ...lines(planLines(result.plan), undefined, lang),
+        ...lines(planLines(result.plan, lang), undefined, lang),
         ...lines(result.plan.problems, "Attention", lang),
         {
           type: "TextBlock",
-          text: IMPORT_TEXT.refused,
+          text: t.refused,
           wrap: true,
           color: "Attention",
         },
@@ -80,7 +81,7 @@ export function importPlanCard({
       body.push(
         { type: "TextBlock", text: docText.importChecked, wrap: true },
         { type: "TextBlock", text: docText.importCounts(result.summary), wrap: true, weight: "Bolder" },
-        ...lines(planLines(result.plan), undefined, lang),
+        ...lines(planLines(result.plan, lang), undefined, lang),
         { type: "TextBlock", text: docText.importAsk, wrap: true },
       );
       if (uploadId !== undefined) {
@@ -96,8 +97,8 @@ export function importPlanCard({
       break;
     case "applied":
       body.push(
-        { type: "TextBlock", text: IMPORT_TEXT.done(summaryText(result.summary)), wrap: true, color: "Good" },
-        ...lines(planLines(result.plan), undefined, lang),
+        { type: "TextBlock", text: t.done(summaryText(result.summary, lang)), wrap: true, color: "Good" },
+        ...lines(planLines(result.plan, lang), undefined, lang),
       );
       break;
   }

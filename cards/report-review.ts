@@ -17,6 +17,7 @@ import type { ReportDoc } from "../src/reports/types.ts";
 import { displayText } from "../src/text/typed-text.ts";
 import { type ApproverInput, approvalReviewData } from "./approval-blocks.ts";
 import { attachmentItems } from "./attachment-cards.ts";
+import { cardBytes } from "./card-size.ts";
 import { deadlineLine, isPastDeadline } from "./deadline.ts";
 import { type CardJson, CardTooLargeError, render } from "./render.ts";
 import template from "./report-review.card.json" with { type: "json" };
@@ -57,7 +58,8 @@ interface Block {
   answers: AnswerItem[];
 }
 
-const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), "utf16le");
+/** Teams' size of a value; a card render() returned is not encoded again (card-size.ts). */
+const bytes = cardBytes;
 
 /** Every answer of the report, in form order, as card data. */
 function answerItems(form: Form, report: ReportDoc, lang: Lang): AnswerItem[][] {

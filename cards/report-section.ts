@@ -133,6 +133,7 @@ function questionData(
   shownQ: Question,
   input: SectionCardInput,
   prefill: Prefill | undefined,
+  fromStore: Record<string, string>,
   many: boolean,
   S: SectionTexts,
   page: number,
@@ -140,8 +141,6 @@ function questionData(
   const lang = input.lang ?? DEFAULT_LANG;
   const asksForFiles = ASKS_FOR_ATTACHMENTS.test(q.text);
   const stored = input.report.answers[q.id];
-  const shown = stored ?? prefill?.content;
-  const fromStore = shown === undefined ? {} : toRawInputs(q, shown);
   const typed = input.typed ?? {};
   const raw = (part?: "other" | "comment" | "season" | "year") => {
     const key = inputId(q.id, part);
@@ -187,7 +186,7 @@ function questionData(
     yearId: inputId(q.id, "year"),
     yearLabel: S.yearLabel,
     yearValue: raw("year"),
-    error: [...new Set([err(), err("season")].filter((e) => e !== ""))].join(" "),
+    error: joinedErrors(err(), err("season")),
     yearError: err("year"),
     otherId: q.allowOther ? inputId(q.id, "other") : "",
     otherLabel: S.otherLabel,
@@ -205,19 +204,37 @@ function questionData(
   };
 }
 
-/** What the card's fingerprints say it showed: stored values, or a pre-fill marked as such. */
-function baseOf(page: Page, input: SectionCardInput, prefills: Map<string, Prefill>): string {
+/** The main input's error and the season's, each once, space-separated ("" when none). */
+function joinedErrors(main: string, season: string): string {
+  if (main === "" || season === "" || main === season) return main === "" ? season : main;
+  return `${main} ${season}`;
+}
+
+/** The inputs a question's card shows from storage: the stored answer, else a pre-fill, else none. */
+function shownInputs(q: Question, input: SectionCardInput, prefill: Prefill | undefined) {
+  const shown = input.report.answers[q.id] ?? prefill?.content;
+  return shown === undefined ? {} : toRawInputs(q, shown);
+}
+
+/**
+ * What the card's fingerprints say it showed: stored values, or a pre-fill marked as such (`fromStore`:
+ * each question's shownInputs).
+ */
+function baseOf(
+  page: Page,
+  input: SectionCardInput,
+  prefills: Map<string, Prefill>,
+  fromStore: Map<string, Record<string, string>>,
+): string {
   return encodeFingerprints(
     Object.fromEntries(
       page.questions.map((q) => {
         const carried = input.base?.[q.id];
         if (carried !== undefined) return [q.id, carried];
-        const stored = input.report.answers[q.id];
-        if (stored !== undefined) return [q.id, fingerprint(q, toRawInputs(q, stored))];
-        const prefill = prefills.get(q.id);
-        if (prefill !== undefined)
-          return [q.id, PREFILL_MARK + fingerprint(q, toRawInputs(q, prefill.content))];
-        return [q.id, fingerprint(q, {})];
+        const raw = fromStore.get(q.id) ?? {};
+        if (input.report.answers[q.id] === undefined && prefills.has(q.id))
+          return [q.id, PREFILL_MARK + fingerprint(q, raw)];
+        return [q.id, fingerprint(q, raw)];
       }),
     ),
   );
@@ -243,6 +260,7 @@ export function sectionCard(input: SectionCardInput): CardJson {
       return p === undefined ? [] : [[q.id, p] as const];
     }),
   );
+  const fromStore = new Map(page.questions.map((q) => [q.id, shownInputs(q, input, prefills.get(q.id))]));
   const many = editorCount(report) > 1;
   const wrong = page.questions.filter((q) => errorsOfQuestion(q, input.errors ?? {}).length > 0);
   const now = input.now ?? new Date();
@@ -265,7 +283,7 @@ export function sectionCard(input: SectionCardInput): CardJson {
     intro: page.index === 0 ? (shown.sections[sectionIndex]?.intro ?? "") : "",
     fileLines: resultLines(input.fileResults ?? [], lang),
     questions: page.questions.map((q) =>
-      questionData(q, seen(q), input, prefills.get(q.id), many, S, page.index),
+      questionData(q, seen(q), input, prefills.get(q.id), fromStore.get(q.id) ?? {}, many, S, page.index),
     ),
     nextTitle: isLast ? S.nextLast : S.next,
     hasBack: sectionIndex > 0 || page.index > 0,
@@ -275,6 +293,6 @@ export function sectionCard(input: SectionCardInput): CardJson {
     sectionId: section.id,
     page: page.index,
     revision: report.revision,
-    base: baseOf(page, input, prefills),
+    base: baseOf(page, input, prefills, fromStore),
   });
 }

@@ -1,60 +1,87 @@
 /**
- * `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run]`: loads a reporting round (partnerships, tiltak,
- * contact persons) into the database the environment points at (COSMOS_ENDPOINT, or the embedded local
- * store in LOCAL_DATA_DIR). Validates every row first and writes nothing when any row is wrong.
- * Re-importing updates, never duplicates, never deletes and never touches answers.
+ * `npm run import -- <file.xlsx|file.csv|file.json> [--dry-run] [--lang nn]`: loads a reporting round
+ * (partnerships, tiltak, contact persons) into the database the environment points at (COSMOS_ENDPOINT,
+ * or the embedded local store in LOCAL_DATA_DIR). Validates every row first and writes nothing when any
+ * row is wrong. Re-importing updates, never duplicates, never deletes and never touches answers.
+ * `--lang nn` writes every message, plan line and summary in nynorsk (default bokmål; `--lang=nn`,
+ * `nynorsk` and `bokmål` work too).
  *
  * Exit codes: 0 done (or dry run), 1 invalid file or refused, 2 wrong usage or configuration.
  */
 import { readFile } from "node:fs/promises";
 import { createApp } from "../src/app.ts";
 import { loadConfigOrExit } from "../src/config.ts";
+import { DEFAULT_LANG, type Lang, langOfMalform } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import { createLogger } from "../src/log.ts";
 import { parseImportFile, runImport } from "../src/rounds/import.ts";
-import { IMPORT_TEXT, planLines, summaryText } from "../src/rounds/import-messages.ts";
+import { planLines, summaryText } from "../src/rounds/import-messages.ts";
+
+interface Args {
+  files: string[];
+  unknown: string[];
+  dryRun: boolean;
+  lang: Lang;
+  /** The value of a --lang that is neither bokmål nor nynorsk. */
+  badLang?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { files: [], unknown: [], dryRun: false, lang: DEFAULT_LANG };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--dry-run") args.dryRun = true;
+    else if (a === "--lang" || a.startsWith("--lang=")) {
+      const value = a === "--lang" ? (argv[++i] ?? "") : a.slice("--lang=".length);
+      const lang = langOfMalform(value);
+      if (lang === undefined) args.badLang = value;
+      else args.lang = lang;
+    } else if (a.startsWith("--")) args.unknown.push(a);
+    else args.files.push(a);
+  }
+  return args;
+}
 
 async function main(argv: string[]): Promise<number> {
-  const options = argv.filter((a) => a.startsWith("--"));
-  const files = argv.filter((a) => !a.startsWith("--"));
-  const unknown = options.filter((o) => o !== "--dry-run");
+  const { files, unknown, dryRun, lang, badLang } = parseArgs(argv);
+  const t = texts(lang).imports;
   const [file] = files;
-  if (unknown.length > 0 || files.length !== 1 || file === undefined) {
-    for (const o of unknown) console.error(IMPORT_TEXT.unknownOption(o));
-    console.error(IMPORT_TEXT.usage);
+  if (unknown.length > 0 || badLang !== undefined || files.length !== 1 || file === undefined) {
+    for (const o of unknown) console.error(t.unknownOption(o));
+    if (badLang !== undefined) console.error(t.unknownLang(badLang));
+    console.error(t.usage);
     return 2;
   }
-  const dryRun = options.includes("--dry-run");
 
   let content: Buffer;
   try {
     content = await readFile(file);
   } catch (err) {
-    console.error(IMPORT_TEXT.cannotRead(file, (err as Error).message));
+    console.error(t.cannotRead(file, (err as Error).message));
     return 1;
   }
   // Validate before opening the database: a wrong file never touches it.
-  const parsed = await parseImportFile(file, content);
-  if (!parsed.ok) return printErrors(file, parsed.errors);
+  const parsed = await parseImportFile(file, content, lang);
+  if (!parsed.ok) return printErrors(file, parsed.errors, lang);
 
   // Never seed the demo round from an import (a dry run must write nothing). Bad config: exit 2.
   const config = { ...loadConfigOrExit(process.env, 2), seedDemo: false };
   const app = await createApp(config, createLogger(config.logLevel));
   try {
-    if (config.cosmos.endpoint === undefined)
-      console.log(IMPORT_TEXT.embeddedStore(config.cosmos.localDataDir));
-    const result = await runImport({ name: file, content }, app.repos, { now: app.clock(), dryRun });
-    if (result.status === "invalid") return printErrors(file, result.errors);
-    for (const line of planLines(result.plan)) console.log(line);
+    if (config.cosmos.endpoint === undefined) console.log(t.embeddedStore(config.cosmos.localDataDir));
+    const result = await runImport({ name: file, content }, app.repos, { now: app.clock(), dryRun, lang });
+    if (result.status === "invalid") return printErrors(file, result.errors, lang);
+    for (const line of planLines(result.plan, lang)) console.log(line);
     switch (result.status) {
       case "refused":
         for (const problem of result.plan.problems) console.error(problem);
-        console.error(IMPORT_TEXT.refused);
+        console.error(t.refused);
         return 1;
       case "planned":
-        console.log(IMPORT_TEXT.dryRun(summaryText(result.summary)));
+        console.log(t.dryRun(summaryText(result.summary, lang)));
         return 0;
       case "applied":
-        console.log(IMPORT_TEXT.done(summaryText(result.summary)));
+        console.log(t.done(summaryText(result.summary, lang)));
         return 0;
     }
   } finally {
@@ -63,8 +90,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function printErrors(file: string, errors: readonly string[]): number {
-  console.error(IMPORT_TEXT.invalid(file, errors.length));
+function printErrors(file: string, errors: readonly string[], lang: Lang): number {
+  console.error(texts(lang).imports.invalid(file, errors.length));
   for (const error of errors) console.error(`  ${error}`);
   return 1;
 }

@@ -10,7 +10,6 @@ import type { EdgeApp } from "../../src/app.ts";
 import { type Lang, langForReports } from "../../src/i18n/lang.ts";
 import { texts } from "../../src/i18n/texts.ts";
 import type { ActOutcome, ManageOutcome } from "../../src/reports/approval-service.ts";
-import { approvalMessageIn } from "../../src/reports/approvals.ts";
 import type { Actor, ReportDoc } from "../../src/reports/types.ts";
 import { langOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
@@ -37,7 +36,7 @@ function manageReply(
         card: approvalsCard(
           o.report,
           {
-            error: approvalMessageIn(o.message, lang),
+            error: o.message,
             ...(typed !== undefined ? { typedEmail: typed } : {}),
           },
           lang,
@@ -150,7 +149,7 @@ async function actReply(
   const context = { now: app.clock(), lang, ...(await deadlineOf(app, o.report.roundId)) };
   if (o.kind === "invalid") {
     const approver = {
-      commentError: approvalMessageIn(o.message, lang),
+      commentError: o.message,
       ...(typed !== undefined ? { typedComment: typed } : {}),
     };
     return {

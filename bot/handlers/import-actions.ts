@@ -65,7 +65,7 @@ export async function importFromFile(
     return { text: dt.importDownloadFailed };
   }
   const content = got.body;
-  const o = await app.imports.dryRun(actor, { name: file.name, content });
+  const o = await app.imports.dryRun(actor, { name: file.name, content }, langOf(actor));
   if (o.kind === "forbidden") return { text: dt.importStaffOnly };
   app.log.info({ status: o.result.status, bytes: content.length }, "import dry run");
   return {
@@ -84,7 +84,7 @@ export async function importRound(
   data: Payload<typeof Verb.ImportRound>,
 ): Promise<Reply> {
   const dt = texts(langOf(actor)).botDocuments;
-  const o = await app.imports.apply(actor, data.uploadId);
+  const o = await app.imports.apply(actor, data.uploadId, langOf(actor));
   if (o.kind === "forbidden") return { text: dt.importStaffOnly };
   if (o.kind === "gone") return { text: dt.importGone };
   app.log.info({ status: o.result.status }, "round imported from Teams");

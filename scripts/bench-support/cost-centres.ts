@@ -56,6 +56,7 @@ const JSON_FRAMES: { name: string; file: RegExp }[] = [
   { name: "javaScriptFriendlyJSONStringify", file: /@azure\/cosmos\// },
   { name: "fits", file: /cards\/render\.[jt]s$/ },
   { name: "cardBytes", file: /cards\/render\.[jt]s$/ },
+  { name: "cardJson", file: /cards\/card-size\.[jt]s$/ },
 ];
 
 /** Owners that are passed through to their caller. */

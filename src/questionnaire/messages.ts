@@ -6,32 +6,20 @@
  * the messages are looked up when a value fails, in the language set for that one synchronous call by
  * `validatingIn(lang, run)`; outside it, bokmål.
  */
-import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
 import { type Texts, texts } from "../i18n/texts.ts";
+import { validatingIn, validationLang } from "../i18n/validating.ts";
 
-/** The label of the extra free-text option of choice/multichoice questions with allowOther (stored as "annet"). */
-
-let current: Lang = DEFAULT_LANG;
-
-/** Runs a synchronous validation with its messages in `lang`. */
-export function validatingIn<T>(lang: Lang, run: () => T): T {
-  const before = current;
-  current = lang;
-  try {
-    return run();
-  } finally {
-    current = before;
-  }
-}
+/** Runs a synchronous validation with its messages in `lang` (src/i18n/validating.ts). */
+export { validatingIn };
 
 type Messages = Texts["messages"];
 
 /** The messages in the current validation's language (read when a message is needed, not when a schema is built). */
 export const messages: Messages = new Proxy({} as Messages, {
-  get: (_, key) => texts(current).messages[key as keyof Messages],
-  ownKeys: () => Reflect.ownKeys(texts(current).messages),
+  get: (_, key) => texts(validationLang()).messages[key as keyof Messages],
+  ownKeys: () => Reflect.ownKeys(texts(validationLang()).messages),
   getOwnPropertyDescriptor: (_, key) => {
-    const value = texts(current).messages[key as keyof Messages];
+    const value = texts(validationLang()).messages[key as keyof Messages];
     return value === undefined ? undefined : { value, enumerable: true, configurable: true };
   },
 });

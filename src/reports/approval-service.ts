@@ -2,9 +2,13 @@
  * Approval before sending: the contact asks and withdraws (by e-mail); an approver approves or
  * comments. Every step is one point read and one conditional replace (If-Match; re-read only on a lost
  * race). Who someone is comes from the Teams identity, never from card data. bot/ reaches it as
- * `app.approvals`.
+ * `app.approvals`. Validation messages are made in the language of the person about the report (their
+ * own choice, the partnership's målform, the turn's), the one the reply is written in.
  */
+import type { z } from "zod";
 import type { Clock } from "../clock.ts";
+import { langForReports } from "../i18n/lang.ts";
+import { validatingIn } from "../i18n/validating.ts";
 import { approverOf, isContact } from "../people/access.ts";
 import type { Form } from "../questionnaire/types.ts";
 import type { ConversationTarget } from "../reminders/messenger.ts";
@@ -45,6 +49,10 @@ export type ActOutcome =
       form: Form;
     };
 
+/** The first message of a failed parse, in the language of the validation running now. */
+const firstMessage = (parsed: z.ZodSafeParseResult<unknown>): string =>
+  parsed.success ? "" : (parsed.error.issues[0]?.message ?? "");
+
 export interface ApprovalServiceDeps {
   reports: ReportRepo;
   people: Pick<PeopleRepo, "findByEmail">;
@@ -71,14 +79,21 @@ export class ApprovalService {
     const person = parsed.success ? await this.deps.people.findByEmail(email) : undefined;
     const name = person?.name;
     const target = person?.unreachable === undefined ? person?.target : undefined;
-    const o = await this.manage(actor, ref, email, (doc) => {
-      if (!parsed.success)
-        return { kind: "invalid", report: doc, message: parsed.error.issues[0]?.message ?? "" };
-      const d = addApprover(doc, email, actor, this.deps.clock(), name);
-      if (d.kind === "invalid") return { kind: "invalid", report: doc, message: d.message };
-      if (d.kind === "already") return { kind: "ok", report: doc, changed: false, email };
-      return d.doc;
-    });
+    const o = await this.manage(actor, ref, email, (doc) =>
+      validatingIn(langForReports(actor, doc), (): ReportDoc | ManageOutcome => {
+        // Parsed again for its message, now that the report (and so the language) is known.
+        if (!parsed.success)
+          return {
+            kind: "invalid",
+            report: doc,
+            message: firstMessage(approverEmailSchema.safeParse(rawEmail)),
+          };
+        const d = addApprover(doc, email, actor, this.deps.clock(), name);
+        if (d.kind === "invalid") return { kind: "invalid", report: doc, message: d.message };
+        if (d.kind === "already") return { kind: "ok", report: doc, changed: false, email };
+        return d.doc;
+      }),
+    );
     return o.kind === "ok" && o.changed && target !== undefined ? { ...o, target } : o;
   }
 
@@ -99,22 +114,28 @@ export class ApprovalService {
     const typed = typeof rawComment === "string" && rawComment.trim() !== "";
     if (!typed) return this.act(actor, ref, { kind: "approve", seenRev });
     const parsed = approvalCommentSchema.safeParse(rawComment);
-    if (!parsed.success) return this.refuse(actor, ref, parsed.error.issues[0]?.message ?? "");
+    if (!parsed.success) return this.refuse(actor, ref, rawComment);
     return this.act(actor, ref, { kind: "approve", seenRev, text: parsed.data });
   }
 
   /** "Kommenter": the text is validated here (trimmed, not empty, at most COMMENT_MAX characters). */
   async comment(actor: Actor, ref: ReportRef, raw: unknown): Promise<ActOutcome> {
     const parsed = approvalCommentSchema.safeParse(raw ?? "");
-    if (!parsed.success) return this.refuse(actor, ref, parsed.error.issues[0]?.message ?? "");
+    if (!parsed.success) return this.refuse(actor, ref, raw ?? "");
     return this.act(actor, ref, { kind: "comment", text: parsed.data });
   }
 
-  /** A comment that is not valid: the current review for an approver, with the message. One read. */
-  private async refuse(actor: Actor, ref: ReportRef, message: string): Promise<ActOutcome> {
+  /**
+   * A comment that is not valid: the current review for an approver, with the message in the language
+   * about that report (the comment parsed again in it). One read.
+   */
+  private async refuse(actor: Actor, ref: ReportRef, rawComment: unknown): Promise<ActOutcome> {
     const found = await this.deps.reports.get(ref.roundId, ref.reportId);
     if (found === undefined) return { kind: "not_found" };
     if (approverOf(actor, found.doc) === undefined) return { kind: "forbidden" };
+    const message = validatingIn(langForReports(actor, found.doc), () =>
+      firstMessage(approvalCommentSchema.safeParse(rawComment)),
+    );
     return { kind: "invalid", report: found.doc, form: this.formOf(found.doc), message };
   }
 

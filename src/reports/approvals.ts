@@ -5,8 +5,9 @@
  * stays on record but counts as "an earlier version". Sending never waits for approvals.
  */
 import { z } from "zod";
-import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import type { Lang } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
+import { validationLang } from "../i18n/validating.ts";
 import { approverOf, isContact } from "../people/access.ts";
 import type { Actor, Approver, ReportDoc } from "./types.ts";
 
@@ -18,30 +19,31 @@ function messagesIn(lang: Lang) {
   const m = texts(lang).approvals.messages;
   return { ...m, tooMany: m.tooMany(MAX_APPROVERS), longComment: m.longComment(COMMENT_MAX) };
 }
+type Messages = ReturnType<typeof messagesIn>;
+const BY_LANG: Record<Lang, Messages> = { nb: messagesIn("nb"), nn: messagesIn("nn") };
 
-/** The rules give their messages in bokmål (the schemas are built once); a reply translates them. */
-export const approvalMessages = messagesIn(DEFAULT_LANG);
+/**
+ * The rules' messages in the language of the validation running now: the schemas are built once and
+ * look their message up when a value fails; the service runs each check in the language of the person
+ * about the report (`validatingIn`, src/i18n/validating.ts); outside it, bokmål.
+ */
+export const approvalMessages: Messages = new Proxy({} as Messages, {
+  get: (_, key) => BY_LANG[validationLang()][key as keyof Messages],
+});
 
-/** A message of these rules in the reader's language; any other text as it is. */
-export function approvalMessageIn(message: string, lang: Lang): string {
-  if (lang === DEFAULT_LANG) return message;
-  const key = (Object.keys(approvalMessages) as (keyof typeof approvalMessages)[]).find(
-    (k) => approvalMessages[k] === message,
-  );
-  return key === undefined ? message : messagesIn(lang)[key];
-}
-
+const invalidEmail = () => approvalMessages.invalidEmail;
 export const approverEmailSchema = z
-  .string()
+  .string({ error: invalidEmail })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: approvalMessages.invalidEmail }).max(254));
+  .pipe(z.email({ error: invalidEmail }).max(254, { error: invalidEmail }));
 
+const emptyComment = () => approvalMessages.emptyComment;
 export const approvalCommentSchema = z
-  .string({ error: approvalMessages.emptyComment })
+  .string({ error: emptyComment })
   .trim()
-  .min(1, { error: approvalMessages.emptyComment })
-  .max(COMMENT_MAX, { error: approvalMessages.longComment });
+  .min(1, { error: emptyComment })
+  .max(COMMENT_MAX, { error: () => approvalMessages.longComment });
 
 /**
  * The revision at which the answers last changed (an answer written or cleared). Writes that do not

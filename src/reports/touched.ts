@@ -2,7 +2,7 @@
  * Which questions of a saved card the person changed. Pure.
  */
 import { toRawInputs } from "../questionnaire/answers.ts";
-import { fingerprint, PREFILL_MARK } from "../questionnaire/fingerprint.ts";
+import { PREFILL_MARK, sameAsShown } from "../questionnaire/fingerprint.ts";
 import { primaryInputId } from "../questionnaire/input-ids.ts";
 import { messages } from "../questionnaire/messages.ts";
 import type { Page } from "../questionnaire/pages.ts";
@@ -23,7 +23,7 @@ export function isTouched(
   if (base === undefined) return true;
   const prefilled = base.startsWith(PREFILL_MARK);
   const shown = prefilled ? base.slice(PREFILL_MARK.length) : base;
-  if (fingerprint(q, raw) !== shown) return true;
+  if (!sameAsShown(q, raw, shown)) return true;
   return prefilled && doc.answers[q.id] === undefined;
 }
 
@@ -35,7 +35,7 @@ export function stillAsShown(q: Question | undefined, base: string | undefined, 
   const stored = q === undefined ? undefined : doc.answers[q.id];
   if (q === undefined || base === undefined || stored === undefined) return false;
   const shown = base.startsWith(PREFILL_MARK) ? base.slice(PREFILL_MARK.length) : base;
-  return fingerprint(q, toRawInputs(q, stored)) === shown;
+  return sameAsShown(q, toRawInputs(q, stored), shown);
 }
 
 /** "Must be answered" for required questions the card left alone and nobody has answered. */

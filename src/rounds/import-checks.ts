@@ -1,8 +1,10 @@
 /**
  * The checks of an import file across its rows: one round per file (every row repeats the same round
  * values), each tiltak once (by id and by case number), one description per partnership. Every message
- * names the row and field, and the other row involved.
+ * names the row and field, and the other row involved, in the reader's language (src/i18n/<lang>/imports.ts).
  */
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import { type PartialRow, type RawRow, type RowField, show } from "./import-schema.ts";
 import { slug } from "./round.ts";
 
@@ -28,9 +30,11 @@ export function partnershipIdOf(name: string): string {
 }
 
 /** The checks across rows (each row's own errors are already reported). */
-export function crossRowErrors(rows: readonly Checked[]): string[] {
+export function crossRowErrors(rows: readonly Checked[], lang: Lang = DEFAULT_LANG): string[] {
+  const t = texts(lang).imports.checks;
   const errors: string[] = [];
-  const shown = (v: unknown) => (v === undefined ? "tom" : `«${Array.isArray(v) ? v.join(", ") : show(v)}»`);
+  const shown = (v: unknown) =>
+    v === undefined ? t.empty : `«${Array.isArray(v) ? v.join(", ") : show(v)}»`;
 
   // One round per file: every row repeats the round's values.
   for (const field of ROUND_FIELDS) {
@@ -39,10 +43,7 @@ export function crossRowErrors(rows: readonly Checked[]): string[] {
     for (const { raw, row, valid } of rows) {
       if (raw === first.raw || !valid.has(field)) continue;
       if (JSON.stringify(row[field]) !== JSON.stringify(first.row[field])) {
-        errors.push(
-          `${raw.at(field)}: ${shown(row[field])} avviker fra ${first.raw.name} (${shown(first.row[field])}); ` +
-            "alle rader må gjelde samme runde.",
-        );
+        errors.push(t.otherRound(raw.at(field), shown(row[field]), first.raw.name, shown(first.row[field])));
       }
     }
   }
@@ -54,9 +55,7 @@ export function crossRowErrors(rows: readonly Checked[]): string[] {
     const caseKey = row.caseNumber?.toLowerCase().replace(/\s+/g, "");
     const sameCase = caseKey === undefined ? undefined : byCase.get(caseKey);
     if (sameCase !== undefined) {
-      errors.push(
-        `${raw.at("caseNumber")}: «${row.caseNumber}» står også i ${sameCase.name}; hvert tiltak kan bare stå én gang.`,
-      );
+      errors.push(t.sameCase(raw.at("caseNumber"), row.caseNumber ?? "", sameCase.name));
     } else if (caseKey !== undefined) {
       byCase.set(caseKey, raw);
     }
@@ -64,9 +63,7 @@ export function crossRowErrors(rows: readonly Checked[]): string[] {
     const sameId = id === undefined ? undefined : byId.get(id);
     if (sameId !== undefined && sameCase === undefined) {
       const field = row.tiltakId === undefined ? "caseNumber" : "tiltakId";
-      errors.push(
-        `${raw.at(field)}: gir tiltaks-id «${id}», som ${sameId.name} også har; hvert tiltak kan bare stå én gang.`,
-      );
+      errors.push(t.sameId(raw.at(field), id ?? "", sameId.name));
     } else if (id !== undefined && sameId === undefined) {
       byId.set(id, raw);
     }
@@ -84,8 +81,12 @@ export function crossRowErrors(rows: readonly Checked[]): string[] {
     }
     if (row.partnership !== first.row.partnership) {
       errors.push(
-        `${raw.at("partnership")}: «${row.partnership}» gir samme id som «${first.row.partnership}» i ` +
-          `${first.raw.name}; skriv navnet likt.`,
+        t.partnershipName(
+          raw.at("partnership"),
+          row.partnership,
+          first.row.partnership ?? "",
+          first.raw.name,
+        ),
       );
       continue;
     }
@@ -93,8 +94,7 @@ export function crossRowErrors(rows: readonly Checked[]): string[] {
       if (row[field] === undefined || first.row[field] === undefined || row[field] === first.row[field])
         continue;
       errors.push(
-        `${raw.at(field)}: «${row[field]}» avviker fra ${first.raw.name} («${first.row[field]}») for samme ` +
-          `partnerskap «${row.partnership}».`,
+        t.partnershipField(raw.at(field), row[field], first.raw.name, first.row[field], row.partnership),
       );
     }
   }

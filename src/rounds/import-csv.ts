@@ -1,9 +1,11 @@
 /**
  * CSV import files: parsed with csv-parse, the separator detected from the header line (";" as Excel
  * writes it in Norway, or ","), and the mapping of the Norwegian header columns onto import rows (also
- * used for .xlsx sheets, import-xlsx.ts). Pure: text in, rows or errors out.
+ * used for .xlsx sheets, import-xlsx.ts). Pure: text in, rows or errors out (in the reader's language).
  */
 import { CsvError, parse } from "csv-parse/sync";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import { type RawRow, ROW_FIELDS, type RowField } from "./import-schema.ts";
 
 export interface CsvTable {
@@ -40,8 +42,13 @@ export function parseCsv(text: string): CsvTable {
 
 export class CsvSyntaxError extends Error {
   constructor(readonly row: number) {
-    super(`Rad ${row}: et anførselstegn (") åpner et felt som aldri lukkes.`);
+    super(texts(DEFAULT_LANG).imports.csv.openQuote(row));
     this.name = "CsvSyntaxError";
+  }
+
+  /** The message in the reader's language. */
+  messageIn(lang: Lang): string {
+    return texts(lang).imports.csv.openQuote(this.row);
   }
 }
 
@@ -132,11 +139,12 @@ const BY_HEADER = new Map<string, RowField>([
  * Turns the records of a CSV import file into rows (one per tiltak), or the errors of its header and
  * record shapes. Empty records (every field blank, as Excel leaves at the end) are skipped.
  */
-export function csvRows(table: CsvTable): { rows: RawRow[]; errors: string[] } {
+export function csvRows(table: CsvTable, lang: Lang = DEFAULT_LANG): { rows: RawRow[]; errors: string[] } {
+  const t = texts(lang).imports.csv;
   const [header, ...body] = table.records;
   const errors: string[] = [];
   if (header === undefined || header.every((h) => h.trim() === "")) {
-    return { rows: [], errors: ["Filen er tom: rad 1 må være en overskrift med kolonnenavn."] };
+    return { rows: [], errors: [t.empty] };
   }
   const columns: (RowField | undefined)[] = [];
   const seen = new Set<RowField>();
@@ -146,14 +154,10 @@ export function csvRows(table: CsvTable): { rows: RawRow[]; errors: string[] } {
     if (name === "") {
       columns.push(undefined);
     } else if (field === undefined) {
-      errors.push(
-        `Rad 1: ukjent kolonne «${name}». Gyldige kolonner: ${Object.values(CSV_COLUMNS).join(", ")}.`,
-      );
+      errors.push(t.unknownColumn(name, Object.values(CSV_COLUMNS).join(", ")));
       columns.push(undefined);
     } else if (seen.has(field)) {
-      errors.push(
-        `Rad 1: kolonnen «${CSV_COLUMNS[field as keyof typeof CSV_COLUMNS]}» står mer enn én gang.`,
-      );
+      errors.push(t.twice(CSV_COLUMNS[field as keyof typeof CSV_COLUMNS]));
       columns.push(undefined);
     } else {
       seen.add(field);
@@ -162,7 +166,7 @@ export function csvRows(table: CsvTable): { rows: RawRow[]; errors: string[] } {
   }
   for (const field of ROW_FIELDS) {
     if (field === "staffIds" || OPTIONAL_COLUMNS.has(field) || seen.has(field)) continue;
-    errors.push(`Rad 1: kolonnen «${CSV_COLUMNS[field]}» mangler.`);
+    errors.push(t.missingColumn(CSV_COLUMNS[field]));
   }
   if (errors.length > 0) return { rows: [], errors };
 
@@ -172,10 +176,8 @@ export function csvRows(table: CsvTable): { rows: RawRow[]; errors: string[] } {
     if (record.every((f) => f.trim() === "")) return;
     if (record.length > header.length) {
       errors.push(
-        `Rad ${rowNumber}: har ${record.length} felt, men overskriften har ${header.length}.` +
-          (table.separator !== undefined
-            ? ` Sjekk skilletegnet («${table.separator}») og anførselstegn.`
-            : " Fjern verdiene til høyre for den siste kolonnen."),
+        t.tooManyFields(rowNumber, record.length, header.length) +
+          (table.separator !== undefined ? t.checkSeparator(table.separator) : t.dropRight),
       );
       return;
     }
@@ -184,8 +186,8 @@ export function csvRows(table: CsvTable): { rows: RawRow[]; errors: string[] } {
       if (field !== undefined) values[field] = record[i] ?? "";
     });
     rows.push({
-      name: `rad ${rowNumber}`,
-      at: (field) => `Rad ${rowNumber}, kolonne «${CSV_COLUMNS[field as keyof typeof CSV_COLUMNS] ?? field}»`,
+      name: t.row(rowNumber),
+      at: (field) => t.at(rowNumber, CSV_COLUMNS[field as keyof typeof CSV_COLUMNS] ?? field),
       values,
     });
   });

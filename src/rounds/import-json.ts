@@ -9,7 +9,11 @@
  *       "grant"?: { "owners"?, "uh"? } }] }] }   (grant: the allocation in kroner, for plausibility warnings)
  */
 import { z } from "zod";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { type Texts, texts } from "../i18n/texts.ts";
 import type { RawRow, RowField } from "./import-schema.ts";
+
+type JsonTexts = Texts["imports"]["json"];
 
 const leaf = z.unknown().optional();
 const shapeSchema = z.strictObject({
@@ -76,34 +80,35 @@ const JSON_PATHS: Record<RowField, (string | number)[]> = {
 const PARTNERSHIP_FIELDS = new Set<RowField>(["partnership", "category", "sector", "malform"]);
 
 /** "Partnerskap 2, tiltak 1, felt «contact.email»" for a path in the file (indexes from 0). */
-function jsonLocation(path: readonly PropertyKey[]): string {
+function jsonLocation(t: JsonTexts, path: readonly PropertyKey[]): string {
   const parts: string[] = [];
   let rest = [...path];
   if (rest[0] === "partnerships" && typeof rest[1] === "number") {
-    parts.push(`Partnerskap ${rest[1] + 1}`);
+    parts.push(t.partnership(rest[1] + 1));
     rest = rest.slice(2);
     if (rest[0] === "tiltak" && typeof rest[1] === "number") {
-      parts.push(`tiltak ${rest[1] + 1}`);
+      parts.push(t.tiltak(rest[1] + 1));
       rest = rest.slice(2);
     }
   }
   if (rest.length > 0) {
-    const field = `felt «${rest.map(String).join(".")}»`;
-    parts.push(parts.length === 0 ? `Felt «${rest.map(String).join(".")}»` : field);
+    const path = rest.map(String).join(".");
+    parts.push(parts.length === 0 ? t.fieldFirst(path) : t.field(path));
   }
-  return parts.length === 0 ? "Filen" : parts.join(", ");
+  return parts.length === 0 ? t.theFile : parts.join(", ");
 }
 
 /** Turns a JSON import file into rows (one per tiltak), or the errors of its shape. */
-export function jsonRows(text: string): { rows: RawRow[]; errors: string[] } {
+export function jsonRows(text: string, lang: Lang = DEFAULT_LANG): { rows: RawRow[]; errors: string[] } {
+  const jt = texts(lang).imports.json;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { rows: [], errors: [`Filen er ikke gyldig JSON (${(err as Error).message}).`] };
+    return { rows: [], errors: [jt.invalid((err as Error).message)] };
   }
   const shape = shapeSchema.safeParse(data);
-  if (!shape.success) return { rows: [], errors: shape.error.issues.flatMap(shapeMessages) };
+  if (!shape.success) return { rows: [], errors: shape.error.issues.flatMap((i) => shapeMessages(jt, i)) };
 
   const rows: RawRow[] = [];
   const round = shape.data.round as Record<string, unknown>;
@@ -137,8 +142,8 @@ export function jsonRows(text: string): { rows: RawRow[]; errors: string[] } {
         grantUh: t.grant?.uh,
       };
       rows.push({
-        name: `partnerskap ${pi + 1}, tiltak ${ti + 1}`,
-        at: (f) => jsonLocation(pathOf(f)),
+        name: jt.row(pi + 1, ti + 1),
+        at: (f) => jsonLocation(jt, pathOf(f)),
         values,
       });
     });
@@ -146,18 +151,17 @@ export function jsonRows(text: string): { rows: RawRow[]; errors: string[] } {
   return { rows, errors: [] };
 }
 
-function shapeMessages(issue: z.core.$ZodIssue): string[] {
+function shapeMessages(t: JsonTexts, issue: z.core.$ZodIssue): string[] {
+  const at = (path: readonly PropertyKey[], message: string) => `${jsonLocation(t, path)}: ${message}`;
   switch (issue.code) {
     case "unrecognized_keys":
-      return issue.keys.map((key) => `${jsonLocation([...issue.path, key])}: ukjent felt.`);
+      return issue.keys.map((key) => at([...issue.path, key], t.unknownField));
     case "invalid_type":
-      if (issue.input === undefined) return [`${jsonLocation(issue.path)}: mangler.`];
-      return [
-        `${jsonLocation(issue.path)}: må være ${issue.expected === "array" ? "en liste" : "et objekt"}.`,
-      ];
+      if (issue.input === undefined) return [at(issue.path, t.missing)];
+      return [at(issue.path, issue.expected === "array" ? t.mustBeList : t.mustBeObject)];
     case "too_small":
-      return [`${jsonLocation(issue.path.slice(0, -1))}: har ingen tiltak.`];
+      return [at(issue.path.slice(0, -1), t.noTiltak)];
     default:
-      return [`${jsonLocation(issue.path)}: ${issue.message}`];
+      return [at(issue.path, issue.message)];
   }
 }

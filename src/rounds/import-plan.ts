@@ -7,6 +7,8 @@
  * touches answers, status, revision, co-editors or submit fields, and never deletes a report: reports
  * of the round that the file lacks are listed and left alone.
  */
+import { DEFAULT_LANG } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import type { Contact, ReportDoc } from "../reports/types.ts";
 import { ConflictError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
@@ -41,7 +43,7 @@ export interface ImportPlan {
   roundId: string;
   round: RoundChange;
   reports: ReportChange[];
-  /** Reasons the plan must not be applied (Norwegian). Empty when it may. */
+  /** Reasons the plan must not be applied (in the language planImport was given). Empty when it may. */
   problems: string[];
 }
 
@@ -53,8 +55,13 @@ export interface ExistingData {
   previous?: ReadonlyMap<string, Previous>;
 }
 
-/** Lists what importing `parsed` into `existing` changes. Pure. */
-export function planImport(parsed: ParsedImport, existing: ExistingData, now: Date): ImportPlan {
+/** Lists what importing `parsed` into `existing` changes, its problems in `lang`. Pure. */
+export function planImport(
+  parsed: ParsedImport,
+  existing: ExistingData,
+  now: Date,
+  lang = DEFAULT_LANG,
+): ImportPlan {
   const at = now.toISOString();
   const round = planRound(parsed, existing.round, at);
   const formId = round.round.formId;
@@ -83,9 +90,7 @@ export function planImport(parsed: ParsedImport, existing: ExistingData, now: Da
       : [],
   );
   if (started.length > 0) {
-    problems.push(
-      `Skjemaet kan ikke byttes til «${formId}» for rapporteringer som allerede har svar: ${started.join(", ")}.`,
-    );
+    problems.push(texts(lang).imports.formLocked(formId, started.join(", ")));
   }
   return { roundId: parsed.round.id, round, reports, problems };
 }

@@ -1,7 +1,10 @@
 /**
  * Validation of a whole import: every row through the row schema, then the checks across rows, into
- * the round and tiltak the file describes (with their stable ids).
+ * the round and tiltak the file describes (with their stable ids). Messages in the reader's language.
  */
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
+import { validatingIn } from "../i18n/validating.ts";
 import type { Allocation } from "../reports/plausibility.ts";
 import type { Contact } from "../reports/types.ts";
 import { type Checked, crossRowErrors, partnershipIdOf, tiltakIdOf } from "./import-checks.ts";
@@ -24,7 +27,11 @@ import { roundId } from "./round.ts";
  * Validates every row and the rows together. Reports every error at once without repeats: the errors
  * of each row in row order, then those across rows.
  */
-export function validateRows(rows: readonly RawRow[]): ImportResult {
+export function validateRows(rows: readonly RawRow[], lang: Lang = DEFAULT_LANG): ImportResult {
+  return validatingIn(lang, () => validateIn(rows, lang));
+}
+
+function validateIn(rows: readonly RawRow[], lang: Lang): ImportResult {
   const errors: string[] = [];
   const checked: Checked[] = [];
   const all = new Set<RowField>(ROW_FIELDS);
@@ -42,8 +49,8 @@ export function validateRows(rows: readonly RawRow[]): ImportResult {
     }
     checked.push(validFields(raw, bad));
   }
-  if (rows.length === 0) errors.push("Filen har ingen tiltak.");
-  errors.push(...crossRowErrors(checked));
+  if (rows.length === 0) errors.push(texts(lang).imports.file.noTiltak);
+  errors.push(...crossRowErrors(checked, lang));
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
   return { ok: true, value: toImport(checked.map((c) => ({ source: c.raw.name, row: c.row as ImportRow }))) };
 }

@@ -1,10 +1,14 @@
 /**
  * The one zod schema every import row passes (CSV and JSON are both turned into rows first), field by
  * field, and the shapes of a validated import. The rows are validated together in import-rows.ts.
- * Every message is Norwegian and names the row and the field: `Rad 4, kolonne «epost»: ...`.
+ * Every message names the row and the field: `Rad 4, kolonne «epost»: ...`, in the language of the
+ * validation call (`validatingIn`, src/i18n/validating.ts; texts in src/i18n/<lang>/imports.ts): the
+ * schemas are built once and look their messages up when a value fails.
  */
 import { z } from "zod";
 import { type Lang, langOfMalform } from "../i18n/lang.ts";
+import { type Texts, texts } from "../i18n/texts.ts";
+import { validationLang } from "../i18n/validating.ts";
 import { loadForms } from "../questionnaire/form.ts";
 import type { Allocation } from "../reports/plausibility.ts";
 import {
@@ -79,6 +83,7 @@ export interface ParsedImport {
 
 export type ImportResult = { ok: true; value: ParsedImport } | { ok: false; errors: string[] };
 
+const SECTORS = ["Offentlig", "Privat"] as const satisfies readonly Sector[];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TILTAK_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
@@ -94,16 +99,22 @@ function clean(value: unknown): unknown {
   return value === null ? undefined : value;
 }
 
-/** A message for a value that is missing, not text, or wrong ("<value> <problem>"). */
-function problem(what: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? "mangler verdi." : `«${show(issue.input)}» ${what}`;
+type RowTexts = Texts["imports"]["rows"];
+
+/** The row messages in the language of the validation running now. */
+const rowTexts = (): RowTexts => texts(validationLang()).imports.rows;
+
+/** A message for a value that is missing, or wrong (the text is given the value as written). */
+function problem(what: (t: RowTexts, value: string) => string) {
+  return (issue: { input?: unknown }) => {
+    const t = rowTexts();
+    return issue.input === undefined ? t.missing : what(t, show(issue.input));
+  };
 }
 
-const text = z.preprocess(
-  clean,
-  z.string({ error: problem("må være tekst.") }).max(200, { error: problem("er for lang (over 200 tegn).") }),
-);
+const notText = problem((t, v) => t.notText(v));
+const tooLong = problem((t, v) => t.tooLong(v));
+const text = z.preprocess(clean, z.string({ error: notText }).max(200, { error: tooLong }));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(clean, schema.optional());
 
 /** Case- and space-insensitive match against a fixed list; unmatched values pass through unchanged. */
@@ -124,10 +135,10 @@ function normalizePhone(value: unknown): unknown {
 
 /** «nb»/«nn» (or «bokmål»/«nynorsk»): the written standard of a partnership or of the round's staff texts. */
 const malformSchema = optional(
-  z.string({ error: problem("må være tekst.") }).transform((s, ctx): Lang => {
+  z.string({ error: notText }).transform((s, ctx): Lang => {
     const lang = langOfMalform(s);
     if (lang !== undefined) return lang;
-    ctx.addIssue({ code: "custom", message: `«${s}» er ikke nb eller nn (bokmål eller nynorsk).` });
+    ctx.addIssue({ code: "custom", message: rowTexts().malform(s) });
     return z.NEVER;
   }),
 );
@@ -138,21 +149,20 @@ function formIds(): string[] {
 }
 let formIdCache: string[] | undefined;
 
+const notAmount = problem((t, v) => t.amount(v));
+const notYear = problem((t, v) => t.year(v));
+const notEntraId = problem((t, v) => t.entraId(v));
+const notTiltakId = problem((t, v) => t.tiltakId(v));
+const notEmail = problem((t, v) => t.email(v));
+
 /** An optional krone amount: "400000", "400 000", "400 000 kr" or a JSON number. */
-const amount = z.preprocess(
-  (v) => {
-    if (typeof v === "number") return v;
-    const c = clean(v);
-    if (typeof c !== "string") return c;
-    const digits = c.replace(/\s|kr\.?$|,-$/gi, "");
-    return /^\d+$/.test(digits) ? Number(digits) : c;
-  },
-  z
-    .number({ error: problem("er ikke et gyldig kronebeløp (hele kroner).") })
-    .int({ error: problem("er ikke et gyldig kronebeløp (hele kroner).") })
-    .min(0, { error: problem("er ikke et gyldig kronebeløp (hele kroner).") })
-    .optional(),
-);
+const amount = z.preprocess((v) => {
+  if (typeof v === "number") return v;
+  const c = clean(v);
+  if (typeof c !== "string") return c;
+  const digits = c.replace(/\s|kr\.?$|,-$/gi, "");
+  return /^\d+$/.test(digits) ? Number(digits) : c;
+}, z.number({ error: notAmount }).int({ error: notAmount }).min(0, { error: notAmount }).optional());
 
 /** Each field of a row, with its own schema (also used alone to recover the valid fields of a bad row). */
 export const FIELD_SCHEMAS = {
@@ -161,94 +171,71 @@ export const FIELD_SCHEMAS = {
     (v) =>
       typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : clean(v),
     z
-      .number({ error: problem("er ikke et gyldig årstall.") })
-      .int({ error: problem("er ikke et gyldig årstall.") })
-      .min(2000, { error: problem("er ikke et gyldig årstall.") })
-      .max(2100, { error: problem("er ikke et gyldig årstall.") }),
+      .number({ error: notYear })
+      .int({ error: notYear })
+      .min(2000, { error: notYear })
+      .max(2100, { error: notYear }),
   ),
   formId: optional(
     z.string().refine((id) => formIds().includes(id), {
-      error: (issue) =>
-        `«${show(issue.input)}» er ikke et kjent skjema. Kjente skjema: ${formIds().join(", ")}.`,
+      error: (issue) => rowTexts().form(show(issue.input), formIds().join(", ")),
     }),
   ),
   deadline: optional(
     z.string().transform((s, ctx) => {
       const iso = parseDeadline(s);
       if (iso === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          message: `«${s}» er ikke en gyldig frist. Skriv f.eks. 2026-01-15 eller 15.01.2026 23:59.`,
-        });
+        ctx.addIssue({ code: "custom", message: rowTexts().deadline(s) });
         return z.NEVER;
       }
       return iso;
     }),
   ),
   staffIds: z
-    .array(
-      z.string({ error: problem("er ikke en gyldig Entra objekt-ID (GUID).") }).regex(GUID, {
-        error: problem("er ikke en gyldig Entra objekt-ID (GUID)."),
-      }),
-      { error: "må være en liste med Entra objekt-ID-er." },
-    )
+    .array(z.string({ error: notEntraId }).regex(GUID, { error: notEntraId }), {
+      error: () => rowTexts().entraIds,
+    })
     .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
     .optional(),
   partnership: text,
   category: z.preprocess(
     oneOf(RESPONDENT_CATEGORIES),
     z.enum(RESPONDENT_CATEGORIES, {
-      error: problem(`er ikke en gyldig kategori. Gyldige verdier: ${RESPONDENT_CATEGORIES.join(", ")}.`),
+      error: problem((t, v) => t.category(v, RESPONDENT_CATEGORIES.join(", "))),
     }),
   ),
   sector: z.preprocess(
-    oneOf(["Offentlig", "Privat"] as const),
-    z.enum(["Offentlig", "Privat"], {
-      error: problem("er ikke en gyldig sektor. Gyldige verdier: Offentlig, Privat."),
-    }),
+    oneOf(SECTORS),
+    z.enum(SECTORS, { error: problem((t, v) => t.sector(v, SECTORS.join(", "))) }),
   ),
   tiltak: text,
   caseNumber: text,
-  tiltakId: optional(
-    z.string().regex(TILTAK_ID, {
-      error: problem("er ikke en gyldig tiltak-id (bare små bokstaver a-z, sifre og bindestrek)."),
-    }),
-  ),
+  tiltakId: optional(z.string().regex(TILTAK_ID, { error: notTiltakId })),
   contactName: text,
   email: z.preprocess(
     clean,
     z
-      .email({ error: problem("er ikke en gyldig e-postadresse.") })
-      .max(254, { error: problem("er ikke en gyldig e-postadresse.") })
+      .email({ error: notEmail })
+      .max(254, { error: notEmail })
       .transform((s) => s.toLowerCase()),
   ),
   phone: z.preprocess(
     normalizePhone,
     z
       .string()
-      .regex(/^\+47\d{8}$/, {
-        error: problem("er ikke et gyldig norsk telefonnummer (8 sifre, gjerne med +47)."),
-      })
+      .regex(/^\+47\d{8}$/, { error: problem((t, v) => t.phone(v)) })
       .optional(),
   ),
   aadObjectId: optional(
     z
       .string()
-      .regex(GUID, { error: problem("er ikke en gyldig Entra objekt-ID (GUID).") })
+      .regex(GUID, { error: notEntraId })
       .transform((s) => s.toLowerCase()),
   ),
   grantOwners: amount,
   grantUh: amount,
-  workplace: optional(
-    z
-      .string({ error: problem("må være tekst.") })
-      .max(200, { error: problem("er for lang (over 200 tegn).") }),
-  ),
-  previousTiltakId: optional(
-    z.string().regex(TILTAK_ID, {
-      error: problem("er ikke en gyldig tiltak-id (bare små bokstaver a-z, sifre og bindestrek)."),
-    }),
-  ),
+  workplace: optional(z.string({ error: notText }).max(200, { error: tooLong })),
+  previousTiltakId: optional(z.string().regex(TILTAK_ID, { error: notTiltakId })),
   malform: malformSchema,
   roundMalform: malformSchema,
 } satisfies Record<RowField, z.ZodType>;
@@ -259,11 +246,15 @@ export const rowSchema = z.object(FIELD_SCHEMAS).superRefine((row, ctx) => {
     ctx.addIssue({
       code: "custom",
       path: ["caseNumber"],
-      message: `«${row.caseNumber}» gir ingen id; oppgi tiltak_id.`,
+      message: rowTexts().noTiltakId(row.caseNumber),
     });
   }
   if (slug(row.partnership) === "") {
-    ctx.addIssue({ code: "custom", path: ["partnership"], message: `«${row.partnership}» gir ingen id.` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["partnership"],
+      message: rowTexts().noPartnershipId(row.partnership),
+    });
   }
 });
 export type ImportRow = z.output<typeof rowSchema>;

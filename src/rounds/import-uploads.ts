@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
 import { isConfiguredStaff, isImportedStaff } from "../people/staff.ts";
 import type { Actor } from "../reports/types.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
@@ -64,12 +65,16 @@ export class ImportUploadService {
     return rounds.some((r) => isImportedStaff(actor, r));
   }
 
-  /** The dry run of a sent file; a valid one is kept for "Importer". */
-  async dryRun(actor: Actor, file: { name: string; content: Uint8Array }): Promise<DryRunOutcome> {
-    const parsed = await parseImportFile(file.name, file.content);
+  /** The dry run of a sent file, its messages in `lang`; a valid one is kept for "Importer". */
+  async dryRun(
+    actor: Actor,
+    file: { name: string; content: Uint8Array },
+    lang: Lang = DEFAULT_LANG,
+  ): Promise<DryRunOutcome> {
+    const parsed = await parseImportFile(file.name, file.content, lang);
     const roundId = parsed.ok ? parsed.value.round.id : undefined;
     if (!(await this.mayImport(actor, roundId))) return { kind: "forbidden" };
-    const result = await runImport(file, this.deps, { now: this.deps.clock(), dryRun: true });
+    const result = await runImport(file, this.deps, { now: this.deps.clock(), dryRun: true, lang });
     if (result.status !== "planned") return { kind: "checked", result, fileName: file.name };
     this.prune();
     const uploadId = randomUUID();
@@ -77,16 +82,16 @@ export class ImportUploadService {
     return { kind: "checked", uploadId, result, fileName: file.name };
   }
 
-  /** Import a kept upload: only for the staff member who sent it, while it is kept. */
-  async apply(actor: Actor, uploadId: string): Promise<ApplyOutcome> {
+  /** Import a kept upload: only for the staff member who sent it, while it is kept (messages in `lang`). */
+  async apply(actor: Actor, uploadId: string, lang: Lang = DEFAULT_LANG): Promise<ApplyOutcome> {
     this.prune();
     const upload = this.uploads.get(uploadId);
     if (upload === undefined || upload.ownerId !== actor.id) return { kind: "gone" };
-    const parsed = await parseImportFile(upload.name, upload.content);
+    const parsed = await parseImportFile(upload.name, upload.content, lang);
     if (!(await this.mayImport(actor, parsed.ok ? parsed.value.round.id : undefined)))
       return { kind: "forbidden" };
     this.uploads.delete(uploadId);
-    const result = await runImport(upload, this.deps, { now: this.deps.clock() });
+    const result = await runImport(upload, this.deps, { now: this.deps.clock(), lang });
     return { kind: "done", result, fileName: upload.name };
   }
 

@@ -4,6 +4,8 @@
  * it), so the same column mapping and row checks apply (import-csv.ts, import-rows.ts).
  */
 import ExcelJS from "exceljs";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import type { CsvTable } from "./import-csv.ts";
 
 /** A cell as the text the person sees: numbers without grouping, dates as ISO dates (Excel has no zone). */
@@ -26,16 +28,17 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export type XlsxRead = { ok: true; table: CsvTable } | { ok: false; error: string };
 
-/** The first worksheet's rows as text records; an error message when the bytes are not a workbook. */
-export async function xlsxTable(content: Uint8Array): Promise<XlsxRead> {
+/** The first worksheet's rows as text records; an error message (in `lang`) when the bytes are not a workbook. */
+export async function xlsxTable(content: Uint8Array, lang: Lang = DEFAULT_LANG): Promise<XlsxRead> {
+  const t = texts(lang).imports.file;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(content) as unknown as ExcelJS.Buffer);
   } catch {
-    return { ok: false, error: "Filen kan ikke leses som en Excel-arbeidsbok (.xlsx)." };
+    return { ok: false, error: t.notXlsx };
   }
   const sheet = workbook.worksheets[0];
-  if (sheet === undefined) return { ok: false, error: "Arbeidsboken har ingen ark." };
+  if (sheet === undefined) return { ok: false, error: t.noSheet };
   const records: string[][] = [];
   const width = sheet.getRow(1).cellCount;
   for (let r = 1; r <= sheet.rowCount; r++) {

@@ -1,11 +1,14 @@
 /**
  * Importing a reporting round from a file: partnerships, their tiltak and each tiltak's contact person.
  *
- * parseImportFile (Excel, CSV or JSON -> rows -> one zod schema -> ParsedImport, or every error in Norwegian)
- * -> planImport (pure diff against the stored round and reports) -> applyImport (writes).
- * scripts/import.ts is the command line around it (`npm run import -- <file> [--dry-run]`).
+ * parseImportFile (Excel, CSV or JSON -> rows -> one zod schema -> ParsedImport, or every error in the
+ * reader's language, bokmål by default) -> planImport (pure diff against the stored round and reports)
+ * -> applyImport (writes). scripts/import.ts is the command line around it
+ * (`npm run import -- <file> [--dry-run] [--lang nn]`).
  */
 import { extname } from "node:path";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 import { getForm, loadForms } from "../questionnaire/form.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
@@ -45,40 +48,40 @@ function decode(content: Uint8Array | string): string | undefined {
  * Reads an import file (".csv" or ".json", by the file name; parseImportFile also reads ".xlsx") and validates every row. On success the
  * round and its tiltak with stable ids; otherwise every error, each naming the row and field.
  */
-export function parseImport(fileName: string, content: Uint8Array | string): ImportResult {
+export function parseImport(
+  fileName: string,
+  content: Uint8Array | string,
+  lang: Lang = DEFAULT_LANG,
+): ImportResult {
+  const t = texts(lang).imports.file;
   const kind = extname(fileName).toLowerCase();
   if (kind !== ".csv" && kind !== ".json") {
-    return { ok: false, errors: [`Ukjent filtype «${kind || fileName}»: bruk .xlsx, .csv eller .json.`] };
+    return { ok: false, errors: [t.unknownType(kind || fileName)] };
   }
   const text = decode(content);
-  if (text === undefined) {
-    return {
-      ok: false,
-      errors: ["Filen er ikke UTF-8. Lagre den som «CSV UTF-8 (kommadelt)» i Excel og prøv igjen."],
-    };
-  }
+  if (text === undefined) return { ok: false, errors: [t.notUtf8] };
   let read: ReturnType<typeof jsonRows>;
   if (kind === ".json") {
-    read = jsonRows(text);
+    read = jsonRows(text, lang);
   } else {
     try {
-      read = csvRows(parseCsv(text));
+      read = csvRows(parseCsv(text), lang);
     } catch (err) {
-      if (err instanceof CsvSyntaxError) return { ok: false, errors: [err.message] };
+      if (err instanceof CsvSyntaxError) return { ok: false, errors: [err.messageIn(lang)] };
       throw err;
     }
   }
-  return checked(read);
+  return checked(read, lang);
 }
 
-function checked(read: ReturnType<typeof jsonRows>): ImportResult {
+function checked(read: ReturnType<typeof jsonRows>, lang: Lang): ImportResult {
   if (read.errors.length > 0) {
     // Shape errors first; the rows that could be read are still checked so every error shows at once.
-    const rows = validateRows(read.rows);
+    const rows = validateRows(read.rows, lang);
     const more = rows.ok || read.rows.length === 0 ? [] : rows.errors;
     return { ok: false, errors: [...read.errors, ...more] };
   }
-  return validateRows(read.rows);
+  return validateRows(read.rows, lang);
 }
 
 /** Last round's carried-over answers for the file's tiltak (one query across rounds). */
@@ -90,13 +93,16 @@ async function loadPrevious(reports: ReportRepo, parsed: ParsedImport, round: Ro
 }
 
 /** parseImport, and also Excel workbooks (".xlsx": the first sheet, with the CSV file's columns). */
-export async function parseImportFile(fileName: string, content: Uint8Array | string): Promise<ImportResult> {
-  if (extname(fileName).toLowerCase() !== ".xlsx") return parseImport(fileName, content);
-  if (typeof content === "string")
-    return { ok: false, errors: ["Filen kan ikke leses som en Excel-arbeidsbok (.xlsx)."] };
-  const sheet = await xlsxTable(content);
+export async function parseImportFile(
+  fileName: string,
+  content: Uint8Array | string,
+  lang: Lang = DEFAULT_LANG,
+): Promise<ImportResult> {
+  if (extname(fileName).toLowerCase() !== ".xlsx") return parseImport(fileName, content, lang);
+  if (typeof content === "string") return { ok: false, errors: [texts(lang).imports.file.notXlsx] };
+  const sheet = await xlsxTable(content, lang);
   if (!sheet.ok) return { ok: false, errors: [sheet.error] };
-  return checked(csvRows(sheet.table));
+  return checked(csvRows(sheet.table, lang), lang);
 }
 
 export type RunImportResult =
@@ -108,17 +114,21 @@ export type RunImportResult =
   | { status: "planned"; plan: ImportPlan; summary: ImportSummary }
   | { status: "applied"; plan: ImportPlan; summary: ImportSummary };
 
-/** The whole import of one file: validate every row, plan against the database, then write unless `dryRun`. */
+/**
+ * The whole import of one file: validate every row, plan against the database, then write unless
+ * `dryRun`. Row errors and the plan's problems are in `lang` (bokmål by default).
+ */
 export async function runImport(
   file: { name: string; content: Uint8Array | string },
   repos: { rounds: RoundRepo; reports: ReportRepo },
-  opts: { now: Date; dryRun?: boolean },
+  opts: { now: Date; dryRun?: boolean; lang?: Lang },
 ): Promise<RunImportResult> {
-  const parsed = await parseImportFile(file.name, file.content);
+  const lang = opts.lang ?? DEFAULT_LANG;
+  const parsed = await parseImportFile(file.name, file.content, lang);
   if (!parsed.ok) return { status: "invalid", errors: parsed.errors };
   const loaded = await loadExisting(repos, parsed.value.round.id);
   const existing = { ...loaded, previous: await loadPrevious(repos.reports, parsed.value, loaded.round) };
-  const plan = planImport(parsed.value, existing, opts.now);
+  const plan = planImport(parsed.value, existing, opts.now, lang);
   if (plan.problems.length > 0) return { status: "refused", plan };
   if (opts.dryRun) return { status: "planned", plan, summary: summarize(plan) };
   return { status: "applied", plan, summary: await applyImport(plan, repos, opts.now) };

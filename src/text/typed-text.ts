@@ -66,8 +66,23 @@ function stripUnits(s: string): string {
  * controls, no lone surrogates, trimmed of whitespace and invisible characters at both ends.
  */
 export function normalizeTypedText(raw: string): string {
+  if (plainLatin1(raw)) return trimBlank(raw);
   const s = stripUnits(raw.replace(/\r\n?/g, "\n")).replace(BIDI_CONTROLS, "");
   return trimBlank(s.normalize("NFC"));
+}
+
+/**
+ * True when only trimming can change the text: every code unit is tab, LF or printable Latin-1
+ * (U+0020-U+007E, U+00A0-U+00FF). Then there is no CR, control, bidi control or surrogate to remove,
+ * and the text is already NFC (no Latin-1 character decomposes or combines). Most answers are such
+ * text, and this one pass is cheaper than the general steps.
+ */
+function plainLatin1(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 ? c > 0xff || (c >= 0x7f && c < 0xa0) : c !== 9 && c !== 10) return false;
+  }
+  return true;
 }
 
 /**

@@ -10,7 +10,14 @@ import type { CardJson } from "../../cards/render.ts";
 import { receiptCard } from "../../cards/report-receipt.ts";
 import { reviewCard } from "../../cards/report-review.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
-import { approvalMessageIn, approvalMessages } from "../../src/reports/approvals.ts";
+import { validatingIn } from "../../src/i18n/validating.ts";
+import {
+  addApprover,
+  approvalCommentSchema,
+  approvalMessages,
+  approverEmailSchema,
+  MAX_APPROVERS,
+} from "../../src/reports/approvals.ts";
 import type { ReportAttachment, ReportDoc } from "../../src/reports/types.ts";
 import {
   completeContents,
@@ -104,18 +111,43 @@ describe("the approver on the welcome card in nynorsk", () => {
 });
 
 describe("approval messages in nynorsk", () => {
-  it("should give the rules' messages in nynorsk, bokmål as it is, and other text unchanged", () => {
-    expect(approvalMessageIn(approvalMessages.invalidEmail, "nn")).toBe(
-      "Skriv ei gyldig e-postadresse, til dømes kari.nordmann@kommune.no.",
-    );
-    expect(approvalMessageIn(approvalMessages.longComment, "nn")).toBe("Kommentaren kan ha høgst 500 teikn.");
-    expect(approvalMessageIn(approvalMessages.tooMany, "nn")).toBe(
-      "Ei rapportering kan ha høgst 10 som godkjenner.",
-    );
-    expect(approvalMessageIn(approvalMessages.tooMany, "nb")).toBe(
+  const message = (parsed: { error?: { issues: { message: string }[] } | undefined }) =>
+    parsed.error?.issues[0]?.message;
+  const full = (): ReportDoc => ({
+    ...makeReport(form2024),
+    approvers: Array.from({ length: MAX_APPROVERS }, (_, i) => ({
+      email: `p${i}@example.com`,
+      requestedAt: AT,
+      requestedBy: contactActor.id,
+    })),
+  });
+
+  it("should make the rules' messages in the language of the validation call, bokmål outside it", () => {
+    const nn = validatingIn("nn", () => ({
+      email: message(approverEmailSchema.safeParse("megan@")),
+      long: message(approvalCommentSchema.safeParse("x".repeat(501))),
+      tooMany: addApprover(full(), "ny@example.com", contactActor, new Date(AT)),
+    }));
+    expect(nn.email).toBe("Skriv ei gyldig e-postadresse, til dømes kari.nordmann@kommune.no.");
+    expect(nn.long).toBe("Kommentaren kan ha høgst 500 teikn.");
+    expect(nn.tooMany).toEqual({
+      kind: "invalid",
+      message: "Ei rapportering kan ha høgst 10 som godkjenner.",
+    });
+    expect(validatingIn("nb", () => approvalMessages.tooMany)).toBe(
       "En rapportering kan ha høyst 10 som godkjenner.",
     );
-    expect(approvalMessageIn("Noko anna", "nn")).toBe("Noko anna");
+    // Outside a validation call, and after one, bokmål.
+    expect(addApprover(full(), "ny@example.com", contactActor, new Date(AT))).toEqual({
+      kind: "invalid",
+      message: "En rapportering kan ha høyst 10 som godkjenner.",
+    });
+    expect(message(approverEmailSchema.safeParse(42))).toBe(
+      "Skriv en gyldig e-postadresse, for eksempel kari.nordmann@kommune.no.",
+    );
+    expect(message(approverEmailSchema.safeParse(`${"a".repeat(250)}@example.com`))).toBe(
+      "Skriv en gyldig e-postadresse, for eksempel kari.nordmann@kommune.no.",
+    );
   });
 });
 

@@ -109,6 +109,16 @@ const ALLOW = new Set(
     "éi",
     // «PDF-en»
     "en",
+    // the round import: målform values (nb, nn), commands shown (npm run dev, .json), ids, Excel's «CSV UTF-8
+    // (kommadelt)», and a compound the dictionary lacks
+    "nb",
+    "nn",
+    "npm",
+    "dev",
+    "json",
+    "id",
+    "kommadelt",
+    "kolonnenamn",
   ].map((w) => w.toLowerCase()),
 );
 

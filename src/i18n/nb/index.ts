@@ -8,6 +8,7 @@ import { coeditors } from "./coeditors.ts";
 import { dates } from "./dates.ts";
 import { documents } from "./documents.ts";
 import { exports } from "./exports.ts";
+import { imports } from "./imports.ts";
 import { overview } from "./overview.ts";
 import { pdf } from "./pdf.ts";
 import { people } from "./people.ts";
@@ -29,6 +30,7 @@ export const nb = {
   dates,
   documents,
   exports,
+  imports,
   labels,
   messages,
   overview,

@@ -13,6 +13,7 @@ import { coeditors } from "./coeditors.ts";
 import { dates } from "./dates.ts";
 import { documents } from "./documents.ts";
 import { exports } from "./exports.ts";
+import { imports } from "./imports.ts";
 import { overview } from "./overview.ts";
 import { pdf } from "./pdf.ts";
 import { people } from "./people.ts";
@@ -34,6 +35,7 @@ export const nn: Catalogue<typeof nb> = {
   dates,
   documents,
   exports,
+  imports,
   labels,
   messages,
   overview,

@@ -207,4 +207,29 @@ describe("ApprovalService", () => {
     });
     expect((await fresh().approvals.approve(megan, submitted, 4)).kind).toBe("submitted");
   });
+
+  it("should make its messages in the language about the report: own choice, else the partnership's", async () => {
+    const partnership = { ...makeReport(form2021).partnership, malform: "nn" as const };
+    const ref = await seed({ partnership });
+    const { approvals } = fresh();
+    expect(await approvals.request(contactActor, ref, "ikkje-ei-adresse")).toMatchObject({
+      kind: "invalid",
+      message: "Skriv ei gyldig e-postadresse, til dømes kari.nordmann@kommune.no.",
+    });
+    expect(await approvals.request(contactActor, ref, contactActor.email)).toMatchObject({
+      kind: "invalid",
+      message: "Det er du som er kontaktperson – du treng ikkje godkjenne di eiga rapportering.",
+    });
+    await approvals.request(contactActor, ref, megan.email);
+    const long = await counted(() => fresh().approvals.approve(megan, ref, 4, "x".repeat(501)));
+    expect(long.result).toMatchObject({ kind: "invalid", message: "Kommentaren kan ha høgst 500 teikn." });
+    expect([long.reads, long.writes]).toEqual([1, 0]);
+    expect(await approvals.comment(megan, ref, " ")).toMatchObject({
+      message: "Skriv ein kommentar før du trykkjer «Kommenter».",
+    });
+    // Megan chose bokmål for herself: her messages are bokmål on the nynorsk partnership's report.
+    expect(await approvals.comment({ ...megan, chosenLang: "nb" }, ref, " ")).toMatchObject({
+      message: "Skriv en kommentar før du trykker «Kommenter».",
+    });
+  });
 });

@@ -217,6 +217,36 @@ describe("npm run import (child process)", () => {
     expect(again.stdout).toContain("0 nye, 0 endret, 10 uendret");
   });
 
+  // Two runs of the CLI (fresh tsx processes), as above.
+  it("should write the row messages, plan lines and summary in nynorsk with --lang nn", {
+    timeout: 120_000,
+  }, async () => {
+    const { database, store } = await freshDatabase();
+    const bad = join(dir, "bad-nn.csv");
+    await writeFile(bad, csv([row(), row({ saksnummer: "2", kategori: "Kommunen", telefon: "123" })]));
+    const run = await runScript([bad, "--lang", "nn"], database);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain("har 2 feil. Ingenting er lagra.");
+    expect(run.stderr).toContain("Rad 3, kolonne «kategori»: «Kommunen» er ikkje ein gyldig kategori.");
+    expect(run.stderr).toContain("Rad 3, kolonne «telefon»: «123» er ikkje eit gyldig norsk telefonnummer");
+
+    const dry = await runScript(["--lang=nn", EXAMPLE, "--dry-run"], database);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("+ ny rapportering t-salten-lesing: Salten regionråd – Lesing i alle fag");
+    expect(dry.stdout).toContain(
+      "Tørrkøyring: ingenting er lagra. Dette ville blitt gjort: ny runde; 10 nye, 0 endra, 0 uendra " +
+        "rapporteringar; 0 berre i databasen (ikkje sletta).",
+    );
+    expect(await everything(store)).toEqual({ rounds: [], reports: [] });
+  });
+
+  it("should exit 2 naming a --lang that is neither nb nor nn", async () => {
+    const run = await runScript([EXAMPLE, "--lang", "de"], "unused");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Ukjent språk «de»: bruk nb (bokmål) eller nn (nynorsk).");
+    expect(run.stderr).toContain("[--dry-run] [--lang nn]");
+  });
+
   it("should exit 2 with the usage when no file is given", async () => {
     const run = await runScript(["--dry-run"], "unused");
     expect(run.code).toBe(2);

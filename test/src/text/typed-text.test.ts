@@ -49,6 +49,29 @@ describe("normalizeTypedText", () => {
     expect(normalizeTypedText("a\u0001b\r\nc\rd\te\u007f\u0085f")).toBe("ab\nc\nd\tef");
   });
 
+  it("should clean Latin-1 text with one character outside plain Latin-1 as any other text", () => {
+    // Plain Latin-1 text only needs trimming (a shortcut); one DEL, C1 control or CR anywhere is not plain.
+    expect(normalizeTypedText("Bodø\u007f kommune")).toBe("Bodø kommune");
+    expect(normalizeTypedText("æøå\u0085")).toBe("æøå");
+    expect(normalizeTypedText("Kari\r\nOla\u0009")).toBe("Kari\nOla");
+    expect(normalizeTypedText("\u00ad\u00a0 Ærlig svar,\tja \u00a0\n")).toBe("Ærlig svar,\tja");
+    expect(normalizeTypedText("A\u030angstrøm")).toBe("Ångstrøm");
+  });
+
+  it("should give plain Latin-1 text the same result as the general steps: NFC, then trimmed", () => {
+    const alphabet = ["a", "Z", "ø", "Å", "é", "ÿ", " ", "\t", "\n", "\u00a0", "\u00ad", "~", "!", "0"];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let n = 0; n < 2_000; n++) {
+      const text = Array.from({ length: next() % 12 }, () => alphabet[next() % alphabet.length]).join("");
+      const expected = text.normalize("NFC").replace(/^[\s\u00ad]+|[\s\u00ad]+$/g, "");
+      expect(normalizeTypedText(text), JSON.stringify(text)).toBe(expected);
+    }
+  });
+
   it("should trim whitespace and invisible characters at both ends, and keep them inside", () => {
     expect(normalizeTypedText(" \u200b\u2060 svar \u3164\u2800 ")).toBe("svar");
     expect(normalizeTypedText("a\u200db")).toBe("a\u200db");
