@@ -2,7 +2,8 @@
  * Which contact, in which step, caused each Cosmos request the counting proxy saw. A bulk request
  * (group commit of report writes, src/storage/group-commit.ts) is ONE request shared by the steps whose
  * reports it carries: each of them is charged 1/size of a write, so "writes" per step is a fraction and
- * a batched step never counts more than one write. The mean batch size is reported beside it.
+ * a batched step never counts more than one write. The mean batch size is reported beside it. A bulk
+ * request of point reads (group read of reports) is charged the same way: 1/size of a read to each.
  */
 import type {
   CosmosFaultProxy,

@@ -21,32 +21,41 @@
  * was not applied) are sent again one by one as plain replaces, so each gets exactly the SDK's
  * retries a replace gets. Every other outcome is handed to its caller as the SDK error a replace
  * would have thrown (an ErrorResponse with `code` = the status), never to the other callers.
+ *
+ * Group read (GroupRead) does the same for point reads: reads of different documents of one partition
+ * issued in the same turn go as one bulk request of Read operations; a 404 inside it is "not found"
+ * (as a plain read answers), never an error. Reads and replaces are separate groups, never one batch.
  */
-import { type Container, ErrorResponse, type ItemDefinition, type OperationResponse } from "@azure/cosmos";
+import {
+  type Container,
+  ErrorResponse,
+  type ItemDefinition,
+  type OperationInput,
+  type OperationResponse,
+} from "@azure/cosmos";
 import { cosmosStatus } from "./errors.ts";
 
-/** What a replace gives: the stored document (with Cosmos' system fields) and its new ETag. */
+/** What a replace or a read gives: the stored document (with Cosmos' system fields) and its ETag. */
 export interface ReplaceResult<T> {
   resource: T | undefined;
   etag: string | undefined;
 }
 
 export interface GroupCommitOptions {
-  /** Requests of one partition on their way at once before further replaces queue (default 1). */
+  /** Requests of one partition on their way at once before further operations queue (default 1). */
   maxInFlight?: number;
   /** Most operations in one bulk request (the SDK's limit per partition is 100). */
   maxBatch?: number;
 }
 
-interface Pending<T> {
-  doc: T;
-  etag: string;
-  resolve: (r: ReplaceResult<T>) => void;
+interface Pending<Op, R> {
+  op: Op;
+  resolve: (r: R) => void;
   reject: (err: unknown) => void;
 }
 
-interface PartitionQueue<T> {
-  queue: Pending<T>[];
+interface PartitionQueue<Op, R> {
+  queue: Pending<Op, R>[];
   inFlight: number;
   scheduled: boolean;
 }
@@ -54,36 +63,54 @@ interface PartitionQueue<T> {
 /** Per-operation statuses that say the operation was not applied and may be sent again by itself. */
 const SEND_ALONE = new Set([429, 410, 449, 424]);
 
-export class GroupCommit<T extends ItemDefinition & { id: string }> {
-  private readonly partitions = new Map<string, PartitionQueue<T>>();
+/**
+ * The batching shared by group commit and group read: per partition a queue, flushed at the end of
+ * the turn into bulk requests of distinct documents, at most `maxInFlight` on their way at once.
+ * A subclass says how one operation goes in a bulk request, what its result means, and how it is
+ * sent alone (the plain SDK call).
+ */
+abstract class BulkGroup<Op, R> {
+  private readonly partitions = new Map<string, PartitionQueue<Op, R>>();
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
 
   constructor(
-    private readonly container: Container,
-    private readonly partitionKeyOf: (doc: T) => string,
+    protected readonly container: Container,
     options: GroupCommitOptions = {},
   ) {
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
     this.maxBatch = Math.min(100, Math.max(1, options.maxBatch ?? 100));
   }
 
-  /** Replaces `doc` only if it still has `etag`; rejects with what the SDK's replace would throw. */
-  replace(doc: T, etag: string): Promise<ReplaceResult<T>> {
-    const key = this.partitionKeyOf(doc);
+  /** The document an operation is about (never two of one document in a batch). */
+  protected abstract idOf(op: Op): string;
+  /** The operation as one entry of a bulk request. */
+  protected abstract toBulk(op: Op, key: string): OperationInput;
+  /** Its outcome from a bulk result that is neither a status to send alone nor (per `isError`) an error. */
+  protected abstract fromResult(op: Op, r: OperationResponse): R;
+  /** Whether a per-operation status (not one to send alone) is the SDK error a plain call would throw. */
+  protected isError(status: number): boolean {
+    return status < 200 || status >= 300;
+  }
+  /** The plain SDK call, exactly as without grouping. */
+  protected abstract plain(op: Op, key: string): Promise<R>;
+  /** What failed, for the error message of a failed operation. */
+  protected abstract describe(op: Op): string;
+
+  protected enqueue(key: string, op: Op): Promise<R> {
     let p = this.partitions.get(key);
     if (p === undefined) {
       p = { queue: [], inFlight: 0, scheduled: false };
       this.partitions.set(key, p);
     }
     const part = p;
-    return new Promise<ReplaceResult<T>>((resolve, reject) => {
-      part.queue.push({ doc, etag, resolve, reject });
+    return new Promise<R>((resolve, reject) => {
+      part.queue.push({ op, resolve, reject });
       this.schedule(key, part);
     });
   }
 
-  private schedule(key: string, p: PartitionQueue<T>): void {
+  private schedule(key: string, p: PartitionQueue<Op, R>): void {
     if (p.scheduled || p.queue.length === 0 || p.inFlight >= this.maxInFlight) return;
     p.scheduled = true;
     setImmediate(() => {
@@ -92,9 +119,9 @@ export class GroupCommit<T extends ItemDefinition & { id: string }> {
     });
   }
 
-  private flush(key: string, p: PartitionQueue<T>): void {
+  private flush(key: string, p: PartitionQueue<Op, R>): void {
     while (p.queue.length > 0 && p.inFlight < this.maxInFlight) {
-      const batch = takeBatch(p.queue, this.maxBatch);
+      const batch = this.takeBatch(p.queue);
       p.inFlight++;
       this.send(key, batch)
         .catch((err: unknown) => {
@@ -108,7 +135,7 @@ export class GroupCommit<T extends ItemDefinition & { id: string }> {
     }
   }
 
-  private async send(key: string, batch: Pending<T>[]): Promise<void> {
+  private async send(key: string, batch: Pending<Op, R>[]): Promise<void> {
     const [only] = batch;
     if (batch.length === 1 && only !== undefined) {
       await this.sendAlone(key, only);
@@ -116,64 +143,139 @@ export class GroupCommit<T extends ItemDefinition & { id: string }> {
     }
     let results: OperationResponse[];
     try {
-      results = await this.container.items.bulk(
-        batch.map((op) => ({
-          operationType: "Replace" as const,
-          id: op.doc.id,
-          partitionKey: key,
-          ifMatch: op.etag,
-          resourceBody: op.doc,
-        })),
-      );
+      results = await this.container.items.bulk(batch.map((p) => this.toBulk(p.op, key)));
     } catch (err) {
       const cause = unwrapBulkError(err);
       const status = cosmosStatus(cause);
       if (status !== undefined && SEND_ALONE.has(status)) {
-        await Promise.all(batch.map((op) => this.sendAlone(key, op)));
+        await Promise.all(batch.map((p) => this.sendAlone(key, p)));
       } else {
-        for (const op of batch) op.reject(cause);
+        for (const p of batch) p.reject(cause);
       }
       return;
     }
-    const again: Pending<T>[] = [];
-    batch.forEach((op, i) => {
+    const again: Pending<Op, R>[] = [];
+    batch.forEach((p, i) => {
       const r = results[i];
-      if (r === undefined) op.reject(operationError(500, `no result for ${op.doc.id} in the bulk response`));
-      else if (r.statusCode >= 200 && r.statusCode < 300)
-        op.resolve({ resource: r.resourceBody as T | undefined, etag: r.eTag });
-      else if (SEND_ALONE.has(r.statusCode)) again.push(op);
-      else op.reject(operationError(r.statusCode, `replace of ${op.doc.id} in a bulk request failed`));
+      if (r === undefined)
+        p.reject(operationError(500, `no result for ${this.idOf(p.op)} in the bulk response`));
+      else if (SEND_ALONE.has(r.statusCode)) again.push(p);
+      else if (this.isError(r.statusCode))
+        p.reject(operationError(r.statusCode, `${this.describe(p.op)} in a bulk request failed`));
+      else p.resolve(this.fromResult(p.op, r));
     });
-    await Promise.all(again.map((op) => this.sendAlone(key, op)));
+    await Promise.all(again.map((p) => this.sendAlone(key, p)));
   }
 
-  /** The plain conditional replace, exactly as without group commit. */
-  private async sendAlone(key: string, op: Pending<T>): Promise<void> {
+  private async sendAlone(key: string, p: Pending<Op, R>): Promise<void> {
     try {
-      const response = await this.container
-        .item(op.doc.id, key)
-        .replace<T>(op.doc, { accessCondition: { type: "IfMatch", condition: op.etag } });
-      op.resolve({ resource: response.resource, etag: response.etag });
+      p.resolve(await this.plain(p.op, key));
     } catch (err) {
-      op.reject(err);
+      p.reject(err);
     }
+  }
+
+  /** The first pending operation of each document, up to `maxBatch`, removed from `queue` (later ones stay). */
+  private takeBatch(queue: Pending<Op, R>[]): Pending<Op, R>[] {
+    const batch: Pending<Op, R>[] = [];
+    const ids = new Set<string>();
+    const rest: Pending<Op, R>[] = [];
+    for (const p of queue) {
+      const id = this.idOf(p.op);
+      if (batch.length < this.maxBatch && !ids.has(id)) {
+        ids.add(id);
+        batch.push(p);
+      } else rest.push(p);
+    }
+    queue.length = 0;
+    queue.push(...rest);
+    return batch;
   }
 }
 
-/** The first pending replace of each document, up to `max`, removed from `queue` (later ones stay). */
-function takeBatch<T extends { id: string }>(queue: Pending<T>[], max: number): Pending<T>[] {
-  const batch: Pending<T>[] = [];
-  const ids = new Set<string>();
-  const rest: Pending<T>[] = [];
-  for (const op of queue) {
-    if (batch.length < max && !ids.has(op.doc.id)) {
-      ids.add(op.doc.id);
-      batch.push(op);
-    } else rest.push(op);
+interface ReplaceOp<T> {
+  doc: T;
+  etag: string;
+}
+
+/** Group commit of conditional replaces (see the top of this file). */
+export class GroupCommit<T extends ItemDefinition & { id: string }> extends BulkGroup<
+  ReplaceOp<T>,
+  ReplaceResult<T>
+> {
+  constructor(
+    container: Container,
+    private readonly partitionKeyOf: (doc: T) => string,
+    options: GroupCommitOptions = {},
+  ) {
+    super(container, options);
   }
-  queue.length = 0;
-  queue.push(...rest);
-  return batch;
+
+  /** Replaces `doc` only if it still has `etag`; rejects with what the SDK's replace would throw. */
+  replace(doc: T, etag: string): Promise<ReplaceResult<T>> {
+    return this.enqueue(this.partitionKeyOf(doc), { doc, etag });
+  }
+
+  protected idOf(op: ReplaceOp<T>): string {
+    return op.doc.id;
+  }
+  protected describe(op: ReplaceOp<T>): string {
+    return `replace of ${op.doc.id}`;
+  }
+  protected toBulk(op: ReplaceOp<T>, key: string): OperationInput {
+    return {
+      operationType: "Replace",
+      id: op.doc.id,
+      partitionKey: key,
+      ifMatch: op.etag,
+      resourceBody: op.doc,
+    };
+  }
+  protected fromResult(_op: ReplaceOp<T>, r: OperationResponse): ReplaceResult<T> {
+    return { resource: r.resourceBody as T | undefined, etag: r.eTag };
+  }
+  protected async plain(op: ReplaceOp<T>, key: string): Promise<ReplaceResult<T>> {
+    const response = await this.container
+      .item(op.doc.id, key)
+      .replace<T>(op.doc, { accessCondition: { type: "IfMatch", condition: op.etag } });
+    return { resource: response.resource, etag: response.etag };
+  }
+}
+
+/**
+ * Group read of point reads (see the top of this file). Resolves as a plain `item().read()` does:
+ * the document and its ETag, or no document when it does not exist (404); rejects otherwise.
+ */
+export class GroupRead<T extends ItemDefinition & { id: string }> extends BulkGroup<
+  string,
+  ReplaceResult<T>
+> {
+  /** Reads document `id` of partition `key`. */
+  read(key: string, id: string): Promise<ReplaceResult<T>> {
+    return this.enqueue(key, id);
+  }
+
+  protected idOf(id: string): string {
+    return id;
+  }
+  protected describe(id: string): string {
+    return `read of ${id}`;
+  }
+  protected toBulk(id: string, key: string): OperationInput {
+    return { operationType: "Read", id, partitionKey: key };
+  }
+  protected override isError(status: number): boolean {
+    return status !== 404 && super.isError(status);
+  }
+  protected fromResult(_id: string, r: OperationResponse): ReplaceResult<T> {
+    if (r.statusCode === 404) return { resource: undefined, etag: undefined };
+    return { resource: r.resourceBody as T | undefined, etag: r.eTag };
+  }
+  protected async plain(id: string, key: string): Promise<ReplaceResult<T>> {
+    const response = await this.container.item(id, key).read<T>();
+    if (response.statusCode === 404) return { resource: undefined, etag: undefined };
+    return { resource: response.resource, etag: response.etag };
+  }
 }
 
 /**
@@ -185,7 +287,7 @@ function unwrapBulkError(err: unknown): unknown {
   return err;
 }
 
-/** The ErrorResponse a plain replace would have thrown for this status. */
+/** The ErrorResponse a plain call would have thrown for this status. */
 function operationError(status: number, message: string): ErrorResponse {
   const err = new ErrorResponse(`${message} (HTTP ${status})`);
   err.code = status;

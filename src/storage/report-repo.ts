@@ -7,7 +7,7 @@ import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import type { ReportDoc } from "../reports/types.ts";
 import { copyDocument, stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
-import { GroupCommit, type GroupCommitOptions } from "./group-commit.ts";
+import { GroupCommit, type GroupCommitOptions, GroupRead } from "./group-commit.ts";
 import { isStorableId } from "./ids.ts";
 
 export interface UpdateResult extends Versioned<ReportDoc> {
@@ -30,12 +30,15 @@ export class ReportRepo {
 
   /** Replaces of different reports of one round issued together go as one bulk request (group-commit.ts). */
   private readonly writes: GroupCommit<ReportDoc>;
+  /** Point reads of different reports of one round issued together go as one bulk request (group-commit.ts). */
+  private readonly reads: GroupRead<ReportDoc>;
 
   constructor(
     private readonly container: Container,
-    options: { groupCommit?: GroupCommitOptions } = {},
+    options: { groupCommit?: GroupCommitOptions; groupRead?: GroupCommitOptions } = {},
   ) {
     this.writes = new GroupCommit(container, (doc) => doc.roundId, options.groupCommit);
+    this.reads = new GroupRead(container, options.groupRead);
   }
 
   private remember(v: Versioned<ReportDoc>): Versioned<ReportDoc> {
@@ -49,11 +52,14 @@ export class ReportRepo {
     return v;
   }
 
-  /** Point read; undefined when the report does not exist (or either id is not of a storable shape). */
+  /**
+   * Point read; undefined when the report does not exist (or either id is not of a storable shape).
+   * Under load it may share one Cosmos request with reads of other reports of the same round.
+   */
   async get(roundId: string, id: string): Promise<Versioned<ReportDoc> | undefined> {
     if (!isStorableId(roundId) || !isStorableId(id)) return undefined;
-    const response = await this.container.item(id, roundId).read<ReportDoc>();
-    if (response.statusCode === 404 || !response.resource) {
+    const response = await this.reads.read(roundId, id);
+    if (!response.resource) {
       this.known.delete(`${roundId}|${id}`);
       return undefined;
     }

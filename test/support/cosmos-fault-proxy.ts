@@ -16,7 +16,8 @@
  *
  *   read   GET  .../docs/<id>                          point read
  *   write  POST/PUT/PATCH/DELETE .../docs[/<id>]        create, upsert, replace, patch, delete, and a
- *          bulk request (x-ms-cosmos-is-batch-request): one request, its documents in `docIds`
+ *          bulk request (x-ms-cosmos-is-batch-request): one request, its documents in `docIds`;
+ *          a bulk request of Read operations only (group read) is a `read`, its documents in `docIds`
  *   query  POST .../docs with x-ms-documentdb-isquery   (also query-plan requests)
  *   meta   everything else (account, databases, containers, partition key ranges)
  *
@@ -136,6 +137,10 @@ function bulkOperationId(op: unknown): string {
   return typeof id === "string" ? id : "";
 }
 
+function isReadOperation(op: unknown): boolean {
+  return (op as { operationType?: unknown } | null)?.operationType === "Read";
+}
+
 function emptyCounts(): CosmosCounts {
   return {
     read: 0,
@@ -247,8 +252,11 @@ export async function startCosmosFaultProxy(opts: {
       // create/upsert: the id is in the body; a bulk request's body is the list of its operations
       try {
         const parsed = JSON.parse(body.toString("utf8")) as unknown;
-        if (Array.isArray(parsed)) info.docIds = parsed.map(bulkOperationId);
-        else {
+        if (Array.isArray(parsed)) {
+          info.docIds = parsed.map(bulkOperationId);
+          // a bulk request of point reads only (group read) is a read, of many documents
+          if (parsed.length > 0 && parsed.every(isReadOperation)) info.kind = "read";
+        } else {
           const id = (parsed as { id?: unknown }).id;
           if (typeof id === "string") info.docId = id;
         }
@@ -263,9 +271,9 @@ export async function startCosmosFaultProxy(opts: {
         // not JSON: leave it out
       }
     }
-    counts[cls.kind]++;
+    counts[info.kind]++;
     counts.total++;
-    const key = `${cls.container ?? "-"}:${cls.kind}`;
+    const key = `${cls.container ?? "-"}:${info.kind}`;
     counts.byContainer[key] = (counts.byContainer[key] ?? 0) + 1;
 
     const done = () => {

@@ -3,82 +3,38 @@
  * the fault proxy (test/support/cosmos-fault-proxy.ts), which counts requests and sees the documents a
  * bulk request carries.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReportDoc } from "../../../src/reports/types.ts";
-import { type CosmosStore, openCosmos } from "../../../src/storage/cosmos.ts";
 import {
   ConcurrencyError,
   cosmosStatus,
   NotFoundError,
   StorageTimeoutError,
 } from "../../../src/storage/errors.ts";
-import { type LocalCosmos, startLocalCosmos } from "../../../src/storage/local-cosmos.ts";
 import { ReportRepo } from "../../../src/storage/report-repo.ts";
-import {
-  type CosmosFaultProxy,
-  type CosmosRequestInfo,
-  startCosmosFaultProxy,
-} from "../../support/cosmos-fault-proxy.ts";
-import { makeReport, uid } from "./fixtures.ts";
+import { seedReports, settle, useBulkTestEnv, withDeadline } from "./bulk-test-env.ts";
+import { makeReport } from "./fixtures.ts";
 
 const DB = "group-commit-test";
-let server: LocalCosmos;
-let proxy: CosmosFaultProxy;
-let store: CosmosStore;
-let direct: CosmosStore;
-let repo: ReportRepo;
-const seen: CosmosRequestInfo[] = [];
-
-beforeAll(async () => {
-  server = await startLocalCosmos({ port: 0, database: DB });
-  proxy = await startCosmosFaultProxy({ target: server.endpoint });
-  proxy.onRequest((info) => seen.push(info));
-  store = await openCosmos({ endpoint: proxy.url, key: server.key, database: DB });
-  direct = await openCosmos({ endpoint: server.endpoint, key: server.key, database: DB });
-  repo = new ReportRepo(store.containers.reports);
-});
-
-afterEach(() => proxy.clearFaults());
-
-afterAll(async () => {
-  store?.dispose();
-  direct?.dispose();
-  await proxy?.close();
-  await server?.stop();
-});
-
-/** `n` fresh reports in a new round, created directly (not through the proxy). */
-async function seed(n: number) {
-  const roundId = uid("round");
-  const seedRepo = new ReportRepo(direct.containers.reports);
-  const created = await Promise.all(
-    Array.from({ length: n }, (_, i) => seedRepo.create(makeReport({ id: `r${i}`, roundId }))),
-  );
-  return { roundId, created };
-}
+const env = useBulkTestEnv(DB);
+const seed = (n: number) => seedReports(env, n);
 
 /** What the local server holds now, read without the proxy. */
 async function storedNow(roundId: string, id: string) {
-  return new ReportRepo(direct.containers.reports).get(roundId, id);
+  return new ReportRepo(env.direct.containers.reports).get(roundId, id);
 }
 
 /** Writes seen by the proxy since `from`. */
 function writesSince(from: number) {
-  return seen.slice(from).filter((i) => i.kind === "write" && i.container === "reports");
+  return env.seen.slice(from).filter((i) => i.kind === "write" && i.container === "reports");
 }
-
-const settle = <T>(p: Promise<T>) =>
-  p.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
 
 describe("group commit of report replaces", () => {
   it("should send concurrent replaces of distinct reports of one round as fewer requests, each with its own result", async () => {
     const { roundId, created } = await seed(20);
-    const from = seen.length;
+    const from = env.seen.length;
     const results = await Promise.all(
-      created.map((c, i) => repo.replace({ ...c.doc, revision: i + 1 }, c.etag)),
+      created.map((c, i) => env.repo.replace({ ...c.doc, revision: i + 1 }, c.etag)),
     );
     const writes = writesSince(from);
     expect(writes.length).toBeLessThan(20);
@@ -99,8 +55,8 @@ describe("group commit of report replaces", () => {
     const { created } = await seed(1);
     const [c] = created;
     if (c === undefined) throw new Error("test bug");
-    const from = seen.length;
-    await repo.replace({ ...c.doc, revision: 1 }, c.etag);
+    const from = env.seen.length;
+    await env.repo.replace({ ...c.doc, revision: 1 }, c.etag);
     const writes = writesSince(from);
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({ method: "PUT", docId: "r0" });
@@ -111,10 +67,10 @@ describe("group commit of report replaces", () => {
     const { roundId, created } = await seed(6);
     const stale = created[2];
     if (stale === undefined) throw new Error("test bug");
-    await new ReportRepo(direct.containers.reports).replace({ ...stale.doc, revision: 50 }, stale.etag);
-    const from = seen.length;
+    await new ReportRepo(env.direct.containers.reports).replace({ ...stale.doc, revision: 50 }, stale.etag);
+    const from = env.seen.length;
     const outcomes = await Promise.all(
-      created.map((c) => settle(repo.replace({ ...c.doc, revision: 7 }, c.etag))),
+      created.map((c) => settle(env.repo.replace({ ...c.doc, revision: 7 }, c.etag))),
     );
     expect(writesSince(from).some((w) => w.docIds?.includes("r2") && w.docIds.length > 1)).toBe(true);
     for (const [i, o] of outcomes.entries()) {
@@ -134,10 +90,10 @@ describe("group commit of report replaces", () => {
   it("should fail only the caller whose report is gone with NotFoundError", async () => {
     const { roundId, created } = await seed(4);
     const ghost = makeReport({ id: "ghost", roundId });
-    const from = seen.length;
+    const from = env.seen.length;
     const outcomes = await Promise.all([
-      ...created.map((c) => settle(repo.replace({ ...c.doc, revision: 3 }, c.etag))),
-      settle(repo.replace(ghost, '"whatever"')),
+      ...created.map((c) => settle(env.repo.replace({ ...c.doc, revision: 3 }, c.etag))),
+      settle(env.repo.replace(ghost, '"whatever"')),
     ]);
     const last = outcomes.pop();
     expect(writesSince(from).some((w) => w.docIds?.includes("ghost") && w.docIds.length > 1)).toBe(true);
@@ -151,11 +107,11 @@ describe("group commit of report replaces", () => {
     const { roundId, created } = await seed(3);
     const [a] = created;
     if (a === undefined) throw new Error("test bug");
-    const from = seen.length;
+    const from = env.seen.length;
     const outcomes = await Promise.all([
-      settle(repo.replace({ ...a.doc, revision: 1 }, a.etag)),
-      settle(repo.replace({ ...a.doc, revision: 2 }, a.etag)),
-      ...created.slice(1).map((c) => settle(repo.replace({ ...c.doc, revision: 1 }, c.etag))),
+      settle(env.repo.replace({ ...a.doc, revision: 1 }, a.etag)),
+      settle(env.repo.replace({ ...a.doc, revision: 2 }, a.etag)),
+      ...created.slice(1).map((c) => settle(env.repo.replace({ ...c.doc, revision: 1 }, c.etag))),
     ]);
     for (const w of writesSince(from)) {
       const ids = w.docIds ?? [w.docId];
@@ -174,37 +130,42 @@ describe("group commit of report replaces", () => {
     const { roundId, created } = await seed(5);
     const lost = created[4];
     if (lost === undefined) throw new Error("test bug");
-    await new ReportRepo(direct.containers.reports).replace({ ...lost.doc, revision: 9 }, lost.etag);
+    await new ReportRepo(env.direct.containers.reports).replace({ ...lost.doc, revision: 9 }, lost.etag);
     // First round: every report is read once (nothing remembered yet) and written in a batch.
     const bump = (doc: ReportDoc) => ({ ...doc, revision: doc.revision + 1 });
-    await Promise.all(created.map((c) => repo.get(roundId, c.doc.id)));
-    await Promise.all(created.map((c) => repo.updateWithRetry(roundId, c.doc.id, bump)));
-    const from = seen.length;
-    const second = await Promise.all(created.map((c) => repo.updateWithRetry(roundId, c.doc.id, bump)));
-    const reads = seen.slice(from).filter((i) => i.kind === "read");
+    await Promise.all(created.map((c) => env.repo.get(roundId, c.doc.id)));
+    await Promise.all(created.map((c) => env.repo.updateWithRetry(roundId, c.doc.id, bump)));
+    const from = env.seen.length;
+    const second = await Promise.all(created.map((c) => env.repo.updateWithRetry(roundId, c.doc.id, bump)));
+    const reads = env.seen.slice(from).filter((i) => i.kind === "read");
     expect(reads).toHaveLength(0); // every batched write was remembered with its new etag
     expect(second.every((r) => r.written && r.attempts === 1)).toBe(true);
     for (const [i, r] of second.entries()) {
       expect((await storedNow(roundId, `r${i}`))?.etag).toBe(r.etag);
     }
     // A write that loses in a batch forgets its copy: the next update of it reads first.
-    await new ReportRepo(direct.containers.reports).upsert({ ...second[0]?.doc, revision: 99 } as ReportDoc);
-    const from2 = seen.length;
-    const third = await Promise.all(created.map((c) => repo.updateWithRetry(roundId, c.doc.id, bump)));
+    await new ReportRepo(env.direct.containers.reports).upsert({
+      ...second[0]?.doc,
+      revision: 99,
+    } as ReportDoc);
+    const from2 = env.seen.length;
+    const third = await Promise.all(created.map((c) => env.repo.updateWithRetry(roundId, c.doc.id, bump)));
     expect(third[0]?.doc.revision).toBe(100);
-    expect(seen.slice(from2).filter((i) => i.kind === "read" && i.docId === "r0")).toHaveLength(1);
-    expect(seen.slice(from2).filter((i) => i.kind === "read" && i.docId !== "r0")).toHaveLength(0);
+    expect(env.seen.slice(from2).filter((i) => i.kind === "read" && i.docId === "r0")).toHaveLength(1);
+    expect(env.seen.slice(from2).filter((i) => i.kind === "read" && i.docId !== "r0")).toHaveLength(0);
   });
 });
 
 describe("group commit when Cosmos fails", () => {
   it("should send each replace of a throttled bulk again alone (with the SDK's 429 retries) and store all", async () => {
     const { roundId, created } = await seed(8);
-    proxy.setFaults([
+    env.proxy.setFaults([
       { kinds: ["write"], container: "reports", fault: { type: "throttle", retryAfterMs: 10 }, count: 1 },
     ]);
-    const from = seen.length;
-    const results = await Promise.all(created.map((c) => repo.replace({ ...c.doc, revision: 4 }, c.etag)));
+    const from = env.seen.length;
+    const results = await Promise.all(
+      created.map((c) => env.repo.replace({ ...c.doc, revision: 4 }, c.etag)),
+    );
     const writes = writesSince(from);
     expect(writes[0]?.status).toBe(429);
     expect((writes[0]?.docIds?.length ?? 1) > 1).toBe(true);
@@ -213,9 +174,11 @@ describe("group commit when Cosmos fails", () => {
 
   it("should send an operation the bulk throttled (429) again alone, and store every report", async () => {
     const { roundId, created } = await seed(6);
-    proxy.setFaults([{ kinds: ["write"], fault: { type: "bulk-op", status: 429, index: 3 }, count: 1 }]);
-    const from = seen.length;
-    const results = await Promise.all(created.map((c) => repo.replace({ ...c.doc, revision: 5 }, c.etag)));
+    env.proxy.setFaults([{ kinds: ["write"], fault: { type: "bulk-op", status: 429, index: 3 }, count: 1 }]);
+    const from = env.seen.length;
+    const results = await Promise.all(
+      created.map((c) => env.repo.replace({ ...c.doc, revision: 5 }, c.etag)),
+    );
     const writes = writesSince(from);
     expect(writes[0]?.fault).toBe("bulk-op");
     expect(writes[0]?.docIds?.[3]).toBe("r3");
@@ -229,9 +192,9 @@ describe("group commit when Cosmos fails", () => {
 
   it("should fail only the caller of an operation that failed inside the bulk (500), as a replace would", async () => {
     const { roundId, created } = await seed(5);
-    proxy.setFaults([{ kinds: ["write"], fault: { type: "bulk-op", status: 500, index: 1 }, count: 1 }]);
+    env.proxy.setFaults([{ kinds: ["write"], fault: { type: "bulk-op", status: 500, index: 1 }, count: 1 }]);
     const outcomes = await Promise.all(
-      created.map((c) => settle(repo.replace({ ...c.doc, revision: 6 }, c.etag))),
+      created.map((c) => settle(env.repo.replace({ ...c.doc, revision: 6 }, c.etag))),
     );
     for (const [i, o] of outcomes.entries()) {
       const stored = await storedNow(roundId, `r${i}`);
@@ -244,10 +207,10 @@ describe("group commit when Cosmos fails", () => {
       }
     }
     // Its remembered copy is forgotten: the next update reads the report again and succeeds.
-    const from = seen.length;
-    const again = await repo.updateWithRetry(roundId, "r1", (doc) => ({ ...doc, revision: 7 }));
+    const from = env.seen.length;
+    const again = await env.repo.updateWithRetry(roundId, "r1", (doc) => ({ ...doc, revision: 7 }));
     expect(again.written).toBe(true);
-    expect(seen.slice(from).filter((i) => i.kind === "read" && i.docId === "r1")).toHaveLength(1);
+    expect(env.seen.slice(from).filter((i) => i.kind === "read" && i.docId === "r1")).toHaveLength(1);
   });
 
   it.each([
@@ -256,10 +219,10 @@ describe("group commit when Cosmos fails", () => {
     ["a connection dropped after Cosmos stored the writes", { type: "drop-after" } as const],
   ])("should give every caller of a failed bulk an error (%s), as a replace would", async (_name, fault) => {
     const { roundId, created } = await seed(5);
-    proxy.setFaults([{ kinds: ["write"], container: "reports", fault, count: 1 }]);
-    const from = seen.length;
+    env.proxy.setFaults([{ kinds: ["write"], container: "reports", fault, count: 1 }]);
+    const from = env.seen.length;
     const outcomes = await Promise.all(
-      created.map((c) => settle(repo.replace({ ...c.doc, revision: 2 }, c.etag))),
+      created.map((c) => settle(env.repo.replace({ ...c.doc, revision: 2 }, c.etag))),
     );
     expect((writesSince(from)[0]?.docIds?.length ?? 1) > 1).toBe(true);
     expect(outcomes.some((o) => o.ok)).toBe(false);
@@ -272,27 +235,23 @@ describe("group commit when Cosmos fails", () => {
   });
 
   it("should give every caller of a bulk past the storage deadline a StorageTimeoutError", async () => {
-    const slow = await openCosmos({ endpoint: proxy.url, key: server.key, database: DB, deadlineMs: 300 });
-    try {
-      const slowRepo = new ReportRepo(slow.containers.reports);
+    await withDeadline(env, 300, async (slowRepo) => {
       const { created } = await seed(4);
-      proxy.setFaults([
+      env.proxy.setFaults([
         { kinds: ["write"], container: "reports", fault: { type: "latency", ms: 1_000 }, count: 1 },
       ]);
       const outcomes = await Promise.all(
         created.map((c) => settle(slowRepo.replace({ ...c.doc, revision: 1 }, c.etag))),
       );
       for (const o of outcomes) expect(o.ok ? undefined : o.error).toBeInstanceOf(StorageTimeoutError);
-    } finally {
-      slow.dispose();
-    }
+    });
   });
 
   it("should lose no acknowledged write while bulks are delayed, dropped, throttled and refused", {
     timeout: 60_000,
   }, async () => {
     const { roundId, created } = await seed(24);
-    proxy.setFaults([
+    env.proxy.setFaults([
       { container: "reports", fault: { type: "latency", ms: 5 }, probability: 0.5 },
       { kinds: ["write"], container: "reports", fault: { type: "unavailable" }, probability: 0.1 },
       { kinds: ["write"], container: "reports", fault: { type: "drop" }, probability: 0.1 },
@@ -304,7 +263,7 @@ describe("group commit when Cosmos fails", () => {
         probability: 0.1,
       },
     ]);
-    const from = seen.length;
+    const from = env.seen.length;
     const acknowledged = new Map<string, Set<string>>();
     let failures = 0;
     await Promise.all(
@@ -314,7 +273,7 @@ describe("group commit when Cosmos fails", () => {
         for (let k = 0; k < 6; k++) {
           const key = `q${k}`;
           const outcome = await settle(
-            repo.updateWithRetry(roundId, c.doc.id, (doc) => ({
+            env.repo.updateWithRetry(roundId, c.doc.id, (doc) => ({
               ...doc,
               answers: {
                 ...doc.answers,
@@ -327,7 +286,7 @@ describe("group commit when Cosmos fails", () => {
         }
       }),
     );
-    proxy.clearFaults();
+    env.proxy.clearFaults();
     expect(failures).toBeGreaterThan(0); // the faults really happened
     expect(writesSince(from).some((w) => (w.docIds?.length ?? 1) > 1)).toBe(true);
     const lost: string[] = [];
