@@ -209,7 +209,11 @@ export async function startCosmosFaultProxy(opts: {
    * Forwards to the real server. A request that fails on a reused keep-alive socket the server had
    * just closed as idle (ECONNRESET / socket hang up) never reached it, and is sent once more (as
    * Node's documentation advises, `request.reusedSocket`); a busy machine otherwise turns that race
-   * into 502s nobody asked for.
+   * into 502s nobody asked for. The second attempt goes on a NEW connection (`agent: false`): the
+   * server closes every socket that went idle in the same burst at about the same moment, so the next
+   * pooled socket is often just as dead (seen as a 502 "socket hang up" of a 100-operation bulk in
+   * bench:turns). The local server sends no `Keep-Alive: timeout=` hint (@vercel/cosmosdb-server sets
+   * `Connection` itself), so the agent cannot retire idle sockets before the server's 5 s.
    */
   const forward = (
     req: IncomingMessage,
@@ -217,10 +221,13 @@ export async function startCosmosFaultProxy(opts: {
     mayRetry = true,
   ): Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }> =>
     new Promise((resolve, reject) => {
-      const headers = { ...req.headers, host: target.host, "content-length": String(body.length) };
+      // hop-by-hop headers are the client's connection's, not the upstream's (a client's `Connection:
+      // close` would make the server refuse the next request on the pooled socket)
+      const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, ...own } = req.headers;
+      const headers = { ...own, host: target.host, "content-length": String(body.length) };
       const upstream = request(
         {
-          agent,
+          agent: mayRetry ? agent : false,
           host: target.hostname,
           port: target.port,
           method: req.method,
@@ -235,7 +242,8 @@ export async function startCosmosFaultProxy(opts: {
         },
       );
       upstream.on("error", (err: NodeJS.ErrnoException) => {
-        const idleClosed = err.code === "ECONNRESET" || err.message === "socket hang up";
+        const idleClosed =
+          err.code === "ECONNRESET" || err.code === "EPIPE" || err.message === "socket hang up";
         if (mayRetry && upstream.reusedSocket && idleClosed) resolve(forward(req, body, false));
         else reject(err);
       });
