@@ -161,15 +161,21 @@ export function createCosmosClient(
     diagnosticLevel: CosmosDbDiagnosticLevel.info,
     plugins,
   };
-  if (opts.key) {
-    const options: CosmosClientOptions = { ...common, key: opts.key };
-    return new CosmosClient(options);
-  }
-  if (opts.credential) {
-    const options: CosmosClientOptions = { ...common, aadCredentials: opts.credential };
-    return new CosmosClient(options);
-  }
-  throw new Error("openCosmos needs either a key or a credential");
+  let options: CosmosClientOptions;
+  if (opts.key) options = { ...common, key: opts.key };
+  else if (opts.credential) options = { ...common, aadCredentials: opts.credential };
+  else throw new Error("openCosmos needs either a key or a credential");
+  const client = new CosmosClient(options);
+  deadlines.set(client, deadline);
+  return client;
+}
+
+/** The deadline of each client built here (deadlinePlugin), for code that waits before it calls the SDK. */
+const deadlines = new WeakMap<CosmosClient, number>();
+
+/** The storage deadline (ms) of every call made through `container`; undefined if not built here. */
+export function storageDeadlineOf(container: Container): number | undefined {
+  return deadlines.get(container.database.client);
 }
 
 /** Creates the database and every container in `defs` if they are missing (reads them otherwise). */

@@ -22,9 +22,11 @@
  * retries a replace gets. Every other outcome is handed to its caller as the SDK error a replace
  * would have thrown (an ErrorResponse with `code` = the status), never to the other callers.
  *
- * Group read (GroupRead) does the same for point reads: reads of different documents of one partition
- * issued in the same turn go as one bulk request of Read operations; a 404 inside it is "not found"
- * (as a plain read answers), never an error. Reads and replaces are separate groups, never one batch.
+ * Group read (GroupRead, group-read.ts) does the same for point reads, with its own queue.
+ *
+ * Deadline (`deadlineMs`, the client's storage deadline): when given, every caller is answered within
+ * it counted from its call, as a plain call is by the SDK's deadline plugin, also while it waits
+ * behind a request in flight or is sent again alone; still queued then, it is never sent.
  */
 import {
   type Container,
@@ -33,7 +35,7 @@ import {
   type OperationInput,
   type OperationResponse,
 } from "@azure/cosmos";
-import { cosmosStatus } from "./errors.ts";
+import { cosmosStatus, StorageTimeoutError } from "./errors.ts";
 
 /** What a replace or a read gives: the stored document (with Cosmos' system fields) and its ETag. */
 export interface ReplaceResult<T> {
@@ -46,6 +48,8 @@ export interface GroupCommitOptions {
   maxInFlight?: number;
   /** Most operations in one bulk request (the SDK's limit per partition is 100). */
   maxBatch?: number;
+  /** Longest a caller waits from its call (the storage deadline); no limit of our own if unset. */
+  deadlineMs?: number;
 }
 
 interface Pending<Op, R> {
@@ -61,7 +65,7 @@ interface PartitionQueue<Op, R> {
 }
 
 /** Per-operation statuses that say the operation was not applied and may be sent again by itself. */
-const SEND_ALONE = new Set([429, 410, 449, 424]);
+export const SEND_ALONE: ReadonlySet<number> = new Set([429, 410, 449, 424]);
 
 /**
  * The batching shared by group commit and group read: per partition a queue, flushed at the end of
@@ -69,10 +73,11 @@ const SEND_ALONE = new Set([429, 410, 449, 424]);
  * A subclass says how one operation goes in a bulk request, what its result means, and how it is
  * sent alone (the plain SDK call).
  */
-abstract class BulkGroup<Op, R> {
+export abstract class BulkGroup<Op, R> {
   private readonly partitions = new Map<string, PartitionQueue<Op, R>>();
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
+  private readonly deadlineMs: number | undefined;
 
   constructor(
     protected readonly container: Container,
@@ -80,6 +85,7 @@ abstract class BulkGroup<Op, R> {
   ) {
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
     this.maxBatch = Math.min(100, Math.max(1, options.maxBatch ?? 100));
+    this.deadlineMs = options.deadlineMs;
   }
 
   /** The document an operation is about (never two of one document in a batch). */
@@ -91,6 +97,15 @@ abstract class BulkGroup<Op, R> {
   /** Whether a per-operation status (not one to send alone) is the SDK error a plain call would throw. */
   protected isError(status: number): boolean {
     return status < 200 || status >= 300;
+  }
+  /** Whether an operation answered with this status inside a bulk is sent again alone. */
+  protected sendAloneOnStatus(status: number): boolean {
+    return SEND_ALONE.has(status);
+  }
+  /** Whether the operations of a bulk that failed as a whole with `err` are sent again alone. */
+  protected sendAloneOnFailure(err: unknown): boolean {
+    const status = cosmosStatus(err);
+    return status !== undefined && SEND_ALONE.has(status);
   }
   /** The plain SDK call, exactly as without grouping. */
   protected abstract plain(op: Op, key: string): Promise<R>;
@@ -105,9 +120,29 @@ abstract class BulkGroup<Op, R> {
     }
     const part = p;
     return new Promise<R>((resolve, reject) => {
-      part.queue.push({ op, resolve, reject });
+      const pending: Pending<Op, R> = { op, resolve, reject };
+      if (this.deadlineMs !== undefined) this.limitWait(part, pending, this.deadlineMs);
+      part.queue.push(pending);
       this.schedule(key, part);
     });
+  }
+
+  /** Answers `pending` with StorageTimeoutError `ms` from now unless it is answered before. */
+  private limitWait(part: PartitionQueue<Op, R>, pending: Pending<Op, R>, ms: number): void {
+    const { resolve, reject } = pending;
+    const timer = setTimeout(() => {
+      const i = part.queue.indexOf(pending);
+      if (i >= 0) part.queue.splice(i, 1); // not sent yet: never is
+      reject(new StorageTimeoutError(ms));
+    }, ms);
+    pending.resolve = (r) => {
+      clearTimeout(timer);
+      resolve(r);
+    };
+    pending.reject = (err) => {
+      clearTimeout(timer);
+      reject(err);
+    };
   }
 
   private schedule(key: string, p: PartitionQueue<Op, R>): void {
@@ -129,10 +164,16 @@ abstract class BulkGroup<Op, R> {
         })
         .finally(() => {
           p.inFlight--;
-          if (p.queue.length === 0 && p.inFlight === 0) this.partitions.delete(key);
-          else this.schedule(key, p);
+          this.schedule(key, p);
+          this.forgetIfIdle(key, p);
         });
     }
+    this.forgetIfIdle(key, p); // (its operations may all have passed their deadline in the queue)
+  }
+
+  private forgetIfIdle(key: string, p: PartitionQueue<Op, R>): void {
+    if (p.queue.length === 0 && p.inFlight === 0 && this.partitions.get(key) === p)
+      this.partitions.delete(key);
   }
 
   private async send(key: string, batch: Pending<Op, R>[]): Promise<void> {
@@ -146,8 +187,7 @@ abstract class BulkGroup<Op, R> {
       results = await this.container.items.bulk(batch.map((p) => this.toBulk(p.op, key)));
     } catch (err) {
       const cause = unwrapBulkError(err);
-      const status = cosmosStatus(cause);
-      if (status !== undefined && SEND_ALONE.has(status)) {
+      if (this.sendAloneOnFailure(cause)) {
         await Promise.all(batch.map((p) => this.sendAlone(key, p)));
       } else {
         for (const p of batch) p.reject(cause);
@@ -159,7 +199,7 @@ abstract class BulkGroup<Op, R> {
       const r = results[i];
       if (r === undefined)
         p.reject(operationError(500, `no result for ${this.idOf(p.op)} in the bulk response`));
-      else if (SEND_ALONE.has(r.statusCode)) again.push(p);
+      else if (this.sendAloneOnStatus(r.statusCode)) again.push(p);
       else if (this.isError(r.statusCode))
         p.reject(operationError(r.statusCode, `${this.describe(p.op)} in a bulk request failed`));
       else p.resolve(this.fromResult(p.op, r));
@@ -238,42 +278,6 @@ export class GroupCommit<T extends ItemDefinition & { id: string }> extends Bulk
     const response = await this.container
       .item(op.doc.id, key)
       .replace<T>(op.doc, { accessCondition: { type: "IfMatch", condition: op.etag } });
-    return { resource: response.resource, etag: response.etag };
-  }
-}
-
-/**
- * Group read of point reads (see the top of this file). Resolves as a plain `item().read()` does:
- * the document and its ETag, or no document when it does not exist (404); rejects otherwise.
- */
-export class GroupRead<T extends ItemDefinition & { id: string }> extends BulkGroup<
-  string,
-  ReplaceResult<T>
-> {
-  /** Reads document `id` of partition `key`. */
-  read(key: string, id: string): Promise<ReplaceResult<T>> {
-    return this.enqueue(key, id);
-  }
-
-  protected idOf(id: string): string {
-    return id;
-  }
-  protected describe(id: string): string {
-    return `read of ${id}`;
-  }
-  protected toBulk(id: string, key: string): OperationInput {
-    return { operationType: "Read", id, partitionKey: key };
-  }
-  protected override isError(status: number): boolean {
-    return status !== 404 && super.isError(status);
-  }
-  protected fromResult(_id: string, r: OperationResponse): ReplaceResult<T> {
-    if (r.statusCode === 404) return { resource: undefined, etag: undefined };
-    return { resource: r.resourceBody as T | undefined, etag: r.eTag };
-  }
-  protected async plain(id: string, key: string): Promise<ReplaceResult<T>> {
-    const response = await this.container.item(id, key).read<T>();
-    if (response.statusCode === 404) return { resource: undefined, etag: undefined };
     return { resource: response.resource, etag: response.etag };
   }
 }

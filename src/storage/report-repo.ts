@@ -5,9 +5,10 @@
  */
 import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import type { ReportDoc } from "../reports/types.ts";
-import { copyDocument, stripSystemFields, type Versioned } from "./cosmos.ts";
+import { copyDocument, storageDeadlineOf, stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
-import { GroupCommit, type GroupCommitOptions, GroupRead } from "./group-commit.ts";
+import { GroupCommit, type GroupCommitOptions } from "./group-commit.ts";
+import { GroupRead } from "./group-read.ts";
 import { isStorableId } from "./ids.ts";
 
 export interface UpdateResult extends Versioned<ReportDoc> {
@@ -30,7 +31,7 @@ export class ReportRepo {
 
   /** Replaces of different reports of one round issued together go as one bulk request (group-commit.ts). */
   private readonly writes: GroupCommit<ReportDoc>;
-  /** Point reads of different reports of one round issued together go as one bulk request (group-commit.ts). */
+  /** Point reads of different reports of one round issued together go as one bulk request (group-read.ts). */
   private readonly reads: GroupRead<ReportDoc>;
 
   constructor(
@@ -38,7 +39,8 @@ export class ReportRepo {
     options: { groupCommit?: GroupCommitOptions; groupRead?: GroupCommitOptions } = {},
   ) {
     this.writes = new GroupCommit(container, (doc) => doc.roundId, options.groupCommit);
-    this.reads = new GroupRead(container, options.groupRead);
+    // A grouped read answers within the storage deadline from its call, as a plain read does.
+    this.reads = new GroupRead(container, { deadlineMs: storageDeadlineOf(container), ...options.groupRead });
   }
 
   private remember(v: Versioned<ReportDoc>): Versioned<ReportDoc> {

@@ -77,17 +77,23 @@ describe("group read of reports", () => {
 });
 
 describe("group read when Cosmos fails", () => {
-  it("should send a read the bulk throttled (429) again alone, and give its caller the document", async () => {
-    const { roundId } = await seed(6);
-    env.proxy.setFaults([{ kinds: ["read"], fault: { type: "bulk-op", status: 429, index: 3 }, count: 1 }]);
-    const from = env.seen.length;
-    const results = await Promise.all(ids(6).map((id) => env.repo.get(roundId, id)));
-    const reads = readsSince(from);
-    expect(reads[0]?.fault).toBe("bulk-op");
-    expect(reads[0]?.docIds?.[3]).toBe("r3");
-    expect(reads.slice(1)).toEqual([expect.objectContaining({ method: "GET", docId: "r3", status: 200 })]);
-    expect(results).toEqual(await plainReads(roundId, ids(6)));
-  });
+  it.each([
+    [429, "throttled"],
+    [503, "unavailable"],
+  ])(
+    "should send a read the bulk answered %i (%s) again alone, and give its caller the document",
+    async (status) => {
+      const { roundId } = await seed(6);
+      env.proxy.setFaults([{ kinds: ["read"], fault: { type: "bulk-op", status, index: 3 }, count: 1 }]);
+      const from = env.seen.length;
+      const results = await Promise.all(ids(6).map((id) => env.repo.get(roundId, id)));
+      const reads = readsSince(from);
+      expect(reads[0]?.fault).toBe("bulk-op");
+      expect(reads[0]?.docIds?.[3]).toBe("r3");
+      expect(reads.slice(1)).toEqual([expect.objectContaining({ method: "GET", docId: "r3", status: 200 })]);
+      expect(results).toEqual(await plainReads(roundId, ids(6)));
+    },
+  );
 
   it("should fail only the caller of a read that failed inside the bulk (500), as a plain read would", async () => {
     const { roundId } = await seed(5);
@@ -100,25 +106,35 @@ describe("group read when Cosmos fails", () => {
     }
   });
 
+  // A plain read is retried by the SDK after a dropped connection (and once after a 503 where the
+  // client discovers endpoints); a bulk request is not, so its reads are sent again alone.
   it.each([
     ["503 ServiceUnavailable", { type: "unavailable" } as const],
     ["a dropped connection", { type: "drop" } as const],
   ])(
-    "should give every caller of a failed bulk read an error or its document (%s), never hang",
+    "should send every read of a bulk that failed as a whole (%s) again alone, and give each caller its document",
     async (_n, fault) => {
       const { roundId } = await seed(5);
       env.proxy.setFaults([{ kinds: ["read"], container: "reports", fault, count: 1 }]);
       const from = env.seen.length;
-      const outcomes = await Promise.all(ids(5).map((id) => settle(env.repo.get(roundId, id))));
-      expect((readsSince(from)[0]?.docIds?.length ?? 1) > 1).toBe(true);
-      const plain = await plainReads(roundId, ids(5));
-      for (const [i, o] of outcomes.entries()) {
-        if (o.ok) expect(o.value).toEqual(plain[i]);
-        else if (fault.type === "unavailable") expect(cosmosStatus(o.error)).toBe(503);
-      }
-      expect(outcomes.some((o) => !o.ok)).toBe(true);
+      const results = await Promise.all(ids(5).map((id) => env.repo.get(roundId, id)));
+      const [bulk, ...alone] = readsSince(from);
+      expect(bulk).toMatchObject({ fault: fault.type, docIds: ids(5) });
+      expect(alone.map((r) => r.docId).sort()).toEqual(ids(5));
+      expect(alone.every((r) => r.method === "GET" && r.status === 200)).toBe(true);
+      expect(results).toEqual(await plainReads(roundId, ids(5)));
     },
   );
+
+  it("should give every caller the error a plain read gives when the reads sent alone fail too (503)", async () => {
+    const { roundId } = await seed(5);
+    env.proxy.setFaults([{ kinds: ["read"], container: "reports", fault: { type: "unavailable" } }]);
+    const from = env.seen.length;
+    const outcomes = await Promise.all(ids(5).map((id) => settle(env.repo.get(roundId, id))));
+    env.proxy.clearFaults();
+    expect(readsSince(from)).toHaveLength(6); // the bulk and five plain reads, never hanging or looping
+    for (const o of outcomes) expect(cosmosStatus(o.ok ? undefined : o.error)).toBe(503);
+  });
 
   it("should give every caller of a bulk read past the storage deadline a StorageTimeoutError", async () => {
     await withDeadline(env, 300, async (slowRepo) => {
@@ -128,6 +144,33 @@ describe("group read when Cosmos fails", () => {
       ]);
       const outcomes = await Promise.all(ids(4).map((id) => settle(slowRepo.get(roundId, id))));
       for (const o of outcomes) expect(o.ok ? undefined : o.error).toBeInstanceOf(StorageTimeoutError);
+    });
+  });
+
+  it("should answer a read queued behind a slow bulk within the storage deadline from its call, as a plain read is", async () => {
+    const deadline = 500;
+    await withDeadline(env, deadline, async (slowRepo) => {
+      const { roundId } = await seed(8);
+      // Both bulks are slow: without a deadline of its own a queued read would wait for the first
+      // to fail (~450 ms) and then for its own bulk to fail (500 ms), ~950 ms in all.
+      env.proxy.setFaults([
+        { kinds: ["read"], container: "reports", fault: { type: "latency", ms: 2_000 }, count: 2 },
+      ]);
+      const first = ids(8)
+        .slice(0, 4)
+        .map((id) => settle(slowRepo.get(roundId, id)));
+      await new Promise((r) => setTimeout(r, 50)); // the first bulk is on its way
+      const started = performance.now();
+      const queued = await Promise.all(
+        ids(8)
+          .slice(4)
+          .map((id) => settle(slowRepo.get(roundId, id))),
+      );
+      const waited = performance.now() - started;
+      for (const o of [...(await Promise.all(first)), ...queued])
+        expect(o.ok ? undefined : o.error).toBeInstanceOf(StorageTimeoutError);
+      expect(waited).toBeGreaterThanOrEqual(deadline - 5);
+      expect(waited).toBeLessThan(deadline + 250);
     });
   });
 });
