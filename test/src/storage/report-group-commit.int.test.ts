@@ -67,6 +67,13 @@ function writesSince(from: number) {
   return seen.slice(from).filter((i) => i.kind === "write" && i.container === "reports");
 }
 
+/** Report requests (not metadata) the proxy has answered since `from`. */
+function reportRequestsSince(from: number) {
+  return seen.slice(from).filter((i) => i.kind !== "meta" && i.container === "reports");
+}
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`);
+
 const settle = <T>(p: Promise<T>) =>
   p.then(
     (value) => ({ ok: true as const, value }),
@@ -250,25 +257,161 @@ describe("group commit when Cosmos fails", () => {
     expect(seen.slice(from).filter((i) => i.kind === "read" && i.docId === "r1")).toHaveLength(1);
   });
 
+  // Changed deliberately (was "should give every caller of a failed bulk an error, as a replace would"):
+  // a bulk that failed as a whole with an unknown outcome is resolved by reading its documents back.
   it.each([
-    ["503 ServiceUnavailable", { type: "unavailable" } as const],
-    ["a dropped connection", { type: "drop" } as const],
-    ["a connection dropped after Cosmos stored the writes", { type: "drop-after" } as const],
-  ])("should give every caller of a failed bulk an error (%s), as a replace would", async (_name, fault) => {
-    const { roundId, created } = await seed(5);
-    proxy.setFaults([{ kinds: ["write"], container: "reports", fault, count: 1 }]);
+    ["503 ServiceUnavailable", { type: "unavailable" } as const, 5],
+    ["a dropped connection", { type: "drop" } as const, 5],
+    ["a connection dropped after Cosmos stored the writes", { type: "drop-after" } as const, 0],
+  ])(
+    "should resolve every caller of a bulk that failed as a whole (%s) with one read-back and the re-sends it needs",
+    async (_name, fault, resent) => {
+      const { roundId, created } = await seed(5);
+      proxy.setFaults([{ kinds: ["write"], container: "reports", fault, count: 1 }]);
+      const from = seen.length;
+      const outcomes = await Promise.all(
+        created.map((c) => settle(repo.replace({ ...c.doc, revision: 2 }, c.etag))),
+      );
+      const requests = reportRequestsSince(from);
+      expect(requests[0]).toMatchObject({ kind: "write", fault: fault.type, docIds: ids(5) });
+      // The resolution: ONE read request for all five, then the ones not applied, each alone.
+      expect(requests[1]).toMatchObject({ kind: "read", docIds: ids(5), status: 200 });
+      expect(requests.slice(2)).toHaveLength(resent);
+      for (const r of requests.slice(2)) expect(r).toMatchObject({ method: "PUT", status: 200 });
+      for (const [i, o] of outcomes.entries()) {
+        expect(o.ok, String(o.ok ? "" : o.error)).toBe(true);
+        const stored = await storedNow(roundId, `r${i}`);
+        expect(stored?.doc.revision).toBe(2);
+        expect(stored?.etag).toBe(o.ok ? o.value.etag : undefined);
+        expect(o.ok ? o.value.doc : undefined).toEqual(stored?.doc);
+      }
+    },
+  );
+
+  it("should resolve a dropped bulk per operation: stored ones succeed, an unapplied one is re-sent, an overwritten one loses (412) and is retried", async () => {
+    const { roundId, created } = await seed(6);
+    const stale = created[2];
+    if (stale === undefined) throw new Error("test bug");
+    await repo.get(roundId, "r2"); // remembered, then overwritten by someone else: the batched write is stale
+    await new ReportRepo(direct.containers.reports).replace({ ...stale.doc, revision: 50 }, stale.etag);
+    // Cosmos throttles r3 (not applied), applies the others (r2 fails its If-Match), the answer is lost.
+    proxy.setFaults([
+      { kinds: ["write"], fault: { type: "bulk-op", status: 429, index: 3, drop: true }, count: 1 },
+    ]);
     const from = seen.length;
     const outcomes = await Promise.all(
-      created.map((c) => settle(repo.replace({ ...c.doc, revision: 2 }, c.etag))),
+      created.map((c, i) =>
+        i === 2
+          ? settle(repo.updateWithRetry(roundId, "r2", (doc) => ({ ...doc, revision: doc.revision + 1 })))
+          : settle(repo.replace({ ...c.doc, revision: 7 }, c.etag)),
+      ),
     );
-    expect((writesSince(from)[0]?.docIds?.length ?? 1) > 1).toBe(true);
-    expect(outcomes.some((o) => o.ok)).toBe(false);
-    if (fault.type === "unavailable")
-      for (const o of outcomes) expect(cosmosStatus(o.ok ? undefined : o.error)).toBe(503);
-    const revisions = await Promise.all(
-      created.map(async (c) => (await storedNow(roundId, c.doc.id))?.doc.revision),
+    const requests = reportRequestsSince(from);
+    expect(requests[0]).toMatchObject({ kind: "write", fault: "bulk-op", status: 0, docIds: ids(6) });
+    expect(requests.filter((r) => r.kind === "read" && r.docIds !== undefined)).toEqual([
+      expect.objectContaining({ docIds: ids(6), status: 200 }),
+    ]);
+    // Re-sent: r3 alone. Then r2's caller (a 412, as a plain replace would say) reads again and writes.
+    const rest = requests.slice(1).filter((r) => r.docIds === undefined);
+    expect(rest.filter((r) => r.docId === "r3")).toEqual([
+      expect.objectContaining({ method: "PUT", status: 200 }),
+    ]);
+    expect(
+      rest
+        .filter((r) => r.docId === "r2")
+        .map((r) => `${r.method} ${r.status}`)
+        .sort(),
+    ).toEqual(["GET 200", "PUT 200"]);
+    expect(rest.filter((r) => r.docId !== "r2" && r.docId !== "r3")).toEqual([]);
+    for (const [i, o] of outcomes.entries()) {
+      expect(o.ok, String(o.ok ? "" : o.error)).toBe(true);
+      const stored = await storedNow(roundId, `r${i}`);
+      expect(stored?.doc.revision).toBe(i === 2 ? 51 : 7);
+      expect(stored?.etag).toBe(o.ok ? o.value.etag : undefined);
+    }
+    const r2 = outcomes[2];
+    expect(r2?.ok && "attempts" in r2.value ? r2.value.attempts : undefined).toBe(1); // a stale copy is no race
+  });
+
+  it("should give a caller whose report was overwritten during a dropped bulk a ConcurrencyError", async () => {
+    const { roundId, created } = await seed(3);
+    const stale = created[1];
+    if (stale === undefined) throw new Error("test bug");
+    await new ReportRepo(direct.containers.reports).replace({ ...stale.doc, revision: 40 }, stale.etag);
+    proxy.setFaults([{ kinds: ["write"], container: "reports", fault: { type: "drop-after" }, count: 1 }]);
+    const outcomes = await Promise.all(
+      created.map((c) => settle(repo.replace({ ...c.doc, revision: 3 }, c.etag))),
     );
-    expect(revisions).toEqual(created.map(() => (fault.type === "drop-after" ? 2 : 0)));
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[1]?.ok ? undefined : outcomes[1]?.error).toBeInstanceOf(ConcurrencyError);
+    expect((await storedNow(roundId, "r1"))?.doc.revision).toBe(40);
+  });
+
+  it.each([
+    [
+      "503, and the read-back's connection drops",
+      { type: "unavailable" } as const,
+      { type: "drop" } as const,
+    ],
+    [
+      "a dropped connection, and the read-back gets 503",
+      { type: "drop" } as const,
+      { type: "unavailable" } as const,
+    ],
+  ])(
+    "should give every caller the bulk's own error when the read-back fails too (%s)",
+    async (_name, fault, readFault) => {
+      const { roundId, created } = await seed(4);
+      proxy.setFaults([
+        { kinds: ["write"], container: "reports", fault, count: 1 },
+        { kinds: ["read"], container: "reports", fault: readFault, count: 1 },
+      ]);
+      const from = seen.length;
+      const outcomes = await Promise.all(
+        created.map((c) => settle(repo.replace({ ...c.doc, revision: 2 }, c.etag))),
+      );
+      const requests = reportRequestsSince(from);
+      expect(requests.map((r) => `${r.kind} ${r.fault}`)).toEqual([
+        `write ${fault.type}`,
+        `read ${readFault.type}`,
+      ]);
+      for (const o of outcomes) {
+        expect(o.ok).toBe(false);
+        const error = o.ok ? undefined : o.error;
+        if (fault.type === "unavailable") expect(cosmosStatus(error)).toBe(503);
+        else expect(error).toMatchObject({ code: "ECONNRESET" });
+      }
+      for (const c of created) expect((await storedNow(roundId, c.doc.id))?.doc.revision).toBe(0);
+    },
+  );
+
+  it("should answer every caller of a resolved bulk by the storage deadline (StorageTimeoutError), bulk and read-back together", async () => {
+    const deadlineMs = 1_000;
+    const slow = await openCosmos({ endpoint: proxy.url, key: server.key, database: DB, deadlineMs });
+    try {
+      const slowRepo = new ReportRepo(slow.containers.reports);
+      const { roundId, created } = await seed(4);
+      proxy.setFaults([
+        // the bulk is dropped after 700 ms; its read-back would take 5 s
+        { kinds: ["write"], container: "reports", fault: { type: "latency", ms: 700 }, count: 1 },
+        { kinds: ["write"], container: "reports", fault: { type: "drop" }, count: 1 },
+        { kinds: ["read"], container: "reports", fault: { type: "latency", ms: 5_000 }, count: 1 },
+      ]);
+      const from = seen.length;
+      const started = performance.now();
+      const outcomes = await Promise.all(
+        created.map((c) => settle(slowRepo.replace({ ...c.doc, revision: 1 }, c.etag))),
+      );
+      const waited = performance.now() - started;
+      for (const o of outcomes) expect(o.ok ? undefined : o.error).toBeInstanceOf(StorageTimeoutError);
+      // One deadline from when the bulk was sent, not a fresh one for the read-back (700 + 1,000 ms).
+      expect(waited).toBeGreaterThanOrEqual(deadlineMs - 50);
+      expect(waited).toBeLessThan(deadlineMs + 500);
+      expect(reportRequestsSince(from).filter((r) => r.kind === "write")).toHaveLength(1); // nothing re-sent
+      for (const c of created) expect((await storedNow(roundId, c.doc.id))?.doc.revision).toBe(0);
+    } finally {
+      slow.dispose();
+    }
   });
 
   it("should give every caller of a bulk past the storage deadline a StorageTimeoutError", async () => {
