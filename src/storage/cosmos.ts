@@ -25,6 +25,17 @@ const STORAGE_DEADLINE_MS = 8_000;
  */
 const LOCAL_STORAGE_DEADLINE_MS = 30_000;
 
+/** The deadline of each client made by createCosmosClient (storageDeadlineMs). */
+const deadlines = new WeakMap<CosmosClient, number>();
+
+/**
+ * The storage deadline of the client behind `container` (STORAGE_DEADLINE_MS for a client not made
+ * here): group commit bounds the whole of a failed bulk and its resolution by it.
+ */
+export function storageDeadlineMs(container: Container): number {
+  return deadlines.get(container.database.client) ?? STORAGE_DEADLINE_MS;
+}
+
 /** One container: its name and the path of its partition key. */
 export interface ContainerDef {
   name: string;
@@ -168,14 +179,6 @@ export function createCosmosClient(
   const client = new CosmosClient(options);
   deadlines.set(client, deadline);
   return client;
-}
-
-/** The deadline of each client built here (deadlinePlugin), for code that waits before it calls the SDK. */
-const deadlines = new WeakMap<CosmosClient, number>();
-
-/** The storage deadline (ms) of every call made through `container`; undefined if not built here. */
-export function storageDeadlineOf(container: Container): number | undefined {
-  return deadlines.get(container.database.client);
 }
 
 /** Creates the database and every container in `defs` if they are missing (reads them otherwise). */

@@ -1,7 +1,7 @@
 /**
  * Group read of point reads: reads of different documents of one partition issued in the same turn go
  * as one bulk request of Read operations (the batching, queueing and deadline of BulkGroup in
- * group-commit.ts; reads and replaces are separate groups, never one batch). Each caller gets what a
+ * bulk-group.ts; reads and replaces are separate groups, never one batch). Each caller gets what a
  * plain `item().read()` gives: the document and its ETag, or no document when it does not exist (a
  * 404 inside the bulk is "not found", never an error).
  *
@@ -12,8 +12,8 @@
  * every caller of it with StorageTimeoutError. Reads change nothing, so sending one again is safe.
  */
 import type { ItemDefinition, OperationInput, OperationResponse } from "@azure/cosmos";
+import { BulkGroup, type Pending, type ReplaceResult, SEND_ALONE } from "./bulk-group.ts";
 import { StorageTimeoutError } from "./errors.ts";
-import { BulkGroup, type ReplaceResult, SEND_ALONE } from "./group-commit.ts";
 
 export class GroupRead<T extends ItemDefinition & { id: string }> extends BulkGroup<
   string,
@@ -39,15 +39,23 @@ export class GroupRead<T extends ItemDefinition & { id: string }> extends BulkGr
   protected override sendAloneOnStatus(status: number): boolean {
     return status === 503 || SEND_ALONE.has(status);
   }
-  protected override sendAloneOnFailure(err: unknown): boolean {
-    return !(err instanceof StorageTimeoutError);
+  /** Every read of a failed bulk is sent again alone, unless the bulk ran out of our deadline. */
+  protected override async bulkFailed(
+    key: string,
+    batch: Pending<string, ReplaceResult<T>>[],
+    cause: unknown,
+  ) {
+    if (cause instanceof StorageTimeoutError) for (const p of batch) p.reject(cause);
+    else await Promise.all(batch.map((p) => this.sendAlone(key, p)));
   }
   protected fromResult(_id: string, r: OperationResponse): ReplaceResult<T> {
     if (r.statusCode === 404) return { resource: undefined, etag: undefined };
     return { resource: r.resourceBody as T | undefined, etag: r.eTag };
   }
-  protected async plain(id: string, key: string): Promise<ReplaceResult<T>> {
-    const response = await this.container.item(id, key).read<T>();
+  protected async plain(id: string, key: string, signal?: AbortSignal): Promise<ReplaceResult<T>> {
+    const response = await this.container
+      .item(id, key)
+      .read<T>(signal === undefined ? {} : { abortSignal: signal });
     if (response.statusCode === 404) return { resource: undefined, etag: undefined };
     return { resource: response.resource, etag: response.etag };
   }

@@ -5,7 +5,7 @@
  */
 import type { Container, SqlQuerySpec } from "@azure/cosmos";
 import type { ReportDoc } from "../reports/types.ts";
-import { copyDocument, storageDeadlineOf, stripSystemFields, type Versioned } from "./cosmos.ts";
+import { copyDocument, storageDeadlineMs, stripSystemFields, type Versioned } from "./cosmos.ts";
 import { ConcurrencyError, NotFoundError, toStorageError } from "./errors.ts";
 import { GroupCommit, type GroupCommitOptions } from "./group-commit.ts";
 import { GroupRead } from "./group-read.ts";
@@ -40,7 +40,7 @@ export class ReportRepo {
   ) {
     this.writes = new GroupCommit(container, (doc) => doc.roundId, options.groupCommit);
     // A grouped read answers within the storage deadline from its call, as a plain read does.
-    this.reads = new GroupRead(container, { deadlineMs: storageDeadlineOf(container), ...options.groupRead });
+    this.reads = new GroupRead(container, { deadlineMs: storageDeadlineMs(container), ...options.groupRead });
   }
 
   private remember(v: Versioned<ReportDoc>): Versioned<ReportDoc> {

@@ -9,15 +9,16 @@
  *   drop         destroy the client's socket without forwarding (a dropped connection)
  *   drop-after   forward (Cosmos applies it), then destroy the socket instead of answering: the
  *                client cannot know whether a write happened
- *   bulk-op      in a bulk request, answer one operation with a status without applying it
+ *   bulk-op      in a bulk request, answer one operation with a status without applying it (and,
+ *                with `drop`, destroy the socket instead of answering the others, which were applied)
  *
  * Every request is also classified and counted, so a benchmark can report "Cosmos requests per
  * step" with the proxy in pass-through mode:
  *
  *   read   GET  .../docs/<id>                          point read
  *   write  POST/PUT/PATCH/DELETE .../docs[/<id>]        create, upsert, replace, patch, delete, and a
- *          bulk request (x-ms-cosmos-is-batch-request): one request, its documents in `docIds`;
- *          a bulk request of Read operations only (group read) is a `read`, its documents in `docIds`
+ *          bulk request (x-ms-cosmos-is-batch-request): one request, its documents in `docIds`
+ *   read   ... and a bulk request of Read operations only (one request, its documents in `docIds`)
  *   query  POST .../docs with x-ms-documentdb-isquery   (also query-plan requests)
  *   meta   everything else (account, databases, containers, partition key ranges)
  *
@@ -47,7 +48,7 @@ export type Fault =
    * left out of what is forwarded), as Cosmos does for an operation it throttles (429); the others are
    * forwarded and answered by the server.
    */
-  | { type: "bulk-op"; status: number; index?: number };
+  | { type: "bulk-op"; status: number; index?: number; drop?: boolean };
 
 export interface FaultRule {
   /** Request kinds the rule applies to (default: all). */
@@ -137,6 +138,7 @@ function bulkOperationId(op: unknown): string {
   return typeof id === "string" ? id : "";
 }
 
+/** One operation of a bulk request that only reads. */
 function isReadOperation(op: unknown): boolean {
   return (op as { operationType?: unknown } | null)?.operationType === "Read";
 }
@@ -262,7 +264,6 @@ export async function startCosmosFaultProxy(opts: {
         const parsed = JSON.parse(body.toString("utf8")) as unknown;
         if (Array.isArray(parsed)) {
           info.docIds = parsed.map(bulkOperationId);
-          // a bulk request of point reads only (group read) is a read, of many documents
           if (parsed.length > 0 && parsed.every(isReadOperation)) info.kind = "read";
         } else {
           const id = (parsed as { id?: unknown }).id;
@@ -307,7 +308,7 @@ export async function startCosmosFaultProxy(opts: {
     };
 
     let fault = pick(info);
-    let bulkOp: { status: number; index: number } | undefined;
+    let bulkOp: { status: number; index: number; drop: boolean } | undefined;
     if (fault?.type === "latency") {
       counts.faults.latency++;
       info.fault = "latency";
@@ -338,7 +339,7 @@ export async function startCosmosFaultProxy(opts: {
           drop();
           return;
         case "bulk-op":
-          bulkOp = { status: fault.status, index: fault.index ?? 0 };
+          bulkOp = { status: fault.status, index: fault.index ?? 0, drop: fault.drop === true };
           break;
       }
     }
@@ -351,6 +352,10 @@ export async function startCosmosFaultProxy(opts: {
     }
     try {
       const up = await forward(req, sendBody);
+      if (bulkOp?.drop === true) {
+        drop();
+        return;
+      }
       if (bulkOp !== undefined && up.status === 200) {
         const results = JSON.parse(up.body.toString("utf8")) as unknown[];
         results.splice(bulkOp.index, 0, { statusCode: bulkOp.status, requestCharge: 0 });
