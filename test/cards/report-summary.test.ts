@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { CARD_BUDGET_UTF16, fullReportCards } from "../../cards/report-summary-full.ts";
+import { formIn } from "../../src/questionnaire/form-lang.ts";
 import type { Answer, ReportDoc } from "../../src/reports/types.ts";
 import { joinSentences } from "../../src/summaries/summary-map.ts";
 import { completeContents, form2021, form2024, makeReport, stored } from "../src/reports/fixtures.ts";
@@ -148,5 +149,28 @@ describe("the whole report (Les hele rapporteringen)", () => {
     expect(texts).toContain("Kari Nordmann");
     expect(texts).toContain("Ikke besvart");
     expect(texts).toContain("Ikke sendt inn");
+  });
+
+  it("should show the whole report in nynorsk for a nynorsk reader: questions, fixed texts, date and category", () => {
+    const report = submitted(
+      makeReport(form2024, {
+        answers: { q01: answer("Kari Nordmann") },
+        partnership: { id: "p-1", name: "Kulturnettverket", category: "Skole", sector: "Offentlig" },
+      }),
+      "2026-01-10T10:00:00.000Z",
+    );
+    const nn = fullReportCards(form2024, report, DEADLINE, "nn");
+    const text = nn.flatMap((card) => [...runs(card), JSON.stringify(card)]).join("\n");
+    expect(text).toContain("Heile rapporteringa");
+    expect(text).toContain("Ikkje svara på");
+    expect(text).toContain("Levert 10. januar 2026");
+    expect(text).toContain(" · Skule");
+    expect(text).toContain(formIn(form2024, "nn").sections[0]?.questions[0]?.text ?? "?");
+    for (const bokmal of ["Hele rapporteringen", "Ikke besvart", " · Skole"])
+      expect(text).not.toContain(bokmal);
+    // Bokmål stays the default.
+    const nb = fullReportCards(form2024, report, DEADLINE).flatMap(runs).join("\n");
+    expect(nb).toContain("Ikke besvart");
+    expect(nb).toContain(form2024.sections[0]?.questions[0]?.text ?? "?");
   });
 });
