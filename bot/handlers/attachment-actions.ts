@@ -171,6 +171,7 @@ export async function attachmentLinks(
   const links = app.documents.attachmentLinks(o.report);
   const expiresAt = links[0]?.expiresAt ?? app.clock().getTime();
   app.log.info({ reportId: o.report.id, files: links.length }, "attachment links made");
-  // Staff: their own choice, else bokmål (the edge app has no round read here; the summary is bokmål too).
-  return { card: attachmentLinksCard(o.report, links, expiresAt, staffLangOf(actor, undefined)) };
+  // Staff: their own choice, else the round's written standard (as the summary the button is on).
+  const round = await app.channel.roundFacts(o.report.roundId);
+  return { card: attachmentLinksCard(o.report, links, expiresAt, staffLangOf(actor, round)) };
 }
