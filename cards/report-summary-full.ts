@@ -10,6 +10,7 @@ import { formatAnswer } from "../src/questionnaire/answers.ts";
 import { formIn } from "../src/questionnaire/form-lang.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { approvalLineRuns } from "./approval-blocks.ts";
 import { type CardJson, fits } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 
@@ -83,6 +84,32 @@ function subheading(report: ReportDoc, deadline: string | undefined, lang: Lang,
   return parts.join(" · ");
 }
 
+/**
+ * After the form: the files sent (names; the links come from «Last ned vedlegg», after a staff check) and
+ * the partners' approvals with their comments (as the review, the receipt and the PDF show them).
+ */
+function closingBlocks(report: ReportDoc, lang: Lang): Element[] {
+  const title = (text: string): Element => ({
+    type: "TextBlock",
+    text,
+    weight: "Bolder",
+    wrap: true,
+    separator: true,
+    spacing: "Large",
+  });
+  const out: Element[] = [];
+  const files = report.attachments ?? [];
+  if (files.length > 0) {
+    out.push(title(texts(lang).documents.attachmentsHeading(files.length)));
+    for (const f of files) out.push(rich([run(f.name)], { spacing: "None" }));
+  }
+  if ((report.approvers ?? []).length > 0) {
+    out.push(title(texts(lang).approvals.receiptTitle));
+    for (const line of approvalLineRuns(report, true, lang)) out.push(rich(line.runs, { spacing: "Small" }));
+  }
+  return out;
+}
+
 function card(body: Element[]): CardJson {
   return {
     type: "AdaptiveCard",
@@ -148,6 +175,9 @@ export function fullReportCards(
       else for (const block of whole) place([block]);
     });
   }
+  const after = closingBlocks(report, lang);
+  if (after.reduce((n, e) => n + utf16(e) + 2, 0) <= budget) place(after);
+  else for (const block of after) place([block]);
   const parts = pages.length;
   return pages.map((page, i) =>
     fits(card([...heading(parts === 1 ? t.whole : t.part(i + 1, parts)), ...page])),
