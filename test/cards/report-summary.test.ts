@@ -219,4 +219,35 @@ describe("the whole report (Les hele rapporteringen)", () => {
     expect(plain).not.toContain("Godkjenning");
     expect(plain).not.toContain("Vedlegg (");
   });
+
+  it("should say on the channel summary who in the partnership approved and who has not", () => {
+    const by = { id: "aad-m", name: "Megan *Bowen*" };
+    const report = submitted(
+      makeReport(form2024, {
+        answers: { q01: answer("Kari Nordmann") },
+        approvers: [
+          {
+            email: "megan@example.com",
+            name: "Megan *Bowen*",
+            requestedAt: NOW,
+            requestedBy: "aad-contact",
+            approved: { at: "2026-01-09T08:30:00.000Z", by, rev: 1 },
+            comment: { text: "Ser **bra** ut.", at: "2026-01-09T08:31:00.000Z", by, rev: 1 },
+          },
+          { email: "adele@example.com", requestedAt: NOW, requestedBy: "aad-contact" },
+        ],
+      }),
+      "2026-01-10T10:00:00.000Z",
+    );
+    const line = runs(summaryCard(form2024, report, DEADLINE)).join("");
+    expect(line).toContain(
+      "Godkjenning: Megan *Bowen* godkjente 9. januar 2026 kl. 09:30; adele@example.com har ikke godkjent ennå",
+    );
+    expect(line).not.toContain("Ser **bra** ut."); // comments are in the whole report
+    expect(runs(summaryCard(form2024, report, DEADLINE, "nn")).join("")).toContain(
+      "Godkjenning: Megan *Bowen* godkjende",
+    );
+    expect(runs(summaryCard(form2024, makeReport(form2024))).join("")).not.toContain("Godkjenning");
+    expect(cardProblems(summaryCard(form2024, report, DEADLINE))).toEqual([]);
+  });
 });
