@@ -167,7 +167,10 @@ export async function attachmentLinks(
   const o = await app.reports.open(actor, data);
   const { t, dt } = textsFor(actor);
   if (o.kind === "not_found") return { text: t.notFound };
-  if (o.kind !== "ok" || o.role !== "staff") return { text: dt.attachmentsStaffOnly };
+  if (o.kind !== "ok") return { text: dt.attachmentsStaffOnly };
+  // Staff who are also this report's contact or co-editor (a demo round, a county's own tiltak) are staff here.
+  if (o.role !== "staff" && (await app.staff.isStaffOf(actor, o.report.roundId)) === undefined)
+    return { text: dt.attachmentsStaffOnly };
   const links = app.documents.attachmentLinks(o.report);
   const expiresAt = links[0]?.expiresAt ?? app.clock().getTime();
   app.log.info({ reportId: o.report.id, files: links.length }, "attachment links made");
