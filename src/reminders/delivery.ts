@@ -148,8 +148,12 @@ export async function deliver(ctx: DeliveryContext, item: DeliveryItem): Promise
     try {
       // The exact window check again, as close to the request as possible; it waited above already,
       // so here it only waits (a few ms) when the claim took unusually long: the claim stays short.
-      await ctx.pacer.admit(tenant, target.conversationId);
-      result = await ctx.edge.messenger.send(target, card);
+      const admitted = await ctx.pacer.admit(tenant, target.conversationId);
+      try {
+        result = await ctx.edge.messenger.send(target, card);
+      } finally {
+        admitted.answered();
+      }
     } catch (err) {
       result = { kind: "failed", message: err instanceof Error ? err.message : String(err) };
     }

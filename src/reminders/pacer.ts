@@ -11,8 +11,13 @@
  *
  * Between the slot and the request there is other work (the ledger claim, botbuilder), which takes a
  * variable time, so requests can bunch up again. `admit`, called right before each request, is an
- * exact sliding-window check on departures (the real limits, over a window widened by a margin for
- * the way to Teams) that waits out the rare bunch.
+ * exact sliding-window check that waits out the rare bunch. Per tenant it counts departures (over a
+ * window widened by a margin for the way to Teams). Per conversation it counts each request until
+ * its answer has come back and for one window after that: Teams saw the request somewhere between
+ * its departure and its answer, so the 8th request of a conversation leaves at least one window after
+ * Teams saw the 1st, however long the way there took. (Counting departures only, a loaded machine
+ * put 8 requests of one conversation into one second at the local connector: a request that
+ * stalled after leaving arrived together with the ones after it.)
  */
 
 export interface PacerOptions {
@@ -69,6 +74,16 @@ export const realTime: TimeSource = {
     }),
 };
 
+/** A request `admit` let through: `answered()` once its answer (or error) is back. */
+export interface Admitted {
+  answered(): void;
+}
+
+const NOT_RECORDED: Admitted = { answered: () => {} };
+
+/** How often a conversation whose window is held open by requests in flight looks again. */
+const IN_FLIGHT_POLL_MS = 20;
+
 export class Pacer {
   private readonly tenantGap: number;
   private readonly conversationGap: number;
@@ -76,8 +91,10 @@ export class Pacer {
   private readonly tenants = new Map<string, number[]>();
   /** Per conversation: the earliest time its next message may go. */
   private readonly conversations = new Map<string, number>();
-  /** Actual departures (see `admit`), per tenant and per conversation. */
+  /** Actual departures per tenant (see `admit`), ascending. */
   private readonly departures = new Map<string, number[]>();
+  /** Per conversation: requests admitted, with the time their answer came (undefined: in flight). */
+  private readonly requests = new Map<string, { answeredAt: number | undefined }[]>();
 
   constructor(
     readonly options: PacerOptions = TEAMS_LIMITS,
@@ -127,48 +144,67 @@ export class Pacer {
     }
     slots.splice(i, 0, slot);
     this.conversations.set(convKey, slot + this.conversationGap);
-    if (this.conversations.size + this.departures.size > 20_000) this.sweep(now);
+    if (this.conversations.size + this.departures.size + this.requests.size > 20_000) this.sweep(now);
     return slot;
   }
 
   /**
    * Waits while sending now would put more than the limit into one window (as Teams would count
-   * it); then, unless `record` is false, records the departure. Call it with `record: false` before
-   * expensive preparation (so the wait happens there) and again right before the request.
+   * it); then, unless `record` is false, records the request and returns its handle: call
+   * `answered()` on it when the request's answer (or error) has come back. Call it with
+   * `record: false` before expensive preparation (so the wait happens there) and again right before
+   * the request.
    */
   async admit(
     tenant: string,
     conversation: string,
     signal?: AbortSignal,
     opts: { record?: boolean } = {},
-  ): Promise<void> {
+  ): Promise<Admitted> {
     const { perTenantPerSecond, perConversationPerSecond, tenantMarginMs, conversationMarginMs } =
       this.options;
-    const checks: [key: string, limit: number, window: number][] = [
-      [`t\u0000${tenant}`, perTenantPerSecond, 1000 + tenantMarginMs],
-      [`c\u0000${tenant}\u0000${conversation}`, perConversationPerSecond, 1000 + conversationMarginMs],
-    ];
+    const tenantKey = tenant;
+    const convKey = `${tenant}\u0000${conversation}`;
+    const tenantWindow = 1000 + tenantMarginMs;
+    const convWindow = 1000 + conversationMarginMs;
     for (;;) {
       const now = this.time.now();
       let until = now;
-      for (const [key, limit, window] of checks) {
-        const list = this.departures.get(key) ?? [];
-        while (list.length > 0 && (list[0] as number) <= now - window) list.shift();
-        if (list.length >= limit) until = Math.max(until, (list[list.length - limit] as number) + window);
+      const sent = this.departures.get(tenantKey) ?? [];
+      while (sent.length > 0 && (sent[0] as number) <= now - tenantWindow) sent.shift();
+      if (sent.length >= perTenantPerSecond) {
+        until = Math.max(until, (sent[sent.length - perTenantPerSecond] as number) + tenantWindow);
+      }
+      const requests = this.requests.get(convKey) ?? [];
+      const live = requests.filter((r) => r.answeredAt === undefined || r.answeredAt > now - convWindow);
+      if (live.length !== requests.length) this.requests.set(convKey, live);
+      if (live.length >= perConversationPerSecond) {
+        // The oldest answers leave the window first; a request still in flight never does.
+        const answered = live.flatMap((r) => (r.answeredAt === undefined ? [] : [r.answeredAt]));
+        answered.sort((a, b) => a - b);
+        const oldest = answered[live.length - perConversationPerSecond];
+        until = Math.max(until, oldest === undefined ? now + IN_FLIGHT_POLL_MS : oldest + convWindow);
       }
       if (until <= now) break;
       await this.time.sleep(until - now, signal);
     }
-    if (opts.record === false) return;
+    if (opts.record === false) return NOT_RECORDED;
     const now = this.time.now();
-    for (const [key] of checks) {
-      let list = this.departures.get(key);
-      if (list === undefined) {
-        list = [];
-        this.departures.set(key, list);
-      }
-      list.push(now);
+    let sent = this.departures.get(tenantKey);
+    if (sent === undefined) {
+      sent = [];
+      this.departures.set(tenantKey, sent);
     }
+    sent.push(now);
+    const request: { answeredAt: number | undefined } = { answeredAt: undefined };
+    const requests = this.requests.get(convKey);
+    if (requests === undefined) this.requests.set(convKey, [request]);
+    else requests.push(request);
+    return {
+      answered: () => {
+        request.answeredAt ??= this.time.now();
+      },
+    };
   }
 
   /** Forget conversations whose next slot or last departure is long past. */
@@ -176,6 +212,11 @@ export class Pacer {
     for (const [key, next] of this.conversations) if (next <= now) this.conversations.delete(key);
     for (const [key, list] of this.departures) {
       if ((list.at(-1) ?? 0) <= now - 2000) this.departures.delete(key);
+    }
+    for (const [key, list] of this.requests) {
+      if (list.every((r) => r.answeredAt !== undefined && r.answeredAt <= now - 2000)) {
+        this.requests.delete(key);
+      }
     }
   }
 }

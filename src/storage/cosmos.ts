@@ -25,6 +25,17 @@ const STORAGE_DEADLINE_MS = 8_000;
  */
 const LOCAL_STORAGE_DEADLINE_MS = 30_000;
 
+/** The deadline of each client made by createCosmosClient (storageDeadlineMs). */
+const deadlines = new WeakMap<CosmosClient, number>();
+
+/**
+ * The storage deadline of the client behind `container` (STORAGE_DEADLINE_MS for a client not made
+ * here): group commit bounds the whole of a failed bulk and its resolution by it.
+ */
+export function storageDeadlineMs(container: Container): number {
+  return deadlines.get(container.database.client) ?? STORAGE_DEADLINE_MS;
+}
+
 /** One container: its name and the path of its partition key. */
 export interface ContainerDef {
   name: string;
@@ -161,15 +172,13 @@ export function createCosmosClient(
     diagnosticLevel: CosmosDbDiagnosticLevel.info,
     plugins,
   };
-  if (opts.key) {
-    const options: CosmosClientOptions = { ...common, key: opts.key };
-    return new CosmosClient(options);
-  }
-  if (opts.credential) {
-    const options: CosmosClientOptions = { ...common, aadCredentials: opts.credential };
-    return new CosmosClient(options);
-  }
-  throw new Error("openCosmos needs either a key or a credential");
+  let options: CosmosClientOptions;
+  if (opts.key) options = { ...common, key: opts.key };
+  else if (opts.credential) options = { ...common, aadCredentials: opts.credential };
+  else throw new Error("openCosmos needs either a key or a credential");
+  const client = new CosmosClient(options);
+  deadlines.set(client, deadline);
+  return client;
 }
 
 /** Creates the database and every container in `defs` if they are missing (reads them otherwise). */

@@ -19,11 +19,21 @@
  * plugins (the storage deadline), but its retry policy does not retry a throttled bulk request and it
  * does not retry throttled operations inside it: those (429, and 410/449/424, which say the operation
  * was not applied) are sent again one by one as plain replaces, so each gets exactly the SDK's
- * retries a replace gets. Every other outcome is handed to its caller as the SDK error a replace
- * would have thrown (an ErrorResponse with `code` = the status), never to the other callers.
+ * retries a replace gets. Every other outcome of an operation is handed to its caller as the SDK
+ * error a replace would have thrown (an ErrorResponse with `code` = the status), never to the others.
+ *
+ * A bulk that fails as a whole with an unknown outcome (connection reset or hang-up, 503, 408/SDK
+ * timeout) is resolved per operation (bulk-resolution.ts): one bulk Read of its documents; an
+ * operation whose document is now what it wrote succeeded (the stored ETag), one whose document still
+ * has its If-Match ETag is sent again alone, any other is a 412 (or 404) as a replace would report it.
+ * If that read fails too, every caller gets the bulk's error, as before. The storage deadline, counted
+ * from when the bulk was sent, bounds bulk and resolution together: whoever is not answered by then
+ * gets StorageTimeoutError. A bulk past our deadline itself is not resolved (its time is spent).
  */
 import { type Container, ErrorResponse, type ItemDefinition, type OperationResponse } from "@azure/cosmos";
-import { cosmosStatus } from "./errors.ts";
+import { outcomeUnknown, readBack } from "./bulk-resolution.ts";
+import { storageDeadlineMs } from "./cosmos.ts";
+import { cosmosStatus, StorageTimeoutError } from "./errors.ts";
 
 /** What a replace gives: the stored document (with Cosmos' system fields) and its new ETag. */
 export interface ReplaceResult<T> {
@@ -115,6 +125,7 @@ export class GroupCommit<T extends ItemDefinition & { id: string }> {
       return;
     }
     let results: OperationResponse[];
+    const sentAt = performance.now();
     try {
       results = await this.container.items.bulk(
         batch.map((op) => ({
@@ -130,6 +141,8 @@ export class GroupCommit<T extends ItemDefinition & { id: string }> {
       const status = cosmosStatus(cause);
       if (status !== undefined && SEND_ALONE.has(status)) {
         await Promise.all(batch.map((op) => this.sendAlone(key, op)));
+      } else if (outcomeUnknown(cause)) {
+        await this.resolveWithin(key, batch, cause, sentAt + storageDeadlineMs(this.container));
       } else {
         for (const op of batch) op.reject(cause);
       }
@@ -147,12 +160,61 @@ export class GroupCommit<T extends ItemDefinition & { id: string }> {
     await Promise.all(again.map((op) => this.sendAlone(key, op)));
   }
 
-  /** The plain conditional replace, exactly as without group commit. */
-  private async sendAlone(key: string, op: Pending<T>): Promise<void> {
+  /**
+   * Resolves the operations of a bulk that failed with `cause` (outcome unknown) by reading them back,
+   * answering every caller by `deadlineAt` (performance.now() time) at the latest.
+   */
+  private async resolveWithin(key: string, batch: Pending<T>[], cause: unknown, deadlineAt: number) {
+    const timedOut = () => new StorageTimeoutError(storageDeadlineMs(this.container), { cause });
+    const left = deadlineAt - performance.now();
+    if (left <= 0) {
+      for (const op of batch) op.reject(timedOut());
+      return;
+    }
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, left);
+    });
+    const work = this.resolve(key, batch, cause, controller.signal).catch((err: unknown) => {
+      for (const op of batch) op.reject(err); // a bug of ours: no caller may wait for the deadline
+    });
     try {
-      const response = await this.container
-        .item(op.doc.id, key)
-        .replace<T>(op.doc, { accessCondition: { type: "IfMatch", condition: op.etag } });
+      await Promise.race([work, expired]);
+    } finally {
+      clearTimeout(timer);
+      controller.abort(); // nothing left to wait for, or out of time: stop what is still on its way
+      for (const op of batch) op.reject(timedOut()); // only those not answered yet
+    }
+  }
+
+  private async resolve(key: string, batch: Pending<T>[], cause: unknown, signal: AbortSignal) {
+    let verdicts: Awaited<ReturnType<typeof readBack<T>>>;
+    try {
+      verdicts = await readBack(this.container, key, batch, signal);
+    } catch {
+      for (const op of batch) op.reject(cause);
+      return;
+    }
+    const again: Pending<T>[] = [];
+    batch.forEach((op, i) => {
+      const v = verdicts[i];
+      if (v?.kind === "stored") op.resolve({ resource: v.resource, etag: v.etag });
+      else if (v?.kind === "not-applied") again.push(op);
+      else if (v?.kind === "failed")
+        op.reject(operationError(v.status, `replace of ${op.doc.id} after a failed bulk request`));
+      else op.reject(cause);
+    });
+    await Promise.all(again.map((op) => this.sendAlone(key, op, signal)));
+  }
+
+  /** The plain conditional replace, exactly as without group commit. */
+  private async sendAlone(key: string, op: Pending<T>, signal?: AbortSignal): Promise<void> {
+    try {
+      const response = await this.container.item(op.doc.id, key).replace<T>(op.doc, {
+        accessCondition: { type: "IfMatch", condition: op.etag },
+        ...(signal === undefined ? {} : { abortSignal: signal }),
+      });
       op.resolve({ resource: response.resource, etag: response.etag });
     } catch (err) {
       op.reject(err);

@@ -190,13 +190,6 @@ describe("reminders through botbuilder within Teams' limits", () => {
         { messenger: new ProactiveMessenger(adapter, ""), buildCard: reminderCard },
         { roundIds: ["r-limits"] },
       );
-      console.log(
-        limited
-          .calls()
-          .filter((c) => c.status === 429)
-          .map((c) => [c.conversationId, Math.round(c.at)]),
-        limited.delivered("conv-busy-contact").map((c) => Math.round(c.at)),
-      );
       expect(summary).toMatchObject({ due: 45, sent: 45, throttled: 0, failed: 0 });
       const delivered = limited.delivered();
       expect(delivered).toHaveLength(45);

@@ -9,7 +9,8 @@
  *   drop         destroy the client's socket without forwarding (a dropped connection)
  *   drop-after   forward (Cosmos applies it), then destroy the socket instead of answering: the
  *                client cannot know whether a write happened
- *   bulk-op      in a bulk request, answer one operation with a status without applying it
+ *   bulk-op      in a bulk request, answer one operation with a status without applying it (and,
+ *                with `drop`, destroy the socket instead of answering the others, which were applied)
  *
  * Every request is also classified and counted, so a benchmark can report "Cosmos requests per
  * step" with the proxy in pass-through mode:
@@ -17,6 +18,7 @@
  *   read   GET  .../docs/<id>                          point read
  *   write  POST/PUT/PATCH/DELETE .../docs[/<id>]        create, upsert, replace, patch, delete, and a
  *          bulk request (x-ms-cosmos-is-batch-request): one request, its documents in `docIds`
+ *   read   ... and a bulk request of Read operations only (one request, its documents in `docIds`)
  *   query  POST .../docs with x-ms-documentdb-isquery   (also query-plan requests)
  *   meta   everything else (account, databases, containers, partition key ranges)
  *
@@ -46,7 +48,7 @@ export type Fault =
    * left out of what is forwarded), as Cosmos does for an operation it throttles (429); the others are
    * forwarded and answered by the server.
    */
-  | { type: "bulk-op"; status: number; index?: number };
+  | { type: "bulk-op"; status: number; index?: number; drop?: boolean };
 
 export interface FaultRule {
   /** Request kinds the rule applies to (default: all). */
@@ -134,6 +136,11 @@ function bulkOperationId(op: unknown): string {
   const o = (op ?? {}) as { id?: unknown; resourceBody?: { id?: unknown } };
   const id = o.id ?? o.resourceBody?.id;
   return typeof id === "string" ? id : "";
+}
+
+/** One operation of a bulk request that only reads. */
+function isReadOperation(op: unknown): boolean {
+  return (op as { operationType?: unknown } | null)?.operationType === "Read";
 }
 
 function emptyCounts(): CosmosCounts {
@@ -255,8 +262,10 @@ export async function startCosmosFaultProxy(opts: {
       // create/upsert: the id is in the body; a bulk request's body is the list of its operations
       try {
         const parsed = JSON.parse(body.toString("utf8")) as unknown;
-        if (Array.isArray(parsed)) info.docIds = parsed.map(bulkOperationId);
-        else {
+        if (Array.isArray(parsed)) {
+          info.docIds = parsed.map(bulkOperationId);
+          if (parsed.length > 0 && parsed.every(isReadOperation)) info.kind = "read";
+        } else {
           const id = (parsed as { id?: unknown }).id;
           if (typeof id === "string") info.docId = id;
         }
@@ -271,9 +280,9 @@ export async function startCosmosFaultProxy(opts: {
         // not JSON: leave it out
       }
     }
-    counts[cls.kind]++;
+    counts[info.kind]++;
     counts.total++;
-    const key = `${cls.container ?? "-"}:${cls.kind}`;
+    const key = `${cls.container ?? "-"}:${info.kind}`;
     counts.byContainer[key] = (counts.byContainer[key] ?? 0) + 1;
 
     const done = () => {
@@ -299,7 +308,7 @@ export async function startCosmosFaultProxy(opts: {
     };
 
     let fault = pick(info);
-    let bulkOp: { status: number; index: number } | undefined;
+    let bulkOp: { status: number; index: number; drop: boolean } | undefined;
     if (fault?.type === "latency") {
       counts.faults.latency++;
       info.fault = "latency";
@@ -330,7 +339,7 @@ export async function startCosmosFaultProxy(opts: {
           drop();
           return;
         case "bulk-op":
-          bulkOp = { status: fault.status, index: fault.index ?? 0 };
+          bulkOp = { status: fault.status, index: fault.index ?? 0, drop: fault.drop === true };
           break;
       }
     }
@@ -343,6 +352,10 @@ export async function startCosmosFaultProxy(opts: {
     }
     try {
       const up = await forward(req, sendBody);
+      if (bulkOp?.drop === true) {
+        drop();
+        return;
+      }
       if (bulkOp !== undefined && up.status === 200) {
         const results = JSON.parse(up.body.toString("utf8")) as unknown[];
         results.splice(bulkOp.index, 0, { statusCode: bulkOp.status, requestCharge: 0 });

@@ -115,12 +115,41 @@ describe("Pacer.admit", () => {
   it("should hold back a request that would be the 8th of a conversation within a window", async () => {
     const time = fakeTime();
     const pacer = new Pacer(undefined, time);
-    for (let i = 0; i < 7; i++) await pacer.admit("t", "c");
+    for (let i = 0; i < 7; i++) (await pacer.admit("t", "c")).answered();
     expect(time.t).toBe(0);
     await pacer.admit("t", "c");
     expect(time.t).toBeGreaterThanOrEqual(1000);
     const after = time.t;
     await pacer.admit("t", "other"); // another conversation is not held back
     expect(time.t).toBe(after);
+  });
+
+  it("should count a conversation's request from its answer, however long it was on the way", async () => {
+    const time = fakeTime();
+    const pacer = new Pacer(undefined, time);
+    const first = await pacer.admit("t", "c"); // leaves at 0 and stalls on the way
+    time.t = 800;
+    for (let i = 0; i < 6; i++) (await pacer.admit("t", "c")).answered();
+    time.t = 900;
+    first.answered(); // Teams may have seen it only now, beside the six
+    time.t = 1_250; // a window and the margin after the first left: departures alone would let it go
+    await pacer.admit("t", "c");
+    expect(time.t).toBeGreaterThanOrEqual(800 + 1_000 + TEAMS_LIMITS.conversationMarginMs);
+  });
+
+  it("should hold a conversation while its window is full of requests in flight", async () => {
+    const time = fakeTime();
+    const pacer = new Pacer(undefined, time);
+    const inFlight = await Promise.all(Array.from({ length: 7 }, () => pacer.admit("t", "c")));
+    const slept: number[] = [];
+    const sleep = time.sleep;
+    time.sleep = async (ms: number) => {
+      slept.push(ms);
+      if (slept.length === 10) for (const r of inFlight) r.answered();
+      await sleep(ms);
+    };
+    await pacer.admit("t", "c");
+    expect(slept.length).toBeGreaterThan(10); // polled while in flight, then waited a window
+    expect(time.t).toBeGreaterThanOrEqual(slept.slice(0, 10).reduce((a, b) => a + b, 0) + 1000);
   });
 });

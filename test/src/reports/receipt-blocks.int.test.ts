@@ -133,7 +133,7 @@ describe("receipt numbers reserved ahead", () => {
     const done = roundWritesDone();
     const started = Date.now();
     expect(await deadlines(roundId)).toBe("2027-01-15T22:59:00.000Z");
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(1450); // below the 1,500 ms the round write takes
     expect(done()).toBe(0);
     await settle(p1.rounds, roundId);
     expect(done()).toBe(1);
@@ -157,7 +157,7 @@ describe("receipt numbers reserved ahead", () => {
     const done = roundWritesDone();
     const started = Date.now();
     given.push(numberOf(await p1.submit(ref)));
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(1450); // below the 1,500 ms the round write takes
     expect(done()).toBe(0); // the next block is under way, not awaited
     await settle(p1.rounds, roundId);
     expect(done()).toBe(1);
