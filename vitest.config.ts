@@ -13,12 +13,14 @@ export default defineConfig({
             "test/repo/**/*.test.ts",
           ],
           exclude: ["test/**/*.int.test.ts"],
+          setupFiles: ["test/support/freeze-cards.ts"],
         },
       },
       {
         test: {
           name: "integration",
           include: ["test/**/*.int.test.ts"],
+          setupFiles: ["test/support/freeze-cards.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -148,6 +148,9 @@ export class TeamsBot extends TeamsActivityHandler {
       for (const card of reply.extraCards ?? []) await this.send(ctx, { card });
       return invokeResponse({ kind: "message", text: botText(actor).answeredInThread });
     }
+    // A text answer (a refusal, "not found") in a channel: a message response, so the shared card stays.
+    if (ctx.activity.conversation.conversationType === "channel" && reply.text !== undefined)
+      return invokeResponse({ kind: "message", text: reply.text });
     if (reply.card !== undefined && reply.text !== undefined) await ctx.sendActivity(textMessage(reply));
     // A reply in several cards: the first replaces the card clicked, the rest follow as messages.
     for (const card of reply.extraCards ?? []) await this.send(ctx, { card });

@@ -58,6 +58,14 @@ export function approvalLineRuns(
   });
 }
 
+/** One line for the channel summary: "A godkjente …; B har ikke godkjent ennå" (no comments). */
+export function approvalSummaryRuns(report: Approvable, lang: Lang = DEFAULT_LANG): TextRun[] {
+  return approvalLines(report).flatMap((l, i) => [
+    ...(i > 0 ? [ownRun("; ")] : []),
+    ...statusRuns(l, false, lang),
+  ]);
+}
+
 /** "Ikke godkjent denne versjonen: A, B." (empty when everyone asked has approved, or nobody was asked). */
 function notApprovedRuns(report: Approvable, sendAnyway: boolean, t: ApprovalTexts): TextRun[] {
   const missing = approvalLines(report).filter((l) => l.state !== "approved");

@@ -23,6 +23,23 @@ export class CardTooLargeError extends Error {}
  */
 const measured = new WeakMap<object, string>();
 
+let freezeOnceMeasured = false;
+
+/**
+ * For tests: from now on, deep-freeze every card checkCardSize measures, so that code changing a card
+ * afterwards (whose remembered JSON would then be stale on the wire) throws instead of sending the
+ * old text. test/support/freeze-cards.ts turns it on for the unit and integration projects.
+ */
+export function freezeCardsOnceMeasured(): void {
+  freezeOnceMeasured = true;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
 /** The JSON text of a value: the one measured for this very card, else a fresh JSON.stringify. */
 function cardJson(value: unknown): string {
   const known = typeof value === "object" && value !== null ? measured.get(value) : undefined;
@@ -48,6 +65,7 @@ export function checkCardSize(card: CardJson, budget = CARD_BUDGET_BYTES, what =
   const bytes = 2 * json.length;
   if (bytes > budget) throw new CardTooLargeError(`${what} is ${bytes} bytes (limit ${budget})`);
   measured.set(card, json);
+  if (freezeOnceMeasured) deepFreeze(card);
   return card;
 }
 

@@ -7,7 +7,7 @@
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { RunImportResult } from "../src/rounds/import.ts";
-import { planLines, summaryText } from "../src/rounds/import-messages.ts";
+import { planCardLines, summaryText } from "../src/rounds/import-messages.ts";
 import type { CardJson } from "./render.ts";
 import { actionData, Verb } from "./verbs.ts";
 
@@ -67,7 +67,7 @@ export function importPlanCard({
       break;
     case "refused":
       body.push(
-        ...lines(planLines(result.plan, lang), undefined, lang),
+        ...lines(planCardLines(result.plan, lang), undefined, lang),
         ...lines(result.plan.problems, "Attention", lang),
         {
           type: "TextBlock",
@@ -81,7 +81,7 @@ export function importPlanCard({
       body.push(
         { type: "TextBlock", text: docText.importChecked, wrap: true },
         { type: "TextBlock", text: docText.importCounts(result.summary), wrap: true, weight: "Bolder" },
-        ...lines(planLines(result.plan, lang), undefined, lang),
+        ...lines(planCardLines(result.plan, lang), undefined, lang),
         { type: "TextBlock", text: docText.importAsk, wrap: true },
       );
       if (uploadId !== undefined) {
@@ -98,7 +98,7 @@ export function importPlanCard({
     case "applied":
       body.push(
         { type: "TextBlock", text: t.done(summaryText(result.summary, lang)), wrap: true, color: "Good" },
-        ...lines(planLines(result.plan, lang), undefined, lang),
+        ...lines(planCardLines(result.plan, lang), undefined, lang),
       );
       break;
   }

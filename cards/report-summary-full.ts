@@ -4,9 +4,13 @@
  * split over several cards, each under CARD_BUDGET_UTF16 measured as Teams does
  * (Buffer.byteLength(JSON.stringify(card), "utf16le")); one very long answer is split over blocks.
  */
+import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
+import { texts } from "../src/i18n/texts.ts";
 import { formatAnswer } from "../src/questionnaire/answers.ts";
+import { formIn } from "../src/questionnaire/form-lang.ts";
 import type { Form, Question } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
+import { approvalLineRuns } from "./approval-blocks.ts";
 import { type CardJson, fits } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 
@@ -15,17 +19,7 @@ export const CARD_BUDGET_UTF16 = 50 * 1024;
 /** One TextRun holds at most this many characters; longer answers continue in the next block. */
 const RUN_MAX_CHARS = 6_000;
 
-const fullReportText = {
-  part: (part: number, parts: number) => `Hele rapporteringen – del ${part} av ${parts}`,
-  whole: "Hele rapporteringen",
-  submitted: (at: string, by: string) => `Levert ${at} av ${by}`,
-  draft: "Ikke sendt inn (utkast)",
-  late: "levert etter fristen",
-  caseNumber: (n: string) => `saksnr. ${n}`,
-  unanswered: "Ikke besvart",
-  comment: "Kommentar: ",
-  otherText: "Annet: ",
-} as const;
+type FullTexts = ReturnType<typeof texts>["summaryCard"]["full"];
 
 type Element = Record<string, unknown>;
 
@@ -56,20 +50,19 @@ function pieces(text: string): string[] {
 const questionLabel = (q: Question): string => (/^\d/.test(q.id) ? `${q.id} ${q.text}` : q.text);
 
 /** The blocks of one question: its text, then the answer in full, then the comment in full. */
-function questionBlocks(q: Question, report: ReportDoc): Element[] {
+function questionBlocks(q: Question, report: ReportDoc, lang: Lang, t: FullTexts): Element[] {
   const answer = report.answers[q.id];
   const blocks: Element[] = [rich([run(questionLabel(q), { weight: "Bolder" })], { spacing: "Medium" })];
   if (answer === undefined) {
-    blocks.push(
-      rich([run(fullReportText.unanswered, { isSubtle: true, italic: true })], { spacing: "None" }),
-    );
+    blocks.push(rich([run(t.unanswered, { isSubtle: true, italic: true })], { spacing: "None" }));
     return blocks;
   }
-  for (const piece of pieces(formatAnswer(q, answer))) blocks.push(rich([run(piece)], { spacing: "None" }));
+  for (const piece of pieces(formatAnswer(q, answer, lang)))
+    blocks.push(rich([run(piece)], { spacing: "None" }));
   if (answer.comment)
     pieces(answer.comment).forEach((piece, i) => {
       blocks.push(
-        rich(i === 0 ? [run(fullReportText.comment, { italic: true }), run(piece)] : [run(piece)], {
+        rich(i === 0 ? [run(t.comment, { italic: true }), run(piece)] : [run(piece)], {
           spacing: "None",
         }),
       );
@@ -77,18 +70,44 @@ function questionBlocks(q: Question, report: ReportDoc): Element[] {
   return blocks;
 }
 
-function subheading(report: ReportDoc, deadline: string | undefined): string {
+function subheading(report: ReportDoc, deadline: string | undefined, lang: Lang, t: FullTexts): string {
   const parts: string[] = [];
   if (report.status === "submitted") {
     const at = report.submittedAt ?? report.updatedAt;
     parts.push(
-      fullReportText.submitted(formatOsloTime(new Date(at)), report.submittedBy?.name ?? report.contact.name),
+      t.submitted(formatOsloTime(new Date(at), lang), report.submittedBy?.name ?? report.contact.name),
     );
-    if (deadline !== undefined && at > deadline) parts.push(fullReportText.late);
-  } else parts.push(fullReportText.draft);
-  if (report.tiltak.caseNumber) parts.push(fullReportText.caseNumber(report.tiltak.caseNumber));
-  parts.push(report.partnership.category);
+    if (deadline !== undefined && at > deadline) parts.push(t.late);
+  } else parts.push(t.draft);
+  if (report.tiltak.caseNumber) parts.push(t.caseNumber(report.tiltak.caseNumber));
+  parts.push(texts(lang).overview.categories[report.partnership.category]);
   return parts.join(" · ");
+}
+
+/**
+ * After the form: the files sent (names; the links come from «Last ned vedlegg», after a staff check) and
+ * the partners' approvals with their comments (as the review, the receipt and the PDF show them).
+ */
+function closingBlocks(report: ReportDoc, lang: Lang): Element[] {
+  const title = (text: string): Element => ({
+    type: "TextBlock",
+    text,
+    weight: "Bolder",
+    wrap: true,
+    separator: true,
+    spacing: "Large",
+  });
+  const out: Element[] = [];
+  const files = report.attachments ?? [];
+  if (files.length > 0) {
+    out.push(title(texts(lang).documents.attachmentsHeading(files.length)));
+    for (const f of files) out.push(rich([run(f.name)], { spacing: "None" }));
+  }
+  if ((report.approvers ?? []).length > 0) {
+    out.push(title(texts(lang).approvals.receiptTitle));
+    for (const line of approvalLineRuns(report, true, lang)) out.push(rich(line.runs, { spacing: "Small" }));
+  }
+  return out;
 }
 
 function card(body: Element[]): CardJson {
@@ -101,17 +120,25 @@ function card(body: Element[]): CardJson {
 }
 
 /**
- * The whole report as one or more cards. `deadline` (the round's, ISO) marks a late submission.
+ * The whole report as one or more cards. `deadline` (the round's, ISO) marks a late submission; `lang`
+ * is the reader's written standard (questions, fixed texts, dates and the category).
  */
-export function fullReportCards(form: Form, report: ReportDoc, deadline?: string): CardJson[] {
+export function fullReportCards(
+  bokmalForm: Form,
+  report: ReportDoc,
+  deadline?: string,
+  lang: Lang = DEFAULT_LANG,
+): CardJson[] {
+  const t = texts(lang).summaryCard.full;
+  const form = formIn(bokmalForm, lang);
   const heading = (label: string): Element[] => [
     { type: "TextBlock", text: label, isSubtle: true, size: "Small", wrap: true },
     rich([run(`${report.partnership.name} – ${report.tiltak.name}`, { weight: "Bolder", size: "Medium" })], {
       spacing: "None",
     }),
-    rich([run(subheading(report, deadline), { isSubtle: true })], { spacing: "None" }),
+    rich([run(subheading(report, deadline, lang, t), { isSubtle: true })], { spacing: "None" }),
   ];
-  const headerSize = utf16(heading(fullReportText.part(99, 99)));
+  const headerSize = utf16(heading(t.part(99, 99)));
   const budget = CARD_BUDGET_UTF16 - utf16(card([])) - headerSize;
 
   // Pack the sections' blocks into pages greedily; a section title goes with its first question.
@@ -128,7 +155,7 @@ export function fullReportCards(form: Form, report: ReportDoc, deadline?: string
   };
   for (const section of form.sections) {
     section.questions.forEach((q, i) => {
-      const blocks = questionBlocks(q, report);
+      const blocks = questionBlocks(q, report, lang, t);
       const title: Element[] =
         i === 0
           ? [
@@ -148,8 +175,11 @@ export function fullReportCards(form: Form, report: ReportDoc, deadline?: string
       else for (const block of whole) place([block]);
     });
   }
+  const after = closingBlocks(report, lang);
+  if (after.reduce((n, e) => n + utf16(e) + 2, 0) <= budget) place(after);
+  else for (const block of after) place([block]);
   const parts = pages.length;
   return pages.map((page, i) =>
-    fits(card([...heading(parts === 1 ? fullReportText.whole : fullReportText.part(i + 1, parts)), ...page])),
+    fits(card([...heading(parts === 1 ? t.whole : t.part(i + 1, parts)), ...page])),
   );
 }

@@ -9,6 +9,7 @@ import { texts } from "../src/i18n/texts.ts";
 import type { Form } from "../src/questionnaire/types.ts";
 import type { ReportDoc } from "../src/reports/types.ts";
 import { paragraphText, submittedLate, summaryParagraphs } from "../src/summaries/summary-map.ts";
+import { approvalSummaryRuns } from "./approval-blocks.ts";
 import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
 import { type CardJson, render, shorten } from "./render.ts";
 import template from "./report-summary.card.json" with { type: "json" };
@@ -65,6 +66,18 @@ export function summaryCard(
                   ...(i > 0 ? [ownRun(", ")] : []),
                   personRun(a.name),
                 ]),
+              ],
+            },
+          ]
+        : [],
+    // Who in the partnership approved (names are person text); comments are in the whole report.
+    approvals:
+      (report.approvers ?? []).length > 0
+        ? [
+            {
+              runs: [
+                ownRun(`${texts(lang).approvals.receiptTitle}: `, { weight: "Bolder" }),
+                ...approvalSummaryRuns(report, lang),
               ],
             },
           ]

@@ -167,10 +167,14 @@ export async function attachmentLinks(
   const o = await app.reports.open(actor, data);
   const { t, dt } = textsFor(actor);
   if (o.kind === "not_found") return { text: t.notFound };
-  if (o.kind !== "ok" || o.role !== "staff") return { text: dt.attachmentsStaffOnly };
+  if (o.kind !== "ok") return { text: dt.attachmentsStaffOnly };
+  // Staff who are also this report's contact or co-editor (a demo round, a county's own tiltak) are staff here.
+  if (o.role !== "staff" && (await app.staff.isStaffOf(actor, o.report.roundId)) === undefined)
+    return { text: dt.attachmentsStaffOnly };
   const links = app.documents.attachmentLinks(o.report);
   const expiresAt = links[0]?.expiresAt ?? app.clock().getTime();
   app.log.info({ reportId: o.report.id, files: links.length }, "attachment links made");
-  // Staff: their own choice, else bokmål (the edge app has no round read here; the summary is bokmål too).
-  return { card: attachmentLinksCard(o.report, links, expiresAt, staffLangOf(actor, undefined)) };
+  // Staff: their own choice, else the round's written standard (as the summary the button is on).
+  const round = await app.channel.roundFacts(o.report.roundId);
+  return { card: attachmentLinksCard(o.report, links, expiresAt, staffLangOf(actor, round)) };
 }

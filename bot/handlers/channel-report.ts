@@ -8,7 +8,7 @@ import { fullReportCards } from "../../cards/report-summary-full.ts";
 import type { Payload, Verb } from "../../cards/verbs.ts";
 import type { EdgeApp } from "../../src/app.ts";
 import type { Actor } from "../../src/reports/types.ts";
-import { botText } from "../lang.ts";
+import { botText, langOf, staffLangOf } from "../lang.ts";
 import type { Reply } from "../reply.ts";
 
 export async function readReport(
@@ -20,8 +20,10 @@ export async function readReport(
   const o = await app.reports.open(actor, data);
   if (o.kind === "not_found") return { text: t.notFound };
   if (o.kind !== "ok") return { text: t.forbidden };
-  const deadline = await app.channel.deadlineOf(o.report.roundId);
-  const [card, ...extraCards] = fullReportCards(o.form, o.report, deadline);
+  const round = await app.channel.roundFacts(o.report.roundId);
+  // Staff read in their own choice, else the round's (as the summary); contacts and co-editors as in their chat.
+  const lang = o.role === "staff" ? staffLangOf(actor, round) : langOf(actor, o.report);
+  const [card, ...extraCards] = fullReportCards(o.form, o.report, round.deadline, lang);
   if (card === undefined) return { text: t.internalError };
   return { card, ...(extraCards.length > 0 ? { extraCards } : {}) };
 }

@@ -164,9 +164,13 @@ export class ChannelService {
     };
   }
 
-  /** The round's deadline (ISO), for marking a late submission. */
-  async deadlineOf(roundId: string): Promise<string | undefined> {
-    return (await this.deps.rounds.get(roundId))?.deadline;
+  /** What a staff card about one report needs of its round: the deadline (ISO, marks a late submission) and its written standard. */
+  async roundFacts(roundId: string): Promise<{ deadline?: string; malform?: Lang }> {
+    const round = await this.deps.rounds.get(roundId);
+    return {
+      ...(round?.deadline !== undefined ? { deadline: round.deadline } : {}),
+      ...(round?.malform !== undefined ? { malform: round.malform } : {}),
+    };
   }
 
   /** Everything an export of the round holds (the caller has checked the signed link). */

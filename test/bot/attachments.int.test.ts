@@ -243,6 +243,47 @@ describe("attachments sent in Teams", () => {
     expect((await fetch(tampered)).status).toBe(404);
   });
 
+  it("should give staff the links in the round's written standard, as the summary the button is on", async () => {
+    const before = JSON.stringify(
+      (await h.execute(siri, "attachment.links", { roundId: ROUND, reportId: "r-2" })).body,
+    );
+    expect(before).toContain("Vedlegg til rapporteringen");
+    await h.running.app.repos.rounds.upsert({
+      id: ROUND,
+      county: "Nordland",
+      formId: form2024.id,
+      reportingYear: 2025,
+      deadline: "2026-01-15T22:59:00.000Z",
+      staffIds: [],
+      createdAt: "2025-11-01T10:00:00.000Z",
+      malform: "nn",
+    });
+    const nn = JSON.stringify(
+      (await h.execute(siri, "attachment.links", { roundId: ROUND, reportId: "r-2" })).body,
+    );
+    expect(nn).toContain("Vedlegg til rapporteringa");
+    expect(nn).not.toContain("Vedlegg til rapporteringen");
+  });
+
+  it("should give the links to staff who are also the report's contact, and still not to a contact alone", async () => {
+    const r2 = await read("r-2");
+    if (r2 === undefined) throw new Error("r-2 missing");
+    await put({
+      ...r2,
+      id: "r-3",
+      contact: { name: "Siri Stab", email: "siri@sf.no", aadObjectId: "aad-staff" },
+    });
+    const asContact = JSON.stringify(
+      (await h.execute(siri, "attachment.links", { roundId: ROUND, reportId: "r-3" })).body,
+    );
+    expect(asContact).toContain("/api/documents/");
+    expect(asContact).not.toContain("Bare Statsforvalterens ansatte");
+    const kariTry = JSON.stringify(
+      (await h.execute(kari, "attachment.links", { roundId: ROUND, reportId: "r-2" })).body,
+    );
+    expect(kariTry).toContain("Bare Statsforvalterens ansatte");
+  });
+
   it("should tell someone without a draft report that the file was not kept", async () => {
     const from = callsNow();
     await sendFiles({ ...siri, id: "29:siri-2", aadObjectId: "aad-nobody" }, [

@@ -257,6 +257,9 @@ describe("the channel digest", () => {
     // Refusals come back in the invoke response; no section card is posted.
     expect(h.sentTexts(refused).join()).not.toContain("Ikke angitt");
     for (const answer of answers) expect(JSON.stringify(answer.body)).toContain("bare for Statsforvalterens");
+    // As a message response: a card response would replace the shared channel card for whoever clicked.
+    for (const answer of answers)
+      expect((answer.body as { type?: string }).type).toBe("application/vnd.microsoft.activity.message");
 
     // A section id the form does not have, of any shape, is not found (issue 14), not «noe gikk galt».
     for (const odd of ["s99", "x".repeat(300), "a/b", 7]) {

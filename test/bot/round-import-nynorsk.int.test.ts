@@ -68,9 +68,9 @@ describe("round import in Teams in the staff member's language", () => {
     const dry = await sentSince(() => sendFile(nynorsk, "agder.xlsx", good));
     expect(dry).toContain("Tørrkøyring: ingenting er lagra enno.");
     expect(dry).toContain(
-      "+ ny runde agder-2025: Agder 2025, skjema dekom-2024-2025, frist 15.01.2026 kl. 23.59",
+      "+ Ny runde: Agder 2025, Desentralisert ordning – Rapportering 2024/2025, frist 15.01.2026 kl. 23.59",
     );
-    expect(dry).toContain("+ ny rapportering t-2025-900: Salten regionråd – Lesing i alle fag");
+    expect(dry).toContain("+ Ny: Salten regionråd – Lesing i alle fag (saksnr. 2025/900)");
     const uploadId = /"uploadId":"([0-9a-f-]{36})"/.exec(dry)?.[1];
     expect(uploadId).toBeDefined();
 
@@ -78,12 +78,12 @@ describe("round import in Teams in the staff member's language", () => {
     expect(done).toContain(
       "Import fullført: ny runde; 1 nye, 0 endra, 0 uendra rapporteringar; 0 berre i databasen (ikkje sletta).",
     );
-    expect(done).toContain("+ ny rapportering t-2025-900: Salten regionråd – Lesing i alle fag");
+    expect(done).toContain("+ Ny: Salten regionråd – Lesing i alle fag (saksnr. 2025/900)");
     expect(await h.running.app.repos.rounds.get("agder-2025")).toBeDefined();
 
     // Sent again: every line unchanged, in nynorsk.
     const again = await sentSince(() => sendFile(nynorsk, "agder.xlsx", good));
-    expect(again).toContain("= uendra runde agder-2025: ");
-    expect(again).toContain("= uendra t-2025-900: Salten regionråd – Lesing i alle fag");
+    expect(again).toContain("= Runden uendra: Agder 2025, ");
+    expect(again).toContain("= Uendra: Salten regionråd – Lesing i alle fag (saksnr. 2025/900)");
   });
 });

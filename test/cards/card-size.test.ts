@@ -44,6 +44,15 @@ describe("cardBytes", () => {
     expect(() => fits(card)).toThrow(CardTooLargeError);
     expect(() => checkCardSize({ body: [textRun("a".repeat(30_000))] })).not.toThrow();
   });
+
+  it("should make a card that is changed after its size check fail the tests (its JSON is remembered)", () => {
+    const block = { type: "TextBlock", text: "a" };
+    const card = checkCardSize({ type: "AdaptiveCard", body: [block] });
+    expect(() => {
+      block.text = "b";
+    }).toThrow(TypeError);
+    expect(cardBytes(card)).toBe(Buffer.byteLength(JSON.stringify(card), "utf16le"));
+  });
 });
 
 describe("splitIntoCards", () => {

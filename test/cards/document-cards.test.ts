@@ -44,6 +44,15 @@ describe("document cards", () => {
     expect(teamsBytes(card)).toBeLessThan(80 * 1024);
     expect(JSON.stringify(card)).toContain("og 141 til");
     expect(JSON.stringify(card)).toContain('"verb":"round.import"');
+    // Staff know a tiltak by its case number and a form by its title; our ids stay on the command line.
+    const shown = JSON.stringify(card);
+    expect(shown).toContain(
+      "+ Ny runde: Nordland 2025, Desentralisert ordning - Rapportering 2024/2025, frist 15.01.2026 kl. 23.59",
+    );
+    expect(shown).toContain(
+      "+ Ny: Salten regionråd – Tiltak «0» med et ganske langt navn (saksnr. 2025/1000)",
+    );
+    for (const id of ["t-2025-1000", "nordland-2025", "dekom-2024-2025"]) expect(shown).not.toContain(id);
   });
 
   it("the import card of a bad file shows every error and no Importer", () => {

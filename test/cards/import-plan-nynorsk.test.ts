@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { importPlanCard } from "../../cards/import-plan.ts";
+import { getForm, loadForms } from "../../src/questionnaire/form.ts";
+import { formIn } from "../../src/questionnaire/form-lang.ts";
 import { parseImport, planImport } from "../../src/rounds/import.ts";
 import { summarize } from "../../src/rounds/import-plan.ts";
 import { applyInMemory, csv, row, sampleRows } from "../src/rounds/fixtures.ts";
@@ -63,7 +65,7 @@ describe("the import card in nynorsk", () => {
     expect(cardProblems(card)).toEqual([]);
     const texts = textsOf(card);
     expect(texts).toContain("Tørrkøyring: ingenting er lagra enno.");
-    expect(texts).toContain("+ ny rapportering t-2024-1234: Salten regionråd – Lesing i alle fag");
+    expect(texts).toContain("+ Ny: Salten regionråd – Lesing i alle fag (saksnr. 2024/1234)");
     expect(texts).toContain(
       "Stemmer dette? Trykk «Importer» for å lagre. Send ei retta fil for å sjekke på nytt.",
     );
@@ -91,7 +93,9 @@ describe("the import card in nynorsk", () => {
     );
     expect(refusedTexts).toContain("Importen blir stoppa. Ingenting er lagra.");
     expect(refusedTexts).toContain(
-      "~ endra runde nordland-2025: skjema (Nordland 2025, skjema dekom-skole-2021, frist 15.01.2026 kl. 23.59)",
+      "~ Runden endra (skjema): Nordland 2025, " +
+        formIn(getForm(loadForms(), "dekom-skole-2021"), "nn").title +
+        ", frist 15.01.2026 kl. 23.59",
     );
     for (const t of refusedTexts) expect(t).not.toMatch(BOKMAL);
 
@@ -106,7 +110,7 @@ describe("the import card in nynorsk", () => {
       "Import fullført: runden uendra; 0 nye, 0 endra, 2 uendra rapporteringar; 1 berre i databasen (ikkje sletta).",
     );
     expect(appliedTexts).toContain(
-      "! t-2024-1234 (Salten regionråd – Lesing i alle fag) finst i databasen, men ikkje i fila — ikkje sletta",
+      "! Ikkje i fila (ikkje sletta): Salten regionråd – Lesing i alle fag (saksnr. 2024/1234)",
     );
     for (const t of appliedTexts) expect(t).not.toMatch(BOKMAL);
 

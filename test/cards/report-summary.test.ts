@@ -7,9 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { CardJson } from "../../cards/render.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
 import { CARD_BUDGET_UTF16, fullReportCards } from "../../cards/report-summary-full.ts";
+import { formIn } from "../../src/questionnaire/form-lang.ts";
 import type { Answer, ReportDoc } from "../../src/reports/types.ts";
 import { joinSentences } from "../../src/summaries/summary-map.ts";
-import { completeContents, form2021, form2024, makeReport, stored } from "../src/reports/fixtures.ts";
+import { completeContents, form2021, form2024, makeReport, NOW, stored } from "../src/reports/fixtures.ts";
 import { cardProblems } from "../support/adaptive-cards.ts";
 
 const DEADLINE = "2026-01-15T22:59:00.000Z";
@@ -148,5 +149,105 @@ describe("the whole report (Les hele rapporteringen)", () => {
     expect(texts).toContain("Kari Nordmann");
     expect(texts).toContain("Ikke besvart");
     expect(texts).toContain("Ikke sendt inn");
+  });
+
+  it("should show the whole report in nynorsk for a nynorsk reader: questions, fixed texts, date and category", () => {
+    const report = submitted(
+      makeReport(form2024, {
+        answers: { q01: answer("Kari Nordmann") },
+        partnership: { id: "p-1", name: "Kulturnettverket", category: "Skole", sector: "Offentlig" },
+      }),
+      "2026-01-10T10:00:00.000Z",
+    );
+    const nn = fullReportCards(form2024, report, DEADLINE, "nn");
+    const text = nn.flatMap((card) => [...runs(card), JSON.stringify(card)]).join("\n");
+    expect(text).toContain("Heile rapporteringa");
+    expect(text).toContain("Ikkje svara på");
+    expect(text).toContain("Levert 10. januar 2026");
+    expect(text).toContain(" · Skule");
+    expect(text).toContain(formIn(form2024, "nn").sections[0]?.questions[0]?.text ?? "?");
+    for (const bokmal of ["Hele rapporteringen", "Ikke besvart", " · Skole"])
+      expect(text).not.toContain(bokmal);
+    // Bokmål stays the default.
+    const nb = fullReportCards(form2024, report, DEADLINE).flatMap(runs).join("\n");
+    expect(nb).toContain("Ikke besvart");
+    expect(nb).toContain(form2024.sections[0]?.questions[0]?.text ?? "?");
+  });
+
+  it("should end the whole report with the files' names and the partners' approvals, person text in TextRuns", () => {
+    const by = { id: "aad-m", name: "Megan *Bowen*" };
+    const report = submitted(
+      makeReport(form2024, {
+        answers: { q01: answer("Kari Nordmann") },
+        attachments: [
+          {
+            id: "a1",
+            name: "Budsjett_*utkast*.xlsx",
+            contentType: "application/pdf",
+            bytes: 10,
+            blob: "b",
+            by,
+            at: NOW,
+          },
+        ],
+        approvers: [
+          {
+            email: "megan@example.com",
+            name: "Megan *Bowen*",
+            requestedAt: NOW,
+            requestedBy: "aad-contact",
+            approved: { at: "2026-01-09T08:30:00.000Z", by, rev: 1 },
+            comment: { text: "Ser **bra** ut.", at: "2026-01-09T08:31:00.000Z", by, rev: 1 },
+          },
+          { email: "adele@example.com", name: "Adele Vance", requestedAt: NOW, requestedBy: "aad-contact" },
+        ],
+      }),
+      "2026-01-10T10:00:00.000Z",
+    );
+    for (const lang of ["nb", "nn"] as const) {
+      const [card] = fullReportCards(form2024, report, DEADLINE, lang);
+      const shown = card ? runs(card) : [];
+      const blocks = JSON.stringify(card);
+      expect(blocks).toContain('"text":"Vedlegg (1)"');
+      expect(blocks).toContain('"text":"Godkjenning"');
+      for (const typed of ["Budsjett_*utkast*.xlsx", "Megan *Bowen*", "Ser **bra** ut.", "Adele Vance"])
+        expect(shown).toContain(typed);
+      expect(cardProblems(card ?? {})).toEqual([]);
+    }
+    // A report nobody was asked to approve, without files, ends with the form.
+    const plain = JSON.stringify(fullReportCards(form2024, makeReport(form2024)));
+    expect(plain).not.toContain("Godkjenning");
+    expect(plain).not.toContain("Vedlegg (");
+  });
+
+  it("should say on the channel summary who in the partnership approved and who has not", () => {
+    const by = { id: "aad-m", name: "Megan *Bowen*" };
+    const report = submitted(
+      makeReport(form2024, {
+        answers: { q01: answer("Kari Nordmann") },
+        approvers: [
+          {
+            email: "megan@example.com",
+            name: "Megan *Bowen*",
+            requestedAt: NOW,
+            requestedBy: "aad-contact",
+            approved: { at: "2026-01-09T08:30:00.000Z", by, rev: 1 },
+            comment: { text: "Ser **bra** ut.", at: "2026-01-09T08:31:00.000Z", by, rev: 1 },
+          },
+          { email: "adele@example.com", requestedAt: NOW, requestedBy: "aad-contact" },
+        ],
+      }),
+      "2026-01-10T10:00:00.000Z",
+    );
+    const line = runs(summaryCard(form2024, report, DEADLINE)).join("");
+    expect(line).toContain(
+      "Godkjenning: Megan *Bowen* godkjente 9. januar 2026 kl. 09:30; adele@example.com har ikke godkjent ennå",
+    );
+    expect(line).not.toContain("Ser **bra** ut."); // comments are in the whole report
+    expect(runs(summaryCard(form2024, report, DEADLINE, "nn")).join("")).toContain(
+      "Godkjenning: Megan *Bowen* godkjende",
+    );
+    expect(runs(summaryCard(form2024, makeReport(form2024))).join("")).not.toContain("Godkjenning");
+    expect(cardProblems(summaryCard(form2024, report, DEADLINE))).toEqual([]);
   });
 });

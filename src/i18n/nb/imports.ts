@@ -130,6 +130,19 @@ export const imports = {
   unchangedReport: (id: string, title: string) => `= uendret ${id}: ${title}`,
   missingReport: (id: string, title: string) =>
     `! ${id} (${title}) finnes i databasen, men ikke i filen — ikke slettet`,
+  /** The plan on the Teams card: no internal ids (import-messages.ts planCardLines). */
+  card: {
+    about: (county: string, year: number, formTitle: string, deadline: string) =>
+      `${county} ${year}, ${formTitle}, frist ${deadline}`,
+    withCase: (title: string, caseNumber: string) => `${title} (saksnr. ${caseNumber})`,
+    newRound: (about: string) => `+ Ny runde: ${about}`,
+    changedRound: (fields: string, about: string) => `~ Runden endret (${fields}): ${about}`,
+    unchangedRound: (about: string) => `= Runden uendret: ${about}`,
+    newReport: (title: string) => `+ Ny: ${title}`,
+    changedReport: (fields: string, title: string) => `~ Endret (${fields}): ${title}`,
+    unchangedReport: (title: string) => `= Uendret: ${title}`,
+    missingReport: (title: string) => `! Ikke i filen (ikke slettet): ${title}`,
+  },
   roundSummary: {
     create: "ny runde",
     update: "runden endret",

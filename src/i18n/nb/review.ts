@@ -59,6 +59,17 @@ export const summaryCard = {
   submitted: (when: string) => `Levert ${when} av `,
   caseNumber: " · saksnr. ",
   card: { readAll: "Les hele rapporteringen" },
+  /** "Les hele rapporteringen": the whole report (cards/report-summary-full.ts). */
+  full: {
+    part: (part: number, parts: number) => `Hele rapporteringen – del ${part} av ${parts}`,
+    whole: "Hele rapporteringen",
+    submitted: (at: string, by: string) => `Levert ${at} av ${by}`,
+    draft: "Ikke sendt inn (utkast)",
+    late: "levert etter fristen",
+    caseNumber: (n: string) => `saksnr. ${n}`,
+    unanswered: "Ikke besvart",
+    comment: "Kommentar: ",
+  },
   /** The labels of the summary's paragraphs (src/summaries/summary-map.ts). */
   paragraphs: {
     goal: "Mål for tiltaket",

@@ -121,6 +121,18 @@ export const imports: Catalogue<typeof nb> = {
   unchangedReport: (id: string, title: string) => `= uendra ${id}: ${title}`,
   missingReport: (id: string, title: string) =>
     `! ${id} (${title}) finst i databasen, men ikkje i fila — ikkje sletta`,
+  card: {
+    about: (county: string, year: number, formTitle: string, deadline: string) =>
+      `${county} ${year}, ${formTitle}, frist ${deadline}`,
+    withCase: (title: string, caseNumber: string) => `${title} (saksnr. ${caseNumber})`,
+    newRound: (about: string) => `+ Ny runde: ${about}`,
+    changedRound: (fields: string, about: string) => `~ Runden endra (${fields}): ${about}`,
+    unchangedRound: (about: string) => `= Runden uendra: ${about}`,
+    newReport: (title: string) => `+ Ny: ${title}`,
+    changedReport: (fields: string, title: string) => `~ Endra (${fields}): ${title}`,
+    unchangedReport: (title: string) => `= Uendra: ${title}`,
+    missingReport: (title: string) => `! Ikkje i fila (ikkje sletta): ${title}`,
+  },
   roundSummary: {
     create: "ny runde",
     update: "runden endra",

@@ -60,6 +60,16 @@ export const summaryCard: Catalogue<typeof nbSummary> = {
   submitted: (when: string) => `Levert ${when} av `,
   caseNumber: " · saksnr. ",
   card: { readAll: "Les heile rapporteringa" },
+  full: {
+    part: (part: number, parts: number) => `Heile rapporteringa – del ${part} av ${parts}`,
+    whole: "Heile rapporteringa",
+    submitted: (at: string, by: string) => `Levert ${at} av ${by}`,
+    draft: "Ikkje sendt inn (utkast)",
+    late: "levert etter fristen",
+    caseNumber: (n: string) => `saksnr. ${n}`,
+    unanswered: "Ikkje svara på",
+    comment: "Kommentar: ",
+  },
   paragraphs: {
     goal: "Mål for tiltaket",
     achievement: "Måloppnåing",
