@@ -5,6 +5,7 @@
  * Sans embedded so Norwegian characters are right).
  */
 import PDFDocument from "pdfkit";
+import { sizeText } from "../attachments/attachment-rules.ts";
 import { DEFAULT_LANG } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
 import { formatAnswer } from "../questionnaire/answers.ts";
@@ -142,6 +143,20 @@ export function reportPdf({
       doc.font("bold").fontSize(10).text(`${a.who}: `, { continued: true });
       doc.font("regular").text(a.state);
       if (a.comment !== undefined) doc.fillColor(COLOR.subtle).text(a.comment).fillColor(COLOR.text);
+    }
+  }
+
+  // The files sent with the report (the archive files them beside the PDF): name, size, who, when.
+  const files = report.attachments ?? [];
+  if (files.length > 0) {
+    doc.moveDown(0.6);
+    doc.font("bold").fontSize(11).text(texts(lang).documents.attachmentsHeading(files.length));
+    for (const f of files) {
+      doc.moveDown(0.15);
+      doc
+        .font("regular")
+        .fontSize(10)
+        .text(pdfText.attachmentLine(f.name, sizeText(f.bytes), f.by.name));
     }
   }
 

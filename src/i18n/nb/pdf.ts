@@ -15,6 +15,7 @@ export const pdf = {
   comment: "Kommentar",
   generated: (time: string) => `Laget ${time} (norsk tid) fra Dekom-rapport.`,
   page: (n: number, of: number) => `Side ${n} av ${of}`,
+  attachmentLine: (name: string, size: string, by: string) => `${name} (${size}), lagt ved av ${by}`,
   approvals: "Godkjenning i partnerskapet",
   approvalWho: (name: string | undefined, email: string) => (name ? `${name} (${email})` : email),
   approved: (time: string) => `godkjent ${time}`,

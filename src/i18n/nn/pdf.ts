@@ -18,6 +18,7 @@ export const pdf: Catalogue<typeof nb> = {
   comment: "Kommentar",
   generated: (time: string) => `Laga ${time} (norsk tid) frå Dekom-rapport.`,
   page: (n: number, of: number) => `Side ${n} av ${of}`,
+  attachmentLine: (name: string, size: string, by: string) => `${name} (${size}), lagd ved av ${by}`,
   approvals: "Godkjenning i partnarskapet",
   approvalWho: (name: string | undefined, email: string) => (name ? `${name} (${email})` : email),
   approved: (time: string) => `godkjend ${time}`,

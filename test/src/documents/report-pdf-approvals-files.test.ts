@@ -1,7 +1,7 @@
 /**
- * The report PDF lists the approvals (approval before sending), read back with pdftotext (Debian
- * poppler-utils): who approved and when (Oslo time), an approval of an earlier version, who has not
- * approved, and the comments.
+ * The report PDF lists the approvals (approval before sending) and the attached files, read back with
+ * pdftotext (Debian poppler-utils): who approved and when (Oslo time), an approval of an earlier
+ * version, who has not approved, the comments; each file's name, size and who attached it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -65,5 +65,41 @@ describe("reportPdf with approvals", () => {
       generatedAt: new Date(AT),
     });
     expect(pdfText(none)).not.toContain("Godkjenning i partnerskapet");
+  });
+});
+
+describe("reportPdf with attachments", () => {
+  const file = (id: string, name: string, bytes: number) => ({
+    id,
+    name,
+    contentType: "application/pdf",
+    bytes,
+    blob: `b/${id}`,
+    by: by("k", "Kari Nordmann"),
+    at: AT,
+  });
+  const withFiles = {
+    ...report,
+    attachments: [
+      file("f1", "Godkjenning fra eierne – 2025.pdf", 1_468_006),
+      file("f2", "Budsjett_*utkast*.xlsx", 327_680),
+    ],
+  };
+
+  it("lists each file with its size and who attached it, with the header facts, in both languages", async () => {
+    const text = pdfText(await reportPdf({ form: form2021, report: withFiles, generatedAt: new Date(AT) }));
+    expect(text).toContain("Vedlegg (2)");
+    expect(text).toContain("Godkjenning fra eierne – 2025.pdf (1,4 MB), lagt ved av Kari Nordmann");
+    expect(text).toContain("Budsjett_*utkast*.xlsx (320 kB), lagt ved av Kari Nordmann");
+    expect(text.indexOf("Vedlegg (2)")).toBeLessThan(text.indexOf("Del 1"));
+    const nn = pdfText(
+      await reportPdf({ form: form2021, report: withFiles, generatedAt: new Date(AT), lang: "nn" }),
+    );
+    expect(nn).toContain("Budsjett_*utkast*.xlsx (320 kB), lagd ved av Kari Nordmann");
+  });
+
+  it("has no file heading when no file was sent", async () => {
+    const text = pdfText(await reportPdf({ form: form2021, report, generatedAt: new Date(AT) }));
+    expect(text).not.toContain("Vedlegg (");
   });
 });
