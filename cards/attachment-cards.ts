@@ -5,7 +5,7 @@
  * files belong to; and the staff's download links.
  */
 
-import { sizeText } from "../src/attachments/attachment-rules.ts";
+import { asksForAttachments, sizeText } from "../src/attachments/attachment-rules.ts";
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import { pageOfQuestion } from "../src/questionnaire/pages.ts";
@@ -17,9 +17,6 @@ import { ownRun, personRun, reportTitleRuns } from "./person-text.ts";
 import type { CardJson } from "./render.ts";
 import { formatOsloTime } from "./time.ts";
 import { actionData, Verb } from "./verbs.ts";
-
-/** Questions whose (bokmål) text asks for an upload. */
-const ASKS_FOR_ATTACHMENTS = /last opp eventuelle vedlegg/i;
 
 /** What happened to one sent (or removed) file, for the card that answers. */
 export type FileResult =
@@ -170,7 +167,7 @@ export function attachmentLinksCard(
 
 /** Where the form asks for attachments (its "Last opp eventuelle vedlegg" question), if it does. */
 export function attachmentPosition(form: Form): { sectionIndex: number; page: number } | undefined {
-  const q = form.sections.flatMap((s) => s.questions).find((x) => ASKS_FOR_ATTACHMENTS.test(x.text));
+  const q = form.sections.flatMap((s) => s.questions).find(asksForAttachments);
   const page = q && pageOfQuestion(form, q.id);
   return page === undefined ? undefined : { sectionIndex: page.sectionIndex, page: page.index };
 }

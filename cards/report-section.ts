@@ -6,7 +6,7 @@
  * Each question's text appears once, as its input's label; the form's help text sits under it in a
  * smaller, subtle style; "Annet" and comment fields follow right under with short labels.
  */
-import { ATTACHMENTS_PER_REPORT } from "../src/attachments/attachment-rules.ts";
+import { ATTACHMENTS_PER_REPORT, asksForAttachments } from "../src/attachments/attachment-rules.ts";
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import { inputId, toRawInputs } from "../src/questionnaire/answers.ts";
@@ -31,8 +31,6 @@ import { formatOsloTime } from "./time.ts";
 const TEXT_CAP = 4000;
 /** Short names in the "Sjekk: …" banner for questions without a shortLabel in the form. */
 const SHORT_NAME_MAX = 40;
-/** Questions whose (bokmål) text asks for an upload (the form's "Last opp eventuelle vedlegg …"). */
-const ASKS_FOR_ATTACHMENTS = /last opp eventuelle vedlegg/i;
 
 type SectionTexts = ReturnType<typeof texts>["section"];
 
@@ -139,7 +137,7 @@ function questionData(
   page: number,
 ) {
   const lang = input.lang ?? DEFAULT_LANG;
-  const asksForFiles = ASKS_FOR_ATTACHMENTS.test(q.text);
+  const asksForFiles = asksForAttachments(q);
   const stored = input.report.answers[q.id];
   const typed = input.typed ?? {};
   const raw = (part?: "other" | "comment" | "season" | "year") => {

@@ -70,3 +70,8 @@ export function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
+
+/** Whether a question of the form asks for files (the form's "Last opp eventuelle vedlegg …", bokmål and nynorsk). */
+export function asksForAttachments(question: { text: string }): boolean {
+  return /last opp eventuelle vedlegg/i.test(question.text);
+}
