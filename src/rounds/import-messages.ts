@@ -4,15 +4,17 @@
  */
 import { DEFAULT_LANG, type Lang } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
-import { loadForms } from "../questionnaire/form.ts";
-import { formIn } from "../questionnaire/form-lang.ts";
-import type { Form } from "../questionnaire/types.ts";
+import { formTitle, tiltakName, tiltakTitle } from "./import-names.ts";
 import type { ImportPlan, ImportSummary, ReportChange } from "./import-plan.ts";
 import { formatDeadline } from "./round.ts";
 
+/** The tiltak a change is about (the stored report, or the file's row). */
+function subject(change: ReportChange) {
+  return change.kind === "create" || change.kind === "missing" ? change.report : change.item;
+}
+
 function title(change: ReportChange): string {
-  const r = change.kind === "create" || change.kind === "missing" ? change.report : change.item;
-  return `${r.partnership.name} – ${r.tiltak.name}`;
+  return tiltakName(subject(change));
 }
 
 /** One line per change: "+" new, "~" changed, "=" unchanged, "!" only in the database. */
@@ -48,21 +50,6 @@ export function planLines(plan: ImportPlan, lang: Lang = DEFAULT_LANG): string[]
   return lines;
 }
 
-let forms: Map<string, Form> | undefined;
-/** A form's title in the reader's language; its id when the form is unknown. */
-function formTitle(formId: string, lang: Lang): string {
-  forms ??= loadForms();
-  const form = forms.get(formId);
-  return form === undefined ? formId : formIn(form, lang).title;
-}
-
-/** "Salten regionråd – Lesing i alle fag (saksnr. 2024/1234)": what staff know a tiltak by. */
-function cardTitle(change: ReportChange, lang: Lang): string {
-  const r = change.kind === "create" || change.kind === "missing" ? change.report : change.item;
-  const caseNumber = r.tiltak.caseNumber;
-  return caseNumber ? texts(lang).imports.card.withCase(title(change), caseNumber) : title(change);
-}
-
 /**
  * The plan for staff in Teams (cards/import-plan.ts): the same lines as planLines, in words and without
  * our internal ids (tiltak and round ids, form ids), which the command line keeps.
@@ -79,7 +66,7 @@ export function planCardLines(plan: ImportPlan, lang: Lang = DEFAULT_LANG): stri
     lines.push(t.changedRound(round.fields.map((f) => fieldNames.roundFields[f]).join(", "), about));
   else lines.push(t.unchangedRound(about));
   for (const change of plan.reports) {
-    const what = cardTitle(change, lang);
+    const what = tiltakTitle(subject(change), lang);
     if (change.kind === "create") lines.push(t.newReport(what));
     else if (change.kind === "update")
       lines.push(t.changedReport(change.fields.map((f) => fieldNames.reportFields[f]).join(", "), what));

@@ -13,6 +13,7 @@ import type { Contact, ReportDoc } from "../reports/types.ts";
 import { ConflictError } from "../storage/errors.ts";
 import type { ReportRepo } from "../storage/report-repo.ts";
 import type { RoundRepo } from "../storage/round-repo.ts";
+import { formTitle, tiltakTitle } from "./import-names.ts";
 import type { Previous } from "./import-previous.ts";
 import type { ImportedTiltak, ParsedImport } from "./import-schema.ts";
 import { defaultDeadline, defaultFormId } from "./round.ts";
@@ -86,12 +87,11 @@ export function planImport(
   // Answers belong to the form they were given in: a report somebody has started keeps its form.
   const started = reports.flatMap((c) =>
     c.kind === "update" && c.fields.includes("formId") && isStarted(stored.get(c.id) as ReportDoc)
-      ? [c.id]
+      ? [tiltakTitle(c.item, lang)]
       : [],
   );
-  if (started.length > 0) {
-    problems.push(texts(lang).imports.formLocked(formId, started.join(", ")));
-  }
+  if (started.length > 0)
+    problems.push(texts(lang).imports.formLocked(formTitle(formId, lang), started.join(", ")));
   return { roundId: parsed.round.id, round, reports, problems };
 }
 

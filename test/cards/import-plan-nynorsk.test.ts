@@ -89,7 +89,7 @@ describe("the import card in nynorsk", () => {
     expect(cardProblems(refusedCard)).toEqual([]);
     const refusedTexts = textsOf(refusedCard);
     expect(refusedTexts).toContain(
-      "Skjemaet kan ikkje bytast til «dekom-skole-2021» for rapporteringar som alt har svar: t-2024-1234.",
+      "Skjemaet kan ikkje bytast til «Rapportering for 2021 på tilskotsordninga for lokal kompetanseutvikling – skule» for rapporteringar som alt har svar: Salten regionråd – Lesing i alle fag (saksnr. 2024/1234).",
     );
     expect(refusedTexts).toContain("Importen blir stoppa. Ingenting er lagra.");
     expect(refusedTexts).toContain(

@@ -103,8 +103,8 @@ export const imports = {
   },
 
   // The plan (import-plan.ts, import-messages.ts).
-  formLocked: (formId: string, ids: string) =>
-    `Skjemaet kan ikke byttes til «${formId}» for rapporteringer som allerede har svar: ${ids}.`,
+  formLocked: (form: string, tiltak: string) =>
+    `Skjemaet kan ikke byttes til «${form}» for rapporteringer som allerede har svar: ${tiltak}.`,
   roundFields: {
     county: "fylke",
     formId: "skjema",

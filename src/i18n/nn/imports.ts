@@ -95,8 +95,8 @@ export const imports: Catalogue<typeof nb> = {
       `${at}: «${value}» avvik frå ${other} («${first}») for same partnarskap «${partnership}».`,
   },
 
-  formLocked: (formId: string, ids: string) =>
-    `Skjemaet kan ikkje bytast til «${formId}» for rapporteringar som alt har svar: ${ids}.`,
+  formLocked: (form: string, tiltak: string) =>
+    `Skjemaet kan ikkje bytast til «${form}» for rapporteringar som alt har svar: ${tiltak}.`,
   roundFields: {
     county: "fylke",
     formId: "skjema",

@@ -195,10 +195,10 @@ describe("the import in nynorsk", () => {
     if (!other.ok) throw new Error(other.errors.join("\n"));
     const locked = { round: stored.round, reports: answered };
     expect(planImport(other.value, locked, LATER, "nn").problems).toEqual([
-      "Skjemaet kan ikkje bytast til «dekom-skole-2021» for rapporteringar som alt har svar: t-2024-1234.",
+      "Skjemaet kan ikkje bytast til «Rapportering for 2021 på tilskotsordninga for lokal kompetanseutvikling – skule» for rapporteringar som alt har svar: Salten regionråd – Lesing i alle fag (saksnr. 2024/1234).",
     ]);
     expect(planImport(other.value, locked, LATER).problems).toEqual([
-      "Skjemaet kan ikke byttes til «dekom-skole-2021» for rapporteringer som allerede har svar: t-2024-1234.",
+      "Skjemaet kan ikke byttes til «Rapportering for 2021 på tilskuddsordning for lokal kompetanseutvikling - skole» for rapporteringer som allerede har svar: Salten regionråd – Lesing i alle fag (saksnr. 2024/1234).",
     ]);
   });
 });

@@ -522,7 +522,7 @@ describe("planImport", () => {
     const rows = sampleRows().map((r) => ({ ...r, skjema: "dekom-skole-2021" }));
     const plan = planImport(ok("a.csv", csv(rows)), { round: stored.round, reports }, LATER);
     expect(plan.problems).toEqual([
-      "Skjemaet kan ikke byttes til «dekom-skole-2021» for rapporteringer som allerede har svar: t-2024-1234.",
+      "Skjemaet kan ikke byttes til «Rapportering for 2021 på tilskuddsordning for lokal kompetanseutvikling - skole» for rapporteringer som allerede har svar: Salten regionråd – Lesing i alle fag (saksnr. 2024/1234).",
     ]);
   });
 });
