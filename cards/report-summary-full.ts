@@ -4,6 +4,7 @@
  * split over several cards, each under CARD_BUDGET_UTF16 measured as Teams does
  * (Buffer.byteLength(JSON.stringify(card), "utf16le")); one very long answer is split over blocks.
  */
+import { asksForAttachments } from "../src/attachments/attachment-rules.ts";
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import { formatAnswer } from "../src/questionnaire/answers.ts";
@@ -54,7 +55,9 @@ function questionBlocks(q: Question, report: ReportDoc, lang: Lang, t: FullTexts
   const answer = report.answers[q.id];
   const blocks: Element[] = [rich([run(questionLabel(q), { weight: "Bolder" })], { spacing: "Medium" })];
   if (answer === undefined) {
-    blocks.push(rich([run(t.unanswered, { isSubtle: true, italic: true })], { spacing: "None" }));
+    const files = report.attachments?.length ?? 0;
+    const text = files > 0 && asksForAttachments(q) ? texts(lang).review.onlyFiles(files) : t.unanswered;
+    blocks.push(rich([run(text, { isSubtle: true, italic: true })], { spacing: "None" }));
     return blocks;
   }
   for (const piece of pieces(formatAnswer(q, answer, lang)))

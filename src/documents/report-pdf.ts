@@ -5,7 +5,7 @@
  * Sans embedded so Norwegian characters are right).
  */
 import PDFDocument from "pdfkit";
-import { sizeText } from "../attachments/attachment-rules.ts";
+import { asksForAttachments, sizeText } from "../attachments/attachment-rules.ts";
 import { DEFAULT_LANG } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
 import { formatAnswer } from "../questionnaire/answers.ts";
@@ -89,7 +89,14 @@ function approvalRows(
   });
 }
 
-function answerLines(q: Question, a: Answer | undefined, lang: Lang): { answer: string; comment?: string } {
+function answerLines(
+  q: Question,
+  a: Answer | undefined,
+  lang: Lang,
+  files: number,
+): { answer: string; comment?: string } {
+  if (a === undefined && files > 0 && asksForAttachments(q))
+    return { answer: texts(lang).review.onlyFiles(files) };
   if (a === undefined) return { answer: texts(lang).pdf.notAnswered };
   const comment = a.comment !== undefined && a.comment !== "" ? a.comment : undefined;
   return { answer: formatAnswer(q, a, lang), ...(comment !== undefined ? { comment } : {}) };
@@ -175,7 +182,7 @@ export function reportPdf({
       .fontSize(13)
       .text(pdfText.section(index + 1, section.title));
     for (const q of section.questions) {
-      const { answer, comment } = answerLines(q, report.answers[q.id], lang);
+      const { answer, comment } = answerLines(q, report.answers[q.id], lang, files.length);
       doc.moveDown(0.6);
       doc.font("bold").fontSize(10).fillColor(COLOR.text).text(`${q.id} ${q.text}`);
       doc.moveDown(0.15);

@@ -8,6 +8,7 @@ import { attachmentChoiceCard, attachmentLinksCard } from "../../cards/attachmen
 import type { CardJson } from "../../cards/render.ts";
 import { REVIEW_PAGE_BYTES, reviewCard, reviewPageCount } from "../../cards/report-review.ts";
 import { summaryCard } from "../../cards/report-summary.ts";
+import { fullReportCards } from "../../cards/report-summary-full.ts";
 import type { ReportAttachment } from "../../src/reports/types.ts";
 import { reportColumns } from "../../src/summaries/export-columns.ts";
 import { completeContents, form2024, makeReport, NOW, stored } from "../src/reports/fixtures.ts";
@@ -42,6 +43,19 @@ const removeButtons = (card: CardJson) =>
   (JSON.stringify(card).match(/"verb":"attachment\.remove"/g) ?? []).length;
 
 describe("attachments in cards", () => {
+  it("should say the attachments question has files instead of «Ikke besvart» (review and whole report)", () => {
+    const strings = (card: CardJson | undefined) => JSON.stringify(card);
+    const review = reviewCard({ form: form2024, report: withFiles, role: "contact" });
+    expect(strings(review)).toContain("Ingen tekst, men 2 vedlegg");
+    const [whole] = fullReportCards(form2024, withFiles, undefined, "nn");
+    expect(strings(whole)).toContain("Ingen tekst, men 2 vedlegg");
+    const without = makeReport(form2024, {});
+    expect(strings(reviewCard({ form: form2024, report: without, role: "contact" }))).not.toContain(
+      "Ingen tekst",
+    );
+    expect(strings(fullReportCards(form2024, without, undefined)[0])).not.toContain("Ingen tekst");
+  });
+
   it("should list them on the review with «Fjern» (Execute and Submit fallback) for an editor of a draft", () => {
     const card = reviewCard({ form: form2024, report: withFiles, role: "coeditor" });
     expect(cardProblems(card)).toEqual([]);

@@ -7,6 +7,8 @@ export const review = {
   editSection: (n: number) => `Endre del ${n}`,
   missing: "Mangler svar",
   notAnswered: "Ikke besvart",
+  /** The form's attachments question, with no text typed but files sent. */
+  onlyFiles: (n: number) => `Ingen tekst, men ${n} vedlegg`,
   commentLabel: "Kommentar: ",
   lastChangedBy: (name: string, when: string) => `Sist endret av ${name}, ${when}`,
   page: (n: number, of: number) => `Side ${n} av ${of}`,

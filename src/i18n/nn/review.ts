@@ -10,6 +10,8 @@ export const review: Catalogue<typeof nbReview> = {
   editSection: (n: number) => `Endre del ${n}`,
   missing: "Manglar svar",
   notAnswered: "Ikkje svara på",
+  /** The form's attachments question, with no text typed but files sent. */
+  onlyFiles: (n: number) => `Ingen tekst, men ${n} vedlegg`,
   commentLabel: "Kommentar: ",
   lastChangedBy: (name: string, when: string) => `Sist endra av ${name}, ${when}`,
   page: (n: number, of: number) => `Side ${n} av ${of}`,

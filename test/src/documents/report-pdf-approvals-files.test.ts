@@ -92,6 +92,19 @@ describe("reportPdf with attachments", () => {
     expect(text).toContain("Godkjenning fra eierne – 2025.pdf (1,4 MB), lagt ved av Kari Nordmann");
     expect(text).toContain("Budsjett_*utkast*.xlsx (320 kB), lagt ved av Kari Nordmann");
     expect(text.indexOf("Vedlegg (2)")).toBeLessThan(text.indexOf("Del 1"));
+    // The attachments question with no text typed says so instead of «Ikke besvart».
+    const q = "Last opp eventuelle vedlegg dersom statsforvalteren har bedt om dette.";
+    const noText = pdfText(
+      await reportPdf({
+        form: form2021,
+        report: {
+          ...withFiles,
+          answers: Object.fromEntries(Object.entries(withFiles.answers).filter(([id]) => id !== "7.2")),
+        },
+        generatedAt: new Date(AT),
+      }),
+    );
+    expect(noText).toContain(`${q} Ingen tekst, men 2 vedlegg`);
     const nn = pdfText(
       await reportPdf({ form: form2021, report: withFiles, generatedAt: new Date(AT), lang: "nn" }),
     );
