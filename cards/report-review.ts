@@ -5,7 +5,7 @@
  * "Neste side") so each card stays well under Teams' size limit. The same card shows a submitted
  * report read-only. Person-typed text is in TextRuns (no Markdown).
  */
-import { asksForAttachments } from "../src/attachments/attachment-rules.ts";
+import { onlyFilesText } from "../src/attachments/attachment-rules.ts";
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import type { Role } from "../src/people/access.ts";
@@ -63,10 +63,9 @@ interface Block {
 const bytes = cardBytes;
 
 /** What an unanswered question says: missing, not answered, or (the attachments question) the files. */
-function unanswered(q: Question, report: ReportDoc, t: ReturnType<typeof texts>["review"]): string {
-  const files = report.attachments?.length ?? 0;
-  if (files > 0 && asksForAttachments(q)) return t.onlyFiles(files);
-  return q.required ? t.missing : t.notAnswered;
+function unanswered(q: Question, report: ReportDoc, lang: Lang): string {
+  const t = texts(lang).review;
+  return onlyFilesText(q, report, lang) ?? (q.required ? t.missing : t.notAnswered);
 }
 
 /** Every answer of the report, in form order, as card data. */
@@ -80,7 +79,7 @@ function answerItems(form: Form, report: ReportDoc, lang: Lang): AnswerItem[][] 
       const a = report.answers[q.id];
       return {
         question: shown.sections[si]?.questions[qi]?.text ?? q.text,
-        answer: a === undefined ? unanswered(q, report, t) : formatAnswer(q, a, lang),
+        answer: a === undefined ? unanswered(q, report, lang) : formatAnswer(q, a, lang),
         color: a === undefined && q.required ? "Attention" : "Default",
         comment: a?.comment ?? "",
         commentLabel: t.commentLabel,

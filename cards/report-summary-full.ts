@@ -4,7 +4,7 @@
  * split over several cards, each under CARD_BUDGET_UTF16 measured as Teams does
  * (Buffer.byteLength(JSON.stringify(card), "utf16le")); one very long answer is split over blocks.
  */
-import { asksForAttachments } from "../src/attachments/attachment-rules.ts";
+import { onlyFilesText } from "../src/attachments/attachment-rules.ts";
 import { DEFAULT_LANG, type Lang } from "../src/i18n/lang.ts";
 import { texts } from "../src/i18n/texts.ts";
 import { formatAnswer } from "../src/questionnaire/answers.ts";
@@ -55,8 +55,7 @@ function questionBlocks(q: Question, report: ReportDoc, lang: Lang, t: FullTexts
   const answer = report.answers[q.id];
   const blocks: Element[] = [rich([run(questionLabel(q), { weight: "Bolder" })], { spacing: "Medium" })];
   if (answer === undefined) {
-    const files = report.attachments?.length ?? 0;
-    const text = files > 0 && asksForAttachments(q) ? texts(lang).review.onlyFiles(files) : t.unanswered;
+    const text = onlyFilesText(q, report, lang) ?? t.unanswered;
     blocks.push(rich([run(text, { isSubtle: true, italic: true })], { spacing: "None" }));
     return blocks;
   }

@@ -3,6 +3,8 @@
  * images), checked by the file name's extension and by the first bytes of the content (a renamed file
  * is refused), the size of one file and the number per report.
  */
+import type { Lang } from "../i18n/lang.ts";
+import { texts } from "../i18n/texts.ts";
 
 /** The largest attachment accepted: 20 MB. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
@@ -74,4 +76,17 @@ export function sizeText(bytes: number): string {
 /** Whether a question of the form asks for files (the form's "Last opp eventuelle vedlegg …", bokmål and nynorsk). */
 export function asksForAttachments(question: { text: string }): boolean {
   return /last opp eventuelle vedlegg/i.test(question.text);
+}
+
+/**
+ * What the form's attachments question shows when no text was typed but files were sent («Ingen
+ * tekst, men 2 vedlegg»: review card, whole report, PDF); undefined for any other question or no files.
+ */
+export function onlyFilesText(
+  question: { text: string },
+  report: { attachments?: readonly unknown[] | undefined },
+  lang: Lang,
+): string | undefined {
+  const files = report.attachments?.length ?? 0;
+  return files > 0 && asksForAttachments(question) ? texts(lang).review.onlyFiles(files) : undefined;
 }

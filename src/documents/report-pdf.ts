@@ -5,7 +5,7 @@
  * Sans embedded so Norwegian characters are right).
  */
 import PDFDocument from "pdfkit";
-import { asksForAttachments, sizeText } from "../attachments/attachment-rules.ts";
+import { onlyFilesText, sizeText } from "../attachments/attachment-rules.ts";
 import { DEFAULT_LANG } from "../i18n/lang.ts";
 import { texts } from "../i18n/texts.ts";
 import { formatAnswer } from "../questionnaire/answers.ts";
@@ -92,12 +92,10 @@ function approvalRows(
 function answerLines(
   q: Question,
   a: Answer | undefined,
+  report: ReportDoc,
   lang: Lang,
-  files: number,
 ): { answer: string; comment?: string } {
-  if (a === undefined && files > 0 && asksForAttachments(q))
-    return { answer: texts(lang).review.onlyFiles(files) };
-  if (a === undefined) return { answer: texts(lang).pdf.notAnswered };
+  if (a === undefined) return { answer: onlyFilesText(q, report, lang) ?? texts(lang).pdf.notAnswered };
   const comment = a.comment !== undefined && a.comment !== "" ? a.comment : undefined;
   return { answer: formatAnswer(q, a, lang), ...(comment !== undefined ? { comment } : {}) };
 }
@@ -182,7 +180,7 @@ export function reportPdf({
       .fontSize(13)
       .text(pdfText.section(index + 1, section.title));
     for (const q of section.questions) {
-      const { answer, comment } = answerLines(q, report.answers[q.id], lang, files.length);
+      const { answer, comment } = answerLines(q, report.answers[q.id], report, lang);
       doc.moveDown(0.6);
       doc.font("bold").fontSize(10).fillColor(COLOR.text).text(`${q.id} ${q.text}`);
       doc.moveDown(0.15);

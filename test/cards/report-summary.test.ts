@@ -58,6 +58,17 @@ const answer = (value: Answer["value"], extra: Partial<Answer> = {}): Answer => 
   ...extra,
 });
 
+/** A partner who approved and commented (the whole report and the channel summary). */
+const meganBy = { id: "aad-m", name: "Megan *Bowen*" };
+const meganApproved = {
+  email: "megan@example.com",
+  name: "Megan *Bowen*",
+  requestedAt: NOW,
+  requestedBy: "aad-contact",
+  approved: { at: "2026-01-09T08:30:00.000Z", by: meganBy, rev: 1 },
+  comment: { text: "Ser **bra** ut.", at: "2026-01-09T08:31:00.000Z", by: meganBy, rev: 1 },
+};
+
 describe("the summary card", () => {
   it("should write the 2021 partner as 'UH – amount', with the coordinator amount and the period", () => {
     const report = submitted(
@@ -175,7 +186,7 @@ describe("the whole report (Les hele rapporteringen)", () => {
   });
 
   it("should end the whole report with the files' names and the partners' approvals, person text in TextRuns", () => {
-    const by = { id: "aad-m", name: "Megan *Bowen*" };
+    const by = meganApproved.approved.by;
     const report = submitted(
       makeReport(form2024, {
         answers: { q01: answer("Kari Nordmann") },
@@ -191,14 +202,7 @@ describe("the whole report (Les hele rapporteringen)", () => {
           },
         ],
         approvers: [
-          {
-            email: "megan@example.com",
-            name: "Megan *Bowen*",
-            requestedAt: NOW,
-            requestedBy: "aad-contact",
-            approved: { at: "2026-01-09T08:30:00.000Z", by, rev: 1 },
-            comment: { text: "Ser **bra** ut.", at: "2026-01-09T08:31:00.000Z", by, rev: 1 },
-          },
+          meganApproved,
           { email: "adele@example.com", name: "Adele Vance", requestedAt: NOW, requestedBy: "aad-contact" },
         ],
       }),
@@ -221,19 +225,11 @@ describe("the whole report (Les hele rapporteringen)", () => {
   });
 
   it("should say on the channel summary who in the partnership approved and who has not", () => {
-    const by = { id: "aad-m", name: "Megan *Bowen*" };
     const report = submitted(
       makeReport(form2024, {
         answers: { q01: answer("Kari Nordmann") },
         approvers: [
-          {
-            email: "megan@example.com",
-            name: "Megan *Bowen*",
-            requestedAt: NOW,
-            requestedBy: "aad-contact",
-            approved: { at: "2026-01-09T08:30:00.000Z", by, rev: 1 },
-            comment: { text: "Ser **bra** ut.", at: "2026-01-09T08:31:00.000Z", by, rev: 1 },
-          },
+          meganApproved,
           { email: "adele@example.com", requestedAt: NOW, requestedBy: "aad-contact" },
         ],
       }),

@@ -17,7 +17,12 @@ import { type LocalCosmos, startLocalCosmos } from "../../src/storage/local-cosm
 import { ReportRepo } from "../../src/storage/report-repo.ts";
 import { RoundRepo } from "../../src/storage/round-repo.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
-import { type CosmosFaultProxy, type Fault, startCosmosFaultProxy } from "../support/cosmos-fault-proxy.ts";
+import {
+  type CosmosFaultProxy,
+  type Fault,
+  mixedWriteFaults,
+  startCosmosFaultProxy,
+} from "../support/cosmos-fault-proxy.ts";
 import {
   type CardReply,
   form2024,
@@ -218,21 +223,7 @@ describe("Cosmos faults while answering", () => {
   }, async () => {
     const team = Array.from({ length: 16 }, fresh);
     proxy.resetCounts();
-    proxy.setFaults([
-      // The first two report writes always fail (so the checks below cannot pass on luck), then at random.
-      { kinds: ["write"], container: "reports", fault: { type: "unavailable" }, count: 1 },
-      { kinds: ["write"], container: "reports", fault: { type: "drop" }, count: 1 },
-      { container: "reports", fault: { type: "latency", ms: 5 }, probability: 0.5 },
-      { kinds: ["write"], container: "reports", fault: { type: "unavailable" }, probability: 0.1 },
-      { kinds: ["write"], container: "reports", fault: { type: "drop" }, probability: 0.1 },
-      { kinds: ["write"], container: "reports", fault: { type: "drop-after" }, probability: 0.1 },
-      {
-        kinds: ["write"],
-        container: "reports",
-        fault: { type: "throttle", retryAfterMs: 10 },
-        probability: 0.05,
-      },
-    ]);
+    proxy.setFaults(mixedWriteFaults("reports", [{ type: "unavailable" }, { type: "drop" }], 0.05));
     const acknowledged = new Map<BenchContact, Map<string, Record<string, string>>>();
     const problems: string[] = [];
     let failures = 0;

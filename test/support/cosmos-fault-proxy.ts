@@ -64,6 +64,29 @@ export interface FaultRule {
   count?: number;
 }
 
+/**
+ * The mixed faults of the "lose nothing acknowledged" tests on a container's writes: the first write
+ * of each type in `first` always fails (so a check that faults happened cannot pass on luck), then
+ * 5 ms latency on half of all requests and, on writes, 10% each of 503, dropped connection, dropped
+ * after the write was stored, and throttling at `throttle`.
+ */
+export function mixedWriteFaults(container: string, first: Fault[], throttle: number): FaultRule[] {
+  const writes = (fault: Fault, probability: number): FaultRule => ({
+    kinds: ["write"],
+    container,
+    fault,
+    probability,
+  });
+  return [
+    ...first.map((fault): FaultRule => ({ kinds: ["write"], container, fault, count: 1 })),
+    { container, fault: { type: "latency", ms: 5 }, probability: 0.5 },
+    writes({ type: "unavailable" }, 0.1),
+    writes({ type: "drop" }, 0.1),
+    writes({ type: "drop-after" }, 0.1),
+    writes({ type: "throttle", retryAfterMs: 10 }, throttle),
+  ];
+}
+
 /** What the proxy saw of one request. */
 export interface CosmosRequestInfo {
   kind: CosmosRequestKind;
